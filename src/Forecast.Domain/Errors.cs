@@ -1,0 +1,15 @@
+namespace Forecast.Domain;
+
+/// <summary>Input that breaks a rule of the domain; <see cref="Field"/> names the part at fault.</summary>
+public class DomainValidationException(string detail, string? field = null) : Exception(detail)
+{
+    public string? Field { get; } = field;
+}
+
+/// <summary>Input that is well formed but cannot be processed (HTTP 422), e.g. a series too short.</summary>
+public sealed class UnprocessableException(string detail, string? field = null) : DomainValidationException(detail, field);
+
+public sealed class NotFoundException(string what, object id) : Exception($"{what} '{id}' was not found.");
+
+/// <summary>The request conflicts with the current state of a resource (HTTP 409).</summary>
+public sealed class ConflictException(string detail) : Exception(detail);

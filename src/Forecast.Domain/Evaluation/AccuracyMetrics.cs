@@ -1,0 +1,68 @@
+namespace Forecast.Domain.Evaluation;
+
+/// <summary>
+/// Accuracy of forecasts against actuals. <see cref="Mape"/> is null when an actual is 0, and
+/// <see cref="Smape"/> when an actual and its forecast are both 0 (R's forecast package gives NA there);
+/// <see cref="Mase"/> is null when the in-sample scale is 0 (a constant training part).
+/// </summary>
+public sealed record AccuracyMetrics(double Mae, double Rmse, double? Smape, double? Mape, double? Mase)
+{
+    /// <param name="actual">Actual values on the scored tail.</param>
+    /// <param name="predicted">Forecasts for the same points.</param>
+    /// <param name="maseScale">In-sample seasonal-naive MAE (see <see cref="MaseScale"/>).</param>
+    public static AccuracyMetrics Compute(IReadOnlyList<double> actual, IReadOnlyList<double> predicted, double maseScale)
+    {
+        if (actual.Count != predicted.Count || actual.Count == 0)
+        {
+            throw new ArgumentException("Actual and predicted must be non-empty and of equal length.");
+        }
+        double absSum = 0, sqSum = 0, smapeSum = 0, mapeSum = 0;
+        bool smapeDefined = true, mapeDefined = true;
+        for (var i = 0; i < actual.Count; i++)
+        {
+            var error = actual[i] - predicted[i];
+            absSum += Math.Abs(error);
+            sqSum += error * error;
+            var denominator = Math.Abs(actual[i]) + Math.Abs(predicted[i]);
+            if (denominator == 0)
+            {
+                smapeDefined = false;
+            }
+            else
+            {
+                smapeSum += 200 * Math.Abs(error) / denominator;
+            }
+            if (actual[i] == 0)
+            {
+                mapeDefined = false;
+            }
+            else
+            {
+                mapeSum += 100 * Math.Abs(error / actual[i]);
+            }
+        }
+        var n = actual.Count;
+        var mae = absSum / n;
+        return new AccuracyMetrics(
+            mae,
+            Math.Sqrt(sqSum / n),
+            smapeDefined ? smapeSum / n : null,
+            mapeDefined ? mapeSum / n : null,
+            maseScale > 0 ? mae / maseScale : null);
+    }
+
+    /// <summary>
+    /// The MASE scale: mean absolute seasonal difference (lag <paramref name="period"/>) of the
+    /// in-sample part, i.e. the in-sample MAE of the seasonal naive method (plain naive when period is 1).
+    /// </summary>
+    public static double MaseScale(IReadOnlyList<double> inSample, int period)
+    {
+        var lag = period < inSample.Count ? period : 1;
+        double sum = 0;
+        for (var i = lag; i < inSample.Count; i++)
+        {
+            sum += Math.Abs(inSample[i] - inSample[i - lag]);
+        }
+        return inSample.Count > lag ? sum / (inSample.Count - lag) : 0;
+    }
+}

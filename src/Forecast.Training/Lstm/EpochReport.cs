@@ -1,0 +1,4 @@
+namespace Forecast.Training.Lstm;
+
+/// <summary>What the trainer reports after each epoch. Losses are mean squared errors on the scaled series.</summary>
+public sealed record EpochReport(int Epoch, int TotalEpochs, double TrainLoss, double? ValidationLoss, TimeSpan Elapsed);
