@@ -13,3 +13,6 @@ public sealed class NotFoundException(string what, object id) : Exception($"{wha
 
 /// <summary>The request conflicts with the current state of a resource (HTTP 409).</summary>
 public sealed class ConflictException(string detail) : Exception(detail);
+
+/// <summary>The request body is in a format the endpoint does not accept (HTTP 415).</summary>
+public sealed class UnsupportedContentTypeException(string detail) : Exception(detail);

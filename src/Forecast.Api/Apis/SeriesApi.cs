@@ -1,0 +1,122 @@
+using Forecast.Api.Configuration;
+using Forecast.Api.Contracts;
+using Forecast.Api.Persistence;
+using Forecast.Api.Series;
+using Forecast.Domain;
+using Forecast.Domain.Runs;
+using Forecast.Domain.Series;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Forecast.Api.Apis;
+
+public static class SeriesApi
+{
+    public static IEndpointRouteBuilder MapSeriesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/series").WithTags("Series");
+
+        api.MapPost("/", CreateSeries)
+            .WithName(nameof(CreateSeries))
+            .WithSummary("Upload a series as JSON, as a text/csv body, or as a multipart field 'file'")
+            .Accepts<CreateSeriesRequest>("application/json", "text/csv", "multipart/form-data")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/", ListSeries).WithName(nameof(ListSeries)).WithSummary("List series, newest first, a page at a time");
+        api.MapGet("/{id:guid}", GetSeries).WithName(nameof(GetSeries)).WithSummary("Read a series with summary statistics")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete("/{id:guid}", DeleteSeries).WithName(nameof(DeleteSeries))
+            .WithSummary("Delete a series with its runs and models; refused (409) while a run on it is queued or running")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    public static async Task<Created<SeriesResponse>> CreateSeries(
+        HttpRequest request, SeriesUploadReader reader, IDbContextFactory<ForecastDbContext> dbFactory,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var upload = await reader.ReadAsync(request, cancellationToken);
+        var series = upload.Built.Series;
+        var entity = new SeriesEntity
+        {
+            Id = Guid.CreateVersion7(),
+            Name = upload.Name,
+            Start = series.Start,
+            Frequency = series.Frequency,
+            Count = series.Count,
+            Values = ValueCodec.Encode(series.Values),
+            FillPolicy = upload.Built.Policy,
+            FilledGaps = upload.Built.FilledGaps.ToList(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Series.Add(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/series/{entity.Id}", ToResponse(entity, includeValues: false));
+    }
+
+    public static async Task<Ok<PagedList<SeriesListItem>>> ListSeries(
+        IDbContextFactory<ForecastDbContext> dbFactory, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
+        int page = 1, int pageSize = 20)
+    {
+        if (page < 1)
+        {
+            throw new DomainValidationException("page must be 1 or more.", "page");
+        }
+        if (pageSize < 1 || pageSize > limits.Value.MaxPageSize)
+        {
+            throw new DomainValidationException($"pageSize must be between 1 and {limits.Value.MaxPageSize}.", "pageSize");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var total = await db.Series.CountAsync(cancellationToken);
+        var items = await db.Series.AsNoTracking()
+            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(s => new { s.Id, s.Name, s.Frequency, s.Start, s.Count, s.CreatedAt })
+            .ToListAsync(cancellationToken);
+        var listed = items
+            .Select(s => new SeriesListItem(s.Id, s.Name, s.Frequency, s.Start, s.Frequency.Advance(s.Start, s.Count - 1), s.Count, s.CreatedAt))
+            .ToList();
+        return TypedResults.Ok(new PagedList<SeriesListItem>(listed, page, pageSize, total));
+    }
+
+    public static async Task<Ok<SeriesResponse>> GetSeries(
+        Guid id, IDbContextFactory<ForecastDbContext> dbFactory, CancellationToken cancellationToken, bool includeValues = false)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entity = await db.Series.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
+            ?? throw new NotFoundException("Series", id);
+        return TypedResults.Ok(ToResponse(entity, includeValues));
+    }
+
+    public static async Task<NoContent> DeleteSeries(
+        Guid id, IDbContextFactory<ForecastDbContext> dbFactory, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entity = await db.Series.FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
+            ?? throw new NotFoundException("Series", id);
+        var open = await db.TrainingRuns.CountAsync(
+            r => r.SeriesId == id && (r.Status == TrainingRunStatus.Queued || r.Status == TrainingRunStatus.Running), cancellationToken);
+        if (open > 0)
+        {
+            throw new ConflictException($"Series '{id}' has {open} queued or running training run(s); cancel them first.");
+        }
+        db.Series.Remove(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static SeriesResponse ToResponse(SeriesEntity entity, bool includeValues)
+    {
+        var series = entity.ToDomain();
+        var values = series.Values;
+        var mean = values.Average();
+        var variance = values.Count > 1 ? values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1) : 0;
+        return new SeriesResponse(entity.Id, entity.Name, entity.Frequency, series.Start, series.End, entity.Count,
+            entity.FillPolicy, entity.FilledGaps, new SeriesStatistics(mean, Math.Sqrt(variance), values.Min(), values.Max()),
+            entity.CreatedAt, includeValues ? values : null);
+    }
+}

@@ -1,0 +1,133 @@
+using Forecast.Api.Contracts;
+using Forecast.Api.Jobs;
+using Forecast.Api.Persistence;
+using Forecast.Domain;
+using Forecast.Domain.Runs;
+using Hangfire;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forecast.Api.Apis;
+
+public static class TrainingRunsApi
+{
+    public static IEndpointRouteBuilder MapTrainingRunsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/series/{seriesId:guid}/training-runs", CreateTrainingRun)
+            .WithTags("Training runs")
+            .WithName(nameof(CreateTrainingRun))
+            .WithSummary("Queue an LSTM training run on a series; every hyperparameter is optional")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        var runs = app.MapGroup("/api/training-runs").WithTags("Training runs");
+        runs.MapGet("/{id:guid}", GetTrainingRun).WithName(nameof(GetTrainingRun))
+            .WithSummary("Status, progress, hyperparameters and, once it succeeded, the model id")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        runs.MapGet("/{id:guid}/loss-curve", GetLossCurve).WithName(nameof(GetLossCurve))
+            .WithSummary("Training and validation loss per epoch (MSE on the scaled series); grows while the run trains")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        runs.MapPost("/{id:guid}/cancel", CancelTrainingRun).WithName(nameof(CancelTrainingRun))
+            .WithSummary("Cancel a queued or running run; a running one stops within one epoch and stores no model")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    public static async Task<Accepted<TrainingRunResponse>> CreateTrainingRun(
+        Guid seriesId, [FromBody] HyperparameterRequest? hyperparameters,
+        IDbContextFactory<ForecastDbContext> dbFactory, HyperparameterResolver resolver, IBackgroundJobClient jobs,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var series = await db.Series.AsNoTracking().Where(s => s.Id == seriesId).Select(s => new { s.Count })
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Series", seriesId);
+        var request = hyperparameters ?? new HyperparameterRequest();
+        var resolved = resolver.Resolve(request, series.Count, () => Random.Shared.Next());
+        var run = new TrainingRunEntity
+        {
+            Id = Guid.CreateVersion7(),
+            SeriesId = seriesId,
+            Status = TrainingRunStatus.Queued,
+            Hyperparameters = resolved,
+            Choices = DescribeChoices(request, resolved),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.TrainingRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        jobs.Enqueue<TrainingJob>(job => job.RunAsync(run.Id, CancellationToken.None));
+        return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run));
+    }
+
+    public static async Task<Ok<TrainingRunResponse>> GetTrainingRun(
+        Guid id, IDbContextFactory<ForecastDbContext> dbFactory, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.TrainingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw new NotFoundException("Training run", id);
+        return TypedResults.Ok(ToResponse(run));
+    }
+
+    public static async Task<Ok<List<LossPoint>>> GetLossCurve(
+        Guid id, IDbContextFactory<ForecastDbContext> dbFactory, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.TrainingRuns.AnyAsync(r => r.Id == id, cancellationToken))
+        {
+            throw new NotFoundException("Training run", id);
+        }
+        var curve = await db.LossEntries.AsNoTracking().Where(l => l.RunId == id).OrderBy(l => l.Epoch)
+            .Select(l => new LossPoint(l.Epoch, l.TrainLoss, l.ValidationLoss))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(curve);
+    }
+
+    public static async Task<Accepted<TrainingRunResponse>> CancelTrainingRun(
+        Guid id, IDbContextFactory<ForecastDbContext> dbFactory, RunCancellations cancellations, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.TrainingRuns.FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw new NotFoundException("Training run", id);
+        if (run.Status.IsFinished())
+        {
+            throw new ConflictException($"Training run '{id}' has already finished ({run.Status}).");
+        }
+        run.CancelRequested = true;
+        if (run.Status == TrainingRunStatus.Queued)
+        {
+            run.Status = TrainingRunStatus.Cancelled;
+            run.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        cancellations.Cancel(id);
+        return TypedResults.Accepted($"/api/training-runs/{id}", ToResponse(run));
+    }
+
+    private static List<string> DescribeChoices(HyperparameterRequest request, Hyperparameters resolved)
+    {
+        var choices = new List<string>();
+        if (request.Lookback is null && resolved.Lookback != HyperparameterResolver.DefaultLookback)
+        {
+            choices.Add($"lookback {resolved.Lookback} instead of {HyperparameterResolver.DefaultLookback}: the training part is too short for the default.");
+        }
+        if (request.Seed is null)
+        {
+            choices.Add($"seed {resolved.Seed} drawn at random; pass it to reproduce this run.");
+        }
+        return choices;
+    }
+
+    internal static TrainingRunResponse ToResponse(TrainingRunEntity run)
+    {
+        var total = run.Hyperparameters.Epochs;
+        double? eta = run.Epoch > 0 && run.Status == TrainingRunStatus.Running
+            ? run.ElapsedSeconds / run.Epoch * (total - run.Epoch)
+            : null;
+        var progress = new RunProgress(run.Epoch, total, Math.Round(100.0 * run.Epoch / total, 2), eta, run.TrainLoss, run.ValidationLoss);
+        return new TrainingRunResponse(run.Id, run.SeriesId, run.Status, progress, run.Hyperparameters, run.Choices,
+            run.ModelId, run.Error, run.CreatedAt, run.StartedAt, run.FinishedAt);
+    }
+}

@@ -1,0 +1,32 @@
+using Forecast.Domain.Runs;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Forecast.Api.Configuration;
+
+public static class ConfigurationExtensions
+{
+    public static IHostApplicationBuilder AddForecastOptions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new HyperparameterResolver(sp.GetRequiredService<IOptions<LimitsOptions>>().Value.Hyperparameters));
+        builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return builder;
+    }
+
+    /// <summary>
+    /// Strict JSON: numbers must be numbers (the web default also reads "12" from a string), and an
+    /// unknown property is an error, so a misspelt hyperparameter is reported rather than ignored.
+    /// </summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    }
+}

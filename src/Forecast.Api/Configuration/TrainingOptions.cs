@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Forecast.Api.Configuration;
+
+/// <summary>How training jobs are executed (section <c>Training</c>).</summary>
+public sealed class TrainingOptions
+{
+    public const string Section = "Training";
+
+    /// <summary>Training jobs run at once in this process; 0 makes the process serve HTTP only.</summary>
+    [Range(0, 64)]
+    public int WorkerCount { get; set; } = 1;
+
+    /// <summary>Threads each training job may use; 0 shares the cores evenly among the workers.</summary>
+    [Range(0, 256)]
+    public int TorchThreads { get; set; }
+
+    /// <summary>Trained models kept in memory for predictions.</summary>
+    [Range(1, 10_000)]
+    public int ModelCacheSize { get; set; } = 32;
+}

@@ -1,0 +1,28 @@
+using Forecast.Domain.Runs;
+
+namespace Forecast.Api.Contracts;
+
+/// <param name="Epoch">Epochs finished so far.</param>
+/// <param name="EtaSeconds">Estimated seconds left, from the mean epoch time so far; null before the first epoch.</param>
+public sealed record RunProgress(
+    int Epoch,
+    int TotalEpochs,
+    double Percent,
+    double? EtaSeconds,
+    double? TrainLoss,
+    double? ValidationLoss);
+
+public sealed record TrainingRunResponse(
+    Guid Id,
+    Guid SeriesId,
+    TrainingRunStatus Status,
+    RunProgress Progress,
+    Hyperparameters Hyperparameters,
+    IReadOnlyList<string> Choices,
+    Guid? ModelId,
+    string? Error,
+    DateTime CreatedAt,
+    DateTime? StartedAt,
+    DateTime? FinishedAt);
+
+public sealed record LossPoint(int Epoch, double TrainLoss, double? ValidationLoss);

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Forecast.Domain;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Forecast.Api.Errors;
+
+/// <summary>Maps every exception that reaches the pipeline to an RFC 9457 problem-details response.</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail, field) = exception switch
+        {
+            UnprocessableException e => (StatusCodes.Status422UnprocessableEntity, "The request cannot be processed", e.Message, e.Field),
+            DomainValidationException e => (StatusCodes.Status400BadRequest, "Invalid request", e.Message, e.Field),
+            NotFoundException e => (StatusCodes.Status404NotFound, "Not found", e.Message, null),
+            ConflictException e => (StatusCodes.Status409Conflict, "Conflict", e.Message, null),
+            UnsupportedContentTypeException e => (StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", e.Message, null),
+            BadHttpRequestException e => (e.StatusCode, e.StatusCode == 413 ? "Request body too large" : "Bad request", Describe(e), null),
+            JsonException e => (StatusCodes.Status400BadRequest, "Malformed JSON", e.Message, e.Path),
+            _ => (StatusCodes.Status500InternalServerError, "Internal error", "An unexpected error occurred; it has been logged.", null),
+        };
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = status;
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (!string.IsNullOrEmpty(field))
+        {
+            problem.Extensions["field"] = field;
+        }
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    // The framework's message names the parameter; the JSON reader's inner message says where the body broke.
+    private static string Describe(Exception e) =>
+        e.InnerException is JsonException json ? $"{e.Message} {json.Message}" : e.Message;
+}

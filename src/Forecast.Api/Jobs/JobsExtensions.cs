@@ -1,0 +1,51 @@
+using Forecast.Api.Configuration;
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
+using Hangfire.Dashboard;
+
+namespace Forecast.Api.Jobs;
+
+public static class JobsExtensions
+{
+    /// <summary>Hangfire with in-memory storage and a server on the training queue.</summary>
+    public static IHostApplicationBuilder AddForecastJobs(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RunCancellations>();
+        builder.Services.AddTransient<TrainingJob>();
+        // Hangfire falls back to process-wide statics (JobStorage.Current, JobActivator.Current) that
+        // the last host configured wins. Registering both per host keeps two hosts in one process
+        // (as in the tests) from running each other's jobs against each other's databases.
+        var storage = new InMemoryStorage();
+        builder.Services.AddSingleton<JobStorage>(storage);
+        builder.Services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(storage));
+
+        var options = builder.Configuration.GetSection(TrainingOptions.Section).Get<TrainingOptions>() ?? new TrainingOptions();
+        if (options.WorkerCount > 0)
+        {
+            builder.Services.AddHangfireServer(server =>
+            {
+                server.Queues = [TrainingJob.Queue];
+                server.WorkerCount = options.WorkerCount;
+            });
+            builder.Services.AddHostedService<TorchThreadsSetup>();
+        }
+        return builder;
+    }
+
+    /// <summary>The dashboard at /hangfire, for local requests only.</summary>
+    public static WebApplication MapForecastDashboard(this WebApplication app)
+    {
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            DisplayStorageConnectionString = false,
+        });
+        return app;
+    }
+}

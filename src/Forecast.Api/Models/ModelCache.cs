@@ -1,0 +1,42 @@
+using Forecast.Api.Configuration;
+using Forecast.Api.Persistence;
+using Forecast.Domain;
+using Forecast.Training.Lstm;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Forecast.Api.Models;
+
+/// <summary>A stored model with the network rebuilt from it, ready to predict.</summary>
+public sealed record LoadedModel(ModelEntity Entity, LstmModel Network);
+
+/// <summary>
+/// Keeps up to <see cref="TrainingOptions.ModelCacheSize"/> rebuilt models in memory, so a model is
+/// loaded from the database once, not per request.
+/// </summary>
+/// <remarks>
+/// An evicted model is not disposed here: a request may still be predicting with it. TorchSharp's
+/// finalizers free its native memory once no request holds it.
+/// </remarks>
+public sealed class ModelCache(IDbContextFactory<ForecastDbContext> dbFactory, IOptions<TrainingOptions> options) : IDisposable
+{
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = options.Value.ModelCacheSize });
+
+    public async Task<LoadedModel> GetAsync(Guid modelId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(modelId, out LoadedModel? cached))
+        {
+            return cached!;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entity = await db.Models.AsNoTracking().FirstOrDefaultAsync(m => m.Id == modelId, cancellationToken)
+            ?? throw new NotFoundException("Model", modelId);
+        var loaded = new LoadedModel(entity, new LstmModel(ModelMapping.ToArtifact(entity)));
+        return cache.Set(modelId, loaded, new MemoryCacheEntryOptions { Size = 1 });
+    }
+
+    public void Remove(Guid modelId) => cache.Remove(modelId);
+
+    public void Dispose() => cache.Dispose();
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Forecast.Api.Persistence;
+
+public static class PersistenceExtensions
+{
+    /// <summary>EF Core on SQLite; the connection string is <c>ConnectionStrings:Forecast</c>.</summary>
+    public static IHostApplicationBuilder AddForecastPersistence(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Forecast")
+            ?? throw new InvalidOperationException("ConnectionStrings:Forecast is not set.");
+        builder.Services.AddDbContextFactory<ForecastDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddHealthChecks().AddDbContextCheck<ForecastDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations; creates the database file's folder first.</summary>
+    public static async Task MigrateForecastDatabaseAsync(this IServiceProvider services)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<ForecastDbContext>>().CreateDbContextAsync();
+        if (db.Database.GetDbConnection().DataSource is { Length: > 0 } file && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+        await db.Database.MigrateAsync();
+    }
+}

@@ -1,0 +1,19 @@
+using Forecast.Domain.Series;
+
+namespace Forecast.Api.Persistence;
+
+/// <summary>A stored series. Values are a little-endian array of doubles: compact and exact.</summary>
+public sealed class SeriesEntity
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public DateOnly Start { get; set; }
+    public Frequency Frequency { get; set; }
+    public int Count { get; set; }
+    public required byte[] Values { get; set; }
+    public GapFillPolicy FillPolicy { get; set; }
+    public List<DateOnly> FilledGaps { get; set; } = [];
+    public DateTime CreatedAt { get; set; }
+
+    public RegularSeries ToDomain() => new(Start, Frequency, ValueCodec.Decode(Values));
+}

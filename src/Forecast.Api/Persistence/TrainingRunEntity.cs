@@ -1,0 +1,24 @@
+using Forecast.Domain.Runs;
+
+namespace Forecast.Api.Persistence;
+
+public sealed class TrainingRunEntity
+{
+    public Guid Id { get; set; }
+    public Guid SeriesId { get; set; }
+    public TrainingRunStatus Status { get; set; }
+    public required Hyperparameters Hyperparameters { get; set; }
+
+    /// <summary>Choices the service made for the client (e.g. a shrunk lookback), in plain words.</summary>
+    public List<string> Choices { get; set; } = [];
+    public int Epoch { get; set; }
+    public double? TrainLoss { get; set; }
+    public double? ValidationLoss { get; set; }
+    public double ElapsedSeconds { get; set; }
+    public bool CancelRequested { get; set; }
+    public string? Error { get; set; }
+    public Guid? ModelId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? StartedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+}

@@ -1,0 +1,31 @@
+using Forecast.Api.Apis;
+using Forecast.Api.Configuration;
+using Forecast.Api.Jobs;
+using Forecast.Api.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddForecastOptions();
+builder.AddForecastPersistence();
+builder.AddForecastJobs();
+builder.AddForecastApi();
+
+var app = builder.Build();
+
+await app.Services.MigrateForecastDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSwagger();
+app.UseSwaggerUI();
+
+app.MapSeriesApi();
+app.MapTrainingRunsApi();
+app.MapModelsApi();
+app.MapForecastHealth();
+app.MapForecastDashboard();
+
+await app.RunAsync();
+
+/// <summary>The entry point, public so that tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

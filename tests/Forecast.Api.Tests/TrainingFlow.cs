@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using Forecast.Api.Contracts;
+using Forecast.Domain.Runs;
+
+namespace Forecast.Api.Tests;
+
+/// <summary>The client's path through the service: upload, train, poll.</summary>
+public static class TrainingFlow
+{
+    public static async Task<SeriesResponse> UploadAsync(HttpClient client, string file) =>
+        await (await client.PostCsvAsync(await File.ReadAllTextAsync(ApiClient.SharedData(file)), $"?name={file}"))
+            .ReadAsync<SeriesResponse>();
+
+    public static async Task<TrainingRunResponse> StartAsync(HttpClient client, Guid seriesId, object hyperparameters)
+    {
+        var response = await client.PostJsonAsync($"/api/series/{seriesId}/training-runs", hyperparameters);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var run = await response.ReadAsync<TrainingRunResponse>();
+        Assert.Equal($"/api/training-runs/{run.Id}", response.Headers.Location?.ToString());
+        return run;
+    }
+
+    public static async Task<TrainingRunResponse> WaitUntilFinishedAsync(HttpClient client, Guid runId, TimeSpan? timeout = null)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var run = await (await client.GetAsync($"/api/training-runs/{runId}")).ReadAsync<TrainingRunResponse>();
+            if (run.Status.IsFinished())
+            {
+                return run;
+            }
+            Assert.True(clock.Elapsed < (timeout ?? TimeSpan.FromSeconds(120)), $"run {runId} still {run.Status} after {clock.Elapsed}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>A few epochs of a small network: enough to see learning, quick enough for a test.</summary>
+    public static object Tiny(int epochs = 8, int seed = 42) => new
+    {
+        epochs, seed, hiddenSize = 8, lookback = 24, testSize = 12, learningRate = 0.02,
+    };
+}
