@@ -4,11 +4,13 @@ namespace Forecast.Api.Persistence;
 
 public static class PersistenceExtensions
 {
+    /// <summary>A SQLite file under the working directory.</summary>
+    public const string DefaultConnectionString = "Data Source=data/forecast.db";
+
     /// <summary>EF Core on SQLite; the connection string is <c>ConnectionStrings:Forecast</c>.</summary>
     public static IHostApplicationBuilder AddForecastPersistence(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("Forecast")
-            ?? throw new InvalidOperationException("ConnectionStrings:Forecast is not set.");
+        var connectionString = builder.Configuration.GetConnectionString("Forecast") ?? DefaultConnectionString;
         builder.Services.AddDbContextFactory<ForecastDbContext>(options => options.UseSqlite(connectionString));
         builder.Services.AddHealthChecks().AddDbContextCheck<ForecastDbContext>("database", tags: ["ready"]);
         return builder;

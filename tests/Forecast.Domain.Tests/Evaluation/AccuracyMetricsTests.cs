@@ -1,0 +1,42 @@
+using Forecast.Domain.Evaluation;
+
+namespace Forecast.Domain.Tests.Evaluation;
+
+public class AccuracyMetricsTests
+{
+    [Fact]
+    public void Metrics_match_values_worked_by_hand()
+    {
+        // errors 1, -2, 0, 3 on actuals 10, 20, 30, 40
+        double[] actual = [10, 20, 30, 40];
+        double[] predicted = [9, 22, 30, 37];
+
+        var m = AccuracyMetrics.Compute(actual, predicted, maseScale: 2);
+
+        Assert.Equal(1.5, m.Mae, 12);                                   // (1+2+0+3)/4
+        Assert.Equal(Math.Sqrt(3.5), m.Rmse, 12);                       // sqrt((1+4+0+9)/4)
+        Assert.Equal((200.0 / 19 + 400.0 / 42 + 0 + 600.0 / 77) / 4, m.Smape!.Value, 12);
+        Assert.Equal((10.0 + 10 + 0 + 7.5) / 4, m.Mape!.Value, 12);     // 100*|e|/a
+        Assert.Equal(0.75, m.Mase!.Value, 12);                          // 1.5 / 2
+    }
+
+    [Fact]
+    public void Undefined_percentages_are_null_not_nan()
+    {
+        var m = AccuracyMetrics.Compute([0, 1], [0, 2], maseScale: 0);
+
+        Assert.Null(m.Mape);   // an actual is 0
+        Assert.Null(m.Smape);  // actual and forecast both 0
+        Assert.Null(m.Mase);   // a constant in-sample part has no scale
+        Assert.Equal(0.5, m.Mae);
+    }
+
+    [Fact]
+    public void The_mase_scale_is_the_mean_absolute_seasonal_difference()
+    {
+        double[] history = [1, 2, 3, 5, 4, 6];
+
+        Assert.Equal((4.0 + 2 + 3) / 3, AccuracyMetrics.MaseScale(history, 3), 12);
+        Assert.Equal((1.0 + 1 + 2 + 1 + 2) / 5, AccuracyMetrics.MaseScale(history, 1), 12);
+    }
+}
