@@ -32,8 +32,8 @@ public static class ModelsApi
     {
         var model = (await cache.GetAsync(id, cancellationToken)).Entity;
         var evaluation = model.Evaluation;
-        return TypedResults.Ok(new ModelResponse(model.Id, model.RunId, model.SeriesId, model.Hyperparameters, model.TorchSharpVersion,
-            model.TrainingSeconds, evaluation.Actual.Count, evaluation.MultiStep.Metrics, evaluation.OneStep.Metrics,
+        return TypedResults.Ok(new ModelResponse(model.Id, model.RunId, model.SeriesId, model.Hyperparameters,
+            model.Artifact.TorchSharpVersion, model.TrainingSeconds, model.EpochsRun, model.BestEpoch, evaluation.Actual.Count, evaluation.MultiStep.Metrics, evaluation.OneStep.Metrics,
             BaselineMetricsOf(evaluation), evaluation.SeasonalPeriod, evaluation.SkillVsSeasonalNaive, evaluation.BeatsSeasonalNaive,
             model.CreatedAt));
     }

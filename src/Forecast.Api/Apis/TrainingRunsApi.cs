@@ -58,7 +58,7 @@ public static class TrainingRunsApi
         db.TrainingRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         jobs.Enqueue<TrainingJob>(job => job.RunAsync(run.Id, CancellationToken.None));
-        return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run));
+        return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run, await QueuePositionAsync(db, run, cancellationToken)));
     }
 
     public static async Task<Ok<TrainingRunResponse>> GetTrainingRun(
@@ -67,7 +67,7 @@ public static class TrainingRunsApi
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var run = await db.TrainingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw new NotFoundException("Training run", id);
-        return TypedResults.Ok(ToResponse(run));
+        return TypedResults.Ok(ToResponse(run, await QueuePositionAsync(db, run, cancellationToken)));
     }
 
     public static async Task<Ok<List<LossPoint>>> GetLossCurve(
@@ -103,7 +103,7 @@ public static class TrainingRunsApi
         }
         await db.SaveChangesAsync(cancellationToken);
         cancellations.Cancel(id);
-        return TypedResults.Accepted($"/api/training-runs/{id}", ToResponse(run));
+        return TypedResults.Accepted($"/api/training-runs/{id}", ToResponse(run, queuePosition: null));
     }
 
     private static List<string> DescribeChoices(HyperparameterRequest request, Hyperparameters resolved)
@@ -120,14 +120,21 @@ public static class TrainingRunsApi
         return choices;
     }
 
-    internal static TrainingRunResponse ToResponse(TrainingRunEntity run)
+    private static async Task<int?> QueuePositionAsync(ForecastDbContext db, TrainingRunEntity run, CancellationToken cancellationToken) =>
+        run.Status == TrainingRunStatus.Queued
+            ? 1 + await db.TrainingRuns.CountAsync(
+                r => r.Status == TrainingRunStatus.Queued && r.CreatedAt < run.CreatedAt, cancellationToken)
+            : null;
+
+    private static TrainingRunResponse ToResponse(TrainingRunEntity run, int? queuePosition)
     {
         var total = run.Hyperparameters.Epochs;
         double? eta = run.Epoch > 0 && run.Status == TrainingRunStatus.Running
             ? run.ElapsedSeconds / run.Epoch * (total - run.Epoch)
             : null;
-        var progress = new RunProgress(run.Epoch, total, Math.Round(100.0 * run.Epoch / total, 2), eta, run.TrainLoss, run.ValidationLoss);
+        var progress = new RunProgress(run.Epoch, total, Math.Round(100.0 * run.Epoch / total, 2), eta, run.TrainLoss,
+            run.ValidationLoss, queuePosition);
         return new TrainingRunResponse(run.Id, run.SeriesId, run.Status, progress, run.Hyperparameters, run.Choices,
-            run.ModelId, run.Error, run.CreatedAt, run.StartedAt, run.FinishedAt);
+            run.Attempts, run.ModelId, run.Error, run.CreatedAt, run.StartedAt, run.FinishedAt);
     }
 }

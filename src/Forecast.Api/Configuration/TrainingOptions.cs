@@ -15,6 +15,14 @@ public sealed class TrainingOptions
     [Range(0, 256)]
     public int TorchThreads { get; set; }
 
+    /// <summary>Least time between two checkpoints of a run; a checkpoint is also taken when the host stops.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A run whose process died under it this many times is failed rather than resumed again.</summary>
+    [Range(1, 100)]
+    public int MaxCrashes { get; set; } = 3;
+
     /// <summary>Trained models kept in memory for predictions.</summary>
     [Range(1, 10_000)]
     public int ModelCacheSize { get; set; } = 32;

@@ -13,6 +13,8 @@ public sealed record ModelResponse(
     Hyperparameters Hyperparameters,
     string TorchSharpVersion,
     double TrainingSeconds,
+    int EpochsRun,
+    int BestEpoch,
     int TestSize,
     AccuracyMetrics Metrics,
     AccuracyMetrics OneStepMetrics,

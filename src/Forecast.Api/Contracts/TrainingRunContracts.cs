@@ -4,13 +4,15 @@ namespace Forecast.Api.Contracts;
 
 /// <param name="Epoch">Epochs finished so far.</param>
 /// <param name="EtaSeconds">Estimated seconds left, from the mean epoch time so far; null before the first epoch.</param>
+/// <param name="QueuePosition">For a queued run, 1 when it is next to start; null otherwise.</param>
 public sealed record RunProgress(
     int Epoch,
     int TotalEpochs,
     double Percent,
     double? EtaSeconds,
     double? TrainLoss,
-    double? ValidationLoss);
+    double? ValidationLoss,
+    int? QueuePosition);
 
 public sealed record TrainingRunResponse(
     Guid Id,
@@ -19,6 +21,7 @@ public sealed record TrainingRunResponse(
     RunProgress Progress,
     Hyperparameters Hyperparameters,
     IReadOnlyList<string> Choices,
+    int Attempts,
     Guid? ModelId,
     string? Error,
     DateTime CreatedAt,

@@ -19,7 +19,8 @@ public static class JobsExtensions
         var storage = new InMemoryStorage();
         builder.Services.AddSingleton<JobStorage>(storage);
         builder.Services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        builder.Services.AddHangfire(config => config
+        builder.Services.AddHangfire((services, config) => config
+            .UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
@@ -34,6 +35,7 @@ public static class JobsExtensions
                 server.WorkerCount = options.WorkerCount;
             });
             builder.Services.AddHostedService<TorchThreadsSetup>();
+            builder.Services.AddHostedService<RunRecovery>();
         }
         return builder;
     }

@@ -10,6 +10,7 @@ public sealed class RunCancellations
 {
     private readonly ConcurrentDictionary<Guid, CancellationTokenSource> running = new();
 
+    /// <summary>A source that fires on a cancel request or when the host stops; the caller disposes it.</summary>
     public CancellationTokenSource Register(Guid runId, CancellationToken hostStopping)
     {
         var source = CancellationTokenSource.CreateLinkedTokenSource(hostStopping);
@@ -17,13 +18,7 @@ public sealed class RunCancellations
         return source;
     }
 
-    public void Unregister(Guid runId)
-    {
-        if (running.TryRemove(runId, out var source))
-        {
-            source.Dispose();
-        }
-    }
+    public void Unregister(Guid runId) => running.TryRemove(runId, out _);
 
     public void Cancel(Guid runId)
     {

@@ -1,4 +1,4 @@
-using Forecast.Api.Models;
+using Forecast.Api.Configuration;
 using Forecast.Api.Persistence;
 using Forecast.Domain.Runs;
 using Forecast.Domain.Series;
@@ -6,16 +6,18 @@ using Forecast.Training.Evaluation;
 using Forecast.Training.Lstm;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Forecast.Api.Jobs;
 
 /// <summary>
-/// Trains one run. It receives only the run id; the database is the source of truth for the run's
-/// state, so a job executed again for a finished run does nothing.
+/// Trains one run. It receives only the run id; the database is the source of truth, and only a
+/// Queued run can be claimed, so a job executed twice, or for a finished run, does nothing.
 /// </summary>
 public sealed class TrainingJob(
     IDbContextFactory<ForecastDbContext> dbFactory,
     RunCancellations cancellations,
+    IOptions<TrainingOptions> options,
     TimeProvider clock,
     ILogger<TrainingJob> logger)
 {
@@ -26,22 +28,31 @@ public sealed class TrainingJob(
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(Guid runId, CancellationToken hostStopping)
     {
-        var (run, series) = await StartAsync(runId);
-        if (run is null || series is null)
+        var claim = await ClaimAsync(runId);
+        if (claim is null)
         {
             return;
         }
-        var source = cancellations.Register(runId, hostStopping);
+        var (run, series, checkpoint) = claim.Value;
+        using var source = cancellations.Register(runId, hostStopping);
+        var recorder = new RunRecorder(dbFactory, runId, checkpoint?.ElapsedSeconds ?? 0, options.Value.CheckpointInterval,
+            source, clock, hostStopping);
         try
         {
-            var result = LstmTrainer.Train(series.Values, run.Hyperparameters, report => RecordEpoch(runId, report, source), source.Token);
-            await SucceedAsync(run, series, result);
+            var result = LstmTrainer.Train(series.Values, run.Hyperparameters, recorder, source.Token,
+                checkpoint is null ? null : RunRecorder.ToCheckpoint(checkpoint));
+            await SucceedAsync(run, series, result, recorder.ElapsedSeconds);
         }
-        catch (OperationCanceledException) when (source.IsCancellationRequested && !hostStopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (hostStopping.IsCancellationRequested)
+        {
+            await FinishAsync(runId, TrainingRunStatus.Queued, error: null);
+            logger.LogInformation("Training run {RunId} stopped with the host; it resumes from its checkpoint at the next start", runId);
+        }
+        catch (OperationCanceledException)
         {
             await FinishAsync(runId, TrainingRunStatus.Cancelled, error: null);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             logger.LogError(e, "Training run {RunId} failed", runId);
             await FinishAsync(runId, TrainingRunStatus.Failed, $"Training failed: {e.Message}");
@@ -52,67 +63,60 @@ public sealed class TrainingJob(
         }
     }
 
-    private async Task<(TrainingRunEntity? Run, RegularSeries? Series)> StartAsync(Guid runId)
+    private async Task<(TrainingRunEntity Run, RegularSeries Series, CheckpointEntity? Checkpoint)?> ClaimAsync(Guid runId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var run = await db.TrainingRuns.FirstOrDefaultAsync(r => r.Id == runId);
-        if (run is null || run.Status.IsFinished())
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimed = await db.TrainingRuns
+            .Where(r => r.Id == runId && r.Status == TrainingRunStatus.Queued && !r.CancelRequested)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(r => r.Status, TrainingRunStatus.Running)
+                .SetProperty(r => r.Attempts, r => r.Attempts + 1)
+                .SetProperty(r => r.StartedAt, r => r.StartedAt ?? now));
+        if (claimed == 0)
         {
-            return (null, null);
+            return null;
         }
-        if (run.CancelRequested)
-        {
-            run.Status = TrainingRunStatus.Cancelled;
-            run.FinishedAt = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync();
-            return (null, null);
-        }
+        var run = await db.TrainingRuns.AsNoTracking().FirstAsync(r => r.Id == runId);
         var series = await db.Series.AsNoTracking().FirstAsync(s => s.Id == run.SeriesId);
-        // A run started again without a checkpoint starts from epoch 1; its old curve would be counted twice.
-        await db.LossEntries.Where(l => l.RunId == runId).ExecuteDeleteAsync();
-        run.Status = TrainingRunStatus.Running;
-        run.Epoch = 0;
-        run.StartedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync();
-        return (run, series.ToDomain());
+        var checkpoint = await db.Checkpoints.AsNoTracking().FirstOrDefaultAsync(c => c.RunId == runId);
+        // Epochs after the checkpoint are trained again; their old entries would appear twice.
+        var resumeAt = checkpoint?.Epoch ?? 0;
+        await db.LossEntries.Where(l => l.RunId == runId && l.Epoch > resumeAt).ExecuteDeleteAsync();
+        await db.TrainingRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.Epoch, resumeAt)
+            .SetProperty(r => r.ElapsedSeconds, checkpoint == null ? 0 : checkpoint.ElapsedSeconds));
+        return (run, series.ToDomain(), checkpoint);
     }
 
-    private void RecordEpoch(Guid runId, EpochReport report, CancellationTokenSource source)
-    {
-        using var db = dbFactory.CreateDbContext();
-        db.LossEntries.Add(new LossEntryEntity
-        {
-            RunId = runId,
-            Epoch = report.Epoch,
-            TrainLoss = report.TrainLoss,
-            ValidationLoss = report.ValidationLoss,
-        });
-        var run = db.TrainingRuns.First(r => r.Id == runId);
-        run.Epoch = report.Epoch;
-        run.TrainLoss = report.TrainLoss;
-        run.ValidationLoss = report.ValidationLoss;
-        run.ElapsedSeconds = report.Elapsed.TotalSeconds;
-        db.SaveChanges();
-        if (run.CancelRequested)
-        {
-            source.Cancel();
-        }
-    }
-
-    private async Task SucceedAsync(TrainingRunEntity run, RegularSeries series, TrainingResult result)
+    private async Task SucceedAsync(TrainingRunEntity run, RegularSeries series, TrainingResult result, double elapsedSeconds)
     {
         var hp = run.Hyperparameters;
         using var model = new LstmModel(result.Artifact);
         var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
         var evaluation = ModelEvaluator.Evaluate(model, series.Values, split, series.Frequency.SeasonalPeriod());
+        var now = clock.GetUtcNow().UtcDateTime;
 
         await using var db = await dbFactory.CreateDbContextAsync();
         var stored = await db.TrainingRuns.FirstAsync(r => r.Id == run.Id);
-        var entity = ModelMapping.ToEntity(result.Artifact, stored, evaluation, clock.GetUtcNow().UtcDateTime);
+        var entity = new ModelEntity
+        {
+            Id = Guid.CreateVersion7(),
+            RunId = run.Id,
+            SeriesId = run.SeriesId,
+            Artifact = result.Artifact,
+            Hyperparameters = hp,
+            Evaluation = evaluation,
+            EpochsRun = result.EpochsRun,
+            BestEpoch = result.BestEpoch,
+            TrainingSeconds = elapsedSeconds,
+            CreatedAt = now,
+        };
         db.Models.Add(entity);
         stored.Status = TrainingRunStatus.Succeeded;
         stored.ModelId = entity.Id;
-        stored.FinishedAt = entity.CreatedAt;
+        stored.FinishedAt = now;
+        await db.Checkpoints.Where(c => c.RunId == run.Id).ExecuteDeleteAsync();
         await db.SaveChangesAsync();
     }
 
@@ -122,7 +126,11 @@ public sealed class TrainingJob(
         var run = await db.TrainingRuns.FirstAsync(r => r.Id == runId);
         run.Status = status;
         run.Error = error;
-        run.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        if (status.IsFinished())
+        {
+            run.FinishedAt = clock.GetUtcNow().UtcDateTime;
+            await db.Checkpoints.Where(c => c.RunId == runId).ExecuteDeleteAsync();
+        }
         await db.SaveChangesAsync();
     }
 }

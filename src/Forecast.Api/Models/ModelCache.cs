@@ -32,7 +32,7 @@ public sealed class ModelCache(IDbContextFactory<ForecastDbContext> dbFactory, I
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entity = await db.Models.AsNoTracking().FirstOrDefaultAsync(m => m.Id == modelId, cancellationToken)
             ?? throw new NotFoundException("Model", modelId);
-        var loaded = new LoadedModel(entity, new LstmModel(ModelMapping.ToArtifact(entity)));
+        var loaded = new LoadedModel(entity, new LstmModel(entity.Artifact));
         return cache.Set(modelId, loaded, new MemoryCacheEntryOptions { Size = 1 });
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Forecast.Domain.Runs;
 using Forecast.Training.Evaluation;
+using Forecast.Training.Lstm;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -12,6 +13,7 @@ public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> option
     public DbSet<TrainingRunEntity> TrainingRuns => Set<TrainingRunEntity>();
     public DbSet<LossEntryEntity> LossEntries => Set<LossEntryEntity>();
     public DbSet<ModelEntity> Models => Set<ModelEntity>();
+    public DbSet<CheckpointEntity> Checkpoints => Set<CheckpointEntity>();
 
     // SQLite keeps no time zone: every DateTime is written as UTC and read back marked as UTC.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -47,10 +49,17 @@ public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> option
 
         modelBuilder.Entity<ModelEntity>(model =>
         {
+            model.Property(m => m.Artifact).HasConversion(Json<ModelArtifact>());
             model.Property(m => m.Hyperparameters).HasConversion(Json<Hyperparameters>());
             model.Property(m => m.Evaluation).HasConversion(Json<ModelEvaluation>());
             model.HasOne<SeriesEntity>().WithMany().HasForeignKey(m => m.SeriesId).OnDelete(DeleteBehavior.Cascade);
             model.HasIndex(m => m.RunId);
+        });
+
+        modelBuilder.Entity<CheckpointEntity>(checkpoint =>
+        {
+            checkpoint.HasKey(c => c.RunId);
+            checkpoint.HasOne<TrainingRunEntity>().WithOne().HasForeignKey<CheckpointEntity>(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -16,6 +16,12 @@ public sealed class TrainingRunEntity
     public double? ValidationLoss { get; set; }
     public double ElapsedSeconds { get; set; }
     public bool CancelRequested { get; set; }
+
+    /// <summary>Times a process started this run; more than one means it was resumed after a stop or crash.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>Times the run was found Running at start-up, i.e. its process died under it.</summary>
+    public int Crashes { get; set; }
     public string? Error { get; set; }
     public Guid? ModelId { get; set; }
     public DateTime CreatedAt { get; set; }

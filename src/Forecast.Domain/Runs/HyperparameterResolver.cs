@@ -19,6 +19,11 @@ public sealed class HyperparameterResolver(HyperparameterBounds bounds)
         var testSize = Check(request.TestSize ?? 10, 1, bounds.MaxTestSize, "testSize");
         var seed = Check(request.Seed ?? randomSeed(), 0, int.MaxValue, "seed");
         int? batchSize = request.BatchSize is { } b ? Check(b, 1, bounds.MaxBatchSize, "batchSize") : null;
+        int? patience = request.EarlyStoppingPatience is { } p ? Check(p, 1, bounds.MaxEpochs, "earlyStoppingPatience") : null;
+        if (patience is not null && validationFraction == 0)
+        {
+            throw new DomainValidationException("earlyStoppingPatience needs a validation part: set validationFraction above 0.", "earlyStoppingPatience");
+        }
         if (request.Lookback is { } requested)
         {
             Check(requested, 1, bounds.MaxLookback, "lookback");
@@ -48,7 +53,7 @@ public sealed class HyperparameterResolver(HyperparameterBounds bounds)
         var resolvedLookback = request.Lookback ?? Math.Max(1, Math.Min(DefaultLookback, split.TrainCount / 2));
 
         return new Hyperparameters(resolvedLookback, hidden, layers, dropout, epochs, batchSize, learningRate,
-            validationFraction, testSize, seed);
+            validationFraction, testSize, seed, patience);
     }
 
     private static T Check<T>(T value, T min, T max, string field) where T : IComparable<T>

@@ -11,7 +11,8 @@ public sealed record Hyperparameters(
     double LearningRate,
     double ValidationFraction,
     int TestSize,
-    int Seed);
+    int Seed,
+    int? EarlyStoppingPatience = null);
 
 /// <summary>Hyperparameters as a client asks for them: any of them may be left out.</summary>
 public sealed record HyperparameterRequest(
@@ -24,4 +25,5 @@ public sealed record HyperparameterRequest(
     double? LearningRate = null,
     double? ValidationFraction = null,
     int? TestSize = null,
-    int? Seed = null);
+    int? Seed = null,
+    int? EarlyStoppingPatience = null);

@@ -11,49 +11,80 @@ public class LstmTrainerTests
         Lookback: 12, HiddenSize: 8, Layers: 1, Dropout: 0, Epochs: epochs, BatchSize: null,
         LearningRate: 0.01, ValidationFraction: 0.2, TestSize: 12, Seed: seed);
 
+    private static (TrainingResult Result, RecordingObserver Observer) Train(Hyperparameters hp, TrainingCheckpoint? resumeFrom = null, int checkpointAt = 0)
+    {
+        var observer = new RecordingObserver(checkpointAt);
+        return (LstmTrainer.Train(Sine, hp, observer, CancellationToken.None, resumeFrom), observer);
+    }
+
+    private static double[] Forecast(TrainingResult result, int horizon)
+    {
+        using var model = new LstmModel(result.Artifact);
+        return model.PredictRecursive(Sine, horizon);
+    }
+
     [Fact]
     public void Training_a_tiny_lstm_lowers_its_loss()
     {
-        var reports = new List<EpochReport>();
-        LstmTrainer.Train(Sine, Tiny(epochs: 80), reports.Add, CancellationToken.None);
+        var (_, observer) = Train(Tiny(epochs: 80));
+        var reports = observer.Reports;
 
         Assert.Equal(Enumerable.Range(1, 80), reports.Select(r => r.Epoch));
         Assert.All(reports, r => Assert.True(double.IsFinite(r.TrainLoss) && double.IsFinite(r.ValidationLoss!.Value)));
-        Assert.True(reports[^1].TrainLoss < reports[0].TrainLoss / 2,
-            $"loss went from {reports[0].TrainLoss} to {reports[^1].TrainLoss}");
+        Assert.True(reports[^1].TrainLoss < reports[0].TrainLoss / 2, $"loss went from {reports[0].TrainLoss} to {reports[^1].TrainLoss}");
     }
 
     [Fact]
     public void The_same_seed_reproduces_the_loss_curve_and_forecast_bit_for_bit()
     {
-        var first = new List<EpochReport>();
-        var second = new List<EpochReport>();
-        var a = LstmTrainer.Train(Sine, Tiny(seed: 3, epochs: 5) with { Dropout = 0.2, Layers = 2, BatchSize = 16 }, first.Add, CancellationToken.None);
-        var b = LstmTrainer.Train(Sine, Tiny(seed: 3, epochs: 5) with { Dropout = 0.2, Layers = 2, BatchSize = 16 }, second.Add, CancellationToken.None);
+        var hp = Tiny(seed: 3, epochs: 5) with { Dropout = 0.2, Layers = 2, BatchSize = 16 };
+        var (a, first) = Train(hp);
+        var (b, second) = Train(hp);
 
-        Assert.Equal(first.Select(r => (r.TrainLoss, r.ValidationLoss)), second.Select(r => (r.TrainLoss, r.ValidationLoss)));
-        using var modelA = new LstmModel(a.Artifact);
-        using var modelB = new LstmModel(b.Artifact);
-        Assert.Equal(modelA.PredictRecursive(Sine, 6), modelB.PredictRecursive(Sine, 6));
+        Assert.Equal(first.Reports.Select(r => (r.TrainLoss, r.ValidationLoss)), second.Reports.Select(r => (r.TrainLoss, r.ValidationLoss)));
+        Assert.Equal(Forecast(a, 6), Forecast(b, 6));
     }
 
     [Fact]
-    public void A_different_seed_gives_a_different_model()
+    public void A_different_seed_gives_a_different_model() =>
+        Assert.NotEqual(Forecast(Train(Tiny(seed: 1, epochs: 2)).Result, 3), Forecast(Train(Tiny(seed: 2, epochs: 2)).Result, 3));
+
+    [Fact]
+    public void A_run_resumed_from_a_checkpoint_ends_exactly_where_an_uninterrupted_run_does()
     {
-        var a = LstmTrainer.Train(Sine, Tiny(seed: 1, epochs: 2), _ => { }, CancellationToken.None);
-        var b = LstmTrainer.Train(Sine, Tiny(seed: 2, epochs: 2), _ => { }, CancellationToken.None);
-        using var modelA = new LstmModel(a.Artifact);
-        using var modelB = new LstmModel(b.Artifact);
-        Assert.NotEqual(modelA.PredictRecursive(Sine, 3), modelB.PredictRecursive(Sine, 3));
+        var hp = Tiny(seed: 5, epochs: 8) with { Dropout = 0.1, BatchSize = 20, EarlyStoppingPatience = 50 };
+        var (whole, wholeObserver) = Train(hp, checkpointAt: 3);
+
+        var (resumed, resumedObserver) = Train(hp, resumeFrom: wholeObserver.Checkpoint);
+
+        Assert.Equal(Enumerable.Range(4, 5), resumedObserver.Reports.Select(r => r.Epoch));
+        Assert.Equal(wholeObserver.Reports.Skip(3).Select(r => (r.TrainLoss, r.ValidationLoss)),
+            resumedObserver.Reports.Select(r => (r.TrainLoss, r.ValidationLoss)));
+        Assert.Equal(whole.BestEpoch, resumed.BestEpoch);
+        Assert.Equal(Forecast(whole, 4), Forecast(resumed, 4));
+    }
+
+    [Fact]
+    public void Early_stopping_ends_the_run_and_keeps_the_best_validation_weights()
+    {
+        // A learning rate this high overshoots quickly, so validation loss stops improving early.
+        var hp = Tiny(epochs: 200) with { LearningRate = 0.3, EarlyStoppingPatience = 5 };
+        var (result, observer) = Train(hp);
+
+        Assert.True(result.StoppedEarly);
+        Assert.Equal(observer.Reports.Count, result.EpochsRun);
+        Assert.Equal(result.BestEpoch + 5, result.EpochsRun);
+        var best = observer.Reports.MinBy(r => r.ValidationLoss)!;
+        Assert.Equal(best.Epoch, result.BestEpoch);
     }
 
     [Fact]
     public void A_rebuilt_model_predicts_what_the_trained_one_learned()
     {
-        var result = LstmTrainer.Train(Sine, Tiny(epochs: 60), _ => { }, CancellationToken.None);
-        using var model = new LstmModel(result.Artifact);
+        using var model = new LstmModel(Train(Tiny(epochs: 60)).Result.Artifact);
 
         var oneStep = model.PredictOneStep(Sine, 108, 120);
+
         var meanAbsError = oneStep.Select((p, i) => Math.Abs(p - Sine[108 + i])).Average();
         Assert.True(meanAbsError < 2.5, $"one-step MAE {meanAbsError} on a sine of amplitude 5");
         Assert.Equal(12, oneStep.Length);
@@ -63,15 +94,23 @@ public class LstmTrainerTests
     public void Cancellation_stops_training_at_the_next_batch()
     {
         using var cts = new CancellationTokenSource();
-        var epochs = 0;
-        Assert.ThrowsAny<OperationCanceledException>(() => LstmTrainer.Train(Sine, Tiny(epochs: 50), r =>
+        var observer = new CancellingObserver(cts, atEpoch: 3);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => LstmTrainer.Train(Sine, Tiny(epochs: 50) with { BatchSize = 8 }, observer, cts.Token));
+        Assert.Equal(3, observer.LastEpoch);
+    }
+
+    private sealed class CancellingObserver(CancellationTokenSource source, int atEpoch) : ITrainingObserver
+    {
+        public int LastEpoch { get; private set; }
+
+        public void OnEpoch(EpochReport report, Func<TrainingCheckpoint> checkpoint)
         {
-            epochs = r.Epoch;
-            if (r.Epoch == 3)
+            LastEpoch = report.Epoch;
+            if (report.Epoch == atEpoch)
             {
-                cts.Cancel();
+                source.Cancel();
             }
-        }, cts.Token));
-        Assert.Equal(3, epochs);
+        }
     }
 }

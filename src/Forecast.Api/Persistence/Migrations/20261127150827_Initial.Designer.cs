@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Forecast.Api.Persistence.Migrations
 {
     [DbContext(typeof(ForecastDbContext))]
-    [Migration("20261127145555_Initial")]
+    [Migration("20261127150827_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,45 @@ namespace Forecast.Api.Persistence.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Forecast.Api.Persistence.CheckpointEntity", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BestEpoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("BestNetwork")
+                        .HasColumnType("BLOB");
+
+                    b.Property<double?>("BestValidationLoss")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ElapsedSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EpochsWithoutImprovement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Network")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Optimizer")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId");
+
+                    b.ToTable("Checkpoints");
+                });
 
             modelBuilder.Entity("Forecast.Api.Persistence.LossEntryEntity", b =>
                 {
@@ -45,8 +84,18 @@ namespace Forecast.Api.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Artifact")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BestEpoch")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("EpochsRun")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Evaluation")
                         .IsRequired()
@@ -59,25 +108,11 @@ namespace Forecast.Api.Persistence.Migrations
                     b.Property<Guid>("RunId")
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("ScalerMax")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("ScalerMin")
-                        .HasColumnType("REAL");
-
                     b.Property<Guid>("SeriesId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TorchSharpVersion")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<double>("TrainingSeconds")
                         .HasColumnType("REAL");
-
-                    b.Property<byte[]>("Weights")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -139,12 +174,18 @@ namespace Forecast.Api.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Choices")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Crashes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -192,6 +233,15 @@ namespace Forecast.Api.Persistence.Migrations
                     b.HasIndex("Status");
 
                     b.ToTable("TrainingRuns");
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.CheckpointEntity", b =>
+                {
+                    b.HasOne("Forecast.Api.Persistence.TrainingRunEntity", null)
+                        .WithOne()
+                        .HasForeignKey("Forecast.Api.Persistence.CheckpointEntity", "RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Forecast.Api.Persistence.LossEntryEntity", b =>

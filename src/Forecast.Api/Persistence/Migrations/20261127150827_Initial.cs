@@ -37,12 +37,11 @@ namespace Forecast.Api.Persistence.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     RunId = table.Column<Guid>(type: "TEXT", nullable: false),
                     SeriesId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Weights = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    ScalerMin = table.Column<double>(type: "REAL", nullable: false),
-                    ScalerMax = table.Column<double>(type: "REAL", nullable: false),
-                    TorchSharpVersion = table.Column<string>(type: "TEXT", nullable: false),
+                    Artifact = table.Column<string>(type: "TEXT", nullable: false),
                     Hyperparameters = table.Column<string>(type: "TEXT", nullable: false),
                     Evaluation = table.Column<string>(type: "TEXT", nullable: false),
+                    EpochsRun = table.Column<int>(type: "INTEGER", nullable: false),
+                    BestEpoch = table.Column<int>(type: "INTEGER", nullable: false),
                     TrainingSeconds = table.Column<double>(type: "REAL", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -71,6 +70,8 @@ namespace Forecast.Api.Persistence.Migrations
                     ValidationLoss = table.Column<double>(type: "REAL", nullable: true),
                     ElapsedSeconds = table.Column<double>(type: "REAL", nullable: false),
                     CancelRequested = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Crashes = table.Column<int>(type: "INTEGER", nullable: false),
                     Error = table.Column<string>(type: "TEXT", nullable: true),
                     ModelId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -84,6 +85,32 @@ namespace Forecast.Api.Persistence.Migrations
                         name: "FK_TrainingRuns_Series_SeriesId",
                         column: x => x.SeriesId,
                         principalTable: "Series",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Checkpoints",
+                columns: table => new
+                {
+                    RunId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Epoch = table.Column<int>(type: "INTEGER", nullable: false),
+                    Network = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Optimizer = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    BestNetwork = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    BestEpoch = table.Column<int>(type: "INTEGER", nullable: false),
+                    BestValidationLoss = table.Column<double>(type: "REAL", nullable: true),
+                    EpochsWithoutImprovement = table.Column<int>(type: "INTEGER", nullable: false),
+                    ElapsedSeconds = table.Column<double>(type: "REAL", nullable: false),
+                    SavedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Checkpoints", x => x.RunId);
+                    table.ForeignKey(
+                        name: "FK_Checkpoints_TrainingRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "TrainingRuns",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -137,6 +164,9 @@ namespace Forecast.Api.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Checkpoints");
+
             migrationBuilder.DropTable(
                 name: "LossEntries");
 

@@ -1,0 +1,18 @@
+namespace Forecast.Training.Lstm;
+
+/// <summary>
+/// The whole state of a run after <see cref="Epoch"/> epochs, enough to continue it in another
+/// process and end exactly where an uninterrupted run would have.
+/// </summary>
+/// <param name="Network">Network weights (TorchSharp Module.save).</param>
+/// <param name="Optimizer">Adam's moment estimates and step counts.</param>
+/// <param name="BestNetwork">Weights at <paramref name="BestEpoch"/>, restored at the end when a validation part exists.</param>
+/// <param name="EpochsWithoutImprovement">Epochs since the validation loss last improved, for early stopping.</param>
+public sealed record TrainingCheckpoint(
+    int Epoch,
+    byte[] Network,
+    byte[] Optimizer,
+    byte[]? BestNetwork,
+    int BestEpoch,
+    double? BestValidationLoss,
+    int EpochsWithoutImprovement);
