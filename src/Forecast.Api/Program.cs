@@ -22,6 +22,7 @@ app.UseSwaggerUI();
 app.MapSeriesApi();
 app.MapTrainingRunsApi();
 app.MapModelsApi();
+app.MapDiagnosticsApi();
 app.MapForecastHealth();
 app.MapForecastDashboard();
 

@@ -1,0 +1,91 @@
+using Forecast.Api.Contracts;
+using Forecast.Api.Models;
+using Forecast.Api.Persistence;
+using Forecast.Domain;
+using Forecast.Domain.Runs;
+using Forecast.Domain.Series;
+using Forecast.Training.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forecast.Api.Apis;
+
+public static class DiagnosticsApi
+{
+    public static IEndpointRouteBuilder MapDiagnosticsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/series/{id:guid}/diagnostics", GetSeriesDiagnostics)
+            .WithTags("Diagnostics")
+            .WithName(nameof(GetSeriesDiagnostics))
+            .WithSummary("ADF, KPSS, Ljung-Box and Box-Pierce, ACF/PACF, seasonality and plain-language findings")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        app.MapGet("/api/models/{id:guid}/residual-diagnostics", GetResidualDiagnostics)
+            .WithTags("Diagnostics")
+            .WithName(nameof(GetResidualDiagnostics))
+            .WithSummary("Ljung-Box on the model's one-step in-sample residuals: is anything left to learn?")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    /// <param name="lags">Ljung-Box / Box-Pierce lags, repeatable (default 10 and 20).</param>
+    /// <param name="nlags">ACF/PACF length (default 20).</param>
+    /// <param name="alpha">Significance level for findings and correlogram bounds (default 0.05).</param>
+    public static async Task<Ok<SeriesDiagnosticsResponse>> GetSeriesDiagnostics(
+        Guid id, IDbContextFactory<ForecastDbContext> dbFactory, CancellationToken cancellationToken,
+        int[]? lags = null, int? nlags = null, double alpha = 0.05)
+    {
+        var series = await LoadSeriesAsync(dbFactory, id, cancellationToken);
+        var report = SeriesDiagnostics.Compute(series.Values, new DiagnosticsOptions
+        {
+            Lags = lags is { Length: > 0 } ? lags : null,
+            Nlags = nlags,
+            Alpha = alpha,
+            SeasonalPeriodHint = series.Frequency.SeasonalPeriod(),
+        });
+        var s = report.Summary;
+        var summary = new DiagnosticsSummary(s.Count, s.Mean, s.StandardDeviation, s.Min, s.FirstQuartile, s.Median,
+            s.ThirdQuartile, s.Max, series.Start, series.End, series.Frequency);
+        return TypedResults.Ok(new SeriesDiagnosticsResponse(id, summary, report.Adf, report.Kpss, report.LjungBox,
+            report.BoxPierce, report.Acf, report.Pacf, report.Seasonality, report.Interpretation));
+    }
+
+    /// <param name="lags">Ljung-Box lags, repeatable (default 10 and 20).</param>
+    /// <param name="alpha">Significance level (default 0.05).</param>
+    public static async Task<Ok<ResidualDiagnosticsResponse>> GetResidualDiagnostics(
+        Guid id, ModelCache cache, IDbContextFactory<ForecastDbContext> dbFactory, CancellationToken cancellationToken,
+        int[]? lags = null, double alpha = 0.05)
+    {
+        if (!(alpha > 0 && alpha < 1))
+        {
+            throw new DomainValidationException("alpha must lie strictly between 0 and 1.", "alpha");
+        }
+        var model = await cache.GetAsync(id, cancellationToken);
+        var series = await LoadSeriesAsync(dbFactory, model.Entity.SeriesId, cancellationToken);
+        var hp = model.Entity.Hyperparameters;
+        var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
+        var first = model.Network.Lookback;
+        var predicted = model.Network.PredictOneStep(series.Values, first, split.ValidationEnd);
+        var residuals = predicted.Select((p, i) => series.Values[first + i] - p).ToArray();
+
+        var ljungBox = SeriesDiagnostics.LjungBox(residuals, lags is { Length: > 0 } ? lags : null);
+        var mean = residuals.Average();
+        var sd = Math.Sqrt(residuals.Sum(r => (r - mean) * (r - mean)) / Math.Max(1, residuals.Length - 1));
+        var rejected = ljungBox.Where(t => t.PValue < alpha).ToList();
+        var interpretation = rejected.Count == 0
+            ? $"Residuals look like white noise (no Ljung-Box p-value below {alpha}): the model leaves no autocorrelation unexplained."
+            : $"Residuals are autocorrelated (Ljung-Box lag {rejected[0].Lag}, p = {rejected[0].PValue:G3}): the model leaves structure unexplained.";
+        return TypedResults.Ok(new ResidualDiagnosticsResponse(id, residuals.Length, mean, sd, ljungBox, alpha, rejected.Count == 0, interpretation));
+    }
+
+    private static async Task<RegularSeries> LoadSeriesAsync(
+        IDbContextFactory<ForecastDbContext> dbFactory, Guid seriesId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entity = await db.Series.AsNoTracking().FirstOrDefaultAsync(s => s.Id == seriesId, cancellationToken)
+            ?? throw new NotFoundException("Series", seriesId);
+        return entity.ToDomain();
+    }
+}

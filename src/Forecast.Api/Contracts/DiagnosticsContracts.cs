@@ -1,0 +1,43 @@
+using Forecast.Domain.Series;
+using Forecast.Training.Diagnostics;
+
+namespace Forecast.Api.Contracts;
+
+/// <summary>The statistical report of a stored series; values agree with statsmodels.</summary>
+public sealed record SeriesDiagnosticsResponse(
+    Guid SeriesId,
+    DiagnosticsSummary Summary,
+    AdfResult? Adf,
+    KpssResult? Kpss,
+    IReadOnlyList<PortmanteauResult> LjungBox,
+    IReadOnlyList<PortmanteauResult> BoxPierce,
+    IReadOnlyList<CorrelogramPoint> Acf,
+    IReadOnlyList<CorrelogramPoint>? Pacf,
+    SeasonalityResult Seasonality,
+    IReadOnlyList<string> Interpretation);
+
+public sealed record DiagnosticsSummary(
+    int Count,
+    double Mean,
+    double? StandardDeviation,
+    double Min,
+    double FirstQuartile,
+    double Median,
+    double ThirdQuartile,
+    double Max,
+    DateOnly Start,
+    DateOnly End,
+    Frequency Frequency);
+
+/// <summary>Are a model's one-step in-sample residuals white noise? (The tutorial's Ljung-Box check.)</summary>
+/// <param name="ResidualCount">One-step residuals on the training and validation parts (the test tail is left out).</param>
+/// <param name="WhiteNoise">True when no Ljung-Box p-value falls below alpha.</param>
+public sealed record ResidualDiagnosticsResponse(
+    Guid ModelId,
+    int ResidualCount,
+    double MeanResidual,
+    double ResidualStandardDeviation,
+    IReadOnlyList<PortmanteauResult> LjungBox,
+    double Alpha,
+    bool WhiteNoise,
+    string Interpretation);
