@@ -1,14 +1,16 @@
 using Forecast.Benchmarks;
 
-// One case per benchmark: dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- <name>
+// One case per benchmark: dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- <name> [arguments]
 return args.FirstOrDefault() switch
 {
     "diagnostics" => DiagnosticsBenchmark.Run(),
+    "train" => TrainBenchmark.Run(),
+    "accuracy" => AccuracyBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- diagnostics");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- diagnostics | train | accuracy [seeds=1,2] [only=name] [hyperparameter=value ...]");
     return 2;
 }

@@ -1,5 +1,6 @@
 using Forecast.Api.Apis;
 using Forecast.Api.Configuration;
+using Forecast.Api.Idempotency;
 using Forecast.Api.Jobs;
 using Forecast.Api.Persistence;
 
@@ -18,6 +19,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSwagger();
 app.UseSwaggerUI();
+app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapSeriesApi();
 app.MapTrainingRunsApi();

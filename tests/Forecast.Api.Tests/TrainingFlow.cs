@@ -36,8 +36,8 @@ public static class TrainingFlow
     }
 
     /// <summary>A few epochs of a small network: enough to see learning, quick enough for a test.</summary>
-    public static object Tiny(int epochs = 8, int seed = 42) => new
+    public static object Tiny(int epochs = 8, int seed = 42, string transform = "auto") => new
     {
-        epochs, seed, hiddenSize = 8, lookback = 24, testSize = 12, learningRate = 0.02,
+        epochs, seed, hiddenSize = 8, lookback = 24, testSize = 12, learningRate = 0.02, transform,
     };
 }

@@ -66,7 +66,7 @@ public static class DiagnosticsApi
         var series = await LoadSeriesAsync(dbFactory, model.Entity.SeriesId, cancellationToken);
         var hp = model.Entity.Hyperparameters;
         var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
-        var first = model.Network.Lookback;
+        var first = model.Network.FirstPredictable;
         var predicted = model.Network.PredictOneStep(series.Values, first, split.ValidationEnd);
         var residuals = predicted.Select((p, i) => series.Values[first + i] - p).ToArray();
 

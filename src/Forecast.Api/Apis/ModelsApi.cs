@@ -4,6 +4,7 @@ using Forecast.Api.Models;
 using Forecast.Api.Persistence;
 using Forecast.Domain;
 using Forecast.Training.Evaluation;
+using Forecast.Training.Intervals;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,9 @@ namespace Forecast.Api.Apis;
 
 public static class ModelsApi
 {
+    /// <summary>Interval levels one forecast request may ask for.</summary>
+    public const int MaxLevels = 5;
+
     public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
     {
         var models = app.MapGroup("/api/models").WithTags("Models");
@@ -22,9 +26,10 @@ public static class ModelsApi
             .WithSummary("The held-out test tail: actual beside one-step, multi-step and baseline forecasts, with metrics")
             .ProducesProblem(StatusCodes.Status404NotFound);
         models.MapGet("/{id:guid}/forecast", GetForecast).WithName(nameof(GetForecast))
-            .WithSummary("Forecast the periods after the end of the series (recursive multi-step)")
+            .WithSummary("Forecast the periods after the end of the series (recursive multi-step), with conformal prediction intervals per requested level")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
@@ -33,9 +38,12 @@ public static class ModelsApi
         var model = (await cache.GetAsync(id, cancellationToken)).Entity;
         var evaluation = model.Evaluation;
         return TypedResults.Ok(new ModelResponse(model.Id, model.RunId, model.SeriesId, model.Hyperparameters,
-            model.Artifact.TorchSharpVersion, model.TrainingSeconds, model.EpochsRun, model.BestEpoch, evaluation.Actual.Count, evaluation.MultiStep.Metrics, evaluation.OneStep.Metrics,
+            model.Artifact.Transform.ToString(), model.Artifact.TorchSharpVersion, model.TrainingSeconds, model.EpochsRun, model.BestEpoch,
+            // Training ends before its last epoch only when early stopping ends it.
+            model.EpochsRun < model.Hyperparameters.Epochs,
+            evaluation.Actual.Count, evaluation.MultiStep.Metrics, evaluation.OneStep.Metrics,
             BaselineMetricsOf(evaluation), evaluation.SeasonalPeriod, evaluation.SkillVsSeasonalNaive, evaluation.BeatsSeasonalNaive,
-            model.CreatedAt));
+            evaluation.Coverage, model.CreatedAt));
     }
 
     public static async Task<Ok<EvaluationResponse>> GetEvaluation(
@@ -46,25 +54,60 @@ public static class ModelsApi
         var e = model.Evaluation;
         var points = Enumerable.Range(0, e.Actual.Count).Select(i => new EvaluationPoint(
             series.TimestampAt(e.ForecastOrigin + i), e.Actual[i], e.OneStep.Predicted[i], e.MultiStep.Predicted[i],
-            e.Baselines.Naive.Predicted[i], e.Baselines.SeasonalNaive.Predicted[i], e.Baselines.Drift.Predicted[i])).ToList();
+            e.Baselines.Naive.Predicted[i], e.Baselines.SeasonalNaive.Predicted[i], e.Baselines.Drift.Predicted[i],
+            e.MultiStepIntervals[i])).ToList();
         return TypedResults.Ok(new EvaluationResponse(model.Id, series.TimestampAt(e.ForecastOrigin), points,
-            e.MultiStep.Metrics, e.OneStep.Metrics, BaselineMetricsOf(e), e.SeasonalPeriod, e.SkillVsSeasonalNaive, e.BeatsSeasonalNaive));
+            e.MultiStep.Metrics, e.OneStep.Metrics, BaselineMetricsOf(e), e.SeasonalPeriod, e.SkillVsSeasonalNaive, e.BeatsSeasonalNaive,
+            e.Coverage));
     }
 
+    /// <param name="horizon">Periods to forecast after the end of the series (default 12).</param>
+    /// <param name="level">Prediction interval levels in percent, repeatable (<c>level=80&amp;level=95</c>), each in 50..99.9.</param>
     public static async Task<Ok<ForecastResponse>> GetForecast(
         Guid id, ModelCache cache, IDbContextFactory<ForecastDbContext> dbFactory, IOptions<LimitsOptions> limits,
-        CancellationToken cancellationToken, int horizon = 12)
+        CancellationToken cancellationToken, int horizon = 12, double[]? level = null)
     {
         if (horizon < 1 || horizon > limits.Value.MaxHorizon)
         {
             throw new DomainValidationException($"horizon must be between 1 and {limits.Value.MaxHorizon}; got {horizon}.", "horizon");
         }
+        var levels = CheckLevels(level);
         var model = await cache.GetAsync(id, cancellationToken);
+        var calibration = model.Entity.Artifact.Calibration;
+        if (levels.Length > 0 && calibration is null)
+        {
+            throw new UnprocessableException(
+                "This model was trained without a validation part (validationFraction 0), so it has no errors to calibrate intervals on; ask without level.",
+                "level");
+        }
         var series = await LoadSeriesAsync(dbFactory, model.Entity.SeriesId, cancellationToken);
         var values = model.Network.PredictRecursive(series.Values, horizon);
         var timestamps = series.FutureTimestamps(horizon);
-        var points = values.Select((v, i) => new ForecastPoint(timestamps[i], v)).ToList();
+        var points = values.Select((v, i) => new ForecastPoint(timestamps[i], v,
+            levels.Length == 0 ? null : levels.Select(l => calibration!.Interval(v, l, i + 1)).ToArray())).ToList();
         return TypedResults.Ok(new ForecastResponse(id, horizon, points));
+    }
+
+    private static double[] CheckLevels(double[]? levels)
+    {
+        levels ??= [];
+        if (levels.Length > MaxLevels)
+        {
+            throw new DomainValidationException($"At most {MaxLevels} levels may be asked for at once; got {levels.Length}.", "level");
+        }
+        foreach (var l in levels)
+        {
+            if (!(l >= ConformalCalibration.MinimumLevel && l <= ConformalCalibration.MaximumLevel))
+            {
+                throw new DomainValidationException(
+                    $"level is a percentage between {ConformalCalibration.MinimumLevel} and {ConformalCalibration.MaximumLevel}; got {l}.", "level");
+            }
+        }
+        if (levels.Distinct().Count() != levels.Length)
+        {
+            throw new DomainValidationException("Each level may be asked for once.", "level");
+        }
+        return levels;
     }
 
     private static BaselineMetrics BaselineMetricsOf(ModelEvaluation e) =>

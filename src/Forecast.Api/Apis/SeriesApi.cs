@@ -1,5 +1,6 @@
 using Forecast.Api.Configuration;
 using Forecast.Api.Contracts;
+using Forecast.Api.Idempotency;
 using Forecast.Api.Persistence;
 using Forecast.Api.Series;
 using Forecast.Domain;
@@ -23,7 +24,8 @@ public static class SeriesApi
             .Accepts<CreateSeriesRequest>("application/json", "text/csv", "multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithIdempotencyKey();
         api.MapGet("/", ListSeries).WithName(nameof(ListSeries)).WithSummary("List series, newest first, a page at a time");
         api.MapGet("/{id:guid}", GetSeries).WithName(nameof(GetSeries)).WithSummary("Read a series with summary statistics")
             .ProducesProblem(StatusCodes.Status404NotFound);

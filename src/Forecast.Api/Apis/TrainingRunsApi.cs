@@ -1,4 +1,5 @@
 using Forecast.Api.Contracts;
+using Forecast.Api.Idempotency;
 using Forecast.Api.Jobs;
 using Forecast.Api.Persistence;
 using Forecast.Domain;
@@ -20,7 +21,8 @@ public static class TrainingRunsApi
             .WithSummary("Queue an LSTM training run on a series; every hyperparameter is optional")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithIdempotencyKey();
 
         var runs = app.MapGroup("/api/training-runs").WithTags("Training runs");
         runs.MapGet("/{id:guid}", GetTrainingRun).WithName(nameof(GetTrainingRun))
@@ -42,10 +44,10 @@ public static class TrainingRunsApi
         TimeProvider clock, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var series = await db.Series.AsNoTracking().Where(s => s.Id == seriesId).Select(s => new { s.Count })
-            .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Series", seriesId);
+        var series = await db.Series.AsNoTracking().FirstOrDefaultAsync(s => s.Id == seriesId, cancellationToken)
+            ?? throw new NotFoundException("Series", seriesId);
         var request = hyperparameters ?? new HyperparameterRequest();
-        var resolved = resolver.Resolve(request, series.Count, () => Random.Shared.Next());
+        var resolved = resolver.Resolve(request, series.ToDomain(), () => Random.Shared.Next());
         var run = new TrainingRunEntity
         {
             Id = Guid.CreateVersion7(),
@@ -113,6 +115,14 @@ public static class TrainingRunsApi
         {
             choices.Add($"lookback {resolved.Lookback} instead of {HyperparameterResolver.DefaultLookback}: the training part is too short for the default.");
         }
+        if (request.SeasonalPeriod is null)
+        {
+            choices.Add($"seasonal period {resolved.SeasonalPeriod} from the series' frequency: the lag of seasonal naive, the MASE scale and any seasonal difference.");
+        }
+        if (request.Transform is null)
+        {
+            choices.Add("transform auto: chosen while training from the diagnostics and the validation error of the candidates; the model says which.");
+        }
         if (request.Seed is null)
         {
             choices.Add($"seed {resolved.Seed} drawn at random; pass it to reproduce this run.");
@@ -135,6 +145,6 @@ public static class TrainingRunsApi
         var progress = new RunProgress(run.Epoch, total, Math.Round(100.0 * run.Epoch / total, 2), eta, run.TrainLoss,
             run.ValidationLoss, queuePosition);
         return new TrainingRunResponse(run.Id, run.SeriesId, run.Status, progress, run.Hyperparameters, run.Choices,
-            run.Attempts, run.ModelId, run.Error, run.CreatedAt, run.StartedAt, run.FinishedAt);
+            run.CancelRequested, run.Attempts, run.ResumedFromEpoch, run.ModelId, run.Error, run.CreatedAt, run.StartedAt, run.FinishedAt);
     }
 }

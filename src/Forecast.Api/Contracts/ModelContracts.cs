@@ -1,20 +1,28 @@
 using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
+using Forecast.Training.Evaluation;
+using Forecast.Training.Intervals;
 
 namespace Forecast.Api.Contracts;
 
 public sealed record BaselineMetrics(AccuracyMetrics Naive, AccuracyMetrics SeasonalNaive, AccuracyMetrics Drift);
 
+/// <param name="Transform">The input transform the model was trained on; "auto" in the hyperparameters is resolved here.</param>
+/// <param name="EpochsRun">Epochs trained; fewer than the hyperparameters' epochs when <paramref name="StoppedEarly"/>.</param>
+/// <param name="BestEpoch">The epoch whose weights the model keeps (lowest validation loss when early stopping is on).</param>
 /// <param name="Metrics">Multi-step accuracy on the test tail (recursive from the forecast origin).</param>
+/// <param name="IntervalCoverage">Share of the test tail inside the multi-step forecast's 80 % and 95 % intervals; empty without a validation part.</param>
 public sealed record ModelResponse(
     Guid Id,
     Guid RunId,
     Guid SeriesId,
     Hyperparameters Hyperparameters,
+    string Transform,
     string TorchSharpVersion,
     double TrainingSeconds,
     int EpochsRun,
     int BestEpoch,
+    bool StoppedEarly,
     int TestSize,
     AccuracyMetrics Metrics,
     AccuracyMetrics OneStepMetrics,
@@ -22,8 +30,10 @@ public sealed record ModelResponse(
     int SeasonalPeriod,
     double? SkillVsSeasonalNaive,
     bool BeatsSeasonalNaive,
+    IReadOnlyList<IntervalCoverage> IntervalCoverage,
     DateTime CreatedAt);
 
+/// <param name="Intervals">The multi-step forecast's 80 % and 95 % intervals; empty without a validation part.</param>
 public sealed record EvaluationPoint(
     DateOnly Timestamp,
     double Actual,
@@ -31,7 +41,8 @@ public sealed record EvaluationPoint(
     double MultiStep,
     double Naive,
     double SeasonalNaive,
-    double Drift);
+    double Drift,
+    IReadOnlyList<PredictionInterval> Intervals);
 
 /// <summary>The held-out test tail: actuals beside every forecast of it, and their metrics.</summary>
 public sealed record EvaluationResponse(
@@ -43,8 +54,10 @@ public sealed record EvaluationResponse(
     BaselineMetrics Baselines,
     int SeasonalPeriod,
     double? SkillVsSeasonalNaive,
-    bool BeatsSeasonalNaive);
+    bool BeatsSeasonalNaive,
+    IReadOnlyList<IntervalCoverage> IntervalCoverage);
 
-public sealed record ForecastPoint(DateOnly Timestamp, double Value);
+/// <param name="Intervals">One per requested <c>level</c>, in the order asked; null when no level was asked for.</param>
+public sealed record ForecastPoint(DateOnly Timestamp, double Value, IReadOnlyList<PredictionInterval>? Intervals = null);
 
 public sealed record ForecastResponse(Guid ModelId, int Horizon, IReadOnlyList<ForecastPoint> Points);

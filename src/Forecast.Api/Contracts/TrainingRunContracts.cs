@@ -14,6 +14,8 @@ public sealed record RunProgress(
     double? ValidationLoss,
     int? QueuePosition);
 
+/// <param name="Attempts">Times a process started the run; above 1 after a restart or crash.</param>
+/// <param name="ResumedFromEpoch">The checkpoint epoch the latest attempt continued from; null when it started afresh.</param>
 public sealed record TrainingRunResponse(
     Guid Id,
     Guid SeriesId,
@@ -21,7 +23,9 @@ public sealed record TrainingRunResponse(
     RunProgress Progress,
     Hyperparameters Hyperparameters,
     IReadOnlyList<string> Choices,
+    bool CancelRequested,
     int Attempts,
+    int? ResumedFromEpoch,
     Guid? ModelId,
     string? Error,
     DateTime CreatedAt,

@@ -2,8 +2,7 @@ using Forecast.Api.Configuration;
 using Forecast.Api.Persistence;
 using Forecast.Domain.Runs;
 using Forecast.Domain.Series;
-using Forecast.Training.Evaluation;
-using Forecast.Training.Lstm;
+using Forecast.Training;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -39,9 +38,9 @@ public sealed class TrainingJob(
             source, clock, hostStopping);
         try
         {
-            var result = LstmTrainer.Train(series.Values, run.Hyperparameters, recorder, source.Token,
+            var built = ForecastModelBuilder.Build(series.Values, run.Hyperparameters, recorder, source.Token,
                 checkpoint is null ? null : RunRecorder.ToCheckpoint(checkpoint));
-            await SucceedAsync(run, series, result, recorder.ElapsedSeconds);
+            await SucceedAsync(run, built, recorder.ElapsedSeconds);
         }
         catch (OperationCanceledException) when (hostStopping.IsCancellationRequested)
         {
@@ -85,18 +84,14 @@ public sealed class TrainingJob(
         await db.LossEntries.Where(l => l.RunId == runId && l.Epoch > resumeAt).ExecuteDeleteAsync();
         await db.TrainingRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(set => set
             .SetProperty(r => r.Epoch, resumeAt)
+            .SetProperty(r => r.ResumedFromEpoch, checkpoint == null ? null : checkpoint.Epoch)
             .SetProperty(r => r.ElapsedSeconds, checkpoint == null ? 0 : checkpoint.ElapsedSeconds));
         return (run, series.ToDomain(), checkpoint);
     }
 
-    private async Task SucceedAsync(TrainingRunEntity run, RegularSeries series, TrainingResult result, double elapsedSeconds)
+    private async Task SucceedAsync(TrainingRunEntity run, BuiltModel built, double elapsedSeconds)
     {
-        var hp = run.Hyperparameters;
-        using var model = new LstmModel(result.Artifact);
-        var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
-        var evaluation = ModelEvaluator.Evaluate(model, series.Values, split, series.Frequency.SeasonalPeriod());
         var now = clock.GetUtcNow().UtcDateTime;
-
         await using var db = await dbFactory.CreateDbContextAsync();
         var stored = await db.TrainingRuns.FirstAsync(r => r.Id == run.Id);
         var entity = new ModelEntity
@@ -104,11 +99,11 @@ public sealed class TrainingJob(
             Id = Guid.CreateVersion7(),
             RunId = run.Id,
             SeriesId = run.SeriesId,
-            Artifact = result.Artifact,
-            Hyperparameters = hp,
-            Evaluation = evaluation,
-            EpochsRun = result.EpochsRun,
-            BestEpoch = result.BestEpoch,
+            Artifact = built.Artifact,
+            Hyperparameters = run.Hyperparameters,
+            Evaluation = built.Evaluation,
+            EpochsRun = built.EpochsRun,
+            BestEpoch = built.BestEpoch,
             TrainingSeconds = elapsedSeconds,
             CreatedAt = now,
         };
@@ -116,6 +111,8 @@ public sealed class TrainingJob(
         stored.Status = TrainingRunStatus.Succeeded;
         stored.ModelId = entity.Id;
         stored.FinishedAt = now;
+        // A new list, so that EF Core sees the change to the JSON column.
+        stored.Choices = [.. stored.Choices, .. built.Choices];
         await db.Checkpoints.Where(c => c.RunId == run.Id).ExecuteDeleteAsync();
         await db.SaveChangesAsync();
     }

@@ -14,6 +14,7 @@ public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> option
     public DbSet<LossEntryEntity> LossEntries => Set<LossEntryEntity>();
     public DbSet<ModelEntity> Models => Set<ModelEntity>();
     public DbSet<CheckpointEntity> Checkpoints => Set<CheckpointEntity>();
+    public DbSet<IdempotencyEntity> IdempotencyRecords => Set<IdempotencyEntity>();
 
     // SQLite keeps no time zone: every DateTime is written as UTC and read back marked as UTC.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -54,6 +55,14 @@ public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> option
             model.Property(m => m.Evaluation).HasConversion(Json<ModelEvaluation>());
             model.HasOne<SeriesEntity>().WithMany().HasForeignKey(m => m.SeriesId).OnDelete(DeleteBehavior.Cascade);
             model.HasIndex(m => m.RunId);
+        });
+
+        modelBuilder.Entity<IdempotencyEntity>(record =>
+        {
+            record.HasKey(r => new { r.Scope, r.Key });
+            record.Property(r => r.Scope).HasMaxLength(400);
+            record.Property(r => r.Key).HasMaxLength(200);
+            record.HasIndex(r => r.CreatedAt);
         });
 
         modelBuilder.Entity<CheckpointEntity>(checkpoint =>

@@ -25,5 +25,8 @@ public static class PersistenceExtensions
             Directory.CreateDirectory(folder);
         }
         await db.Database.MigrateAsync();
+        // Write-ahead logging lets the API read while a training job writes its progress. A locked
+        // database is retried by Microsoft.Data.Sqlite for the command timeout (30 s) before failing.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
 }

@@ -22,6 +22,9 @@ public sealed class TrainingRunEntity
 
     /// <summary>Times the run was found Running at start-up, i.e. its process died under it.</summary>
     public int Crashes { get; set; }
+
+    /// <summary>The checkpoint's epoch when the latest attempt resumed from one; null when it started afresh.</summary>
+    public int? ResumedFromEpoch { get; set; }
     public string? Error { get; set; }
     public Guid? ModelId { get; set; }
     public DateTime CreatedAt { get; set; }

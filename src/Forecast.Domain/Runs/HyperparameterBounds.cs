@@ -9,4 +9,5 @@ public sealed class HyperparameterBounds
     public int MaxLookback { get; init; } = 1_000;
     public int MaxBatchSize { get; init; } = 100_000;
     public int MaxTestSize { get; init; } = 1_000;
+    public int MaxSeasonalPeriod { get; init; } = 1_000;
 }

@@ -1,6 +1,8 @@
+using Forecast.Domain.Series;
+
 namespace Forecast.Domain.Runs;
 
-/// <summary>Applies defaults and bounds to a <see cref="HyperparameterRequest"/> for a series of a given length.</summary>
+/// <summary>Applies defaults and bounds to a <see cref="HyperparameterRequest"/> for a given series.</summary>
 public sealed class HyperparameterResolver(HyperparameterBounds bounds)
 {
     public const int DefaultLookback = 120;
@@ -8,8 +10,9 @@ public sealed class HyperparameterResolver(HyperparameterBounds bounds)
     /// <summary>A run needs at least this many training windows to learn anything.</summary>
     public const int MinimumTrainingWindows = 2;
 
-    public Hyperparameters Resolve(HyperparameterRequest request, int seriesLength, Func<int> randomSeed)
+    public Hyperparameters Resolve(HyperparameterRequest request, RegularSeries series, Func<int> randomSeed)
     {
+        var seriesLength = series.Count;
         var epochs = Check(request.Epochs ?? 100, 1, bounds.MaxEpochs, "epochs");
         var hidden = Check(request.HiddenSize ?? 64, 1, bounds.MaxHiddenSize, "hiddenSize");
         var layers = Check(request.Layers ?? 1, 1, bounds.MaxLayers, "layers");
@@ -28,6 +31,11 @@ public sealed class HyperparameterResolver(HyperparameterBounds bounds)
         {
             Check(requested, 1, bounds.MaxLookback, "lookback");
         }
+        var seasonalPeriod = Check(request.SeasonalPeriod ?? series.Frequency.SeasonalPeriod(), 1, bounds.MaxSeasonalPeriod, "seasonalPeriod");
+        var transform = request.Transform ?? TransformPipeline.Auto;
+        var pipeline = string.Equals(transform, TransformPipeline.Auto, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : TransformPipeline.Parse(transform);
 
         if (testSize > seriesLength / 2)
         {
@@ -36,24 +44,50 @@ public sealed class HyperparameterResolver(HyperparameterBounds bounds)
                 "testSize");
         }
         var split = DataSplit.For(seriesLength, testSize, validationFraction);
-        var maxLookback = split.TrainCount - MinimumTrainingWindows;
+        if (pipeline is not null)
+        {
+            CheckTransform(pipeline, series, seasonalPeriod);
+        }
+        // "auto" sizes the lookback for the untransformed candidate; the differenced candidates that
+        // the shortest series leave no room for are passed over while training, and the run says so.
+        var consumed = pipeline?.PointsConsumed(seasonalPeriod) ?? 0;
+        var available = split.TrainCount - consumed;
+        var maxLookback = available - MinimumTrainingWindows;
+        var consumedNote = consumed > 0 ? $", less the {consumed} the transform {pipeline} consumes," : "";
         if (maxLookback < 1)
         {
             throw new UnprocessableException(
-                $"The series has {seriesLength} points; after the test tail ({testSize}) and validation part ({split.ValidationCount}) only {split.TrainCount} remain to train on, too few for any lookback.",
-                "lookback");
+                $"The series has {seriesLength} points; after the test tail ({testSize}) and validation part ({split.ValidationCount}){consumedNote} only {available} remain to train on, too few for any lookback.",
+                pipeline is null || consumed == 0 ? "lookback" : "transform");
         }
         if (request.Lookback is { } lookback && lookback > maxLookback)
         {
             throw new UnprocessableException(
-                $"lookback {lookback} is longer than the series allows: {split.TrainCount} training points leave room for a lookback of at most {maxLookback}.",
+                $"lookback {lookback} is longer than the series allows: {split.TrainCount} training points{consumedNote} leave room for a lookback of at most {maxLookback}.",
                 "lookback");
         }
         // Left to us, the lookback keeps at least half of the training part as targets.
-        var resolvedLookback = request.Lookback ?? Math.Max(1, Math.Min(DefaultLookback, split.TrainCount / 2));
+        var resolvedLookback = request.Lookback ?? Math.Max(1, Math.Min(DefaultLookback, available / 2));
 
         return new Hyperparameters(resolvedLookback, hidden, layers, dropout, epochs, batchSize, learningRate,
-            validationFraction, testSize, seed, patience);
+            validationFraction, testSize, seed, patience, pipeline?.ToString() ?? TransformPipeline.Auto, seasonalPeriod);
+    }
+
+    private static void CheckTransform(TransformPipeline pipeline, RegularSeries series, int seasonalPeriod)
+    {
+        var nonPositive = pipeline.Log ? series.Values.ToList().FindIndex(v => v <= 0) : -1;
+        if (nonPositive >= 0)
+        {
+            throw new UnprocessableException(
+                $"transform {pipeline} takes logarithms, so every value must be positive; point {nonPositive + 1} ({series.TimestampAt(nonPositive):yyyy-MM-dd}) is {series.Values[nonPositive]}.",
+                "transform");
+        }
+        if (pipeline.SeasonalDifference && seasonalPeriod < 2)
+        {
+            throw new UnprocessableException(
+                $"transform {pipeline} needs a seasonal period of at least 2; the series' frequency ({series.Frequency}) has none, so set seasonalPeriod.",
+                "transform");
+        }
     }
 
     private static T Check<T>(T value, T min, T max, string field) where T : IComparable<T>

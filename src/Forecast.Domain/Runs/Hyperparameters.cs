@@ -1,6 +1,12 @@
 namespace Forecast.Domain.Runs;
 
 /// <summary>Everything that decides how a model is trained, resolved: no defaults left to apply.</summary>
+/// <remarks>
+/// The optional parameters' values here describe the plain tutorial model (no transform, no season);
+/// the service's own defaults are applied by <see cref="HyperparameterResolver"/>.
+/// </remarks>
+/// <param name="Transform">"auto" (chosen while training, recorded on the model) or a <see cref="TransformPipeline"/> name.</param>
+/// <param name="SeasonalPeriod">Lag of the seasonal difference, of seasonal naive and of the MASE scale.</param>
 public sealed record Hyperparameters(
     int Lookback,
     int HiddenSize,
@@ -12,7 +18,9 @@ public sealed record Hyperparameters(
     double ValidationFraction,
     int TestSize,
     int Seed,
-    int? EarlyStoppingPatience = null);
+    int? EarlyStoppingPatience = null,
+    string Transform = "none",
+    int SeasonalPeriod = 1);
 
 /// <summary>Hyperparameters as a client asks for them: any of them may be left out.</summary>
 public sealed record HyperparameterRequest(
@@ -26,4 +34,6 @@ public sealed record HyperparameterRequest(
     double? ValidationFraction = null,
     int? TestSize = null,
     int? Seed = null,
-    int? EarlyStoppingPatience = null);
+    int? EarlyStoppingPatience = null,
+    string? Transform = null,
+    int? SeasonalPeriod = null);

@@ -1,4 +1,5 @@
 using Forecast.Domain.Evaluation;
+using Forecast.Training.Intervals;
 
 namespace Forecast.Training.Evaluation;
 
@@ -7,6 +8,12 @@ public sealed record ScoredForecast(IReadOnlyList<double> Predicted, AccuracyMet
 
 public sealed record BaselineScores(ScoredForecast Naive, ScoredForecast SeasonalNaive, ScoredForecast Drift);
 
+/// <summary>How often the test tail fell inside the multi-step forecast's intervals at one level.</summary>
+/// <param name="Level">Nominal level, percent.</param>
+/// <param name="Coverage">Share of test points inside their interval, 0..1.</param>
+/// <param name="MeanWidth">Mean upper - lower over the tail, on the original scale.</param>
+public sealed record IntervalCoverage(double Level, double Coverage, double MeanWidth);
+
 /// <summary>
 /// A model judged on the held-out test tail, two ways: <see cref="MultiStep"/> forecasts the whole
 /// tail recursively from the forecast origin (comparable with R's forecast()), <see cref="OneStep"/>
@@ -14,7 +21,10 @@ public sealed record BaselineScores(ScoredForecast Naive, ScoredForecast Seasona
 /// multi-step forecasts from the same origin, so <see cref="SkillVsSeasonalNaive"/> compares like with like.
 /// </summary>
 /// <param name="ForecastOrigin">Index of the first test point in the series.</param>
+/// <param name="SeasonalPeriod">The seasonal naive's period and the MASE scale's lag.</param>
 /// <param name="SkillVsSeasonalNaive">1 - MAE(model) / MAE(seasonal naive), multi-step; null when seasonal naive is exact.</param>
+/// <param name="MultiStepIntervals">Per test point, the multi-step forecast's intervals at <see cref="ConformalCalibration.DefaultLevels"/>; empty lists without calibration.</param>
+/// <param name="Coverage">Empirical coverage of those intervals on the tail, per level; empty without calibration.</param>
 public sealed record ModelEvaluation(
     int ForecastOrigin,
     int SeasonalPeriod,
@@ -23,4 +33,6 @@ public sealed record ModelEvaluation(
     ScoredForecast MultiStep,
     BaselineScores Baselines,
     double? SkillVsSeasonalNaive,
-    bool BeatsSeasonalNaive);
+    bool BeatsSeasonalNaive,
+    IReadOnlyList<IReadOnlyList<PredictionInterval>> MultiStepIntervals,
+    IReadOnlyList<IntervalCoverage> Coverage);

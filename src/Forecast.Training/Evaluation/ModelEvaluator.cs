@@ -1,12 +1,16 @@
 using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
+using Forecast.Training.Intervals;
 using Forecast.Training.Lstm;
 
 namespace Forecast.Training.Evaluation;
 
 public static class ModelEvaluator
 {
-    public static ModelEvaluation Evaluate(LstmModel model, IReadOnlyList<double> series, DataSplit split, int seasonalPeriod)
+    /// <param name="calibration">The model's interval calibration, if it has one.</param>
+    /// <param name="seasonalPeriod">Period of seasonal naive and of the MASE scale, whose in-sample part is everything before the test tail.</param>
+    public static ModelEvaluation Evaluate(
+        LstmModel model, ConformalCalibration? calibration, IReadOnlyList<double> series, DataSplit split, int seasonalPeriod)
     {
         var origin = split.ValidationEnd;
         var history = series.Take(origin).ToArray();
@@ -25,7 +29,21 @@ public static class ModelEvaluator
 
         var seasonalNaiveMae = baselines.SeasonalNaive.Metrics.Mae;
         double? skill = seasonalNaiveMae > 0 ? 1 - multiStep.Metrics.Mae / seasonalNaiveMae : null;
+        var intervals = IntervalsOf(calibration, multiStep.Predicted);
         return new ModelEvaluation(origin, seasonalPeriod, actual, oneStep, multiStep, baselines, skill,
-            multiStep.Metrics.Mae < seasonalNaiveMae);
+            multiStep.Metrics.Mae < seasonalNaiveMae, intervals, CoverageOf(intervals, actual));
     }
+
+    private static IReadOnlyList<PredictionInterval>[] IntervalsOf(ConformalCalibration? calibration, IReadOnlyList<double> forecast) =>
+        forecast.Select((value, i) => (IReadOnlyList<PredictionInterval>)(calibration is null
+            ? []
+            : ConformalCalibration.DefaultLevels.Select(level => calibration.Interval(value, level, i + 1)).ToArray())).ToArray();
+
+    private static IntervalCoverage[] CoverageOf(IReadOnlyList<PredictionInterval>[] intervals, double[] actual) =>
+        intervals[0].Select((first, k) =>
+        {
+            var atLevel = intervals.Select(point => point[k]).ToArray();
+            var inside = atLevel.Where((interval, i) => actual[i] >= interval.Lower && actual[i] <= interval.Upper).Count();
+            return new IntervalCoverage(first.Level, (double)inside / actual.Length, atLevel.Average(interval => interval.Upper - interval.Lower));
+        }).ToArray();
 }

@@ -1,9 +1,13 @@
+using Forecast.Training.Transforms;
 using static TorchSharp.torch;
 
 namespace Forecast.Training.Lstm;
 
-/// <summary>A trained network rebuilt from its <see cref="ModelArtifact"/>, ready to predict.</summary>
-/// <remarks>Thread-safe: calls are serialised, since one TorchSharp module must not run on two threads at once.</remarks>
+/// <summary>A trained network rebuilt from its <see cref="ModelArtifact"/>, forecasting on the original scale.</summary>
+/// <remarks>
+/// Inputs go through the artifact's transform and scaler, outputs come back through both. Thread-safe:
+/// calls are serialised, since one TorchSharp module must not run on two threads at once.
+/// </remarks>
 public sealed class LstmModel : IDisposable
 {
     private readonly LstmNetwork network;
@@ -19,34 +23,71 @@ public sealed class LstmModel : IDisposable
         network.eval();
     }
 
+    public ModelArtifact Artifact => artifact;
+
     public int Lookback => artifact.Lookback;
+
+    /// <summary>The first index with a full window of transformed values before it: the transform's consumed points plus the lookback.</summary>
+    public int FirstPredictable => artifact.Transform.PointsConsumed(artifact.SeasonalPeriod) + Lookback;
 
     /// <summary>One-step-ahead predictions for points [from, to) of <paramref name="series"/>, each from the actual values before it.</summary>
     public double[] PredictOneStep(IReadOnlyList<double> series, int from, int to)
     {
-        var scaled = artifact.Scaler.Transform(series);
-        var windows = Windows.ForTargets(scaled, Lookback, from, to);
-        if (windows.Count != to - from)
+        if (from < FirstPredictable || to > series.Count || from > to)
         {
-            throw new ArgumentOutOfRangeException(nameof(from), "Every predicted point needs a full lookback before it.");
+            throw new ArgumentOutOfRangeException(nameof(from),
+                $"One-step predictions exist for indices {FirstPredictable}..{series.Count - 1}: every point needs {FirstPredictable} points before it.");
         }
-        var predicted = Run(windows.Inputs, windows.Count);
-        return predicted.Select(v => artifact.Scaler.Inverse(v)).ToArray();
+        var history = new TransformedHistory(artifact.Transform, artifact.SeasonalPeriod, series.Take(to - 1).ToArray());
+        var inputs = new float[(to - from) * Lookback];
+        for (var t = from; t < to; t++)
+        {
+            WriteWindow(history, t, inputs, (t - from) * Lookback);
+        }
+        var predicted = Run(inputs, to - from);
+        return predicted.Select((p, i) => history.InvertAt(from + i, artifact.Scaler.Inverse(p))).ToArray();
     }
 
     /// <summary>Forecasts <paramref name="horizon"/> points after the end of <paramref name="history"/>, feeding each prediction back as input.</summary>
-    public double[] PredictRecursive(IReadOnlyList<double> history, int horizon)
+    public double[] PredictRecursive(IReadOnlyList<double> history, int horizon) => PredictRecursive(history, [history.Count], horizon)[0];
+
+    /// <summary>
+    /// Recursive forecasts of <paramref name="horizon"/> points from each origin: the forecast from
+    /// origin o sees only <paramref name="series"/>[0..o) and predicts indices o..o+horizon-1.
+    /// All origins go through the network together, one step at a time.
+    /// </summary>
+    public double[][] PredictRecursive(IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon)
     {
-        var window = artifact.Scaler.Transform(history.Skip(history.Count - Lookback).ToArray());
-        var forecast = new double[horizon];
+        if (origins.Any(o => o < FirstPredictable || o > series.Count))
+        {
+            throw new ArgumentOutOfRangeException(nameof(origins),
+                $"A forecast origin must lie in {FirstPredictable}..{series.Count}: it needs {FirstPredictable} points of history.");
+        }
+        var histories = origins.Select(o => new TransformedHistory(artifact.Transform, artifact.SeasonalPeriod, series.Take(o).ToArray())).ToArray();
+        var forecasts = origins.Select(_ => new double[horizon]).ToArray();
+        var inputs = new float[histories.Length * Lookback];
         for (var h = 0; h < horizon; h++)
         {
-            var next = Run(window, 1)[0];
-            forecast[h] = artifact.Scaler.Inverse(next);
-            Array.Copy(window, 1, window, 0, window.Length - 1);
-            window[^1] = next;
+            for (var i = 0; i < histories.Length; i++)
+            {
+                WriteWindow(histories[i], histories[i].Count, inputs, i * Lookback);
+            }
+            var next = Run(inputs, histories.Length);
+            for (var i = 0; i < histories.Length; i++)
+            {
+                forecasts[i][h] = histories[i].Append(artifact.Scaler.Inverse(next[i]));
+            }
         }
-        return forecast;
+        return forecasts;
+    }
+
+    /// <summary>Writes the scaled transformed values of indices [target - lookback, target) at <paramref name="offset"/>.</summary>
+    private void WriteWindow(TransformedHistory history, int target, float[] inputs, int offset)
+    {
+        for (var j = 0; j < Lookback; j++)
+        {
+            inputs[offset + j] = (float)artifact.Scaler.Transform(history[target - Lookback + j]);
+        }
     }
 
     private float[] Run(float[] inputs, int rows)

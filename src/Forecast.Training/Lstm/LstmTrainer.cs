@@ -1,4 +1,6 @@
+using Forecast.Domain;
 using Forecast.Domain.Runs;
+using Forecast.Training.Transforms;
 using static TorchSharp.torch;
 
 namespace Forecast.Training.Lstm;
@@ -9,12 +11,15 @@ public sealed record TrainingResult(ModelArtifact Artifact, int EpochsRun, int B
 
 /// <summary>Trains an <see cref="LstmNetwork"/> on one series: Adam, MSE, chronological split.</summary>
 /// <remarks>
+/// The network sees the series through <see cref="Hyperparameters.Transform"/> (a concrete pipeline, not
+/// "auto") and a MinMax scaler fitted on the transformed training part; losses are on that scale.
 /// Every source of randomness is derived from the seed and the epoch number, never carried from
 /// epoch to epoch, so a run resumed from a checkpoint ends bit for bit where an uninterrupted run would.
 /// </remarks>
 public static class LstmTrainer
 {
     /// <param name="series">The whole series; the test tail given by the split is never seen.</param>
+    /// <exception cref="UnprocessableException">The transform and lookback leave fewer than two training windows.</exception>
     /// <param name="resumeFrom">A checkpoint of this same run to continue from, or null to start afresh.</param>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires; checked at every batch.</exception>
     public static TrainingResult Train(
@@ -25,10 +30,20 @@ public static class LstmTrainer
         TrainingCheckpoint? resumeFrom = null)
     {
         var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
-        var scaler = MinMaxScaler.Fit(series.Take(split.TrainEnd).ToArray());
-        var scaled = scaler.Transform(series);
-        var train = Windows.ForTargets(scaled, hp.Lookback, 0, split.TrainEnd);
-        var validation = Windows.ForTargets(scaled, hp.Lookback, split.TrainEnd, split.ValidationEnd);
+        var pipeline = TransformPipeline.Parse(hp.Transform);
+        var history = new TransformedHistory(pipeline, hp.SeasonalPeriod, series.Take(split.ValidationEnd).ToArray());
+        var first = history.Consumed;
+        if (split.TrainEnd - first - hp.Lookback < HyperparameterResolver.MinimumTrainingWindows)
+        {
+            throw new UnprocessableException(
+                $"{split.TrainEnd} training points, less {first} consumed by the transform {pipeline}, leave fewer than {HyperparameterResolver.MinimumTrainingWindows} windows of lookback {hp.Lookback}.",
+                "lookback");
+        }
+        var scaler = MinMaxScaler.Fit(history.Slice(first, split.TrainEnd));
+        // Scaled index i holds original index first + i.
+        var scaled = scaler.Transform(history.Slice(first, split.ValidationEnd));
+        var train = Windows.ForTargets(scaled, hp.Lookback, 0, split.TrainEnd - first);
+        var validation = Windows.ForTargets(scaled, hp.Lookback, split.TrainEnd - first, split.ValidationEnd - first);
 
         using var generator = new Generator((ulong)hp.Seed);
         using var network = new LstmNetwork(hp.HiddenSize, hp.Layers, hp.Dropout);
@@ -63,7 +78,8 @@ public static class LstmTrainer
             Load(network, state.BestNetwork!);
         }
         return new TrainingResult(
-            new ModelArtifact(Save(network), scaler, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion),
+            new ModelArtifact(Save(network), scaler, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion,
+                pipeline, hp.SeasonalPeriod),
             epoch,
             keepBest ? state.BestEpoch : epoch,
             stoppedEarly);

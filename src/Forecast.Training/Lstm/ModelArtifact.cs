@@ -1,15 +1,25 @@
+using Forecast.Domain.Runs;
+using Forecast.Training.Intervals;
+
 namespace Forecast.Training.Lstm;
 
-/// <summary>Everything needed to rebuild a trained network in another process.</summary>
+/// <summary>Everything needed to rebuild a trained network in another process and forecast with it.</summary>
 /// <param name="Weights">The network's state as written by TorchSharp's Module.save.</param>
+/// <param name="Scaler">Fitted on the transformed training part.</param>
 /// <param name="TorchSharpVersion">The TorchSharp version that wrote <paramref name="Weights"/>.</param>
+/// <param name="Transform">The pipeline the network's inputs went through; never "auto" here.</param>
+/// <param name="SeasonalPeriod">The seasonal difference's lag.</param>
+/// <param name="Calibration">Validation residuals for prediction intervals; null without a validation part.</param>
 public sealed record ModelArtifact(
     byte[] Weights,
     MinMaxScaler Scaler,
     int Lookback,
     int HiddenSize,
     int Layers,
-    string TorchSharpVersion)
+    string TorchSharpVersion,
+    TransformPipeline Transform,
+    int SeasonalPeriod,
+    ConformalCalibration? Calibration = null)
 {
     public static string CurrentTorchSharpVersion { get; } =
         typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3) ?? "unknown";

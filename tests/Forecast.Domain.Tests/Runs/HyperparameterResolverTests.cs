@@ -1,4 +1,5 @@
 using Forecast.Domain.Runs;
+using Forecast.Domain.Series;
 
 namespace Forecast.Domain.Tests.Runs;
 
@@ -6,12 +7,88 @@ public class HyperparameterResolverTests
 {
     private readonly HyperparameterResolver resolver = new(new HyperparameterBounds());
 
+    private static RegularSeries Monthly(int count, double offset = 100) =>
+        new(new DateOnly(1949, 1, 1), Frequency.Monthly, Enumerable.Range(0, count).Select(i => offset + i).ToArray());
+
+    private Hyperparameters Resolve(HyperparameterRequest request, int count = 144) => resolver.Resolve(request, Monthly(count), () => 1);
+
     [Fact]
     public void Defaults_follow_the_tutorial_where_the_series_allows()
     {
-        var hp = resolver.Resolve(new HyperparameterRequest(), 722, () => 99);
+        var hp = resolver.Resolve(new HyperparameterRequest(), Monthly(722), () => 99);
 
         Assert.Equal((120, 100, 0.2, 10, 99, (int?)null), (hp.Lookback, hp.Epochs, hp.ValidationFraction, hp.TestSize, hp.Seed, hp.BatchSize));
+    }
+
+    [Fact]
+    public void The_transform_defaults_to_auto_and_the_seasonal_period_to_the_frequency_s()
+    {
+        var hp = Resolve(new HyperparameterRequest());
+        var daily = resolver.Resolve(new HyperparameterRequest(), Monthly(144) with { Frequency = Frequency.Daily }, () => 1);
+
+        Assert.Equal(("auto", 12), (hp.Transform, hp.SeasonalPeriod));
+        Assert.Equal(7, daily.SeasonalPeriod);
+        Assert.Equal(4, Resolve(new HyperparameterRequest(SeasonalPeriod: 4)).SeasonalPeriod);
+    }
+
+    [Theory]
+    [InlineData("log+seasonalDifference", "log+seasonalDifference")]
+    [InlineData("SEASONALDIFFERENCE+difference", "seasonalDifference+difference")]
+    [InlineData("none", "none")]
+    [InlineData("Auto", "auto")]
+    public void A_named_transform_is_kept_in_its_canonical_spelling(string asked, string kept) =>
+        Assert.Equal(kept, Resolve(new HyperparameterRequest(Transform: asked)).Transform);
+
+    [Theory]
+    [InlineData("difference+log")]
+    [InlineData("boxcox")]
+    [InlineData("")]
+    public void An_unknown_transform_is_refused_with_the_allowed_names(string asked)
+    {
+        var error = Assert.Throws<DomainValidationException>(() => Resolve(new HyperparameterRequest(Transform: asked)));
+
+        Assert.Equal("transform", error.Field);
+        Assert.Contains("log+seasonalDifference+difference", error.Message);
+    }
+
+    [Fact]
+    public void A_log_of_a_series_with_a_zero_is_unprocessable_and_names_the_point()
+    {
+        var series = Monthly(144, offset: -5);
+
+        var error = Assert.Throws<UnprocessableException>(() => resolver.Resolve(new HyperparameterRequest(Transform: "log"), series, () => 1));
+
+        Assert.Equal("transform", error.Field);
+        Assert.Contains("point 1 (1949-01-01) is -5", error.Message);
+    }
+
+    [Fact]
+    public void A_seasonal_difference_without_a_season_is_unprocessable()
+    {
+        var yearly = Monthly(144) with { Frequency = Frequency.Yearly };
+
+        var error = Assert.Throws<UnprocessableException>(() => resolver.Resolve(new HyperparameterRequest(Transform: "seasonalDifference"), yearly, () => 1));
+
+        Assert.Equal("transform", error.Field);
+        Assert.Contains("set seasonalPeriod", error.Message);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1_001)]
+    public void A_seasonal_period_outside_the_bounds_is_refused(int period) =>
+        Assert.Equal("seasonalPeriod", Assert.Throws<DomainValidationException>(() => Resolve(new HyperparameterRequest(SeasonalPeriod: period))).Field);
+
+    [Fact]
+    public void The_points_a_transform_consumes_shrink_the_longest_lookback()
+    {
+        // 106 training points; the seasonal and first differences consume 13 of them.
+        Assert.Equal(104, Resolve(new HyperparameterRequest(Lookback: 104, TestSize: 12, Transform: "none")).Lookback);
+        var error = Assert.Throws<UnprocessableException>(() =>
+            Resolve(new HyperparameterRequest(Lookback: 104, TestSize: 12, Transform: "seasonalDifference+difference")));
+
+        Assert.Contains("at most 91", error.Message);
+        Assert.Equal(46, Resolve(new HyperparameterRequest(TestSize: 12, Transform: "seasonalDifference+difference")).Lookback);
     }
 
     [Fact]
@@ -26,7 +103,7 @@ public class HyperparameterResolverTests
     [Fact]
     public void An_explicit_lookback_longer_than_the_training_part_is_refused()
     {
-        var error = Assert.Throws<UnprocessableException>(() => resolver.Resolve(new HyperparameterRequest(Lookback: 120), 144, () => 1));
+        var error = Assert.Throws<UnprocessableException>(() => Resolve(new HyperparameterRequest(Lookback: 120)));
 
         Assert.Equal("lookback", error.Field);
         Assert.Contains("at most 105", error.Message);
@@ -36,10 +113,10 @@ public class HyperparameterResolverTests
     [InlineData(0)]
     [InlineData(1_000_000_000)]
     public void Epochs_outside_the_bounds_are_refused(int epochs) =>
-        Assert.Equal("epochs", Assert.Throws<DomainValidationException>(() => resolver.Resolve(new HyperparameterRequest(Epochs: epochs), 144, () => 1)).Field);
+        Assert.Equal("epochs", Assert.Throws<DomainValidationException>(() => Resolve(new HyperparameterRequest(Epochs: epochs))).Field);
 
     [Fact]
     public void Non_finite_numbers_are_refused() =>
         Assert.Equal("learningRate", Assert.Throws<DomainValidationException>(() =>
-            resolver.Resolve(new HyperparameterRequest(LearningRate: double.NaN), 144, () => 1)).Field);
+            Resolve(new HyperparameterRequest(LearningRate: double.NaN))).Field);
 }

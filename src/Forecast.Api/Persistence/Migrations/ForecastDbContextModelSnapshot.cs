@@ -56,6 +56,42 @@ namespace Forecast.Api.Persistence.Migrations
                     b.ToTable("Checkpoints");
                 });
 
+            modelBuilder.Entity("Forecast.Api.Persistence.IdempotencyEntity", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
             modelBuilder.Entity("Forecast.Api.Persistence.LossEntryEntity", b =>
                 {
                     b.Property<Guid>("RunId")
@@ -205,6 +241,9 @@ namespace Forecast.Api.Persistence.Migrations
 
                     b.Property<Guid?>("ModelId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResumedFromEpoch")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SeriesId")
                         .HasColumnType("TEXT");

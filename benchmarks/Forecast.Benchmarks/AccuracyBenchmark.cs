@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Forecast.Domain.Runs;
+using Forecast.Training;
+using Forecast.Training.Lstm;
+
+namespace Forecast.Benchmarks;
+
+/// <summary>
+/// Trains the service's default configuration (a client's <c>{}</c> plus <c>testSize = h</c>) on the four
+/// shared data sets and prints, as a markdown table, its multi-step MASE beside R's seasonal naive, ETS
+/// and auto.arima on the same held-out tail, the training time and the intervals' coverage.
+/// </summary>
+/// <remarks>
+/// Arguments: <c>seeds=1,2,3</c> repeats every data set per seed (default 1); <c>only=nottem,air</c> keeps
+/// the data sets whose name contains one of these; any other <c>name=value</c> is a hyperparameter (JSON value), for
+/// measuring alternatives to the defaults: <c>accuracy learningRate=0.01 transform="none"</c>.
+/// </remarks>
+internal static class AccuracyBenchmark
+{
+    private static readonly string[] DataSets =
+        ["airpassengers.csv", "nottem.csv", "seattle-precipitation-monthly.csv", "seattle-precipitation-daily.csv"];
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static int Run(IReadOnlyList<string> args)
+    {
+        var options = args.Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal);
+        var seeds = options.Remove("seeds", out var s) ? s.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray() : [1];
+        var only = options.Remove("only", out var o) ? o.Split(',') : [""];
+        var references = RReference.Load();
+        var resolver = new HyperparameterResolver(new HyperparameterBounds());
+        var rows = new List<string>();
+        var notes = new List<string>();
+        var overall = Stopwatch.StartNew();
+
+        foreach (var file in DataSets.Where(f => only.Any(name => f.Contains(name, StringComparison.Ordinal))))
+        {
+            var series = SharedData.Read(file);
+            var reference = references.Where(r => r.Series == file).ToDictionary(r => r.Method, r => r.Mase);
+            var horizon = references.First(r => r.Series == file).Horizon;
+            foreach (var seed in seeds)
+            {
+                var hp = resolver.Resolve(Request(options, horizon, seed), series, () => seed);
+                var watch = Stopwatch.StartNew();
+                var built = ForecastModelBuilder.Build(series.Values, hp, NoProgress.Instance, CancellationToken.None);
+                var seconds = watch.Elapsed.TotalSeconds;
+                var e = built.Evaluation;
+                var mase = e.MultiStep.Metrics.Mase!.Value;
+                var coverage = e.Coverage.ToDictionary(c => c.Level, c => c.Coverage);
+                rows.Add(Row(
+                    Path.GetFileNameWithoutExtension(file), series.Count.ToString(CultureInfo.InvariantCulture), horizon.ToString(CultureInfo.InvariantCulture),
+                    built.Artifact.Transform.ToString(), $"{built.EpochsRun} ({built.BestEpoch})",
+                    F(mase), F(e.OneStep.Metrics.Mase!.Value), F(reference["snaive"]), F(reference["ets"]), F(reference["auto_arima"]),
+                    mase < reference["snaive"] ? "yes" : "**no**",
+                    $"{(mase / reference["ets"] - 1) * 100:+0;-0;0} %",
+                    seconds.ToString("F1", CultureInfo.InvariantCulture),
+                    Percent(coverage, 80), Percent(coverage, 95)));
+                notes.Add($"{file} (seed {seed}; lookback {hp.Lookback}): {string.Join(" ", built.Choices)}");
+                Console.Error.WriteLine($"{file} seed {seed}: MASE {F(mase)} in {seconds:F1} s");
+            }
+        }
+
+        var table = new StringBuilder()
+            .AppendLine(Row("series", "n", "h", "transform", "epochs (best)", "MASE", "one-step MASE", "R snaive", "R ETS", "R auto.arima",
+                "beats snaive", "vs ETS", "train s", "80 % covered", "95 % covered"))
+            .AppendLine(Row(Enumerable.Repeat("---", 15).ToArray()));
+        rows.ForEach(r => table.AppendLine(r));
+        Console.WriteLine(table);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {overall.Elapsed.TotalSeconds:F0} s; hyperparameters beyond the defaults: {(options.Count == 0 ? "none" : string.Join(", ", options.Select(p => $"{p.Key}={p.Value}")))}"));
+        Console.WriteLine();
+        notes.ForEach(n => Console.WriteLine($"- {n}"));
+        return 0;
+    }
+
+    private static HyperparameterRequest Request(Dictionary<string, string> overrides, int horizon, int seed)
+    {
+        var json = new JsonObject { ["testSize"] = horizon, ["seed"] = seed };
+        foreach (var (name, value) in overrides)
+        {
+            json[name] = JsonNode.Parse(value);
+        }
+        return json.Deserialize<HyperparameterRequest>(Json)!;
+    }
+
+    private static string Row(params string[] cells) => $"| {string.Join(" | ", cells)} |";
+
+    private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string Percent(Dictionary<double, double> coverage, double level) =>
+        coverage.TryGetValue(level, out var c) ? $"{c * 100:0} %" : "n/a";
+
+    private sealed class NoProgress : ITrainingObserver
+    {
+        public static readonly NoProgress Instance = new();
+
+        public void OnEpoch(EpochReport report, Func<TrainingCheckpoint> checkpoint)
+        {
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using Forecast.Training.Evaluation;
+using Forecast.Training.Lstm;
+
+namespace Forecast.Training;
+
+/// <summary>A trained model ready to store: everything to rebuild it, how it scored, how training went, and why.</summary>
+/// <param name="Artifact">Weights, scaler, the transform actually used and the interval calibration.</param>
+/// <param name="EpochsRun">Epochs trained, fewer than asked when early stopping ended the run.</param>
+/// <param name="BestEpoch">The epoch whose weights the model keeps.</param>
+/// <param name="Choices">What the service decided while training (the "auto" transform, early stopping), in plain words.</param>
+public sealed record BuiltModel(
+    ModelArtifact Artifact,
+    ModelEvaluation Evaluation,
+    int EpochsRun,
+    int BestEpoch,
+    bool StoppedEarly,
+    IReadOnlyList<string> Choices);

@@ -1,0 +1,59 @@
+using Forecast.Domain.Runs;
+using Forecast.Training.Intervals;
+using Forecast.Training.Lstm;
+
+namespace Forecast.Training.Evaluation;
+
+/// <summary>
+/// Recursive forecasts from every origin in the validation part, beside what happened: the model's
+/// multi-step errors on data its weights were not fitted on, on the original scale. They decide the
+/// "auto" transform and calibrate the prediction intervals.
+/// </summary>
+public sealed class ValidationBacktest
+{
+    /// <summary>A calibrated step needs this many errors, or all the validation part has if fewer.</summary>
+    public const int MinimumErrorsPerStep = 10;
+
+    private readonly (double Actual, double Forecast)[][] byStep;
+
+    private ValidationBacktest((double Actual, double Forecast)[][] byStep) => this.byStep = byStep;
+
+    /// <summary>Steps ahead covered; step h has one pair per origin at least h points before the validation part's end.</summary>
+    public int Steps => byStep.Length;
+
+    /// <summary>Forecasts up to <paramref name="steps"/> ahead (at most the validation part's length); null without a validation part.</summary>
+    public static ValidationBacktest? Run(LstmModel model, IReadOnlyList<double> series, DataSplit split, int steps)
+    {
+        var firstOrigin = Math.Max(split.TrainEnd, model.FirstPredictable);
+        var count = split.ValidationEnd - firstOrigin;
+        if (count <= 0)
+        {
+            return null;
+        }
+        var horizon = Math.Clamp(steps, 1, count);
+        var origins = Enumerable.Range(firstOrigin, count).ToArray();
+        var forecasts = model.PredictRecursive(series, origins, horizon);
+        var byStep = Enumerable.Range(0, horizon).Select(h =>
+            origins.Select((origin, i) => (Origin: origin, Forecast: forecasts[i][h]))
+                .Where(f => f.Origin + h < split.ValidationEnd)
+                .Select(f => (series[f.Origin + h], f.Forecast))
+                .ToArray()).ToArray();
+        return new ValidationBacktest(byStep);
+    }
+
+    /// <summary>Mean squared error over every origin and the steps up to <paramref name="maxStep"/>.</summary>
+    public double MeanSquaredError(int maxStep) =>
+        byStep.Take(maxStep).SelectMany(pairs => pairs).Average(p => (p.Actual - p.Forecast) * (p.Actual - p.Forecast));
+
+    /// <summary>Conformal calibration from the steps that have enough errors (see <see cref="MinimumErrorsPerStep"/>).</summary>
+    /// <param name="logScale">Measure errors between logs (the model took logs, so every value is positive).</param>
+    /// <param name="growsBeyondCalibration">See <see cref="ConformalCalibration.GrowsBeyondCalibration"/>.</param>
+    public ConformalCalibration Calibrate(bool logScale, bool growsBeyondCalibration)
+    {
+        var needed = Math.Min(MinimumErrorsPerStep, byStep[0].Length);
+        var errors = byStep.TakeWhile(pairs => pairs.Length >= needed)
+            .Select(pairs => (IReadOnlyList<double>)pairs.Select(p => logScale ? Math.Log(p.Actual) - Math.Log(p.Forecast) : p.Actual - p.Forecast).ToArray())
+            .ToArray();
+        return ConformalCalibration.FromErrors(errors, logScale, growsBeyondCalibration);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Forecast.Domain.Runs;
+using Forecast.Training.Evaluation;
+using Forecast.Training.Lstm;
+
+namespace Forecast.Training.Transforms;
+
+/// <summary>
+/// Resolves <c>transform: "auto"</c>: the diagnostics shortlist the pipelines made of the steps they
+/// suggest, each candidate is trained briefly with the run's own seed, and the one whose recursive
+/// validation forecasts have the lowest mean squared error on the original scale wins. Losses on
+/// different transforms are on different scales and cannot be compared; these errors can.
+/// </summary>
+/// <remarks>Deterministic for a given series and hyperparameters, so a resumed run chooses again what it chose before.</remarks>
+public static class TransformSelector
+{
+    /// <summary>Epochs each candidate trains for: enough to rank them, a fraction of a full run.</summary>
+    public static int CandidateEpochs(Hyperparameters hp) => hp.Epochs;
+
+    /// <param name="choices">Receives each choice made, in plain words.</param>
+    public static TransformPipeline Choose(
+        IReadOnlyList<double> series, Hyperparameters hp, DataSplit split, List<string> choices, CancellationToken cancellation)
+    {
+        var suggestion = TransformDiagnosis.Suggest(series.Take(split.ValidationEnd).ToArray(), series.All(v => v > 0), hp.SeasonalPeriod);
+        choices.Add($"transform auto: the series before the test tail is {string.Join("; ", suggestion.Findings)}.");
+        var candidates = new List<TransformPipeline>();
+        foreach (var candidate in suggestion.Candidates)
+        {
+            if (Fits(candidate, hp, split))
+            {
+                candidates.Add(candidate);
+            }
+            else
+            {
+                choices.Add($"transform {candidate} not tried: the {candidate.PointsConsumed(hp.SeasonalPeriod)} points it consumes leave fewer than {HyperparameterResolver.MinimumTrainingWindows} training windows of lookback {hp.Lookback}.");
+            }
+        }
+        if (candidates.Count == 1 || split.ValidationCount == 0)
+        {
+            var only = candidates[^1];
+            choices.Add(candidates.Count == 1
+                ? $"transform {only}: the only candidate."
+                : $"transform {only}: the diagnostics' choice; without a validation part the candidates cannot be compared.");
+            return only;
+        }
+
+        var epochs = CandidateEpochs(hp);
+        var steps = Math.Min(hp.TestSize, split.ValidationCount);
+        var scores = candidates.Select(candidate =>
+        {
+            var result = LstmTrainer.Train(series, hp with { Transform = candidate.ToString(), Epochs = epochs }, SilentObserver.Instance, cancellation);
+            using var model = new LstmModel(result.Artifact);
+            var backtest = ValidationBacktest.Run(model, series, split, steps)!;
+            return (Candidate: candidate, Error: backtest.MeanSquaredError(steps));
+        }).ToArray();
+        // Ties go to the simpler pipeline, which comes first.
+        var best = scores.MinBy(s => s.Error);
+        choices.Add(string.Create(CultureInfo.InvariantCulture,
+            $"transform {best.Candidate}: lowest mean squared error of recursive validation forecasts 1 to {steps} steps ahead, on the original scale, after {epochs} epochs each ({string.Join(", ", scores.Select(s => $"{s.Candidate} {s.Error:G4}"))})."));
+        return best.Candidate;
+    }
+
+    private static bool Fits(TransformPipeline candidate, Hyperparameters hp, DataSplit split) =>
+        split.TrainEnd - candidate.PointsConsumed(hp.SeasonalPeriod) - hp.Lookback >= HyperparameterResolver.MinimumTrainingWindows;
+
+    private sealed class SilentObserver : ITrainingObserver
+    {
+        public static readonly SilentObserver Instance = new();
+
+        public void OnEpoch(EpochReport report, Func<TrainingCheckpoint> checkpoint)
+        {
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using Forecast.Api.Contracts;
+using Forecast.Api.Tests;
+using Forecast.Domain.Runs;
+
+namespace Forecast.Service.Tests;
+
+/// <summary>Runs outlive their process: crashes, SIGTERM and restarts, against the published service.</summary>
+[Collection(PublishedServiceGroup.Name)]
+public sealed class RunSurvivalTests(PublishedService published) : IDisposable
+{
+    private readonly string database = Path.Combine(Path.GetTempPath(), $"forecast-service-{Guid.NewGuid():N}.db");
+
+    // Long enough to interrupt mid-way, short enough for a test: a few seconds on 2 cores.
+    private const int Epochs = 300;
+    private static readonly object Slow = new { epochs = Epochs, hiddenSize = 16, lookback = 24, testSize = 12, learningRate = 0.01, seed = 11, transform = "none" };
+
+    [Fact]
+    public async Task A_run_killed_mid_training_resumes_after_a_restart_with_an_unbroken_loss_curve()
+    {
+        Guid runId;
+        using (var first = await ServiceProcess.StartAsync(published, database))
+        {
+            runId = await StartRunAsync(first.Client);
+            await WaitForEpochAsync(first.Client, runId, 40);
+            first.Kill();
+        }
+
+        using var second = await ServiceProcess.StartAsync(published, database);
+        var run = await TrainingFlow.WaitUntilFinishedAsync(second.Client, runId, TimeSpan.FromMinutes(3));
+
+        Assert.True(run.Status == TrainingRunStatus.Succeeded, run.Error);
+        Assert.Equal(2, run.Attempts);
+        Assert.InRange(run.ResumedFromEpoch!.Value, 1, Epochs - 1);
+        await AssertUnbrokenCurveAsync(second.Client, runId, Epochs);
+    }
+
+    [Fact]
+    public async Task Sigterm_checkpoints_the_running_job_exits_cleanly_and_the_run_resumes()
+    {
+        Guid runId;
+        using (var first = await ServiceProcess.StartAsync(published, database))
+        {
+            runId = await StartRunAsync(first.Client);
+            await WaitForEpochAsync(first.Client, runId, 40);
+
+            Assert.True(first.Terminate(TimeSpan.FromSeconds(30)), "the service did not exit within 30 s of SIGTERM");
+            Assert.True(first.ExitCode == 0, first.Output);
+        }
+        // What a restarted process finds: the run queued again, checkpointed at its last recorded epoch,
+        // so nothing trained before SIGTERM is trained twice.
+        var stored = await ReadStoredRunAsync(runId);
+        Assert.Equal("Queued", stored.Status);
+        Assert.Equal(stored.LastLossEpoch, stored.CheckpointEpoch);
+
+        using var second = await ServiceProcess.StartAsync(published, database);
+        var run = await TrainingFlow.WaitUntilFinishedAsync(second.Client, runId, TimeSpan.FromMinutes(3));
+
+        Assert.True(run.Status == TrainingRunStatus.Succeeded, run.Error);
+        Assert.Equal(stored.CheckpointEpoch, run.ResumedFromEpoch);
+        await AssertUnbrokenCurveAsync(second.Client, runId, Epochs);
+    }
+
+    [Fact]
+    public async Task A_run_that_brings_its_process_down_three_times_is_failed_not_retried()
+    {
+        var runId = Guid.Empty;
+        for (var crash = 1; crash <= 3; crash++)
+        {
+            using var service = await ServiceProcess.StartAsync(published, database);
+            if (crash == 1)
+            {
+                runId = await StartRunAsync(service.Client);
+            }
+            await WaitUntilRunningAsync(service.Client, runId);
+            service.Kill();
+        }
+
+        using var last = await ServiceProcess.StartAsync(published, database);
+        var run = await (await last.Client.GetAsync($"/api/training-runs/{runId}")).ReadAsync<TrainingRunResponse>();
+
+        Assert.Equal(TrainingRunStatus.Failed, run.Status);
+        Assert.Contains("3 times", run.Error, StringComparison.Ordinal);
+        Assert.Null(run.ModelId);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_queued_run_skips_it_and_cancelling_a_running_one_keeps_its_partial_curve()
+    {
+        using var service = await ServiceProcess.StartAsync(published, database, ("Training__WorkerCount", "1"));
+        var running = await StartRunAsync(service.Client);
+        var queued = await StartRunAsync(service.Client);
+        await WaitForEpochAsync(service.Client, running, 5);
+
+        var queuedRun = await (await service.Client.GetAsync($"/api/training-runs/{queued}")).ReadAsync<TrainingRunResponse>();
+        Assert.Equal((TrainingRunStatus.Queued, 1), (queuedRun.Status, queuedRun.Progress.QueuePosition));
+        var cancelled = await (await service.Client.PostAsync($"/api/training-runs/{queued}/cancel", null)).ReadAsync<TrainingRunResponse>();
+        Assert.Equal(TrainingRunStatus.Cancelled, cancelled.Status);
+
+        await (await service.Client.PostAsync($"/api/training-runs/{running}/cancel", null)).ReadAsync<TrainingRunResponse>();
+        var stopped = await TrainingFlow.WaitUntilFinishedAsync(service.Client, running, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(TrainingRunStatus.Cancelled, stopped.Status);
+        Assert.Null(stopped.ModelId);
+        var curve = await (await service.Client.GetAsync($"/api/training-runs/{running}/loss-curve")).ReadAsync<List<LossPoint>>();
+        Assert.InRange(curve.Count, 5, Epochs - 1);
+        Assert.Equal(Enumerable.Range(1, curve.Count), curve.Select(p => p.Epoch));
+
+        var skipped = await (await service.Client.GetAsync($"/api/training-runs/{queued}")).ReadAsync<TrainingRunResponse>();
+        Assert.Equal((TrainingRunStatus.Cancelled, 0, 0), (skipped.Status, skipped.Attempts, skipped.Progress.Epoch));
+    }
+
+    public void Dispose()
+    {
+        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<Guid> StartRunAsync(HttpClient client)
+    {
+        var series = await TrainingFlow.UploadAsync(client, "nottem.csv");
+        return (await TrainingFlow.StartAsync(client, series.Id, Slow)).Id;
+    }
+
+    private static async Task WaitForEpochAsync(HttpClient client, Guid runId, int epoch)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var run = await (await client.GetAsync($"/api/training-runs/{runId}")).ReadAsync<TrainingRunResponse>();
+            Assert.True(run.Status is TrainingRunStatus.Queued or TrainingRunStatus.Running, $"run is {run.Status}: {run.Error}");
+            if (run.Progress.Epoch >= epoch)
+            {
+                return;
+            }
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"run still at epoch {run.Progress.Epoch}");
+            await Task.Delay(20);
+        }
+    }
+
+    private static Task WaitUntilRunningAsync(HttpClient client, Guid runId) => WaitForEpochAsync(client, runId, 1);
+
+    private static async Task AssertUnbrokenCurveAsync(HttpClient client, Guid runId, int epochs)
+    {
+        var curve = await (await client.GetAsync($"/api/training-runs/{runId}/loss-curve")).ReadAsync<List<LossPoint>>();
+        Assert.Equal(Enumerable.Range(1, epochs), curve.Select(p => p.Epoch));
+        Assert.All(curve, p => Assert.True(double.IsFinite(p.TrainLoss)));
+    }
+
+    private sealed record StoredRun(string Status, int CheckpointEpoch, int LastLossEpoch);
+
+    private async Task<StoredRun> ReadStoredRunAsync(Guid runId)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.Status,
+                   (SELECT Epoch FROM Checkpoints WHERE RunId = r.Id),
+                   (SELECT max(Epoch) FROM LossEntries WHERE RunId = r.Id)
+            FROM TrainingRuns r WHERE upper(r.Id) = upper($id)
+            """;
+        command.Parameters.AddWithValue("$id", runId.ToString());
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return new StoredRun(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2));
+    }
+}

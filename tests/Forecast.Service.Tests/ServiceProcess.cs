@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Forecast.Service.Tests;
+
+/// <summary>One running instance of the published service on its own port and database file.</summary>
+public sealed class ServiceProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly List<string> output = [];
+
+    private ServiceProcess(Process process, Uri address)
+    {
+        this.process = process;
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        process.OutputDataReceived += (_, e) => Record(e.Data);
+        process.ErrorDataReceived += (_, e) => Record(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public HttpClient Client { get; }
+
+    public bool HasExited => process.HasExited;
+
+    public int ExitCode => process.ExitCode;
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return string.Join('\n', output);
+            }
+        }
+    }
+
+    /// <summary>Starts the service and waits until <c>/health/ready</c> answers.</summary>
+    public static async Task<ServiceProcess> StartAsync(PublishedService published, string databaseFile, params (string Key, string Value)[] settings)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo(published.Executable)
+        {
+            WorkingDirectory = published.Directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_URLS"] = address.ToString();
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Forecast"] = $"Data Source={databaseFile}";
+        start.Environment["Training__CheckpointInterval"] = "00:00:00.200";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+        var service = new ServiceProcess(Process.Start(start)!, address);
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (service.HasExited)
+            {
+                throw new InvalidOperationException($"The service exited with {service.ExitCode}:\n{service.Output}");
+            }
+            try
+            {
+                if ((await service.Client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return service;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(100);
+        }
+        service.Dispose();
+        throw new TimeoutException("The service did not become ready within 60 s.");
+    }
+
+    /// <summary>SIGKILL: the process dies at once, as in a crash or an OOM kill.</summary>
+    public void Kill()
+    {
+        process.Kill();
+        process.WaitForExit();
+    }
+
+    /// <summary>SIGTERM, as an orchestrator sends to stop a container; returns whether it exited in time.</summary>
+    public bool Terminate(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+        return process.WaitForExit(timeout);
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+            process.WaitForExit();
+        }
+        process.Dispose();
+        Client.Dispose();
+    }
+
+    private void Record(string? line)
+    {
+        if (line is not null)
+        {
+            lock (output)
+            {
+                output.Add(line);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

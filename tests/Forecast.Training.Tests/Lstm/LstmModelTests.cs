@@ -1,0 +1,58 @@
+using Forecast.Domain.Runs;
+using Forecast.Training.Lstm;
+
+namespace Forecast.Training.Tests.Lstm;
+
+public class LstmModelTests
+{
+    private static readonly double[] Seasonal = Enumerable.Range(0, 96)
+        .Select(t => (50 + t) * (1 + 0.3 * Math.Sin(2 * Math.PI * t / 12))).ToArray();
+
+    private static readonly Lazy<ModelArtifact> Trained = new(() => LstmTrainer.Train(Seasonal,
+        new Hyperparameters(Lookback: 6, HiddenSize: 6, Layers: 1, Dropout: 0, Epochs: 5, BatchSize: null, LearningRate: 0.01,
+            ValidationFraction: 0.2, TestSize: 12, Seed: 4, Transform: "log+seasonalDifference+difference", SeasonalPeriod: 12),
+        new RecordingObserver(), CancellationToken.None).Artifact);
+
+    [Fact]
+    public void The_first_predictable_point_follows_the_consumed_points_and_the_lookback()
+    {
+        using var model = new LstmModel(Trained.Value);
+
+        Assert.Equal(13 + 6, model.FirstPredictable);
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.PredictOneStep(Seasonal, 18, 20));
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.PredictRecursive(Seasonal[..18], 3));
+    }
+
+    // A batch runs through other float kernels than a single row, so "equal" means to float precision.
+    private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-6 * Math.Abs(a);
+
+    [Fact]
+    public void Forecasts_from_many_origins_at_once_equal_forecasts_from_each_alone()
+    {
+        using var model = new LstmModel(Trained.Value);
+        int[] origins = [19, 40, 73, 96];
+
+        var together = model.PredictRecursive(Seasonal, origins, 5);
+
+        Assert.All(origins.Select((o, i) => (o, i)), p => Assert.Equal(model.PredictRecursive(Seasonal[..p.o], 5), together[p.i], Close));
+    }
+
+    [Fact]
+    public void A_one_step_prediction_is_the_first_step_of_a_recursive_forecast_from_the_same_origin()
+    {
+        using var model = new LstmModel(Trained.Value);
+
+        var oneStep = model.PredictOneStep(Seasonal, 60, 66);
+
+        Assert.Equal(Enumerable.Range(60, 6).Select(t => model.PredictRecursive(Seasonal[..t], 1)[0]), oneStep, Close);
+        Assert.All(oneStep, v => Assert.True(v > 0 && double.IsFinite(v)));
+    }
+
+    [Fact]
+    public void A_rebuilt_model_carries_its_transform_and_season()
+    {
+        using var model = new LstmModel(Trained.Value);
+
+        Assert.Equal((TransformPipeline.Parse("log+seasonalDifference+difference"), 12), (model.Artifact.Transform, model.Artifact.SeasonalPeriod));
+    }
+}

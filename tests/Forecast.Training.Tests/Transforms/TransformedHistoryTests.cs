@@ -1,0 +1,81 @@
+using Forecast.Domain.Runs;
+using Forecast.Training.Transforms;
+
+namespace Forecast.Training.Tests.Transforms;
+
+public class TransformedHistoryTests
+{
+    // Positive, trending, with a multiplicative season of 12: every step of every pipeline has work to do.
+    private static readonly double[] Series = Enumerable.Range(0, 60)
+        .Select(t => (100 + 3 * t) * (1 + 0.2 * Math.Sin(2 * Math.PI * t / 12)) + (t % 5)).ToArray();
+
+    public static TheoryData<string> Pipelines => new(TransformPipeline.All.Select(p => p.ToString()));
+
+    private static TransformedHistory Of(string pipeline, IReadOnlyList<double> history) =>
+        new(TransformPipeline.Parse(pipeline), 12, history);
+
+    [Theory]
+    [MemberData(nameof(Pipelines))]
+    public void Appending_the_true_transformed_values_integrates_back_to_the_series(string pipeline)
+    {
+        var full = Of(pipeline, Series);
+        var origin = 30;
+        var history = Of(pipeline, Series[..origin]);
+
+        // A recursive forecast that happened to be right: each value is undone over the history and the
+        // values appended before it, 30 steps deep.
+        var integrated = Enumerable.Range(origin, Series.Length - origin).Select(t => history.Append(full[t])).ToArray();
+
+        Assert.Equal(Series[origin..], integrated, (a, b) => Math.Abs(a - b) <= 1e-9 * Math.Abs(a));
+        Assert.Equal(Series.Length, history.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pipelines))]
+    public void A_value_undone_at_any_index_over_actual_lags_is_the_actual_value(string pipeline)
+    {
+        var full = Of(pipeline, Series);
+
+        for (var t = full.Consumed; t < Series.Length; t++)
+        {
+            Assert.Equal(Series[t], full.InvertAt(t, full[t]), 1e-9 * Series[t]);
+        }
+    }
+
+    [Fact]
+    public void The_transformed_values_are_the_differences_of_the_logs()
+    {
+        var history = Of("log+seasonalDifference+difference", Series);
+        double Log(int t) => Math.Log(Series[t]);
+
+        Assert.Equal(13, history.Consumed);
+        Assert.Equal(Log(13) - Log(1) - (Log(12) - Log(0)), history[13], 12);
+        Assert.Equal([history[20], history[21]], history.Slice(20, 22));
+        Assert.Throws<ArgumentOutOfRangeException>(() => history[12]);
+    }
+
+    [Fact]
+    public void An_error_in_one_forecast_step_carries_into_every_later_level()
+    {
+        // With a first difference, a forecast is the last level plus the predicted step, so a step that
+        // is 1 too high leaves every later forecast 1 too high: the integration really uses earlier forecasts.
+        var history = Of("difference", Series[..30]);
+        var truth = Of("difference", Series);
+
+        var first = history.Append(truth[30] + 1);
+        var second = history.Append(truth[31]);
+
+        Assert.Equal(Series[30] + 1, first, 9);
+        Assert.Equal(Series[31] + 1, second, 9);
+    }
+
+    [Fact]
+    public void A_seasonal_difference_repeats_last_season_when_the_predicted_change_is_zero()
+    {
+        var history = Of("seasonalDifference", Series[..36]);
+
+        var forecast = Enumerable.Range(0, 24).Select(_ => history.Append(0)).ToArray();
+
+        Assert.Equal(Series[24..36].Concat(Series[24..36]), forecast);
+    }
+}
