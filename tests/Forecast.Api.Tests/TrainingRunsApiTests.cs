@@ -55,6 +55,35 @@ public class TrainingRunsApiTests(ForecastApiFactory factory) : IClassFixture<Fo
         Assert.Equal(first.Points, second.Points);
     }
 
+    [Fact]
+    public async Task A_deleted_model_is_gone_and_its_run_remains_without_it()
+    {
+        var series = await TrainingFlow.UploadAsync(client, "airpassengers.csv");
+        var run = await TrainingFlow.WaitUntilFinishedAsync(client, (await TrainingFlow.StartAsync(client, series.Id, TrainingFlow.Tiny(epochs: 1, transform: "none"))).Id);
+        await (await client.GetAsync($"/api/models/{run.ModelId}/forecast")).ReadAsync<ForecastResponse>();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/models/{run.ModelId}")).StatusCode);
+
+        await (await client.GetAsync($"/api/models/{run.ModelId}/forecast")).ReadProblemAsync(HttpStatusCode.NotFound);
+        var after = await (await client.GetAsync($"/api/training-runs/{run.Id}")).ReadAsync<TrainingRunResponse>();
+        Assert.Equal((TrainingRunStatus.Succeeded, (Guid?)null), (after.Status, after.ModelId));
+        await (await client.DeleteAsync($"/api/models/{run.ModelId}")).ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Deleting_a_series_with_an_open_run_is_refused_until_the_run_is_cancelled()
+    {
+        var series = await TrainingFlow.UploadAsync(client, "airpassengers.csv");
+        var run = await TrainingFlow.StartAsync(client, series.Id, new { epochs = 5000, hiddenSize = 4, lookback = 12, transform = "none", seed = 1 });
+
+        await (await client.DeleteAsync($"/api/series/{series.Id}")).ReadProblemAsync(HttpStatusCode.Conflict);
+
+        await client.PostAsync($"/api/training-runs/{run.Id}/cancel", null);
+        Assert.Equal(TrainingRunStatus.Cancelled, (await TrainingFlow.WaitUntilFinishedAsync(client, run.Id)).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/series/{series.Id}")).StatusCode);
+        await (await client.GetAsync($"/api/training-runs/{run.Id}")).ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
     public static TheoryData<string, object, HttpStatusCode, string> BadHyperparameters => new()
     {
         { "lookback beyond the series", new { lookback = 500 }, HttpStatusCode.UnprocessableEntity, "lookback" },

@@ -55,15 +55,14 @@ public static class DiagnosticsApi
     /// <param name="lags">Ljung-Box lags, repeatable (default 10 and 20).</param>
     /// <param name="alpha">Significance level (default 0.05).</param>
     public static async Task<Ok<ResidualDiagnosticsResponse>> GetResidualDiagnostics(
-        Guid id, ModelCache cache, IDbContextFactory<ForecastDbContext> dbFactory, CancellationToken cancellationToken,
-        int[]? lags = null, double alpha = 0.05)
+        Guid id, ModelCache cache, CancellationToken cancellationToken, int[]? lags = null, double alpha = 0.05)
     {
         if (!(alpha > 0 && alpha < 1))
         {
             throw new DomainValidationException("alpha must lie strictly between 0 and 1.", "alpha");
         }
         var model = await cache.GetAsync(id, cancellationToken);
-        var series = await LoadSeriesAsync(dbFactory, model.Entity.SeriesId, cancellationToken);
+        var series = model.Series;
         var hp = model.Entity.Hyperparameters;
         var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
         var first = model.Network.FirstPredictable;

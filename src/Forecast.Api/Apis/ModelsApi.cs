@@ -30,7 +30,24 @@ public static class ModelsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        models.MapDelete("/{id:guid}", DeleteModel).WithName(nameof(DeleteModel))
+            .WithSummary("Delete a model; its training run stays, with no model id")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    public static async Task<NoContent> DeleteModel(
+        Guid id, ModelCache cache, IDbContextFactory<ForecastDbContext> dbFactory, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var model = await db.Models.FirstOrDefaultAsync(m => m.Id == id, cancellationToken)
+            ?? throw new NotFoundException("Model", id);
+        await db.TrainingRuns.Where(r => r.ModelId == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.ModelId, (Guid?)null), cancellationToken);
+        db.Models.Remove(model);
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(id);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Ok<ModelResponse>> GetModel(Guid id, ModelCache cache, CancellationToken cancellationToken)
@@ -46,11 +63,10 @@ public static class ModelsApi
             evaluation.Coverage, model.CreatedAt));
     }
 
-    public static async Task<Ok<EvaluationResponse>> GetEvaluation(
-        Guid id, ModelCache cache, IDbContextFactory<ForecastDbContext> dbFactory, CancellationToken cancellationToken)
+    public static async Task<Ok<EvaluationResponse>> GetEvaluation(Guid id, ModelCache cache, CancellationToken cancellationToken)
     {
-        var model = (await cache.GetAsync(id, cancellationToken)).Entity;
-        var series = await LoadSeriesAsync(dbFactory, model.SeriesId, cancellationToken);
+        var loaded = await cache.GetAsync(id, cancellationToken);
+        var (model, series) = (loaded.Entity, loaded.Series);
         var e = model.Evaluation;
         var points = Enumerable.Range(0, e.Actual.Count).Select(i => new EvaluationPoint(
             series.TimestampAt(e.ForecastOrigin + i), e.Actual[i], e.OneStep.Predicted[i], e.MultiStep.Predicted[i],
@@ -64,8 +80,8 @@ public static class ModelsApi
     /// <param name="horizon">Periods to forecast after the end of the series (default 12).</param>
     /// <param name="level">Prediction interval levels in percent, repeatable (<c>level=80&amp;level=95</c>), each in 50..99.9.</param>
     public static async Task<Ok<ForecastResponse>> GetForecast(
-        Guid id, ModelCache cache, IDbContextFactory<ForecastDbContext> dbFactory, IOptions<LimitsOptions> limits,
-        CancellationToken cancellationToken, int horizon = 12, double[]? level = null)
+        Guid id, ModelCache cache, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
+        int horizon = 12, double[]? level = null)
     {
         if (horizon < 1 || horizon > limits.Value.MaxHorizon)
         {
@@ -80,8 +96,8 @@ public static class ModelsApi
                 "This model was trained without a validation part (validationFraction 0), so it has no errors to calibrate intervals on; ask without level.",
                 "level");
         }
-        var series = await LoadSeriesAsync(dbFactory, model.Entity.SeriesId, cancellationToken);
-        var values = model.Network.PredictRecursive(series.Values, horizon);
+        var series = model.Series;
+        var values = model.PointForecast(horizon);
         var timestamps = series.FutureTimestamps(horizon);
         var points = values.Select((v, i) => new ForecastPoint(timestamps[i], v,
             levels.Length == 0 ? null : levels.Select(l => calibration!.Interval(v, l, i + 1)).ToArray())).ToList();
@@ -112,13 +128,4 @@ public static class ModelsApi
 
     private static BaselineMetrics BaselineMetricsOf(ModelEvaluation e) =>
         new(e.Baselines.Naive.Metrics, e.Baselines.SeasonalNaive.Metrics, e.Baselines.Drift.Metrics);
-
-    private static async Task<Domain.Series.RegularSeries> LoadSeriesAsync(
-        IDbContextFactory<ForecastDbContext> dbFactory, Guid seriesId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var entity = await db.Series.AsNoTracking().FirstOrDefaultAsync(s => s.Id == seriesId, cancellationToken)
-            ?? throw new NotFoundException("Series", seriesId);
-        return entity.ToDomain();
-    }
 }

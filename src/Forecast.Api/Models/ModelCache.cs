@@ -8,9 +8,6 @@ using Microsoft.Extensions.Options;
 
 namespace Forecast.Api.Models;
 
-/// <summary>A stored model with the network rebuilt from it, ready to predict.</summary>
-public sealed record LoadedModel(ModelEntity Entity, LstmModel Network);
-
 /// <summary>
 /// Keeps up to <see cref="TrainingOptions.ModelCacheSize"/> rebuilt models in memory, so a model is
 /// loaded from the database once, not per request.
@@ -32,7 +29,8 @@ public sealed class ModelCache(IDbContextFactory<ForecastDbContext> dbFactory, I
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entity = await db.Models.AsNoTracking().FirstOrDefaultAsync(m => m.Id == modelId, cancellationToken)
             ?? throw new NotFoundException("Model", modelId);
-        var loaded = new LoadedModel(entity, new LstmModel(entity.Artifact));
+        var series = await db.Series.AsNoTracking().FirstAsync(s => s.Id == entity.SeriesId, cancellationToken);
+        var loaded = new LoadedModel(entity, new LstmModel(entity.Artifact), series.ToDomain());
         return cache.Set(modelId, loaded, new MemoryCacheEntryOptions { Size = 1 });
     }
 
