@@ -59,7 +59,7 @@ public static class TrainingRunsApi
         };
         db.TrainingRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
-        jobs.Enqueue<TrainingJob>(job => job.RunAsync(run.Id, CancellationToken.None));
+        jobs.Enqueue<TrainingJob>(job => job.Run(run.Id, CancellationToken.None));
         return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run, await QueuePositionAsync(db, run, cancellationToken)));
     }
 
@@ -69,7 +69,10 @@ public static class TrainingRunsApi
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var run = await db.TrainingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw new NotFoundException("Training run", id);
-        return TypedResults.Ok(ToResponse(run, await QueuePositionAsync(db, run, cancellationToken)));
+        var outcome = await db.Models.Where(m => m.Id == run.ModelId)
+            .Select(m => new TrainingOutcome(m.EpochsRun, m.BestEpoch, m.EpochsRun < run.Hyperparameters.Epochs))
+            .FirstOrDefaultAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(run, await QueuePositionAsync(db, run, cancellationToken), outcome));
     }
 
     public static async Task<Ok<List<LossPoint>>> GetLossCurve(
@@ -136,7 +139,7 @@ public static class TrainingRunsApi
                 r => r.Status == TrainingRunStatus.Queued && r.CreatedAt < run.CreatedAt, cancellationToken)
             : null;
 
-    private static TrainingRunResponse ToResponse(TrainingRunEntity run, int? queuePosition)
+    private static TrainingRunResponse ToResponse(TrainingRunEntity run, int? queuePosition, TrainingOutcome? outcome = null)
     {
         var total = run.Hyperparameters.Epochs;
         double? eta = run.Epoch > 0 && run.Status == TrainingRunStatus.Running
@@ -145,6 +148,6 @@ public static class TrainingRunsApi
         var progress = new RunProgress(run.Epoch, total, Math.Round(100.0 * run.Epoch / total, 2), eta, run.TrainLoss,
             run.ValidationLoss, queuePosition);
         return new TrainingRunResponse(run.Id, run.SeriesId, run.Status, progress, run.Hyperparameters, run.Choices,
-            run.CancelRequested, run.Attempts, run.ResumedFromEpoch, run.ModelId, run.Error, run.CreatedAt, run.StartedAt, run.FinishedAt);
+            run.CancelRequested, run.Attempts, run.ResumedFromEpoch, run.ModelId, outcome, run.Error, run.CreatedAt, run.StartedAt, run.FinishedAt);
     }
 }

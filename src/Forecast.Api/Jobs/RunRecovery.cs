@@ -45,7 +45,7 @@ internal sealed class RunRecovery(
             .OrderBy(r => r.CreatedAt).Select(r => r.Id).ToListAsync(cancellationToken);
         foreach (var runId in queued)
         {
-            jobs.Enqueue<TrainingJob>(job => job.RunAsync(runId, CancellationToken.None));
+            jobs.Enqueue<TrainingJob>(job => job.Run(runId, CancellationToken.None));
         }
         if (orphans.Count + queued.Count > 0)
         {

@@ -23,11 +23,14 @@ public sealed class TrainingJob(
     public const string Queue = "training";
 
     // Failures are recorded on the run; Hangfire's retries would only repeat a deterministic failure.
+    // Synchronous on purpose: the whole run stays on Hangfire's dedicated worker thread, whose
+    // priority is lowered, instead of hopping to thread-pool threads that serve HTTP requests.
     [Queue(Queue)]
     [AutomaticRetry(Attempts = 0)]
-    public async Task RunAsync(Guid runId, CancellationToken hostStopping)
+    public void Run(Guid runId, CancellationToken hostStopping)
     {
-        var claim = await ClaimAsync(runId);
+        TrainingThreadPriority.Lower();
+        var claim = Claim(runId);
         if (claim is null)
         {
             return;
@@ -40,21 +43,21 @@ public sealed class TrainingJob(
         {
             var built = ForecastModelBuilder.Build(series.Values, run.Hyperparameters, recorder, source.Token,
                 checkpoint is null ? null : RunRecorder.ToCheckpoint(checkpoint));
-            await SucceedAsync(run, built, recorder.ElapsedSeconds);
+            Succeed(run, built, recorder.ElapsedSeconds);
         }
         catch (OperationCanceledException) when (hostStopping.IsCancellationRequested)
         {
-            await FinishAsync(runId, TrainingRunStatus.Queued, error: null);
+            Finish(runId, TrainingRunStatus.Queued, error: null);
             logger.LogInformation("Training run {RunId} stopped with the host; it resumes from its checkpoint at the next start", runId);
         }
         catch (OperationCanceledException)
         {
-            await FinishAsync(runId, TrainingRunStatus.Cancelled, error: null);
+            Finish(runId, TrainingRunStatus.Cancelled, error: null);
         }
         catch (Exception e)
         {
             logger.LogError(e, "Training run {RunId} failed", runId);
-            await FinishAsync(runId, TrainingRunStatus.Failed, $"Training failed: {e.Message}");
+            Finish(runId, TrainingRunStatus.Failed, $"Training failed: {e.Message}");
         }
         finally
         {
@@ -62,13 +65,13 @@ public sealed class TrainingJob(
         }
     }
 
-    private async Task<(TrainingRunEntity Run, RegularSeries Series, CheckpointEntity? Checkpoint)?> ClaimAsync(Guid runId)
+    private (TrainingRunEntity Run, RegularSeries Series, CheckpointEntity? Checkpoint)? Claim(Guid runId)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
+        using var db = dbFactory.CreateDbContext();
         var now = clock.GetUtcNow().UtcDateTime;
-        var claimed = await db.TrainingRuns
+        var claimed = db.TrainingRuns
             .Where(r => r.Id == runId && r.Status == TrainingRunStatus.Queued && !r.CancelRequested)
-            .ExecuteUpdateAsync(set => set
+            .ExecuteUpdate(set => set
                 .SetProperty(r => r.Status, TrainingRunStatus.Running)
                 .SetProperty(r => r.Attempts, r => r.Attempts + 1)
                 .SetProperty(r => r.StartedAt, r => r.StartedAt ?? now));
@@ -76,24 +79,24 @@ public sealed class TrainingJob(
         {
             return null;
         }
-        var run = await db.TrainingRuns.AsNoTracking().FirstAsync(r => r.Id == runId);
-        var series = await db.Series.AsNoTracking().FirstAsync(s => s.Id == run.SeriesId);
-        var checkpoint = await db.Checkpoints.AsNoTracking().FirstOrDefaultAsync(c => c.RunId == runId);
+        var run = db.TrainingRuns.AsNoTracking().First(r => r.Id == runId);
+        var series = db.Series.AsNoTracking().First(s => s.Id == run.SeriesId);
+        var checkpoint = db.Checkpoints.AsNoTracking().FirstOrDefault(c => c.RunId == runId);
         // Epochs after the checkpoint are trained again; their old entries would appear twice.
         var resumeAt = checkpoint?.Epoch ?? 0;
-        await db.LossEntries.Where(l => l.RunId == runId && l.Epoch > resumeAt).ExecuteDeleteAsync();
-        await db.TrainingRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(set => set
+        db.LossEntries.Where(l => l.RunId == runId && l.Epoch > resumeAt).ExecuteDelete();
+        db.TrainingRuns.Where(r => r.Id == runId).ExecuteUpdate(set => set
             .SetProperty(r => r.Epoch, resumeAt)
             .SetProperty(r => r.ResumedFromEpoch, checkpoint == null ? null : checkpoint.Epoch)
             .SetProperty(r => r.ElapsedSeconds, checkpoint == null ? 0 : checkpoint.ElapsedSeconds));
         return (run, series.ToDomain(), checkpoint);
     }
 
-    private async Task SucceedAsync(TrainingRunEntity run, BuiltModel built, double elapsedSeconds)
+    private void Succeed(TrainingRunEntity run, BuiltModel built, double elapsedSeconds)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var stored = await db.TrainingRuns.FirstAsync(r => r.Id == run.Id);
+        using var db = dbFactory.CreateDbContext();
+        var stored = db.TrainingRuns.First(r => r.Id == run.Id);
         var entity = new ModelEntity
         {
             Id = Guid.CreateVersion7(),
@@ -113,21 +116,21 @@ public sealed class TrainingJob(
         stored.FinishedAt = now;
         // A new list, so that EF Core sees the change to the JSON column.
         stored.Choices = [.. stored.Choices, .. built.Choices];
-        await db.Checkpoints.Where(c => c.RunId == run.Id).ExecuteDeleteAsync();
-        await db.SaveChangesAsync();
+        db.Checkpoints.Where(c => c.RunId == run.Id).ExecuteDelete();
+        db.SaveChanges();
     }
 
-    private async Task FinishAsync(Guid runId, TrainingRunStatus status, string? error)
+    private void Finish(Guid runId, TrainingRunStatus status, string? error)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var run = await db.TrainingRuns.FirstAsync(r => r.Id == runId);
+        using var db = dbFactory.CreateDbContext();
+        var run = db.TrainingRuns.First(r => r.Id == runId);
         run.Status = status;
         run.Error = error;
         if (status.IsFinished())
         {
             run.FinishedAt = clock.GetUtcNow().UtcDateTime;
-            await db.Checkpoints.Where(c => c.RunId == runId).ExecuteDeleteAsync();
+            db.Checkpoints.Where(c => c.RunId == runId).ExecuteDelete();
         }
-        await db.SaveChangesAsync();
+        db.SaveChanges();
     }
 }

@@ -1,0 +1,31 @@
+using System.Runtime.InteropServices;
+
+namespace Forecast.Api.Jobs;
+
+/// <summary>
+/// Lowers the CPU priority of the thread that trains, so that HTTP requests and predictions, which
+/// share the same cores, are scheduled first. On Linux a nice value is per thread (threads created
+/// afterwards, such as libtorch's worker pool, inherit it); .NET's Thread.Priority does not change
+/// it there, hence the system call. Elsewhere this does nothing.
+/// </summary>
+internal static partial class TrainingThreadPriority
+{
+    private const int PriorityProcess = 0;
+    private const int Niceness = 10;
+
+    public static void Lower()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        // A failure leaves the thread at normal priority, which is correct, only less polite.
+        _ = SetPriority(PriorityProcess, GetThreadId(), Niceness);
+    }
+
+    [DllImport("libc", EntryPoint = "setpriority", SetLastError = true)]
+    private static extern int SetPriority(int which, int who, int priority);
+
+    [DllImport("libc", EntryPoint = "gettid")]
+    private static extern int GetThreadId();
+}
