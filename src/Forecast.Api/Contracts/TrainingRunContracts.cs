@@ -14,8 +14,14 @@ public sealed record RunProgress(
     double? ValidationLoss,
     int? QueuePosition);
 
+/// <summary>How a succeeded run's training ended; its model has the transform, metrics and intervals.</summary>
+/// <param name="EpochsRun">Epochs trained; fewer than asked when <paramref name="StoppedEarly"/>.</param>
+/// <param name="BestEpoch">The epoch whose weights the model keeps.</param>
+public sealed record TrainingOutcome(int EpochsRun, int BestEpoch, bool StoppedEarly);
+
 /// <param name="Attempts">Times a process started the run; above 1 after a restart or crash.</param>
 /// <param name="ResumedFromEpoch">The checkpoint epoch the latest attempt continued from; null when it started afresh.</param>
+/// <param name="Outcome">Set once the run has a model.</param>
 public sealed record TrainingRunResponse(
     Guid Id,
     Guid SeriesId,
@@ -27,6 +33,7 @@ public sealed record TrainingRunResponse(
     int Attempts,
     int? ResumedFromEpoch,
     Guid? ModelId,
+    TrainingOutcome? Outcome,
     string? Error,
     DateTime CreatedAt,
     DateTime? StartedAt,
