@@ -3,6 +3,8 @@ using Forecast.Api.Configuration;
 using Forecast.Api.Idempotency;
 using Forecast.Api.Jobs;
 using Forecast.Api.Persistence;
+using Forecast.Api.RateLimiting;
+using Forecast.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +12,10 @@ builder.AddForecastOptions();
 builder.AddForecastPersistence();
 builder.AddForecastJobs();
 builder.AddForecastApi();
+builder.AddForecastSwagger();
+builder.AddForecastAuth();
+builder.AddForecastRateLimits();
+builder.AddForecastCors();
 
 var app = builder.Build();
 
@@ -17,10 +23,14 @@ await app.Services.MigrateForecastDatabaseAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSwagger();
-app.UseSwaggerUI();
+app.UseRequestBodyLimit();
+app.UseForecastSwagger();
+app.UseForecastCors();
+app.UseForecastAuth();
+app.UseForecastRateLimits();
 app.UseMiddleware<IdempotencyMiddleware>();
 
+app.MapKeysApi();
 app.MapSeriesApi();
 app.MapTrainingRunsApi();
 app.MapModelsApi();

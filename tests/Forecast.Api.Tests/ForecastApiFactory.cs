@@ -1,4 +1,7 @@
+using System.Net.Http.Json;
+using Forecast.Api.Contracts;
 using Forecast.Api.Persistence;
+using Forecast.Api.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -7,20 +10,30 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Forecast.Api.Tests;
 
-/// <summary>The real host on a real SQLite file with a real Hangfire server.</summary>
+/// <summary>The real host on a real SQLite file with a real Hangfire server; its clients send the admin key.</summary>
 public sealed class ForecastApiFactory : WebApplicationFactory<Program>
 {
-    public ForecastApiFactory() : this(Path.Combine(Path.GetTempPath(), $"forecast-test-{Guid.NewGuid():N}.db"))
+    public const string AdminKey = "test-admin-key-0123456789abcdefghijklmnop";
+
+    private readonly (string Key, string? Value)[] settings;
+
+    public ForecastApiFactory() : this(NewDatabaseFile(), [])
     {
     }
 
-    private ForecastApiFactory(string databaseFile)
+    private ForecastApiFactory(string databaseFile, (string Key, string? Value)[] settings)
     {
         DatabaseFile = databaseFile;
+        this.settings = settings;
     }
 
+    /// <summary>A host on its own database with these configuration settings on top of the tests' own.</summary>
+    public static ForecastApiFactory With(params (string Key, string? Value)[] settings) => new(NewDatabaseFile(), settings);
+
     /// <summary>A second host on the same database file, as another process of the service would be.</summary>
-    public ForecastApiFactory OnSameDatabase() => new(DatabaseFile);
+    public ForecastApiFactory OnSameDatabase() => new(DatabaseFile, settings);
+
+    private static string NewDatabaseFile() => Path.Combine(Path.GetTempPath(), $"forecast-test-{Guid.NewGuid():N}.db");
 
     public string DatabaseFile { get; }
 
@@ -28,6 +41,37 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Forecast", $"Data Source={DatabaseFile}");
+        builder.UseSetting("Auth:AdminKey", AdminKey);
+        builder.UseSetting("Swagger:Enabled", "true");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add(ApiKeyHandler.HeaderName, AdminKey);
+    }
+
+    /// <summary>A client that sends <paramref name="key"/> instead of the admin key, or no key at all when it is null.</summary>
+    public HttpClient ClientFor(string? key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Remove(ApiKeyHandler.HeaderName);
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add(ApiKeyHandler.HeaderName, key);
+        }
+        return client;
+    }
+
+    /// <summary>A new client key, made with the admin key.</summary>
+    public async Task<CreatedKeyResponse> CreateKeyAsync(string name)
+    {
+        using var admin = CreateClient();
+        return await (await admin.PostAsJsonAsync("/api/keys", new { name })).ReadAsync<CreatedKeyResponse>();
     }
 
     public async Task<RowCounts> CountRowsAsync()
@@ -35,7 +79,7 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
         await using var db = await Services.GetRequiredService<IDbContextFactory<ForecastDbContext>>().CreateDbContextAsync();
         return new RowCounts(
             await db.Series.CountAsync(), await db.TrainingRuns.CountAsync(),
-            await db.LossEntries.CountAsync(), await db.Models.CountAsync());
+            await db.LossEntries.CountAsync(), await db.Models.CountAsync(), await db.ApiKeys.CountAsync());
     }
 
     protected override void Dispose(bool disposing)
@@ -45,4 +89,4 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
     }
 }
 
-public sealed record RowCounts(int Series, int Runs, int LossEntries, int Models);
+public sealed record RowCounts(int Series, int Runs, int LossEntries, int Models, int Keys);

@@ -10,10 +10,14 @@ public sealed class ServiceProcess : IDisposable
     private readonly Process process;
     private readonly List<string> output = [];
 
+    /// <summary>The admin key the service is started with; <see cref="Client"/> sends it.</summary>
+    public const string AdminKey = "service-test-admin-key-0123456789abcdefghij";
+
     private ServiceProcess(Process process, Uri address)
     {
         this.process = process;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        Client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
         process.OutputDataReceived += (_, e) => Record(e.Data);
         process.ErrorDataReceived += (_, e) => Record(e.Data);
         process.BeginOutputReadLine();
@@ -50,6 +54,7 @@ public sealed class ServiceProcess : IDisposable
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Forecast"] = $"Data Source={databaseFile}";
+        start.Environment["Auth__AdminKey"] = AdminKey;
         start.Environment["Training__CheckpointInterval"] = "00:00:00.200";
         foreach (var (key, value) in settings)
         {

@@ -1,16 +1,17 @@
+using Forecast.Api.Admission;
 using Forecast.Api.Configuration;
 using Forecast.Api.Errors;
 using Forecast.Api.Models;
 using Forecast.Api.Series;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.OpenApi;
+using Microsoft.Extensions.Options;
 
 namespace Forecast.Api.Apis;
 
 public static class HostingExtensions
 {
-    /// <summary>Problem details, request limits, Swagger and the services the endpoints use.</summary>
+    /// <summary>Problem details, request limits and the services the endpoints use.</summary>
     public static IHostApplicationBuilder AddForecastApi(this WebApplicationBuilder builder)
     {
         var maxBody = builder.Configuration.GetValue<long?>($"{LimitsOptions.Section}:{nameof(LimitsOptions.MaxRequestBodyBytes)}")
@@ -23,23 +24,24 @@ public static class HostingExtensions
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddSingleton<SeriesUploadReader>();
         builder.Services.AddSingleton<ModelCache>();
+        builder.Services.AddSingleton<RunAdmission>();
 
-        builder.Services.AddEndpointsApiExplorer();
-        builder.Services.AddSwaggerGen(swagger =>
-        {
-            swagger.SwaggerDoc("v1", new OpenApiInfo
-            {
-                Title = "Forecast API",
-                Version = "v1",
-                Description = "Upload a time series, train an LSTM on it in the background, read its loss curve, evaluation and forecasts.",
-            });
-            var docs = Path.Combine(AppContext.BaseDirectory, "Forecast.Api.xml");
-            if (File.Exists(docs))
-            {
-                swagger.IncludeXmlComments(docs);
-            }
-        });
         return builder;
+    }
+
+    /// <summary>
+    /// Refuses a body whose declared length is over <see cref="LimitsOptions.MaxRequestBodyBytes"/> (413) before
+    /// anything reads it. Kestrel enforces the same limit while reading, chunked bodies included; this answers
+    /// at once, and on servers without that limit (the test server) as well.
+    /// </summary>
+    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app)
+    {
+        var max = app.ApplicationServices.GetRequiredService<IOptions<LimitsOptions>>().Value.MaxRequestBodyBytes;
+        return app.Use((context, next) => context.Request.ContentLength > max
+            ? throw new BadHttpRequestException(
+                $"The request body is {context.Request.ContentLength} bytes, more than the {max} allowed (Limits:MaxRequestBodyBytes).",
+                StatusCodes.Status413PayloadTooLarge)
+            : next(context));
     }
 
     // Answers the framework writes itself (routing, content negotiation) come without a detail.
@@ -53,8 +55,9 @@ public static class HostingExtensions
 
     public static WebApplication MapForecastHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        // Open to orchestrators, which hold no API key; they say only whether the service is up.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         return app;
     }
 }

@@ -1,7 +1,9 @@
+using Forecast.Api.Admission;
 using Forecast.Api.Contracts;
 using Forecast.Api.Idempotency;
 using Forecast.Api.Jobs;
 using Forecast.Api.Persistence;
+using Forecast.Api.RateLimiting;
 using Forecast.Domain;
 using Forecast.Domain.Runs;
 using Hangfire;
@@ -22,6 +24,8 @@ public static class TrainingRunsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(RateLimitingExtensions.TrainingPolicy)
             .WithIdempotencyKey();
 
         var runs = app.MapGroup("/api/training-runs").WithTags("Training runs");
@@ -40,7 +44,7 @@ public static class TrainingRunsApi
 
     public static async Task<Accepted<TrainingRunResponse>> CreateTrainingRun(
         Guid seriesId, [FromBody] HyperparameterRequest? hyperparameters,
-        IDbContextFactory<ForecastDbContext> dbFactory, HyperparameterResolver resolver, IBackgroundJobClient jobs,
+        IDbContextFactory<ForecastDbContext> dbFactory, HyperparameterResolver resolver, RunAdmission admission, IBackgroundJobClient jobs,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -48,6 +52,7 @@ public static class TrainingRunsApi
             ?? throw new NotFoundException("Series", seriesId);
         var request = hyperparameters ?? new HyperparameterRequest();
         var resolved = resolver.Resolve(request, series.ToDomain(), () => Random.Shared.Next());
+        await admission.CheckAsync(db, resolved, series.Count, cancellationToken);
         var run = new TrainingRunEntity
         {
             Id = Guid.CreateVersion7(),
@@ -135,7 +140,8 @@ public static class TrainingRunsApi
 
     private static async Task<int?> QueuePositionAsync(ForecastDbContext db, TrainingRunEntity run, CancellationToken cancellationToken) =>
         run.Status == TrainingRunStatus.Queued
-            ? 1 + await db.TrainingRuns.CountAsync(
+            // The queue is shared: other keys' runs ahead count too (only their number is revealed).
+            ? 1 + await db.TrainingRuns.IgnoreQueryFilters().CountAsync(
                 r => r.Status == TrainingRunStatus.Queued && r.CreatedAt < run.CreatedAt, cancellationToken)
             : null;
 

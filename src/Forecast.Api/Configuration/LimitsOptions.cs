@@ -3,7 +3,10 @@ using Forecast.Domain.Runs;
 
 namespace Forecast.Api.Configuration;
 
-/// <summary>Server-side limits on every size a client controls (section <c>Limits</c>).</summary>
+/// <summary>
+/// Server-side limits on every size a client controls (section <c>Limits</c>). The per-key limits apply to
+/// client keys; the admin key is the operator's and is not limited.
+/// </summary>
 public sealed class LimitsOptions
 {
     public const string Section = "Limits";
@@ -14,6 +17,10 @@ public sealed class LimitsOptions
     [Range(10, 10_000_000)]
     public int MaxPoints { get; set; } = 200_000;
 
+    /// <summary>The largest magnitude of a value; squares and sums of larger ones can overflow a double.</summary>
+    [Range(1.0, 1e150)]
+    public double MaxAbsoluteValue { get; set; } = 1e100;
+
     [Range(16, 1_000_000)]
     public int MaxCsvLineLength { get; set; } = 1_000;
 
@@ -22,6 +29,26 @@ public sealed class LimitsOptions
 
     [Range(1, 1000)]
     public int MaxPageSize { get; set; } = 100;
+
+    /// <summary>The most work one training run may ask for, in the units of <see cref="Admission.RunCost"/>.</summary>
+    [Range(1.0, double.MaxValue)]
+    public double MaxRunCost { get; set; } = 1e12;
+
+    /// <summary>The most activations one batch of a run may hold (memory), in the units of <see cref="Admission.RunCost"/>.</summary>
+    [Range(1.0, double.MaxValue)]
+    public double MaxBatchActivations { get; set; } = 5e7;
+
+    /// <summary>Queued and running training runs one client key may have at once.</summary>
+    [Range(1, 10_000)]
+    public int MaxOpenRunsPerKey { get; set; } = 5;
+
+    /// <summary>Requests one client key may make per minute.</summary>
+    [Range(1, 1_000_000)]
+    public int RequestsPerMinute { get; set; } = 600;
+
+    /// <summary>Training runs one client key may submit per minute, within <see cref="RequestsPerMinute"/>.</summary>
+    [Range(1, 1_000_000)]
+    public int TrainingRunsPerMinute { get; set; } = 10;
 
     [Required]
     public HyperparameterBounds Hyperparameters { get; set; } = new();

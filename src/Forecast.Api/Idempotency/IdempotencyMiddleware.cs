@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Forecast.Api.Persistence;
+using Forecast.Api.Security;
 using Forecast.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +34,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             throw new DomainValidationException($"{Header} must be 1 to {MaxKeyLength} printable characters.", Header);
         }
 
-        var scope = $"{context.User.Identity?.Name ?? "anonymous"} {context.Request.Path}";
+        // Authentication ran before this middleware: keys are per API key, so two clients never share one.
+        var scope = $"{Caller.KeyIdOf(context.User)?.ToString() ?? "anonymous"} {context.Request.Path}";
         var hash = await HashRequestAsync(context.Request);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(context.RequestAborted);

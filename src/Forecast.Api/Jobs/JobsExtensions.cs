@@ -1,8 +1,8 @@
 using Forecast.Api.Configuration;
+using Forecast.Api.Security;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
-using Hangfire.Dashboard;
 
 namespace Forecast.Api.Jobs;
 
@@ -40,12 +40,13 @@ public static class JobsExtensions
         return builder;
     }
 
-    /// <summary>The dashboard at /hangfire, for local requests only.</summary>
+    /// <summary>The dashboard at /hangfire: the admin key may act, any other valid key only look (see <see cref="DashboardAccess"/>).</summary>
     public static WebApplication MapForecastDashboard(this WebApplication app)
     {
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        app.MapHangfireDashboard(DashboardAccess.Path, new DashboardOptions
         {
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            Authorization = [new DashboardAccess.AuthenticatedCallerFilter()],
+            IsReadOnlyFunc = DashboardAccess.IsReadOnly,
             DisplayStorageConnectionString = false,
         });
         return app;

@@ -1,5 +1,6 @@
 using Forecast.Api.Configuration;
 using Forecast.Api.Persistence;
+using Forecast.Api.Security;
 using Forecast.Domain;
 using Forecast.Training.Lstm;
 using Microsoft.EntityFrameworkCore;
@@ -16,22 +17,27 @@ namespace Forecast.Api.Models;
 /// An evicted model is not disposed here: a request may still be predicting with it. TorchSharp's
 /// finalizers free its native memory once no request holds it.
 /// </remarks>
-public sealed class ModelCache(IDbContextFactory<ForecastDbContext> dbFactory, IOptions<TrainingOptions> options) : IDisposable
+public sealed class ModelCache(IDbContextFactory<ForecastDbContext> dbFactory, IOptions<TrainingOptions> options, ICallerContext caller)
+    : IDisposable
 {
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = options.Value.ModelCacheSize });
 
+    private sealed record Entry(LoadedModel Model, Guid OwnerKeyId);
+
+    /// <exception cref="NotFoundException">No such model, or not the caller's.</exception>
     public async Task<LoadedModel> GetAsync(Guid modelId, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(modelId, out LoadedModel? cached))
+        if (cache.TryGetValue(modelId, out Entry? cached))
         {
-            return cached!;
+            // The cache serves every API key, so it answers only a caller whose own query would have found the model.
+            return caller.SeesAll || cached!.OwnerKeyId == caller.OwnerId ? cached!.Model : throw new NotFoundException("Model", modelId);
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entity = await db.Models.AsNoTracking().FirstOrDefaultAsync(m => m.Id == modelId, cancellationToken)
             ?? throw new NotFoundException("Model", modelId);
         var series = await db.Series.AsNoTracking().FirstAsync(s => s.Id == entity.SeriesId, cancellationToken);
         var loaded = new LoadedModel(entity, new LstmModel(entity.Artifact), series.ToDomain());
-        return cache.Set(modelId, loaded, new MemoryCacheEntryOptions { Size = 1 });
+        return cache.Set(modelId, new Entry(loaded, series.OwnerKeyId), new MemoryCacheEntryOptions { Size = 1 }).Model;
     }
 
     public void Remove(Guid modelId) => cache.Remove(modelId);

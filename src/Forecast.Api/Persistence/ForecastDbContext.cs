@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Forecast.Api.Security;
 using Forecast.Domain.Runs;
 using Forecast.Training.Evaluation;
 using Forecast.Training.Lstm;
@@ -7,7 +8,12 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Forecast.Api.Persistence;
 
-public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> options) : DbContext(options)
+/// <summary>
+/// The service's data, as the caller may see it: every series, run, loss entry, checkpoint and model belongs
+/// to the API key that uploaded the series, and global query filters hide other keys' rows, so an id that
+/// is not the caller's answers 404 wherever it is used. The admin and background jobs see everything.
+/// </summary>
+public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> options, ICallerContext caller) : DbContext(options)
 {
     public DbSet<SeriesEntity> Series => Set<SeriesEntity>();
     public DbSet<TrainingRunEntity> TrainingRuns => Set<TrainingRunEntity>();
@@ -15,6 +21,32 @@ public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> option
     public DbSet<ModelEntity> Models => Set<ModelEntity>();
     public DbSet<CheckpointEntity> Checkpoints => Set<CheckpointEntity>();
     public DbSet<IdempotencyEntity> IdempotencyRecords => Set<IdempotencyEntity>();
+    public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
+
+    // Read by the query filters at every query, so a context always filters for the current caller.
+    private bool SeesAll => caller.SeesAll;
+    private Guid? CallerId => caller.OwnerId;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampOwners();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampOwners();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // Ownership is stamped here rather than by each handler, so no way of creating a series can forget it.
+    private void StampOwners()
+    {
+        foreach (var entry in ChangeTracker.Entries<SeriesEntity>().Where(e => e.State == EntityState.Added))
+        {
+            entry.Entity.OwnerKeyId = CallerId ?? throw new InvalidOperationException("A series cannot be created without an authenticated caller.");
+        }
+    }
 
     // SQLite keeps no time zone: every DateTime is written as UTC and read back marked as UTC.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -32,6 +64,8 @@ public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> option
             series.Property(s => s.Frequency).HasConversion<string>().HasMaxLength(16);
             series.Property(s => s.FillPolicy).HasConversion<string>().HasMaxLength(16);
             series.HasIndex(s => s.CreatedAt);
+            series.HasIndex(s => s.OwnerKeyId);
+            series.HasQueryFilter(s => SeesAll || s.OwnerKeyId == CallerId);
         });
 
         modelBuilder.Entity<TrainingRunEntity>(run =>
@@ -40,12 +74,15 @@ public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> option
             run.Property(r => r.Hyperparameters).HasConversion(Json<Hyperparameters>());
             run.HasOne<SeriesEntity>().WithMany().HasForeignKey(r => r.SeriesId).OnDelete(DeleteBehavior.Cascade);
             run.HasIndex(r => r.Status);
+            run.HasQueryFilter(r => SeesAll || Series.Any(s => s.Id == r.SeriesId && s.OwnerKeyId == CallerId));
         });
 
         modelBuilder.Entity<LossEntryEntity>(loss =>
         {
             loss.HasKey(l => new { l.RunId, l.Epoch });
             loss.HasOne<TrainingRunEntity>().WithMany().HasForeignKey(l => l.RunId).OnDelete(DeleteBehavior.Cascade);
+            loss.HasQueryFilter(l => SeesAll || TrainingRuns.Any(r => r.Id == l.RunId
+                && Series.Any(s => s.Id == r.SeriesId && s.OwnerKeyId == CallerId)));
         });
 
         modelBuilder.Entity<ModelEntity>(model =>
@@ -55,6 +92,7 @@ public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> option
             model.Property(m => m.Evaluation).HasConversion(Json<ModelEvaluation>());
             model.HasOne<SeriesEntity>().WithMany().HasForeignKey(m => m.SeriesId).OnDelete(DeleteBehavior.Cascade);
             model.HasIndex(m => m.RunId);
+            model.HasQueryFilter(m => SeesAll || Series.Any(s => s.Id == m.SeriesId && s.OwnerKeyId == CallerId));
         });
 
         modelBuilder.Entity<IdempotencyEntity>(record =>
@@ -69,6 +107,13 @@ public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> option
         {
             checkpoint.HasKey(c => c.RunId);
             checkpoint.HasOne<TrainingRunEntity>().WithOne().HasForeignKey<CheckpointEntity>(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
+            checkpoint.HasQueryFilter(c => SeesAll || TrainingRuns.Any(r => r.Id == c.RunId
+                && Series.Any(s => s.Id == r.SeriesId && s.OwnerKeyId == CallerId)));
+        });
+
+        modelBuilder.Entity<ApiKeyEntity>(key =>
+        {
+            key.Property(k => k.Name).HasMaxLength(ApiKeyEntity.MaxNameLength);
         });
     }
 

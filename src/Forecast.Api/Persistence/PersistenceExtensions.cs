@@ -1,3 +1,4 @@
+using Forecast.Api.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Api.Persistence;
@@ -11,7 +12,9 @@ public static class PersistenceExtensions
     public static IHostApplicationBuilder AddForecastPersistence(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString("Forecast") ?? DefaultConnectionString;
-        builder.Services.AddDbContextFactory<ForecastDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<ICallerContext, HttpCallerContext>();
+        builder.Services.AddDbContextFactory<ForecastDbContext, ForecastDbContextFactory>(options => options.UseSqlite(connectionString));
         builder.Services.AddHealthChecks().AddDbContextCheck<ForecastDbContext>("database", tags: ["ready"]);
         return builder;
     }

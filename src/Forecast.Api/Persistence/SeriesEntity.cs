@@ -6,6 +6,9 @@ namespace Forecast.Api.Persistence;
 public sealed class SeriesEntity
 {
     public Guid Id { get; set; }
+
+    /// <summary>The API key that uploaded it; its runs and models belong to the same key.</summary>
+    public Guid OwnerKeyId { get; set; }
     public required string Name { get; set; }
     public DateOnly Start { get; set; }
     public Frequency Frequency { get; set; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Forecast.Api.Configuration;
 using Forecast.Api.Contracts;
@@ -16,6 +17,13 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
     private readonly LimitsOptions limits = limits.Value;
 
     public async Task<SeriesUpload> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var upload = await ReadBodyAsync(request, cancellationToken);
+        CheckMagnitudes(upload.Built.Series.Values);
+        return upload;
+    }
+
+    private async Task<SeriesUpload> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var contentType = request.ContentType ?? "";
         if (request.HasJsonContentType())
@@ -74,6 +82,21 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
             ParseEnum<GapFillPolicy>(fillPolicy, "fillPolicy") ?? GapFillPolicy.Interpolate,
             limits.MaxPoints);
         return new SeriesUpload(CheckName(string.IsNullOrWhiteSpace(name) ? "series" : name), built);
+    }
+
+    // Finite values can still overflow what is computed from them (sums of squares in the statistics,
+    // the metrics and the scaler), and an infinite statistic cannot even be written as JSON.
+    private void CheckMagnitudes(IReadOnlyList<double> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (Math.Abs(values[i]) > limits.MaxAbsoluteValue)
+            {
+                throw new DomainValidationException(string.Create(CultureInfo.InvariantCulture,
+                    $"Value {i + 1} is {values[i]:G6}; values must lie within ±{limits.MaxAbsoluteValue:G3} (Limits:MaxAbsoluteValue), or their statistics overflow. Rescale the series (e.g. to thousands or millions)."),
+                    "values");
+            }
+        }
     }
 
     private static string CheckName(string? name)

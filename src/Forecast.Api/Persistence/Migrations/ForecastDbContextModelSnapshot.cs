@@ -17,6 +17,32 @@ namespace Forecast.Api.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Forecast.Api.Persistence.ApiKeyEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ApiKeys");
+                });
+
             modelBuilder.Entity("Forecast.Api.Persistence.CheckpointEntity", b =>
                 {
                     b.Property<Guid>("RunId")
@@ -187,6 +213,9 @@ namespace Forecast.Api.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("OwnerKeyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Start")
                         .HasColumnType("TEXT");
 
@@ -197,6 +226,8 @@ namespace Forecast.Api.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OwnerKeyId");
 
                     b.ToTable("Series");
                 });

@@ -1,0 +1,62 @@
+using Forecast.Api.Security;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+
+namespace Forecast.Api.Apis;
+
+/// <summary>Whether <c>/swagger</c> is served (section <c>Swagger</c>).</summary>
+public sealed class SwaggerOptions
+{
+    public const string Section = "Swagger";
+
+    /// <summary>Unset: on in Development, off elsewhere, since the document maps the whole API for anyone.</summary>
+    public bool? Enabled { get; set; }
+}
+
+public static class SwaggerExtensions
+{
+    private const string KeyScheme = "ApiKey";
+
+    public static IHostApplicationBuilder AddForecastSwagger(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SwaggerOptions>().BindConfiguration(SwaggerOptions.Section);
+        builder.Services.AddEndpointsApiExplorer();
+        builder.Services.AddSwaggerGen(swagger =>
+        {
+            swagger.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Forecast API",
+                Version = "v1",
+                Description = "Upload a time series, train an LSTM on it in the background, read its loss curve, evaluation and forecasts.",
+            });
+            swagger.AddSecurityDefinition(KeyScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyHandler.HeaderName,
+                Description = "A client key from POST /api/keys, or the admin key.",
+            });
+            swagger.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(KeyScheme, document)] = [],
+            });
+            var docs = Path.Combine(AppContext.BaseDirectory, "Forecast.Api.xml");
+            if (File.Exists(docs))
+            {
+                swagger.IncludeXmlComments(docs);
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>The document and UI, open to anyone when enabled; the UI's "Authorize" takes the key.</summary>
+    public static WebApplication UseForecastSwagger(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<SwaggerOptions>>().Value.Enabled ?? app.Environment.IsDevelopment())
+        {
+            app.UseSwagger();
+            app.UseSwaggerUI();
+        }
+        return app;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Forecast.Api.Tests;
+
+/// <summary>What the host shows the outside world: documentation, cross-origin access, errors.</summary>
+public class HostingPolicyTests
+{
+    [Fact]
+    public async Task Swagger_is_off_in_production_unless_enabled_and_describes_the_key_scheme()
+    {
+        using (var production = ForecastApiFactory.With(("environment", "Production"), ("Swagger:Enabled", "")))
+        {
+            await (await production.CreateClient().GetAsync("/swagger/v1/swagger.json")).ReadProblemAsync(HttpStatusCode.NotFound);
+        }
+
+        using var enabled = ForecastApiFactory.With(("environment", "Production"), ("Swagger:Enabled", "true"));
+        var document = JsonDocument.Parse(await enabled.ClientFor(null).GetStringAsync("/swagger/v1/swagger.json")).RootElement;
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal(("apiKey", "header", "X-Api-Key"),
+            (scheme.GetProperty("type").GetString(), scheme.GetProperty("in").GetString(), scheme.GetProperty("name").GetString()));
+        Assert.True(document.GetProperty("security")[0].TryGetProperty("ApiKey", out _));
+    }
+
+    [Fact]
+    public async Task Cors_answers_only_the_configured_origins()
+    {
+        using var factory = ForecastApiFactory.With(("Cors:Origins:0", "https://app.example.com"));
+        using var client = factory.ClientFor(null);
+
+        async Task<HttpResponseMessage> PreflightAsync(string origin)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Options, "/api/series");
+            request.Headers.Add("Origin", origin);
+            request.Headers.Add("Access-Control-Request-Method", "POST");
+            request.Headers.Add("Access-Control-Request-Headers", "x-api-key,content-type");
+            return await client.SendAsync(request);
+        }
+
+        var allowed = await PreflightAsync("https://app.example.com");
+        Assert.Equal("https://app.example.com", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("X-Api-Key", allowed.Headers.GetValues("Access-Control-Allow-Headers").Single(), StringComparison.OrdinalIgnoreCase);
+        Assert.False((await PreflightAsync("https://evil.example.net")).Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public void A_wildcard_origin_is_refused_at_start()
+    {
+        using var factory = ForecastApiFactory.With(("Cors:Origins:0", "*"));
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Cors:Origins", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unexpected_error_in_production_says_nothing_of_its_insides()
+    {
+        using var factory = ForecastApiFactory.With(("environment", "Production"));
+        using var faulty = factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+            services.AddSingleton<IStartupFilter>(new ThrowingEndpoint())));
+
+        var response = await faulty.CreateClient().GetAsync(ThrowingEndpoint.Path);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("An unexpected error occurred", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(ThrowingEndpoint.Secret, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(".cs", body, StringComparison.Ordinal);
+    }
+
+    /// <summary>A fault after the application's own pipeline, as a bug in a handler would be.</summary>
+    private sealed class ThrowingEndpoint : IStartupFilter
+    {
+        public const string Path = "/test-only/throws";
+        public const string Secret = "/srv/forecast/internal/secret.db";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Map(Path, branch => branch.Run(_ => throw new InvalidOperationException($"Could not open {Secret}")));
+        };
+    }
+}

@@ -1,0 +1,28 @@
+using Forecast.Api.Admission;
+using Forecast.Domain.Runs;
+
+namespace Forecast.Api.Tests;
+
+public class RunCostTests
+{
+    private static Hyperparameters Run(string transform = "none", int? batchSize = null) =>
+        new(Lookback: 24, HiddenSize: 8, Layers: 2, Dropout: 0, Epochs: 10, BatchSize: batchSize, LearningRate: 0.01,
+            ValidationFraction: 0.2, TestSize: 10, Seed: 1, Transform: transform);
+
+    [Fact]
+    public void Work_is_epochs_times_windows_times_lookback_times_layers_times_hidden_size_squared()
+    {
+        // 110 points: 10 held out, 20 validate, 80 train, of which 80 - 24 = 56 are training windows.
+        var cost = RunCost.Of(Run(), 110);
+
+        Assert.Equal(10.0 * (56 + 20) * 24 * 2 * 64, cost.Work);
+        Assert.Equal(56.0 * 24 * 2 * 8, cost.BatchActivations);
+    }
+
+    [Fact]
+    public void Transform_auto_counts_every_candidate_it_may_train_and_the_validation_part_is_one_batch()
+    {
+        Assert.Equal(9 * RunCost.Of(Run(), 110).Work, RunCost.Of(Run("auto"), 110).Work);
+        Assert.Equal(20.0 * 24 * 2 * 8, RunCost.Of(Run(batchSize: 4), 110).BatchActivations);
+    }
+}
