@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
 using Forecast.Training;
 using Forecast.Training.Lstm;
@@ -17,7 +18,9 @@ namespace Forecast.Benchmarks;
 /// <remarks>
 /// Arguments: <c>seeds=1,2,3</c> repeats every data set per seed (default 1); <c>only=nottem,air</c> keeps
 /// the data sets whose name contains one of these; any other <c>name=value</c> is a hyperparameter (JSON value), for
-/// measuring alternatives to the defaults: <c>accuracy learningRate=0.01 transform="none"</c>.
+/// measuring alternatives to the defaults: <c>accuracy learningRate=0.01 transform="none"</c>. With several
+/// seeds a further row per data set scores the mean of the seeds' forecasts: what an ensemble of that
+/// many seeds would score, at that many times the training time.
 /// </remarks>
 internal static class AccuracyBenchmark
 {
@@ -42,25 +45,34 @@ internal static class AccuracyBenchmark
             var series = SharedData.Read(file);
             var reference = references.Where(r => r.Series == file).ToDictionary(r => r.Method, r => r.Mase);
             var horizon = references.First(r => r.Series == file).Horizon;
+            var forecasts = new List<IReadOnlyList<double>>();
+            var totalSeconds = 0.0;
+            var period = 1;
             foreach (var seed in seeds)
             {
                 var hp = resolver.Resolve(Request(options, horizon, seed), series, () => seed);
+                period = hp.SeasonalPeriod;
                 var watch = Stopwatch.StartNew();
                 var built = ForecastModelBuilder.Build(series.Values, hp, NoProgress.Instance, CancellationToken.None);
                 var seconds = watch.Elapsed.TotalSeconds;
+                totalSeconds += seconds;
                 var e = built.Evaluation;
+                forecasts.Add(e.MultiStep.Predicted);
                 var mase = e.MultiStep.Metrics.Mase!.Value;
                 var coverage = e.Coverage.ToDictionary(c => c.Level, c => c.Coverage);
-                rows.Add(Row(
-                    Path.GetFileNameWithoutExtension(file), series.Count.ToString(CultureInfo.InvariantCulture), horizon.ToString(CultureInfo.InvariantCulture),
-                    built.Artifact.Transform.ToString(), $"{built.EpochsRun} ({built.BestEpoch})",
-                    F(mase), F(e.OneStep.Metrics.Mase!.Value), F(reference["snaive"]), F(reference["ets"]), F(reference["auto_arima"]),
-                    mase < reference["snaive"] ? "yes" : "**no**",
-                    $"{(mase / reference["ets"] - 1) * 100:+0;-0;0} %",
-                    seconds.ToString("F1", CultureInfo.InvariantCulture),
-                    Percent(coverage, 80), Percent(coverage, 95)));
+                rows.Add(ScoreRow(reference, Path.GetFileNameWithoutExtension(file), series.Count.ToString(CultureInfo.InvariantCulture),
+                    horizon.ToString(CultureInfo.InvariantCulture), built.Artifact.Transform.ToString(), $"{built.EpochsRun} ({built.BestEpoch})",
+                    mase, F(e.OneStep.Metrics.Mase!.Value), seconds, Percent(coverage, 80), Percent(coverage, 95)));
                 notes.Add($"{file} (seed {seed}; lookback {hp.Lookback}): {string.Join(" ", built.Choices)}");
-                Console.Error.WriteLine($"{file} seed {seed}: MASE {F(mase)} in {seconds:F1} s");
+                Console.Error.WriteLine($"{file} seed {seed}: {built.Artifact.Transform}, MASE {F(mase)} in {seconds:F1} s");
+            }
+            if (seeds.Length > 1)
+            {
+                var history = series.Values.Take(series.Count - horizon).ToArray();
+                var mean = Enumerable.Range(0, horizon).Select(h => forecasts.Average(f => f[h])).ToArray();
+                var ensemble = AccuracyMetrics.Compute(series.Values.Skip(history.Length).ToArray(), mean, AccuracyMetrics.MaseScale(history, period)).Mase!.Value;
+                rows.Add(ScoreRow(reference, $"{Path.GetFileNameWithoutExtension(file)}: mean of {seeds.Length} seeds' forecasts", "", "", "", "",
+                    ensemble, "", totalSeconds, "", ""));
             }
         }
 
@@ -87,6 +99,15 @@ internal static class AccuracyBenchmark
     }
 
     private static string Row(params string[] cells) => $"| {string.Join(" | ", cells)} |";
+
+    /// <summary>A table row: the model's description, its MASE beside R's, the verdicts, the time and the coverage.</summary>
+    private static string ScoreRow(
+        Dictionary<string, double> reference, string series, string n, string h, string transform, string epochs,
+        double mase, string oneStepMase, double seconds, string covered80, string covered95) =>
+        Row(series, n, h, transform, epochs, F(mase), oneStepMase, F(reference["snaive"]), F(reference["ets"]), F(reference["auto_arima"]),
+            mase < reference["snaive"] ? "yes" : "**no**",
+            $"{(mase / reference["ets"] - 1) * 100:+0;-0;0} %",
+            seconds.ToString("F1", CultureInfo.InvariantCulture), covered80, covered95);
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 

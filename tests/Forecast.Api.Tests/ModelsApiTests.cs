@@ -21,13 +21,12 @@ public class ModelsApiTests(ForecastApiFactory factory) : IClassFixture<Forecast
     {
         var run = await TrainAsync("airpassengers.csv", TrainingFlow.Tiny(epochs: 8));
 
-        var raw = await (await client.GetAsync($"/api/models/{run.ModelId}")).Content.ReadAsStringAsync();
-        Assert.Fail(raw + " RUN " + System.Text.Json.JsonSerializer.Serialize(run));
         var model = await (await client.GetAsync($"/api/models/{run.ModelId}")).ReadAsync<ModelResponse>();
         Assert.Equal("auto", model.Hyperparameters.Transform);
         Assert.NotEqual("auto", model.Transform);
         Assert.Contains(run.Choices, c => c.StartsWith($"transform {model.Transform}:", StringComparison.Ordinal));
         Assert.Equal((8, 8, false), (model.EpochsRun, model.BestEpoch, model.StoppedEarly));
+        Assert.Equal(new TrainingOutcome(8, 8, false), run.Outcome);
         Assert.Equal([80.0, 95.0], model.IntervalCoverage.Select(c => c.Level));
         Assert.All(model.IntervalCoverage, c => Assert.InRange(c.Coverage, 0, 1));
 
@@ -48,6 +47,22 @@ public class ModelsApiTests(ForecastApiFactory factory) : IClassFixture<Forecast
         Assert.All(evaluation.Points, p => Assert.Equal([80.0, 95.0], p.Intervals.Select(i => i.Level)));
         var covered80 = evaluation.Points.Count(p => p.Intervals[0].Lower <= p.Actual && p.Actual <= p.Intervals[0].Upper);
         Assert.Equal(covered80 / 12.0, evaluation.IntervalCoverage[0].Coverage, 12);
+    }
+
+    [Fact]
+    public async Task Early_stopping_shows_on_the_run_and_on_the_model()
+    {
+        // A learning rate this high stops improving the validation loss within a few epochs.
+        var run = await TrainAsync("nottem.csv", new
+        {
+            epochs = 300, seed = 1, hiddenSize = 4, lookback = 12, testSize = 12, learningRate = 0.5, earlyStoppingPatience = 2, transform = "none",
+        });
+
+        var model = await (await client.GetAsync($"/api/models/{run.ModelId}")).ReadAsync<ModelResponse>();
+        Assert.True(run.Outcome!.StoppedEarly);
+        Assert.Equal(run.Outcome.BestEpoch + 2, run.Outcome.EpochsRun);
+        Assert.Equal((run.Outcome.EpochsRun, run.Outcome.BestEpoch, true), (model.EpochsRun, model.BestEpoch, model.StoppedEarly));
+        Assert.Contains(run.Choices, c => c.StartsWith($"stopped early after epoch {run.Outcome.EpochsRun} of 300", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -98,18 +113,19 @@ public class ModelsApiTests(ForecastApiFactory factory) : IClassFixture<Forecast
         Assert.Equal("level", problem.GetProperty("field").GetString());
     }
 
-    public static TheoryData<string, object, HttpStatusCode, string> BadTransforms => new()
+    public static TheoryData<string, object, HttpStatusCode, string> BadModelChoices => new()
     {
         { "airpassengers.csv", new { transform = "boxcox" }, HttpStatusCode.BadRequest, "log+seasonalDifference" },
         { "airpassengers.csv", new { seasonalPeriod = 0 }, HttpStatusCode.BadRequest, "seasonalPeriod" },
+        { "airpassengers.csv", new { ensembleSize = 0 }, HttpStatusCode.BadRequest, "ensembleSize" },
         { "seattle-precipitation-monthly.csv", new { transform = "log+difference" }, HttpStatusCode.UnprocessableEntity, "(2012-08-01) is 0" },
         { "airpassengers.csv", new { transform = "seasonalDifference", seasonalPeriod = 1 }, HttpStatusCode.UnprocessableEntity, "seasonal period" },
         { "seattle-precipitation-monthly.csv", new { transform = "seasonalDifference+difference", lookback = 20 }, HttpStatusCode.UnprocessableEntity, "lookback" },
     };
 
     [Theory]
-    [MemberData(nameof(BadTransforms))]
-    public async Task Transforms_the_series_cannot_take_are_refused_before_anything_is_queued(
+    [MemberData(nameof(BadModelChoices))]
+    public async Task Transforms_seasons_and_ensembles_the_series_cannot_take_are_refused_before_anything_is_queued(
         string file, object body, HttpStatusCode status, string detailMentions)
     {
         var series = await TrainingFlow.UploadAsync(client, file);

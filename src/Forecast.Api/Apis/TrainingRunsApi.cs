@@ -119,9 +119,12 @@ public static class TrainingRunsApi
     private static List<string> DescribeChoices(HyperparameterRequest request, Hyperparameters resolved)
     {
         var choices = new List<string>();
-        if (request.Lookback is null && resolved.Lookback != HyperparameterResolver.DefaultLookback)
+        if (request.Lookback is null)
         {
-            choices.Add($"lookback {resolved.Lookback} instead of {HyperparameterResolver.DefaultLookback}: the training part is too short for the default.");
+            var seasonal = HyperparameterResolver.SeasonalLookback(resolved.SeasonalPeriod);
+            choices.Add(resolved.Lookback < seasonal
+                ? $"lookback {resolved.Lookback}: half the training part, which is too short for the usual {seasonal} (three seasons)."
+                : $"lookback {resolved.Lookback}: three seasons of {resolved.SeasonalPeriod} (at least {HyperparameterResolver.MinDefaultLookback}, at most {HyperparameterResolver.MaxDefaultLookback}).");
         }
         if (request.SeasonalPeriod is null)
         {

@@ -10,4 +10,5 @@ public sealed class HyperparameterBounds
     public int MaxBatchSize { get; init; } = 100_000;
     public int MaxTestSize { get; init; } = 1_000;
     public int MaxSeasonalPeriod { get; init; } = 1_000;
+    public int MaxEnsembleSize { get; init; } = 10;
 }

@@ -7,6 +7,7 @@ namespace Forecast.Domain.Runs;
 /// </remarks>
 /// <param name="Transform">"auto" (chosen while training, recorded on the model) or a <see cref="TransformPipeline"/> name.</param>
 /// <param name="SeasonalPeriod">Lag of the seasonal difference, of seasonal naive and of the MASE scale.</param>
+/// <param name="EnsembleSize">Networks trained from different seeds whose predictions are averaged.</param>
 public sealed record Hyperparameters(
     int Lookback,
     int HiddenSize,
@@ -20,7 +21,8 @@ public sealed record Hyperparameters(
     int Seed,
     int? EarlyStoppingPatience = null,
     string Transform = "none",
-    int SeasonalPeriod = 1);
+    int SeasonalPeriod = 1,
+    int EnsembleSize = 1);
 
 /// <summary>Hyperparameters as a client asks for them: any of them may be left out.</summary>
 public sealed record HyperparameterRequest(
@@ -36,4 +38,5 @@ public sealed record HyperparameterRequest(
     int? Seed = null,
     int? EarlyStoppingPatience = null,
     string? Transform = null,
-    int? SeasonalPeriod = null);
+    int? SeasonalPeriod = null,
+    int? EnsembleSize = null);

@@ -3,24 +3,29 @@ using static TorchSharp.torch;
 
 namespace Forecast.Training.Lstm;
 
-/// <summary>A trained network rebuilt from its <see cref="ModelArtifact"/>, forecasting on the original scale.</summary>
+/// <summary>A trained ensemble rebuilt from its <see cref="ModelArtifact"/>, forecasting on the original scale.</summary>
 /// <remarks>
-/// Inputs go through the artifact's transform and scaler, outputs come back through both. Thread-safe:
+/// Inputs go through the artifact's transform and scaler, outputs come back through both. Each
+/// prediction is the mean of the members' outputs, fed back as one value in recursive forecasts. Thread-safe:
 /// calls are serialised, since one TorchSharp module must not run on two threads at once.
 /// </remarks>
 public sealed class LstmModel : IDisposable
 {
-    private readonly LstmNetwork network;
+    private readonly LstmNetwork[] members;
     private readonly ModelArtifact artifact;
     private readonly Lock gate = new();
 
     public LstmModel(ModelArtifact artifact)
     {
         this.artifact = artifact;
-        network = new LstmNetwork(artifact.HiddenSize, artifact.Layers, dropout: 0);
-        using var stream = new MemoryStream(artifact.Weights);
-        network.load(stream);
-        network.eval();
+        members = WeightBundle.Unpack(artifact.Weights).Select(weights =>
+        {
+            var network = new LstmNetwork(artifact.HiddenSize, artifact.Layers, dropout: 0);
+            using var stream = new MemoryStream(weights);
+            network.load(stream);
+            network.eval();
+            return network;
+        }).ToArray();
     }
 
     public ModelArtifact Artifact => artifact;
@@ -96,10 +101,21 @@ public sealed class LstmModel : IDisposable
         {
             using var _ = no_grad();
             using var scope = NewDisposeScope();
-            var output = network.forward(tensor(inputs, [rows, Lookback, 1]));
-            return output.data<float>().ToArray();
+            var input = tensor(inputs, [rows, Lookback, 1]);
+            var sum = members[0].forward(input);
+            for (var k = 1; k < members.Length; k++)
+            {
+                sum = sum + members[k].forward(input);
+            }
+            return (members.Length == 1 ? sum : sum / members.Length).data<float>().ToArray();
         }
     }
 
-    public void Dispose() => network.Dispose();
+    public void Dispose()
+    {
+        foreach (var network in members)
+        {
+            network.Dispose();
+        }
+    }
 }

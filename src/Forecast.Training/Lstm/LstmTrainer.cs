@@ -1,7 +1,6 @@
 using Forecast.Domain;
 using Forecast.Domain.Runs;
 using Forecast.Training.Transforms;
-using static TorchSharp.torch;
 
 namespace Forecast.Training.Lstm;
 
@@ -9,18 +8,21 @@ namespace Forecast.Training.Lstm;
 /// <param name="BestEpoch">The epoch whose weights the model keeps: lowest validation loss, or the last without validation.</param>
 public sealed record TrainingResult(ModelArtifact Artifact, int EpochsRun, int BestEpoch, bool StoppedEarly);
 
-/// <summary>Trains an <see cref="LstmNetwork"/> on one series: Adam, MSE, chronological split.</summary>
+/// <summary>Trains an ensemble of <see cref="LstmNetwork"/>s on one series: Adam, MSE, chronological split.</summary>
 /// <remarks>
-/// The network sees the series through <see cref="Hyperparameters.Transform"/> (a concrete pipeline, not
+/// The networks see the series through <see cref="Hyperparameters.Transform"/> (a concrete pipeline, not
 /// "auto") and a MinMax scaler fitted on the transformed training part; losses are on that scale.
+/// The <see cref="Hyperparameters.EnsembleSize"/> members train side by side, epoch by epoch, each from
+/// its own seed (member 0 from the run's); the training loss is their mean and the validation loss that
+/// of their mean prediction, so early stopping judges the ensemble that will forecast.
 /// Every source of randomness is derived from the seed and the epoch number, never carried from
 /// epoch to epoch, so a run resumed from a checkpoint ends bit for bit where an uninterrupted run would.
 /// </remarks>
 public static class LstmTrainer
 {
     /// <param name="series">The whole series; the test tail given by the split is never seen.</param>
-    /// <exception cref="UnprocessableException">The transform and lookback leave fewer than two training windows.</exception>
     /// <param name="resumeFrom">A checkpoint of this same run to continue from, or null to start afresh.</param>
+    /// <exception cref="UnprocessableException">The transform and lookback leave fewer than two training windows.</exception>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires; checked at every batch.</exception>
     public static TrainingResult Train(
         IReadOnlyList<double> series,
@@ -45,101 +47,80 @@ public static class LstmTrainer
         var train = Windows.ForTargets(scaled, hp.Lookback, 0, split.TrainEnd - first);
         var validation = Windows.ForTargets(scaled, hp.Lookback, split.TrainEnd - first, split.ValidationEnd - first);
 
-        using var generator = new Generator((ulong)hp.Seed);
-        using var network = new LstmNetwork(hp.HiddenSize, hp.Layers, hp.Dropout);
-        network.Initialize(generator);
-        using var optimizer = optim.Adam(network.parameters(), hp.LearningRate);
-        var state = resumeFrom is null ? new BestState() : Restore(resumeFrom, network, optimizer);
-        var batchSize = Math.Min(hp.BatchSize ?? train.Count, train.Count);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var epoch = resumeFrom?.Epoch ?? 0;
-        var stoppedEarly = false;
-
-        while (epoch < hp.Epochs && !stoppedEarly)
+        var members = Enumerable.Range(0, hp.EnsembleSize)
+            .Select(k => new TrainingMember(Seeds.Member(hp.Seed, k), hp.HiddenSize, hp.Layers, hp.Dropout, hp.LearningRate))
+            .ToArray();
+        try
         {
-            epoch++;
-            generator.manual_seed(EpochSeed(hp.Seed, epoch));
-            var trainLoss = TrainEpoch(network, optimizer, train, batchSize, new Random(EpochSeed(hp.Seed, epoch)), cancellation);
-            double? validationLoss = validation.Count > 0 ? Evaluate(network, validation) : null;
-            state.Update(epoch, validationLoss, network);
-            stoppedEarly = hp.EarlyStoppingPatience is { } patience && state.EpochsWithoutImprovement >= patience;
+            var state = resumeFrom is null ? new BestState() : Restore(resumeFrom, members);
+            var batchSize = Math.Min(hp.BatchSize ?? train.Count, train.Count);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var epoch = resumeFrom?.Epoch ?? 0;
+            var stoppedEarly = false;
 
-            var completed = epoch;
-            observer.OnEpoch(
-                new EpochReport(epoch, hp.Epochs, trainLoss, validationLoss, clock.Elapsed),
-                () => state.ToCheckpoint(completed, Save(network), SaveOptimizer(optimizer)));
+            while (epoch < hp.Epochs && !stoppedEarly)
+            {
+                epoch++;
+                var current = epoch;
+                var trainLoss = members.Average(m => m.TrainEpoch(train, batchSize, current, cancellation));
+                double? validationLoss = validation.Count > 0 ? EnsembleLoss(members, validation) : null;
+                state.Update(epoch, validationLoss, () => SaveWeights(members));
+                stoppedEarly = hp.EarlyStoppingPatience is { } patience && state.EpochsWithoutImprovement >= patience;
+
+                observer.OnEpoch(
+                    new EpochReport(epoch, hp.Epochs, trainLoss, validationLoss, clock.Elapsed),
+                    () => state.ToCheckpoint(current, SaveWeights(members), WeightBundle.Pack(members.Select(m => m.SaveOptimizer()))));
+            }
+
+            // With early stopping the model keeps its best validation weights; otherwise, as in the
+            // tutorial, the weights of the last epoch.
+            var keepBest = hp.EarlyStoppingPatience is not null && state.BestNetwork is not null;
+            var weights = keepBest ? state.BestNetwork! : SaveWeights(members);
+            return new TrainingResult(
+                new ModelArtifact(weights, scaler, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion,
+                    pipeline, hp.SeasonalPeriod),
+                epoch,
+                keepBest ? state.BestEpoch : epoch,
+                stoppedEarly);
         }
-
-        // With early stopping the model keeps its best validation weights; otherwise, as in the
-        // tutorial, the weights of the last epoch.
-        var keepBest = hp.EarlyStoppingPatience is not null && state.BestNetwork is not null;
-        if (keepBest)
+        finally
         {
-            Load(network, state.BestNetwork!);
+            foreach (var member in members)
+            {
+                member.Dispose();
+            }
         }
-        return new TrainingResult(
-            new ModelArtifact(Save(network), scaler, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion,
-                pipeline, hp.SeasonalPeriod),
-            epoch,
-            keepBest ? state.BestEpoch : epoch,
-            stoppedEarly);
     }
 
-    private static double TrainEpoch(
-        LstmNetwork network, optim.Optimizer optimizer, Windows train, int batchSize, Random shuffle, CancellationToken cancellation)
+    /// <summary>Mean squared error of the members' mean prediction.</summary>
+    private static double EnsembleLoss(TrainingMember[] members, Windows windows)
     {
-        network.train();
-        var order = Enumerable.Range(0, train.Count).ToArray();
-        if (batchSize < train.Count)
+        var predictions = members.Select(m => m.Predict(windows)).ToArray();
+        double sum = 0;
+        for (var i = 0; i < windows.Count; i++)
         {
-            shuffle.Shuffle(order);
+            var mean = predictions.Average(p => (double)p[i]);
+            var error = mean - windows.Targets[i];
+            sum += error * error;
         }
-        double lossSum = 0;
-        for (var start = 0; start < order.Length; start += batchSize)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            var rows = order.AsSpan(start, Math.Min(batchSize, order.Length - start));
-            using var scope = NewDisposeScope();
-            var (inputs, targets) = Batch(train, rows);
-            optimizer.zero_grad();
-            var loss = nn.functional.mse_loss(network.forward(inputs), targets);
-            loss.backward();
-            optimizer.step();
-            lossSum += loss.item<float>() * rows.Length;
-        }
-        return lossSum / train.Count;
+        return sum / windows.Count;
     }
 
-    private static double Evaluate(LstmNetwork network, Windows windows)
-    {
-        network.eval();
-        using var _ = no_grad();
-        using var scope = NewDisposeScope();
-        var rows = Enumerable.Range(0, windows.Count).ToArray();
-        var (inputs, targets) = Batch(windows, rows);
-        return nn.functional.mse_loss(network.forward(inputs), targets).item<float>();
-    }
+    private static byte[] SaveWeights(TrainingMember[] members) => WeightBundle.Pack(members.Select(m => m.SaveWeights()));
 
-    private static (Tensor Inputs, Tensor Targets) Batch(Windows windows, ReadOnlySpan<int> rows)
+    private static BestState Restore(TrainingCheckpoint checkpoint, TrainingMember[] members)
     {
-        var lookback = windows.Lookback;
-        var inputs = new float[rows.Length * lookback];
-        var targets = new float[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
+        var weights = WeightBundle.Unpack(checkpoint.Network);
+        var optimizers = WeightBundle.Unpack(checkpoint.Optimizer);
+        if (weights.Length != members.Length || optimizers.Length != members.Length)
         {
-            Array.Copy(windows.Inputs, rows[i] * lookback, inputs, i * lookback, lookback);
-            targets[i] = windows.Targets[rows[i]];
+            throw new InvalidOperationException($"The checkpoint holds {weights.Length} ensemble members; this run has {members.Length}.");
         }
-        return (tensor(inputs, [rows.Length, lookback, 1]), tensor(targets, [rows.Length, 1]));
-    }
-
-    private static int EpochSeed(int seed, int epoch) => HashCode.Combine(seed, epoch) & int.MaxValue;
-
-    private static BestState Restore(TrainingCheckpoint checkpoint, LstmNetwork network, optim.Optimizer optimizer)
-    {
-        Load(network, checkpoint.Network);
-        using var reader = new BinaryReader(new MemoryStream(checkpoint.Optimizer));
-        ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(reader);
+        for (var k = 0; k < members.Length; k++)
+        {
+            members[k].LoadWeights(weights[k]);
+            members[k].LoadOptimizer(optimizers[k]);
+        }
         return new BestState
         {
             BestNetwork = checkpoint.BestNetwork,
@@ -147,29 +128,6 @@ public static class LstmTrainer
             BestValidationLoss = checkpoint.BestValidationLoss ?? double.PositiveInfinity,
             EpochsWithoutImprovement = checkpoint.EpochsWithoutImprovement,
         };
-    }
-
-    internal static byte[] Save(LstmNetwork network)
-    {
-        using var stream = new MemoryStream();
-        network.save(stream);
-        return stream.ToArray();
-    }
-
-    internal static void Load(LstmNetwork network, byte[] weights)
-    {
-        using var stream = new MemoryStream(weights);
-        network.load(stream);
-    }
-
-    private static byte[] SaveOptimizer(optim.Optimizer optimizer)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(writer);
-        }
-        return stream.ToArray();
     }
 
     /// <summary>The best validation loss so far and the weights that reached it.</summary>
@@ -180,7 +138,7 @@ public static class LstmTrainer
         public double BestValidationLoss { get; set; } = double.PositiveInfinity;
         public int EpochsWithoutImprovement { get; set; }
 
-        public void Update(int epoch, double? validationLoss, LstmNetwork network)
+        public void Update(int epoch, double? validationLoss, Func<byte[]> weights)
         {
             if (validationLoss is not { } loss)
             {
@@ -190,7 +148,7 @@ public static class LstmTrainer
             {
                 BestValidationLoss = loss;
                 BestEpoch = epoch;
-                BestNetwork = Save(network);
+                BestNetwork = weights();
                 EpochsWithoutImprovement = 0;
             }
             else

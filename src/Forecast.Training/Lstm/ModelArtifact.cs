@@ -4,7 +4,7 @@ using Forecast.Training.Intervals;
 namespace Forecast.Training.Lstm;
 
 /// <summary>Everything needed to rebuild a trained network in another process and forecast with it.</summary>
-/// <param name="Weights">The network's state as written by TorchSharp's Module.save.</param>
+/// <param name="Weights">Each ensemble member's state as written by TorchSharp's Module.save, packed by <see cref="WeightBundle"/>.</param>
 /// <param name="Scaler">Fitted on the transformed training part.</param>
 /// <param name="TorchSharpVersion">The TorchSharp version that wrote <paramref name="Weights"/>.</param>
 /// <param name="Transform">The pipeline the network's inputs went through; never "auto" here.</param>

@@ -4,8 +4,8 @@ namespace Forecast.Training.Lstm;
 /// The whole state of a run after <see cref="Epoch"/> epochs, enough to continue it in another
 /// process and end exactly where an uninterrupted run would have.
 /// </summary>
-/// <param name="Network">Network weights (TorchSharp Module.save).</param>
-/// <param name="Optimizer">Adam's moment estimates and step counts.</param>
+/// <param name="Network">Every ensemble member's weights (TorchSharp Module.save), packed by <see cref="WeightBundle"/>.</param>
+/// <param name="Optimizer">Every member's Adam moment estimates and step counts, packed likewise.</param>
 /// <param name="BestNetwork">Weights at <paramref name="BestEpoch"/>, restored at the end when a validation part exists.</param>
 /// <param name="EpochsWithoutImprovement">Epochs since the validation loss last improved, for early stopping.</param>
 public sealed record TrainingCheckpoint(

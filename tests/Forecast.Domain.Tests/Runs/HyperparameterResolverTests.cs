@@ -13,12 +13,21 @@ public class HyperparameterResolverTests
     private Hyperparameters Resolve(HyperparameterRequest request, int count = 144) => resolver.Resolve(request, Monthly(count), () => 1);
 
     [Fact]
-    public void Defaults_follow_the_tutorial_where_the_series_allows()
+    public void Defaults_follow_the_tutorial_except_for_the_measured_lookback_and_learning_rate()
     {
         var hp = resolver.Resolve(new HyperparameterRequest(), Monthly(722), () => 99);
 
-        Assert.Equal((120, 100, 0.2, 10, 99, (int?)null), (hp.Lookback, hp.Epochs, hp.ValidationFraction, hp.TestSize, hp.Seed, hp.BatchSize));
+        Assert.Equal((100, 0.2, 10, 99, (int?)null), (hp.Epochs, hp.ValidationFraction, hp.TestSize, hp.Seed, hp.BatchSize));
+        Assert.Equal((36, 0.01), (hp.Lookback, hp.LearningRate));
     }
+
+    [Theory]
+    [InlineData(Frequency.Monthly, 722, 36)]   // three years
+    [InlineData(Frequency.Daily, 722, 24)]     // three weeks would be 21: the floor is 24
+    [InlineData(Frequency.Weekly, 722, 120)]   // three years would be 156: the tutorial's 120 caps it
+    [InlineData(Frequency.Monthly, 48, 15)]    // 30 training points: half of them
+    public void The_default_lookback_spans_three_seasons_within_24_to_120_and_half_the_training_part(Frequency frequency, int count, int lookback) =>
+        Assert.Equal(lookback, resolver.Resolve(new HyperparameterRequest(), Monthly(count) with { Frequency = frequency }, () => 1).Lookback);
 
     [Fact]
     public void The_transform_defaults_to_auto_and_the_seasonal_period_to_the_frequency_s()
@@ -79,6 +88,16 @@ public class HyperparameterResolverTests
     public void A_seasonal_period_outside_the_bounds_is_refused(int period) =>
         Assert.Equal("seasonalPeriod", Assert.Throws<DomainValidationException>(() => Resolve(new HyperparameterRequest(SeasonalPeriod: period))).Field);
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(11)]
+    public void An_ensemble_size_outside_the_bounds_is_refused(int size) =>
+        Assert.Equal("ensembleSize", Assert.Throws<DomainValidationException>(() => Resolve(new HyperparameterRequest(EnsembleSize: size))).Field);
+
+    [Fact]
+    public void The_ensemble_size_defaults_to_the_measured_choice() =>
+        Assert.Equal((HyperparameterResolver.DefaultEnsembleSize, 4), (Resolve(new HyperparameterRequest()).EnsembleSize, Resolve(new HyperparameterRequest(EnsembleSize: 4)).EnsembleSize));
+
     [Fact]
     public void The_points_a_transform_consumes_shrink_the_longest_lookback()
     {
@@ -88,7 +107,9 @@ public class HyperparameterResolverTests
             Resolve(new HyperparameterRequest(Lookback: 104, TestSize: 12, Transform: "seasonalDifference+difference")));
 
         Assert.Contains("at most 91", error.Message);
-        Assert.Equal(46, Resolve(new HyperparameterRequest(TestSize: 12, Transform: "seasonalDifference+difference")).Lookback);
+        // 112 points leave 80 to train on: 36 fit untransformed, but only 67 / 2 = 33 after the differences.
+        Assert.Equal(36, Resolve(new HyperparameterRequest(TestSize: 12, Transform: "none"), count: 112).Lookback);
+        Assert.Equal(33, Resolve(new HyperparameterRequest(TestSize: 12, Transform: "seasonalDifference+difference"), count: 112).Lookback);
     }
 
     [Fact]
