@@ -5,9 +5,9 @@ namespace Forecast.Api.Tests;
 
 public class RunCostTests
 {
-    private static Hyperparameters Run(string transform = "none", int? batchSize = null) =>
+    private static Hyperparameters Run(string transform = "none", int? batchSize = null, int ensembleSize = 1) =>
         new(Lookback: 24, HiddenSize: 8, Layers: 2, Dropout: 0, Epochs: 10, BatchSize: batchSize, LearningRate: 0.01,
-            ValidationFraction: 0.2, TestSize: 10, Seed: 1, Transform: transform);
+            ValidationFraction: 0.2, TestSize: 10, Seed: 1, Transform: transform, EnsembleSize: ensembleSize);
 
     [Fact]
     public void Work_is_epochs_times_windows_times_lookback_times_layers_times_hidden_size_squared()
@@ -17,6 +17,13 @@ public class RunCostTests
 
         Assert.Equal(10.0 * (56 + 20) * 24 * 2 * 64, cost.Work);
         Assert.Equal(56.0 * 24 * 2 * 8, cost.BatchActivations);
+    }
+
+    [Fact]
+    public void Every_network_of_an_ensemble_counts_but_they_share_the_memory()
+    {
+        Assert.Equal(5 * RunCost.Of(Run(), 110).Work, RunCost.Of(Run(ensembleSize: 5), 110).Work);
+        Assert.Equal(RunCost.Of(Run(), 110).BatchActivations, RunCost.Of(Run(ensembleSize: 5), 110).BatchActivations);
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace Forecast.Api.Admission;
 /// <summary>
 /// What a training run will ask of the machine, known before it is queued. Time: every epoch runs the LSTM
 /// over each window's <c>lookback</c> steps, and a step costs about hiddenSize² per layer, so the cost is
-/// epochs × windows × lookback × layers × hiddenSize², times the trainings transform "auto" may need.
+/// epochs × windows × lookback × layers × hiddenSize², for each network of the ensemble, times the trainings
+/// transform "auto" may need. Ensemble members train one after another, so they do not multiply the memory.
 /// Memory: a batch holds its activations for every window, step and unit at once, and the validation
 /// windows are evaluated as one batch, so the larger batch × lookback × layers × hiddenSize must fit.
 /// </summary>
@@ -22,9 +23,10 @@ public sealed record RunCost(double Work, string WorkFactors, double BatchActiva
         // known while training, so the ceiling counts the most there can be: every pipeline.
         var trainings = auto ? 1 + TransformPipeline.All.Count : 1;
         var windows = trainWindows + validationWindows;
-        var work = (double)trainings * hp.Epochs * windows * hp.Lookback * hp.Layers * hp.HiddenSize * hp.HiddenSize;
+        var work = (double)trainings * hp.EnsembleSize * hp.Epochs * windows * hp.Lookback * hp.Layers * hp.HiddenSize * hp.HiddenSize;
+        var ensembleText = hp.EnsembleSize > 1 ? Invariant($" × ensembleSize {hp.EnsembleSize}") : "";
         var trainingsText = auto ? Invariant($" × trainings {trainings} (the model and up to {TransformPipeline.All.Count} candidates of transform auto)") : "";
-        var workFactors = Invariant($"epochs {hp.Epochs:N0} × windows {windows:N0} × lookback {hp.Lookback:N0} × layers {hp.Layers} × hiddenSize² {hp.HiddenSize * hp.HiddenSize:N0}{trainingsText}");
+        var workFactors = Invariant($"epochs {hp.Epochs:N0} × windows {windows:N0} × lookback {hp.Lookback:N0} × layers {hp.Layers} × hiddenSize² {hp.HiddenSize * hp.HiddenSize:N0}{ensembleText}{trainingsText}");
 
         var batch = Math.Max(Math.Min(hp.BatchSize ?? trainWindows, trainWindows), validationWindows);
         var activations = (double)batch * hp.Lookback * hp.Layers * hp.HiddenSize;
