@@ -7,9 +7,9 @@ namespace Forecast.Training.Transforms;
 
 /// <summary>
 /// Resolves <c>transform: "auto"</c>: the diagnostics shortlist the pipelines made of the steps they
-/// suggest, each candidate is trained exactly as the final model will be (same seed, epochs, ensemble),
-/// and the one whose recursive validation forecasts have the lowest mean squared error on the original
-/// scale wins. Losses on different transforms are on different scales and cannot be compared; these
+/// suggest, each candidate is trained as the final model will be (same seed and epochs) but as a
+/// single network rather than an ensemble, and the one whose recursive validation forecasts have the
+/// lowest mean squared error on the original scale wins. Losses on different transforms are on different scales and cannot be compared; these
 /// errors can.
 /// </summary>
 /// <remarks>
@@ -53,7 +53,7 @@ public static class TransformSelector
         var steps = Math.Min(hp.TestSize, split.ValidationCount);
         var scores = candidates.Select(candidate =>
         {
-            var result = LstmTrainer.Train(series, hp with { Transform = candidate.ToString() }, SilentObserver.Instance, cancellation);
+            var result = LstmTrainer.Train(series, hp with { Transform = candidate.ToString(), EnsembleSize = 1 }, SilentObserver.Instance, cancellation);
             using var model = new LstmModel(result.Artifact);
             var backtest = ValidationBacktest.Run(model, series, split, steps)!;
             return (Candidate: candidate, Error: backtest.MeanSquaredError(steps));
@@ -61,7 +61,7 @@ public static class TransformSelector
         // Ties go to the simpler pipeline, which comes first.
         var best = scores.MinBy(s => s.Error);
         choices.Add(string.Create(CultureInfo.InvariantCulture,
-            $"transform {best.Candidate}: lowest mean squared error of recursive validation forecasts 1 to {steps} steps ahead, on the original scale, each candidate trained like the final model ({string.Join(", ", scores.Select(s => $"{s.Candidate} {s.Error:G4}"))})."));
+            $"transform {best.Candidate}: lowest mean squared error of recursive validation forecasts 1 to {steps} steps ahead, on the original scale, each candidate a single network trained like the final model ({string.Join(", ", scores.Select(s => $"{s.Candidate} {s.Error:G4}"))})."));
         return best.Candidate;
     }
 
