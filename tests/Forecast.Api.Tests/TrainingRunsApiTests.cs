@@ -74,7 +74,7 @@ public class TrainingRunsApiTests(ForecastApiFactory factory) : IClassFixture<Fo
     public async Task Deleting_a_series_with_an_open_run_is_refused_until_the_run_is_cancelled()
     {
         var series = await TrainingFlow.UploadAsync(client, "airpassengers.csv");
-        var run = await TrainingFlow.StartAsync(client, series.Id, new { epochs = 5000, hiddenSize = 4, lookback = 12, transform = "none", seed = 1 });
+        var run = await TrainingFlow.StartAsync(client, series.Id, new { epochs = 5000, hiddenSize = 4, lookback = 12, transform = "none", seed = 1, earlyStoppingPatience = 0 });
 
         await (await client.DeleteAsync($"/api/series/{series.Id}")).ReadProblemAsync(HttpStatusCode.Conflict);
 

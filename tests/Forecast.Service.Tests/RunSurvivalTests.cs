@@ -13,7 +13,7 @@ public sealed class RunSurvivalTests(PublishedService published) : IDisposable
 
     // Long enough to interrupt mid-way, short enough for a test: a few seconds on 2 cores.
     private const int Epochs = 300;
-    private static readonly object Slow = new { epochs = Epochs, hiddenSize = 16, lookback = 24, testSize = 12, learningRate = 0.01, seed = 11, transform = "none" };
+    private static readonly object Slow = new { epochs = Epochs, hiddenSize = 16, lookback = 24, testSize = 12, learningRate = 0.01, seed = 11, transform = "none", earlyStoppingPatience = 0 };
 
     [Fact]
     public async Task A_run_killed_mid_training_resumes_after_a_restart_with_an_unbroken_loss_curve()

@@ -134,6 +134,10 @@ public static class TrainingRunsApi
         {
             choices.Add("transform auto: chosen while training from the diagnostics and the validation error of the candidates; the model says which.");
         }
+        if (request.EarlyStoppingPatience is null && resolved.EarlyStoppingPatience is { } patience)
+        {
+            choices.Add($"early stopping after {patience} epochs without a better validation loss, keeping the best epoch's weights; send earlyStoppingPatience 0 to train every epoch and keep the last.");
+        }
         if (request.Seed is null)
         {
             choices.Add($"seed {resolved.Seed} drawn at random; pass it to reproduce this run.");

@@ -5,6 +5,7 @@ namespace Forecast.Domain.Runs;
 /// The optional parameters' values here describe the plain tutorial model (no transform, no season);
 /// the service's own defaults are applied by <see cref="HyperparameterResolver"/>.
 /// </remarks>
+/// <param name="EarlyStoppingPatience">Epochs without a better validation loss before training stops and the best weights are kept; null for none (the last epoch's weights are kept).</param>
 /// <param name="Transform">"auto" (chosen while training, recorded on the model) or a <see cref="TransformPipeline"/> name.</param>
 /// <param name="SeasonalPeriod">Lag of the seasonal difference, of seasonal naive and of the MASE scale.</param>
 /// <param name="EnsembleSize">Networks trained from different seeds whose predictions are averaged.</param>
@@ -25,6 +26,7 @@ public sealed record Hyperparameters(
     int EnsembleSize = 1);
 
 /// <summary>Hyperparameters as a client asks for them: any of them may be left out.</summary>
+/// <param name="EarlyStoppingPatience">0 turns early stopping off.</param>
 public sealed record HyperparameterRequest(
     int? Lookback = null,
     int? HiddenSize = null,

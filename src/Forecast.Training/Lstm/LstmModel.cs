@@ -1,4 +1,5 @@
 using Forecast.Training.Transforms;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Forecast.Training.Lstm;
@@ -107,7 +108,9 @@ public sealed class LstmModel : IDisposable
             {
                 sum = sum + members[k].forward(input);
             }
-            return (members.Length == 1 ? sum : sum / members.Length).data<float>().ToArray();
+            // An explicit scalar, disposed after use: implicitly converted ones can be finalised mid-call (see AdamOptimizer).
+            using var count = members.Length.ToScalar();
+            return sum.div_(count).data<float>().ToArray();
         }
     }
 

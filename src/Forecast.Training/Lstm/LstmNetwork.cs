@@ -62,8 +62,11 @@ public sealed class LstmNetwork : nn.Module<Tensor, Tensor>
         {
             return x;
         }
-        var keep = rand(x.shape, generator: dropoutGenerator).ge(dropout).to_type(x.dtype);
-        return x * keep / (1 - dropout);
+        // Explicit scalars, disposed after use: implicitly converted ones can be finalised mid-call (see AdamOptimizer).
+        using var threshold = dropout.ToScalar();
+        using var scale = (1 / (1 - dropout)).ToScalar();
+        var keep = rand(x.shape, generator: dropoutGenerator).ge(threshold).to_type(x.dtype);
+        return (x * keep).mul_(scale);
     }
 
     protected override void Dispose(bool disposing)

@@ -7,7 +7,7 @@ internal sealed class TrainingMember : IDisposable
 {
     private readonly Generator generator;
     private readonly LstmNetwork network;
-    private readonly optim.Optimizer optimizer;
+    private readonly AdamOptimizer optimizer;
     private readonly int seed;
 
     public TrainingMember(int seed, int hiddenSize, int layers, double dropout, double learningRate)
@@ -16,7 +16,7 @@ internal sealed class TrainingMember : IDisposable
         generator = new Generator((ulong)seed);
         network = new LstmNetwork(hiddenSize, layers, dropout);
         network.Initialize(generator);
-        optimizer = optim.Adam(network.parameters(), learningRate);
+        optimizer = new AdamOptimizer(network.parameters(), learningRate);
     }
 
     /// <summary>One pass over <paramref name="train"/> in batches; the epoch's shuffle and dropout masks depend only on the seed and the epoch.</summary>
@@ -38,10 +38,10 @@ internal sealed class TrainingMember : IDisposable
             var rows = order.AsSpan(start, Math.Min(batchSize, order.Length - start));
             using var scope = NewDisposeScope();
             var (inputs, targets) = Batch(train, rows);
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             var loss = nn.functional.mse_loss(network.forward(inputs), targets);
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
             lossSum += loss.item<float>() * rows.Length;
         }
         return lossSum / train.Count;
@@ -69,21 +69,9 @@ internal sealed class TrainingMember : IDisposable
         network.load(stream);
     }
 
-    public byte[] SaveOptimizer()
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(writer);
-        }
-        return stream.ToArray();
-    }
+    public byte[] SaveOptimizer() => optimizer.Save();
 
-    public void LoadOptimizer(byte[] state)
-    {
-        using var reader = new BinaryReader(new MemoryStream(state));
-        ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(reader);
-    }
+    public void LoadOptimizer(byte[] state) => optimizer.Load(state);
 
     private static (Tensor Inputs, Tensor Targets) Batch(Windows windows, ReadOnlySpan<int> rows)
     {

@@ -13,12 +13,22 @@ public class HyperparameterResolverTests
     private Hyperparameters Resolve(HyperparameterRequest request, int count = 144) => resolver.Resolve(request, Monthly(count), () => 1);
 
     [Fact]
-    public void Defaults_follow_the_tutorial_except_for_the_measured_lookback_and_learning_rate()
+    public void Defaults_follow_the_tutorial_except_where_the_accuracy_benchmark_measured_better()
     {
         var hp = resolver.Resolve(new HyperparameterRequest(), Monthly(722), () => 99);
 
         Assert.Equal((100, 0.2, 10, 99, (int?)null), (hp.Epochs, hp.ValidationFraction, hp.TestSize, hp.Seed, hp.BatchSize));
-        Assert.Equal((36, 0.01), (hp.Lookback, hp.LearningRate));
+        Assert.Equal((36, 32, 0.01, 20, 1), (hp.Lookback, hp.HiddenSize, hp.LearningRate, hp.EarlyStoppingPatience, hp.EnsembleSize));
+    }
+
+    [Fact]
+    public void Early_stopping_is_on_by_default_only_with_a_validation_part_and_0_turns_it_off()
+    {
+        Assert.Null(Resolve(new HyperparameterRequest(ValidationFraction: 0)).EarlyStoppingPatience);
+        Assert.Null(Resolve(new HyperparameterRequest(EarlyStoppingPatience: 0)).EarlyStoppingPatience);
+        Assert.Equal(5, Resolve(new HyperparameterRequest(EarlyStoppingPatience: 5)).EarlyStoppingPatience);
+        Assert.Equal("earlyStoppingPatience", Assert.Throws<DomainValidationException>(() =>
+            Resolve(new HyperparameterRequest(EarlyStoppingPatience: 5, ValidationFraction: 0))).Field);
     }
 
     [Theory]
