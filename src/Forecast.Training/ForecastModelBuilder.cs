@@ -9,6 +9,12 @@ namespace Forecast.Training;
 /// Everything between a stored run and a stored model: resolves the "auto" transform, trains, calibrates
 /// the prediction intervals on the validation part and evaluates on the test tail.
 /// </summary>
+/// <remarks>
+/// The observer sees the final training only: its epochs are the run's loss curve and its checkpoints
+/// resume it. The "auto" candidates train silently before it and, being deterministic, are trained and
+/// judged again when a run resumes, so the resumed run continues the transform it chose before (on the
+/// same machine and thread count, where training is bit-for-bit reproducible).
+/// </remarks>
 public static class ForecastModelBuilder
 {
     /// <param name="series">The whole series; only the evaluation looks at its test tail.</param>
