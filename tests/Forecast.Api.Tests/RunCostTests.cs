@@ -29,7 +29,7 @@ public class RunCostTests
     [Fact]
     public void Transform_auto_counts_every_candidate_it_may_train_and_the_validation_part_is_one_batch()
     {
-        Assert.Equal(9 * RunCost.Of(Run(), 110).Work, RunCost.Of(Run("auto"), 110).Work);
+        Assert.Equal(13 * RunCost.Of(Run(), 110).Work, RunCost.Of(Run("auto"), 110).Work);
         Assert.Equal(20.0 * 24 * 2 * 8, RunCost.Of(Run(batchSize: 4), 110).BatchActivations);
     }
 }

@@ -23,7 +23,7 @@ public class ForecastModelBuilderTests
     {
         var built = Build(Tiny());
 
-        // The diagnostics find growing variation, a season and a trend: all eight pipelines are candidates.
+        // The diagnostics find growing variation, a season, months that differ and a trend: all twelve pipelines are candidates.
         var comparison = Assert.Single(built.Choices, c => c.Contains("lowest mean squared error", StringComparison.Ordinal));
         Assert.All(TransformPipeline.All, p => Assert.Matches($"[( ]{Regex.Escape(p.ToString())} [0-9]", comparison));
         Assert.StartsWith($"transform {built.Artifact.Transform}:", comparison, StringComparison.Ordinal);

@@ -74,7 +74,7 @@ public sealed class HyperparameterResolver(HyperparameterBounds bounds)
         var split = DataSplit.For(seriesLength, testSize, validationFraction);
         if (pipeline is not null)
         {
-            CheckTransform(pipeline, series, seasonalPeriod);
+            CheckTransform(pipeline, series, seasonalPeriod, split);
         }
         // "auto" sizes the lookback for the untransformed candidate; the differenced candidates that
         // the shortest series leave no room for are passed over while training, and the run says so.
@@ -114,7 +114,7 @@ public sealed class HyperparameterResolver(HyperparameterBounds bounds)
     public static int SeasonalLookback(int seasonalPeriod) =>
         Math.Clamp(3 * seasonalPeriod, MinDefaultLookback, MaxDefaultLookback);
 
-    private static void CheckTransform(TransformPipeline pipeline, RegularSeries series, int seasonalPeriod)
+    private static void CheckTransform(TransformPipeline pipeline, RegularSeries series, int seasonalPeriod, DataSplit split)
     {
         var nonPositive = pipeline.Log ? series.Values.ToList().FindIndex(v => v <= 0) : -1;
         if (nonPositive >= 0)
@@ -123,10 +123,16 @@ public sealed class HyperparameterResolver(HyperparameterBounds bounds)
                 $"transform {pipeline} takes logarithms, so every value must be positive; point {nonPositive + 1} ({series.TimestampAt(nonPositive):yyyy-MM-dd}) is {series.Values[nonPositive]}.",
                 "transform");
         }
-        if (pipeline.SeasonalDifference && seasonalPeriod < 2)
+        if (pipeline.RemovesSeason && seasonalPeriod < 2)
         {
             throw new UnprocessableException(
                 $"transform {pipeline} needs a seasonal period of at least 2; the series' frequency ({series.Frequency}) has none, so set seasonalPeriod.",
+                "transform");
+        }
+        if (pipeline.Deseasonalize && split.TrainCount < pipeline.HistoryNeeded(seasonalPeriod))
+        {
+            throw new UnprocessableException(
+                $"transform {pipeline} estimates seasonal indices from the training part, which must hold two seasons ({pipeline.HistoryNeeded(seasonalPeriod)} points); it has {split.TrainCount}.",
                 "transform");
         }
     }

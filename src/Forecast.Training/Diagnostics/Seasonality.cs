@@ -1,5 +1,3 @@
-using MathNet.Numerics;
-
 namespace Forecast.Training.Diagnostics;
 
 /// <summary>The strongest repeating period found and how much of the series it explains.</summary>
@@ -51,7 +49,7 @@ public static class Seasonality
         var x = SeriesGuards.Prepare(values, 6, "Seasonality detection");
         var n = x.Length;
         var maxPeriod = Math.Min(n / 3, Math.Max(LongestPeriod, periodHint ?? 0));
-        var detrended = Detrended(x);
+        var detrended = LinearTrend.Remove(x, n);
         if (IsStraightLine(x, detrended))
         {
             return None;
@@ -102,22 +100,6 @@ public static class Seasonality
         // same remainder and seasonal as the original, without prefix sums of large offsets.
         var strength = Strength(detrended, found);
         return new SeasonalityResult(strength >= MinimumStrength, found, strength, r[found]);
-    }
-
-    private static double[] Detrended(double[] values)
-    {
-        var time = new double[values.Length];
-        for (var i = 0; i < time.Length; i++)
-        {
-            time[i] = i;
-        }
-        var y = (double[])values.Clone();
-        var (intercept, slope) = Fit.Line(time, y);
-        for (var i = 0; i < y.Length; i++)
-        {
-            y[i] -= intercept + slope * i;
-        }
-        return y;
     }
 
     /// <summary>Nothing is left to repeat once the line is removed, bar rounding that would give a meaningless ACF.</summary>

@@ -33,10 +33,18 @@ public sealed class LstmModel : IDisposable
 
     public int Lookback => artifact.Lookback;
 
-    /// <summary>The first index with a full window of transformed values before it: the transform's consumed points plus the lookback.</summary>
-    public int FirstPredictable => artifact.Transform.PointsConsumed(artifact.SeasonalPeriod) + Lookback;
+    /// <summary>
+    /// The first index with a full window of transformed values before it (the transform's consumed points
+    /// plus the lookback) and enough history for the transform's seasonal indices.
+    /// </summary>
+    public int FirstPredictable => Math.Max(
+        artifact.Transform.PointsConsumed(artifact.SeasonalPeriod) + Lookback, artifact.Transform.HistoryNeeded(artifact.SeasonalPeriod));
 
-    /// <summary>One-step-ahead predictions for points [from, to) of <paramref name="series"/>, each from the actual values before it.</summary>
+    /// <summary>
+    /// One-step-ahead predictions for points [from, to) of <paramref name="series"/>, each from the actual values
+    /// before it. The model is fixed at <paramref name="from"/>: seasonal indices, like the weights, come from the
+    /// points before it, so a prediction differs from a recursive forecast's first step only in those indices.
+    /// </summary>
     public double[] PredictOneStep(IReadOnlyList<double> series, int from, int to)
     {
         if (from < FirstPredictable || to > series.Count || from > to)
@@ -44,7 +52,8 @@ public sealed class LstmModel : IDisposable
             throw new ArgumentOutOfRangeException(nameof(from),
                 $"One-step predictions exist for indices {FirstPredictable}..{series.Count - 1}: every point needs {FirstPredictable} points before it.");
         }
-        var history = new TransformedHistory(artifact.Transform, artifact.SeasonalPeriod, series.Take(to - 1).ToArray());
+        // Seasonal indices from the points before the first prediction only: none of them sees a value it predicts.
+        var history = new TransformedHistory(artifact.Transform, artifact.SeasonalPeriod, series.Take(to - 1).ToArray(), indicesFrom: from);
         var inputs = new float[(to - from) * Lookback];
         for (var t = from; t < to; t++)
         {

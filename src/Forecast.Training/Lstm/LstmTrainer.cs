@@ -33,7 +33,14 @@ public static class LstmTrainer
     {
         var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
         var pipeline = TransformPipeline.Parse(hp.Transform);
-        var history = new TransformedHistory(pipeline, hp.SeasonalPeriod, series.Take(split.ValidationEnd).ToArray());
+        if (split.TrainEnd < pipeline.HistoryNeeded(hp.SeasonalPeriod))
+        {
+            throw new UnprocessableException(
+                $"transform {pipeline} needs {pipeline.HistoryNeeded(hp.SeasonalPeriod)} training points (two seasons); the training part has {split.TrainEnd}.",
+                "transform");
+        }
+        // Seasonal indices come from the training part alone, so the validation loss judges them out of sample.
+        var history = new TransformedHistory(pipeline, hp.SeasonalPeriod, series.Take(split.ValidationEnd).ToArray(), indicesFrom: split.TrainEnd);
         var first = history.Consumed;
         if (split.TrainEnd - first - hp.Lookback < HyperparameterResolver.MinimumTrainingWindows)
         {

@@ -6,13 +6,17 @@ using MathNet.Numerics.Statistics;
 
 namespace Forecast.Training.Transforms;
 
-/// <summary>The transform the diagnostics point to, with the findings behind each step in plain words.</summary>
-public sealed record TransformSuggestion(TransformPipeline Pipeline, IReadOnlyList<string> Findings)
+/// <summary>The steps the diagnostics point to, with the findings behind each in plain words.</summary>
+/// <param name="TrySeasonalIndices">Seasonal indices are worth a candidate: the phases differ beyond a trend.</param>
+public sealed record TransformSuggestion(bool Log, bool SeasonalDifference, bool Difference, bool TrySeasonalIndices, IReadOnlyList<string> Findings)
 {
+    /// <summary>The diagnostics' own pipeline, used when there is no validation part to compare candidates on.</summary>
+    public TransformPipeline Pipeline => new(Log, SeasonalDifference, Difference);
+
     /// <summary>Every pipeline made of the suggested steps (none of them included), simplest first: the "auto" candidates.</summary>
     public IReadOnlyList<TransformPipeline> Candidates =>
-        TransformPipeline.All.Where(p =>
-            (!p.Log || Pipeline.Log) && (!p.SeasonalDifference || Pipeline.SeasonalDifference) && (!p.Difference || Pipeline.Difference)).ToArray();
+        TransformPipeline.All.Where(p => (!p.Log || Log) && (!p.SeasonalDifference || SeasonalDifference)
+            && (!p.Deseasonalize || TrySeasonalIndices) && (!p.Difference || Difference)).ToArray();
 }
 
 /// <summary>Reads the series before the test tail for the steps a transform should take.</summary>
@@ -22,6 +26,13 @@ public sealed record TransformSuggestion(TransformPipeline Pipeline, IReadOnlyLi
 /// first difference of each season-long block correlates with the block's mean above 0.5, across at least
 /// four blocks whose means span a factor of 1.5 or more): multiplicative variation that a log makes additive.</item>
 /// <item>seasonal difference: <see cref="Seasonality.Detect"/> finds the seasonal period itself, with strength.</item>
+/// <item>seasonal indices: the phases differ beyond a trend (<see cref="SeasonalIndices.PhasesDifferPValue"/>
+/// below 10 %). A weaker sign than the one above, which needs three seasons and a clear autocorrelation peak, and
+/// a looser level than the tests' 5 %, because a short series cannot prove its season: Seattle's 36 months of
+/// rainfall before the test tail show no clear seasonality above and differ by month at p 0.06, yet their
+/// average wet winters and dry summers forecast better than any model without them. A needless candidate
+/// costs one more training, and validation rejects it; a daily series without a weekly rhythm (p 0.86 for
+/// Seattle's) is spared it.</item>
 /// <item>first difference: after the steps above, ADF cannot reject a unit root or KPSS rejects level
 /// stationarity (5 %), i.e. a trend or wandering level an LSTM on scaled levels cannot extrapolate.</item>
 /// </list>
@@ -30,6 +41,7 @@ public sealed record TransformSuggestion(TransformPipeline Pipeline, IReadOnlyLi
 public static class TransformDiagnosis
 {
     private const double Alpha = 0.05;
+    private const double ShortlistAlpha = 0.10;
     private const double MinimumVarianceCorrelation = 0.5;
     private const double MinimumLevelRatio = 1.5;
     private const int MinimumBlocks = 4;
@@ -44,7 +56,8 @@ public static class TransformDiagnosis
         {
             findings.Add("not all values are positive, so no log");
         }
-        var working = log ? beforeTest.Select(v => Math.Log(v)).ToArray() : beforeTest.ToArray();
+        var levels = log ? beforeTest.Select(v => Math.Log(v)).ToArray() : beforeTest.ToArray();
+        var working = levels;
 
         var seasonal = false;
         if (seasonalPeriod >= 2 && working.Length >= 3 * seasonalPeriod)
@@ -61,7 +74,22 @@ public static class TransformDiagnosis
         }
 
         var difference = IsNonStationary(working, seasonal ? "after the seasonal difference" : null, findings);
-        return new TransformSuggestion(new TransformPipeline(log, seasonal, difference), findings);
+        return new TransformSuggestion(log, seasonal, difference, PhasesDiffer(levels, seasonalPeriod, findings), findings);
+    }
+
+    private static bool PhasesDiffer(double[] values, int period, List<string> findings)
+    {
+        if (period < 2 || values.Length < 2 * period)
+        {
+            findings.Add($"too short for seasonal indices of period {period} (two seasons needed)");
+            return false;
+        }
+        var p = SeasonalIndices.PhasesDifferPValue(values, period);
+        var differ = p < ShortlistAlpha;
+        findings.Add(differ
+            ? $"its {period} phases differ beyond a trend (p {F(p)}), so seasonal indices are worth trying"
+            : $"its {period} phases do not differ beyond a trend (p {F(p)}), so no seasonal indices");
+        return differ;
     }
 
     private static bool GrowsWithLevel(IReadOnlyList<double> values, int block, List<string> findings)

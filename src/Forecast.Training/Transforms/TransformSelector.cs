@@ -38,12 +38,14 @@ public static class TransformSelector
             }
             else
             {
-                choices.Add($"transform {candidate} not tried: the {candidate.PointsConsumed(hp.SeasonalPeriod)} points it consumes leave fewer than {HyperparameterResolver.MinimumTrainingWindows} training windows of lookback {hp.Lookback}.");
+                choices.Add(candidate.Deseasonalize && split.TrainEnd < candidate.HistoryNeeded(hp.SeasonalPeriod)
+                    ? $"transform {candidate} not tried: its seasonal indices need two seasons ({candidate.HistoryNeeded(hp.SeasonalPeriod)} points) of training data, which has {split.TrainEnd}."
+                    : $"transform {candidate} not tried: the {candidate.PointsConsumed(hp.SeasonalPeriod)} points it consumes leave fewer than {HyperparameterResolver.MinimumTrainingWindows} training windows of lookback {hp.Lookback}.");
             }
         }
         if (candidates.Count == 1 || split.ValidationCount == 0)
         {
-            var only = candidates[^1];
+            var only = candidates.Contains(suggestion.Pipeline) ? suggestion.Pipeline : candidates[^1];
             choices.Add(candidates.Count == 1
                 ? $"transform {only}: the only candidate."
                 : $"transform {only}: the diagnostics' choice; without a validation part the candidates cannot be compared.");
@@ -66,7 +68,8 @@ public static class TransformSelector
     }
 
     private static bool Fits(TransformPipeline candidate, Hyperparameters hp, DataSplit split) =>
-        split.TrainEnd - candidate.PointsConsumed(hp.SeasonalPeriod) - hp.Lookback >= HyperparameterResolver.MinimumTrainingWindows;
+        split.TrainEnd - candidate.PointsConsumed(hp.SeasonalPeriod) - hp.Lookback >= HyperparameterResolver.MinimumTrainingWindows
+        && split.TrainEnd >= candidate.HistoryNeeded(hp.SeasonalPeriod);
 
     private sealed class SilentObserver : ITrainingObserver
     {

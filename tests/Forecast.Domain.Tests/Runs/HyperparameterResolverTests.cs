@@ -92,6 +92,20 @@ public class HyperparameterResolverTests
         Assert.Contains("set seasonalPeriod", error.Message);
     }
 
+    [Fact]
+    public void Seasonal_indices_need_a_season_and_two_of_them_to_train_on()
+    {
+        var yearly = Monthly(144) with { Frequency = Frequency.Yearly };
+
+        Assert.Contains("set seasonalPeriod", Assert.Throws<UnprocessableException>(() =>
+            resolver.Resolve(new HyperparameterRequest(Transform: "deseasonalize"), yearly, () => 1)).Message);
+        // 41 points, 12 tested, 20 % of the rest validated: 23 to train on, one short of two seasons.
+        var error = Assert.Throws<UnprocessableException>(() => Resolve(new HyperparameterRequest(TestSize: 12, Transform: "deseasonalize"), count: 41));
+        Assert.Equal("transform", error.Field);
+        Assert.Contains("two seasons (24 points); it has 23", error.Message);
+        Assert.Equal("deseasonalize", Resolve(new HyperparameterRequest(TestSize: 12, Transform: "deseasonalize"), count: 42).Transform);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1_001)]

@@ -55,4 +55,33 @@ public class LstmModelTests
 
         Assert.Equal((TransformPipeline.Parse("log+seasonalDifference+difference"), 12), (model.Artifact.Transform, model.Artifact.SeasonalPeriod));
     }
+
+    private static readonly Lazy<ModelArtifact> Deseasonalized = new(() => LstmTrainer.Train(Seasonal,
+        new Hyperparameters(Lookback: 6, HiddenSize: 6, Layers: 1, Dropout: 0, Epochs: 3, BatchSize: null, LearningRate: 0.01,
+            ValidationFraction: 0.2, TestSize: 12, Seed: 4, Transform: "deseasonalize", SeasonalPeriod: 12),
+        new RecordingObserver(), CancellationToken.None).Artifact);
+
+    [Fact]
+    public void Seasonal_indices_need_two_seasons_before_the_first_prediction()
+    {
+        using var model = new LstmModel(Deseasonalized.Value);
+
+        Assert.Equal(24, model.FirstPredictable);
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.PredictRecursive(Seasonal[..23], 3));
+        Assert.All(model.PredictRecursive(Seasonal[..24], 3), v => Assert.True(double.IsFinite(v)));
+    }
+
+    [Fact]
+    public void One_step_predictions_never_see_the_values_they_predict_through_the_seasonal_indices()
+    {
+        using var model = new LstmModel(Deseasonalized.Value);
+        var laterChanged = Seasonal.Select((v, t) => t <= 84 ? v : 5 * v).ToArray();
+
+        var predicted = model.PredictOneStep(Seasonal, 84, 96);
+        var withLaterValuesChanged = model.PredictOneStep(laterChanged, 84, 96);
+
+        Assert.Equal(predicted[..2], withLaterValuesChanged[..2]);
+        Assert.Equal(model.PredictRecursive(Seasonal[..84], 1)[0], predicted[0], Close);
+        Assert.NotEqual(predicted[2], withLaterValuesChanged[2]);
+    }
 }

@@ -11,15 +11,15 @@ public class TransformedHistoryTests
 
     public static TheoryData<string> Pipelines => new(TransformPipeline.All.Select(p => p.ToString()));
 
-    private static TransformedHistory Of(string pipeline, IReadOnlyList<double> history) =>
-        new(TransformPipeline.Parse(pipeline), 12, history);
+    private static TransformedHistory Of(string pipeline, IReadOnlyList<double> history, int? indicesFrom = null) =>
+        new(TransformPipeline.Parse(pipeline), 12, history, indicesFrom);
 
     [Theory]
     [MemberData(nameof(Pipelines))]
     public void Appending_the_true_transformed_values_integrates_back_to_the_series(string pipeline)
     {
-        var full = Of(pipeline, Series);
         var origin = 30;
+        var full = Of(pipeline, Series, indicesFrom: origin);
         var history = Of(pipeline, Series[..origin]);
 
         // A recursive forecast that happened to be right: each value is undone over the history and the
@@ -77,5 +77,41 @@ public class TransformedHistoryTests
         var forecast = Enumerable.Range(0, 24).Select(_ => history.Append(0)).ToArray();
 
         Assert.Equal(Series[24..36].Concat(Series[24..36]), forecast);
+    }
+
+    [Fact]
+    public void Deseasonalizing_a_line_plus_a_season_leaves_the_line()
+    {
+        // A line plus a season that sums to zero: the indices take the season away and leave the line.
+        double[] season = [5, -3, 8, -10, 0, 2, -2];
+        var series = Enumerable.Range(0, 35).Select(t => 40 + 0.5 * t + season[t % 7]).ToArray();
+
+        var history = new TransformedHistory(TransformPipeline.Parse("deseasonalize"), 7, series);
+
+        Assert.Equal(Enumerable.Range(0, 35).Select(t => 40 + 0.5 * t), history.Slice(0, 35), (a, b) => Math.Abs(a - b) < 1e-9);
+    }
+
+    [Fact]
+    public void Seasonal_indices_see_only_the_leading_points_they_are_estimated_from()
+    {
+        var changedLater = Series.Select((v, t) => t < 30 ? v : 3 * v).ToArray();
+
+        var original = Of("log+deseasonalize", Series, indicesFrom: 30);
+        var changed = Of("log+deseasonalize", changedLater, indicesFrom: 30);
+
+        Assert.Equal(original.Slice(0, 30), changed.Slice(0, 30));
+        Assert.NotEqual(Of("log+deseasonalize", Series).Slice(0, 30), original.Slice(0, 30));
+    }
+
+    [Fact]
+    public void A_deseasonalized_forecast_of_a_steady_level_repeats_the_average_season()
+    {
+        var history = Of("deseasonalize", Series[..48]);
+        var level = history[47];
+
+        var forecast = Enumerable.Range(0, 24).Select(_ => history.Append(level)).ToArray();
+
+        Assert.Equal(forecast[..12], forecast[12..], (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.Equal(Series[47], forecast[11], 9);
     }
 }
