@@ -52,6 +52,22 @@ public class ModelsApiTests(ForecastApiFactory factory) : IClassFixture<Forecast
     }
 
     [Fact]
+    public async Task A_deseasonalized_model_forecasts_the_average_season_of_a_short_rainy_series()
+    {
+        var run = await TrainAsync("seattle-precipitation-monthly.csv",
+            new { epochs = 20, seed = 1, hiddenSize = 4, lookback = 12, testSize = 12, transform = "deseasonalize" });
+
+        var model = await (await client.GetAsync($"/api/models/{run.ModelId}")).ReadAsync<ModelResponse>();
+        var forecast = await (await client.GetAsync($"/api/models/{run.ModelId}/forecast?horizon=12")).ReadAsync<ForecastResponse>();
+
+        // Seattle's wet season (November to January) against its dry one (June to August), in 2016.
+        Assert.Equal("deseasonalize", model.Transform);
+        var byMonth = forecast.Points.ToDictionary(p => p.Timestamp.Month, p => p.Value);
+        Assert.True(new[] { 11, 12, 1 }.Min(m => byMonth[m]) > 2 * new[] { 6, 7, 8 }.Max(m => byMonth[m]),
+            string.Join(", ", forecast.Points.Select(p => $"{p.Timestamp:yyyy-MM} {p.Value:F1}")));
+    }
+
+    [Fact]
     public async Task Early_stopping_shows_on_the_run_and_on_the_model()
     {
         // A learning rate this high stops improving the validation loss within a few epochs.
@@ -122,6 +138,8 @@ public class ModelsApiTests(ForecastApiFactory factory) : IClassFixture<Forecast
         { "airpassengers.csv", new { ensembleSize = 0 }, HttpStatusCode.BadRequest, "ensembleSize" },
         { "seattle-precipitation-monthly.csv", new { transform = "log+difference" }, HttpStatusCode.UnprocessableEntity, "(2012-08-01) is 0" },
         { "airpassengers.csv", new { transform = "seasonalDifference", seasonalPeriod = 1 }, HttpStatusCode.UnprocessableEntity, "seasonal period" },
+        { "airpassengers.csv", new { transform = "log+deseasonalize", seasonalPeriod = 1 }, HttpStatusCode.UnprocessableEntity, "seasonal period" },
+        { "seattle-precipitation-monthly.csv", new { transform = "deseasonalize", seasonalPeriod = 24 }, HttpStatusCode.UnprocessableEntity, "two seasons" },
         { "seattle-precipitation-monthly.csv", new { transform = "seasonalDifference+difference", lookback = 20 }, HttpStatusCode.UnprocessableEntity, "lookback" },
     };
 
