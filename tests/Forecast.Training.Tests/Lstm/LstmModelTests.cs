@@ -8,10 +8,14 @@ public class LstmModelTests
     private static readonly double[] Seasonal = Enumerable.Range(0, 96)
         .Select(t => (50 + t) * (1 + 0.3 * Math.Sin(2 * Math.PI * t / 12))).ToArray();
 
-    private static readonly Lazy<ModelArtifact> Trained = new(() => LstmTrainer.Train(Seasonal,
-        new Hyperparameters(Lookback: 6, HiddenSize: 6, Layers: 1, Dropout: 0, Epochs: 5, BatchSize: null, LearningRate: 0.01,
-            ValidationFraction: 0.2, TestSize: 12, Seed: 4, Transform: "log+seasonalDifference+difference", SeasonalPeriod: 12),
-        new RecordingObserver(), CancellationToken.None).Artifact);
+    private static readonly Lazy<ModelArtifact> Trained = new(() => Train("log+seasonalDifference+difference", epochs: 5));
+
+    private static readonly Lazy<ModelArtifact> Deseasonalized = new(() => Train("deseasonalize", epochs: 3));
+
+    private static ModelArtifact Train(string transform, int epochs) => LstmTrainer.Train(Seasonal,
+        new Hyperparameters(Lookback: 6, HiddenSize: 6, Layers: 1, Dropout: 0, Epochs: epochs, BatchSize: null, LearningRate: 0.01,
+            ValidationFraction: 0.2, TestSize: 12, Seed: 4, Transform: transform, SeasonalPeriod: 12),
+        new RecordingObserver(), CancellationToken.None).Artifact;
 
     [Fact]
     public void The_first_predictable_point_follows_the_consumed_points_and_the_lookback()
@@ -55,11 +59,6 @@ public class LstmModelTests
 
         Assert.Equal((TransformPipeline.Parse("log+seasonalDifference+difference"), 12), (model.Artifact.Transform, model.Artifact.SeasonalPeriod));
     }
-
-    private static readonly Lazy<ModelArtifact> Deseasonalized = new(() => LstmTrainer.Train(Seasonal,
-        new Hyperparameters(Lookback: 6, HiddenSize: 6, Layers: 1, Dropout: 0, Epochs: 3, BatchSize: null, LearningRate: 0.01,
-            ValidationFraction: 0.2, TestSize: 12, Seed: 4, Transform: "deseasonalize", SeasonalPeriod: 12),
-        new RecordingObserver(), CancellationToken.None).Artifact);
 
     [Fact]
     public void Seasonal_indices_need_two_seasons_before_the_first_prediction()
