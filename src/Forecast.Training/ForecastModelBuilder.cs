@@ -11,14 +11,17 @@ namespace Forecast.Training;
 /// </summary>
 /// <remarks>
 /// The observer sees the final training only: its epochs are the run's loss curve and its checkpoints
-/// resume it. The "auto" candidates train silently before it and, being deterministic, are trained and
-/// judged again when a run resumes, so the resumed run continues the transform it chose before (on the
-/// same machine and thread count, where training is bit-for-bit reproducible).
+/// resume it. The "auto" candidates train silently before it. A caller that resumes runs chooses first
+/// with <see cref="ChooseTransform"/>, keeps the choice, and builds with it, so that a checkpoint is
+/// always continued with the transform it was trained on.
 /// </remarks>
 public static class ForecastModelBuilder
 {
     /// <param name="series">The whole series; only the evaluation looks at its test tail.</param>
-    /// <param name="resumeFrom">A checkpoint of the final training of this same run.</param>
+    /// <param name="resumeFrom">
+    /// A checkpoint of the final training of this same run; <paramref name="hp"/> then names the transform it was
+    /// trained with, never "auto".
+    /// </param>
     public static BuiltModel Build(
         IReadOnlyList<double> series,
         Hyperparameters hp,
@@ -26,10 +29,14 @@ public static class ForecastModelBuilder
         CancellationToken cancellation,
         TrainingCheckpoint? resumeFrom = null)
     {
+        if (resumeFrom is not null && TransformPipeline.IsAuto(hp.Transform))
+        {
+            throw new ArgumentException("A resumed run continues the transform its checkpoint was trained with; choose it before the first attempt and keep it.", nameof(hp));
+        }
         var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
         var choices = new List<string>();
-        var transform = string.Equals(hp.Transform, TransformPipeline.Auto, StringComparison.OrdinalIgnoreCase)
-            ? TransformSelector.Choose(series, hp, split, choices, cancellation)
+        var transform = TransformPipeline.IsAuto(hp.Transform)
+            ? ChooseTransform(series, hp, choices, cancellation)
             : TransformPipeline.Parse(hp.Transform);
 
         var result = LstmTrainer.Train(series, hp with { Transform = transform.ToString() }, observer, cancellation, resumeFrom);
@@ -44,6 +51,12 @@ public static class ForecastModelBuilder
         return new BuiltModel(result.Artifact with { Calibration = calibration }, evaluation, result.EpochsRun, result.BestEpoch,
             result.StoppedEarly, choices);
     }
+
+    /// <summary>Resolves <c>transform: "auto"</c> for <paramref name="hp"/> as <see cref="Build"/> would.</summary>
+    /// <param name="choices">Receives the diagnostics' findings and the candidates' validation errors, in plain words.</param>
+    public static TransformPipeline ChooseTransform(
+        IReadOnlyList<double> series, Hyperparameters hp, List<string> choices, CancellationToken cancellation) =>
+        TransformSelector.Choose(series, hp, DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction), choices, cancellation);
 
     /// <summary>Intervals are calibrated over the test horizon and at least one season, as far as the validation part reaches.</summary>
     private static int CalibrationSteps(Hyperparameters hp) => Math.Max(hp.TestSize, hp.SeasonalPeriod);

@@ -1,6 +1,11 @@
 using System.Net;
 using Forecast.Api.Contracts;
+using Forecast.Api.Jobs;
+using Forecast.Api.Persistence;
 using Forecast.Domain.Runs;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Forecast.Api.Tests;
 
@@ -120,5 +125,38 @@ public class TrainingRunsApiTests(ForecastApiFactory factory) : IClassFixture<Fo
         Assert.Equal(15, run.Hyperparameters.Lookback);
         Assert.Contains(run.Choices, c => c.StartsWith("lookback 15: half the training part", StringComparison.Ordinal));
         await TrainingFlow.WaitUntilFinishedAsync(client, run.Id);
+    }
+
+    [Fact]
+    public async Task Transform_auto_chooses_once_and_a_resumed_run_continues_with_the_stored_choice()
+    {
+        var series = await TrainingFlow.UploadAsync(client, "airpassengers.csv");
+        var first = await TrainingFlow.WaitUntilFinishedAsync(client, (await TrainingFlow.StartAsync(client, series.Id, TrainingFlow.Tiny(epochs: 2))).Id);
+        var firstModel = await (await client.GetAsync($"/api/models/{first.ModelId}")).ReadAsync<ModelResponse>();
+        Assert.Single(first.Choices, c => c.StartsWith($"transform {firstModel.Transform}: lowest mean squared error", StringComparison.Ordinal));
+
+        // What a restarted process finds when the first attempt had chosen and begun the final training:
+        // the same request, queued again, with its choice stored. It must not choose again.
+        var kept = firstModel.Transform == "log" ? "difference" : "log";
+        var resumed = new TrainingRunEntity
+        {
+            Id = Guid.CreateVersion7(),
+            SeriesId = series.Id,
+            Status = TrainingRunStatus.Queued,
+            Hyperparameters = first.Hyperparameters,
+            ChosenTransform = kept,
+            CreatedAt = DateTime.UtcNow,
+        };
+        await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<ForecastDbContext>>().CreateDbContextAsync())
+        {
+            db.TrainingRuns.Add(resumed);
+            await db.SaveChangesAsync();
+        }
+        factory.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<TrainingJob>(job => job.Run(resumed.Id, CancellationToken.None));
+        var run = await TrainingFlow.WaitUntilFinishedAsync(client, resumed.Id);
+
+        Assert.True(run.Status == TrainingRunStatus.Succeeded, run.Error);
+        Assert.Equal(kept, (await (await client.GetAsync($"/api/models/{run.ModelId}")).ReadAsync<ModelResponse>()).Transform);
+        Assert.DoesNotContain(run.Choices, c => c.Contains("lowest mean squared error", StringComparison.Ordinal));
     }
 }

@@ -98,4 +98,15 @@ public class ForecastModelBuilderTests
         Assert.True(built.StoppedEarly);
         Assert.Contains($"kept the weights of epoch {built.BestEpoch}", Assert.Single(built.Choices), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_resumed_build_must_name_the_transform_its_checkpoint_was_trained_with()
+    {
+        var checkpoint = new TrainingCheckpoint(3, [], [], null, 0, null, 0);
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            ForecastModelBuilder.Build(Monthly, Tiny(), new RecordingObserver(), CancellationToken.None, checkpoint));
+
+        Assert.Contains("choose it before the first attempt", error.Message, StringComparison.Ordinal);
+    }
 }

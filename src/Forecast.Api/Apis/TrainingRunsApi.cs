@@ -128,7 +128,7 @@ public static class TrainingRunsApi
         }
         if (request.SeasonalPeriod is null)
         {
-            choices.Add($"seasonal period {resolved.SeasonalPeriod} from the series' frequency: the lag of seasonal naive, the MASE scale and any seasonal difference.");
+            choices.Add($"seasonal period {resolved.SeasonalPeriod} from the series' frequency: the lag of seasonal naive, the MASE scale and any seasonal difference or seasonal indices.");
         }
         if (request.Transform is null)
         {

@@ -41,7 +41,10 @@ public sealed class TrainingJob(
             source, clock, hostStopping);
         try
         {
-            var built = ForecastModelBuilder.Build(series.Values, run.Hyperparameters, recorder, source.Token,
+            var hp = TransformPipeline.IsAuto(run.Hyperparameters.Transform)
+                ? run.Hyperparameters with { Transform = run.ChosenTransform ?? ChooseTransform(run, series, source.Token) }
+                : run.Hyperparameters;
+            var built = ForecastModelBuilder.Build(series.Values, hp, recorder, source.Token,
                 checkpoint is null ? null : RunRecorder.ToCheckpoint(checkpoint));
             Succeed(run, built, recorder.ElapsedSeconds);
         }
@@ -90,6 +93,22 @@ public sealed class TrainingJob(
             .SetProperty(r => r.ResumedFromEpoch, checkpoint == null ? null : checkpoint.Epoch)
             .SetProperty(r => r.ElapsedSeconds, checkpoint == null ? 0 : checkpoint.ElapsedSeconds));
         return (run, series.ToDomain(), checkpoint);
+    }
+
+    /// <summary>
+    /// Resolves transform "auto" and stores the choice with its reasons before the final training writes any
+    /// checkpoint, so that a resumed run continues with it (and a client sees it while the run trains).
+    /// </summary>
+    private string ChooseTransform(TrainingRunEntity run, RegularSeries series, CancellationToken cancellation)
+    {
+        var choices = new List<string>();
+        var chosen = ForecastModelBuilder.ChooseTransform(series.Values, run.Hyperparameters, choices, cancellation).ToString();
+        using var db = dbFactory.CreateDbContext();
+        var stored = db.TrainingRuns.First(r => r.Id == run.Id);
+        stored.ChosenTransform = chosen;
+        stored.Choices = [.. stored.Choices, .. choices];
+        db.SaveChanges();
+        return chosen;
     }
 
     private void Succeed(TrainingRunEntity run, BuiltModel built, double elapsedSeconds)

@@ -11,6 +11,12 @@ public sealed class TrainingRunEntity
 
     /// <summary>Choices the service made for the client (e.g. a shrunk lookback), in plain words.</summary>
     public List<string> Choices { get; set; } = [];
+
+    /// <summary>
+    /// The pipeline transform "auto" chose, kept once chosen so that a resumed run continues its checkpoint
+    /// with the transform it was trained on instead of choosing again; null until then and for named transforms.
+    /// </summary>
+    public string? ChosenTransform { get; set; }
     public int Epoch { get; set; }
     public double? TrainLoss { get; set; }
     public double? ValidationLoss { get; set; }

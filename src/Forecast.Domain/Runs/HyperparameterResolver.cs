@@ -61,7 +61,7 @@ public sealed class HyperparameterResolver(HyperparameterBounds bounds)
         }
         var seasonalPeriod = Check(request.SeasonalPeriod ?? series.Frequency.SeasonalPeriod(), 1, bounds.MaxSeasonalPeriod, "seasonalPeriod");
         var transform = request.Transform ?? TransformPipeline.Auto;
-        var pipeline = string.Equals(transform, TransformPipeline.Auto, StringComparison.OrdinalIgnoreCase)
+        var pipeline = TransformPipeline.IsAuto(transform)
             ? null
             : TransformPipeline.Parse(transform);
 

@@ -23,6 +23,9 @@ public sealed record TransformPipeline(bool Log, bool SeasonalDifference, bool D
 
     public static TransformPipeline None { get; } = new(false, false, false);
 
+    /// <summary>Whether a requested transform leaves the choice to the service.</summary>
+    public static bool IsAuto(string transform) => string.Equals(transform, Auto, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Every pipeline, simplest first.</summary>
     public static IReadOnlyList<TransformPipeline> All { get; } =
     [

@@ -19,7 +19,11 @@ namespace Forecast.Training.Transforms;
 /// to the seasonal difference on validation (error 75 against 13), though trained fully it wins on
 /// the test tail (MASE 0.47 against 0.68); see docs/accuracy.md.
 /// </para>
-/// <para>Deterministic for a given series and hyperparameters, so a resumed run chooses again what it chose before.</para>
+/// <para>
+/// Deterministic for a given series and hyperparameters on one machine and thread count; the service still
+/// stores the choice (see <see cref="ForecastModelBuilder.ChooseTransform"/>) rather than rely on that when a
+/// run resumes, since a restart with other threads, or on another machine, could choose differently.
+/// </para>
 /// </remarks>
 public static class TransformSelector
 {

@@ -248,6 +248,9 @@ namespace Forecast.Api.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChosenTransform")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Crashes")
                         .HasColumnType("INTEGER");
 
