@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
 using Forecast.Training;
+using Forecast.Training.Evaluation;
 using Forecast.Training.Lstm;
 
 namespace Forecast.Benchmarks;
@@ -59,7 +60,7 @@ internal static class AccuracyBenchmark
                 var e = built.Evaluation;
                 forecasts.Add(e.MultiStep.Predicted);
                 var mase = e.MultiStep.Metrics.Mase!.Value;
-                var coverage = e.Coverage.ToDictionary(c => c.Level, c => c.Coverage);
+                var coverage = e.Coverage.ToDictionary(c => c.Level);
                 rows.Add(ScoreRow(reference, Path.GetFileNameWithoutExtension(file), series.Count.ToString(CultureInfo.InvariantCulture),
                     horizon.ToString(CultureInfo.InvariantCulture), built.Artifact.Transform.ToString(), $"{built.EpochsRun} ({built.BestEpoch})",
                     mase, F(e.OneStep.Metrics.Mase!.Value), seconds, Percent(coverage, 80), Percent(coverage, 95)));
@@ -78,7 +79,7 @@ internal static class AccuracyBenchmark
 
         var table = new StringBuilder()
             .AppendLine(Row("series", "n", "h", "transform", "epochs (best)", "MASE", "one-step MASE", "R snaive", "R ETS", "R auto.arima",
-                "beats snaive", "vs ETS", "train s", "80 % covered", "95 % covered"))
+                "beats snaive", "vs ETS", "train s", "80 % covered (width)", "95 % covered (width)"))
             .AppendLine(Row(Enumerable.Repeat("---", 15).ToArray()));
         rows.ForEach(r => table.AppendLine(r));
         Console.WriteLine(table);
@@ -111,8 +112,9 @@ internal static class AccuracyBenchmark
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static string Percent(Dictionary<double, double> coverage, double level) =>
-        coverage.TryGetValue(level, out var c) ? $"{c * 100:0} %" : "n/a";
+    /// <summary>Coverage and, in brackets, the mean width of the intervals at <paramref name="level"/>.</summary>
+    private static string Percent(Dictionary<double, IntervalCoverage> coverage, double level) =>
+        coverage.TryGetValue(level, out var c) ? string.Create(CultureInfo.InvariantCulture, $"{c.Coverage * 100:0} % ({c.MeanWidth:0.#})") : "n/a";
 
     private sealed class NoProgress : ITrainingObserver
     {

@@ -42,7 +42,7 @@ public static class ForecastModelBuilder
         var result = LstmTrainer.Train(series, hp with { Transform = transform.ToString() }, observer, cancellation, resumeFrom);
         using var model = new LstmModel(result.Artifact);
         var calibration = ValidationBacktest.Run(model, series, split, CalibrationSteps(hp))
-            ?.Calibrate(logScale: transform.Log, growsBeyondCalibration: transform.Difference);
+            ?.Calibrate(logScale: transform.Log, growsBeyondCalibration: transform.Difference, scaleWindow: hp.Lookback);
         var evaluation = ModelEvaluator.Evaluate(model, calibration, series, split, hp.SeasonalPeriod);
         if (result.StoppedEarly)
         {

@@ -1,6 +1,9 @@
 using System.Net;
 using Forecast.Api.Contracts;
+using Forecast.Api.Persistence;
 using Forecast.Domain.Runs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Forecast.Api.Tests;
 
@@ -49,6 +52,24 @@ public class ModelsApiTests(ForecastApiFactory factory) : IClassFixture<Forecast
         Assert.All(evaluation.Points, p => Assert.Equal([80.0, 95.0], p.Intervals.Select(i => i.Level)));
         var covered80 = evaluation.Points.Count(p => p.Intervals[0].Lower <= p.Actual && p.Actual <= p.Intervals[0].Upper);
         Assert.Equal(covered80 / 12.0, evaluation.IntervalCoverage[0].Coverage, 12);
+    }
+
+    [Fact]
+    public async Task Forecast_intervals_are_scaled_to_how_restless_the_series_was_before_its_end()
+    {
+        var run = await TrainAsync("seattle-precipitation-daily.csv", new { epochs = 2, hiddenSize = 4, lookback = 14, testSize = 28, transform = "none" });
+
+        var forecast = await (await client.GetAsync($"/api/models/{run.ModelId}/forecast?horizon=1&level=80")).ReadAsync<ForecastResponse>();
+
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<ForecastDbContext>>().CreateDbContextAsync();
+        var model = await db.Models.SingleAsync(m => m.Id == run.ModelId);
+        var series = (await db.Series.SingleAsync(s => s.Id == model.SeriesId)).ToDomain();
+        var calibration = model.Artifact.Calibration!;
+        var point = Assert.Single(forecast.Points);
+        var scale = calibration.ScaleAt(series.Values);
+        Assert.Equal(14, calibration.ScaleWindow);
+        Assert.NotEqual(1, scale, 3);
+        Assert.Equal(calibration.HalfWidth(80, 1) * scale, point.Intervals![0].Upper - point.Value, 9);
     }
 
     [Fact]

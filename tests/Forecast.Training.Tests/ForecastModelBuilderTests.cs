@@ -64,8 +64,12 @@ public class ForecastModelBuilderTests
         var built = Build(Tiny("seasonalDifference"));
         var e = built.Evaluation;
 
-        // 24 validation points: steps 1..12 each keep at least 10 errors (step 12 has 13).
-        Assert.Equal(12, built.Artifact.Calibration!.CalibratedSteps);
+        // 24 validation points: steps 1..12 each keep at least 10 errors (step 12 has 13), each divided by
+        // the volatility over the lookback before its origin.
+        var calibration = built.Artifact.Calibration!;
+        Assert.Equal((12, 12), (calibration.CalibratedSteps, calibration.ScaleWindow));
+        var scale = calibration.ScaleAt(Monthly[..e.ForecastOrigin]);
+        Assert.Equal(e.MultiStep.Predicted[0] + calibration.HalfWidth(80, 1) * scale, e.MultiStepIntervals[0][0].Upper, 9);
         Assert.Equal([80.0, 95.0], e.Coverage.Select(c => c.Level));
         for (var k = 0; k < 2; k++)
         {

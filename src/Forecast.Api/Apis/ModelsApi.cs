@@ -100,7 +100,7 @@ public static class ModelsApi
         var values = model.PointForecast(horizon);
         var timestamps = series.FutureTimestamps(horizon);
         var points = values.Select((v, i) => new ForecastPoint(timestamps[i], v,
-            levels.Length == 0 ? null : levels.Select(l => calibration!.Interval(v, l, i + 1)).ToArray())).ToList();
+            levels.Length == 0 ? null : levels.Select(l => calibration!.Interval(v, l, i + 1, model.IntervalScale)).ToArray())).ToList();
         return TypedResults.Ok(new ForecastResponse(id, horizon, points));
     }
 

@@ -21,6 +21,9 @@ public sealed class LoadedModel(ModelEntity entity, LstmModel network, RegularSe
 
     public RegularSeries Series { get; } = series;
 
+    /// <summary>The interval scale at the end of the series (see <c>ConformalCalibration.ScaleAt</c>); 1 without a calibration.</summary>
+    public double IntervalScale { get; } = entity.Artifact.Calibration?.ScaleAt(series.Values) ?? 1;
+
     public IReadOnlyList<double> PointForecast(int horizon)
     {
         lock (gate)

@@ -29,15 +29,15 @@ public static class ModelEvaluator
 
         var seasonalNaiveMae = baselines.SeasonalNaive.Metrics.Mae;
         double? skill = seasonalNaiveMae > 0 ? 1 - multiStep.Metrics.Mae / seasonalNaiveMae : null;
-        var intervals = IntervalsOf(calibration, multiStep.Predicted);
+        var intervals = IntervalsOf(calibration, multiStep.Predicted, calibration?.ScaleAt(history) ?? 1);
         return new ModelEvaluation(origin, seasonalPeriod, actual, oneStep, multiStep, baselines, skill,
             multiStep.Metrics.Mae < seasonalNaiveMae, intervals, CoverageOf(intervals, actual));
     }
 
-    private static IReadOnlyList<PredictionInterval>[] IntervalsOf(ConformalCalibration? calibration, IReadOnlyList<double> forecast) =>
+    private static IReadOnlyList<PredictionInterval>[] IntervalsOf(ConformalCalibration? calibration, IReadOnlyList<double> forecast, double scale) =>
         forecast.Select((value, i) => (IReadOnlyList<PredictionInterval>)(calibration is null
             ? []
-            : ConformalCalibration.DefaultLevels.Select(level => calibration.Interval(value, level, i + 1)).ToArray())).ToArray();
+            : ConformalCalibration.DefaultLevels.Select(level => calibration.Interval(value, level, i + 1, scale)).ToArray())).ToArray();
 
     private static IntervalCoverage[] CoverageOf(IReadOnlyList<PredictionInterval>[] intervals, double[] actual) =>
         intervals[0].Select((first, k) =>

@@ -14,9 +14,14 @@ public sealed class ValidationBacktest
     /// <summary>A calibrated step needs this many errors, or all the validation part has if fewer.</summary>
     public const int MinimumErrorsPerStep = 10;
 
-    private readonly (double Actual, double Forecast)[][] byStep;
+    private readonly (double Actual, double Forecast, int Origin)[][] byStep;
+    private readonly IReadOnlyList<double> series;
 
-    private ValidationBacktest((double Actual, double Forecast)[][] byStep) => this.byStep = byStep;
+    private ValidationBacktest((double Actual, double Forecast, int Origin)[][] byStep, IReadOnlyList<double> series)
+    {
+        this.byStep = byStep;
+        this.series = series;
+    }
 
     /// <summary>Steps ahead covered; step h has one pair per origin at least h points before the validation part's end.</summary>
     public int Steps => byStep.Length;
@@ -36,9 +41,9 @@ public sealed class ValidationBacktest
         var byStep = Enumerable.Range(0, horizon).Select(h =>
             origins.Select((origin, i) => (Origin: origin, Forecast: forecasts[i][h]))
                 .Where(f => f.Origin + h < split.ValidationEnd)
-                .Select(f => (series[f.Origin + h], f.Forecast))
+                .Select(f => (series[f.Origin + h], f.Forecast, f.Origin))
                 .ToArray()).ToArray();
-        return new ValidationBacktest(byStep);
+        return new ValidationBacktest(byStep, series);
     }
 
     /// <summary>Mean squared error over every origin and the steps up to <paramref name="maxStep"/>.</summary>
@@ -48,12 +53,15 @@ public sealed class ValidationBacktest
     /// <summary>Conformal calibration from the steps that have enough errors (see <see cref="MinimumErrorsPerStep"/>).</summary>
     /// <param name="logScale">Measure errors between logs (the model took logs, so every value is positive).</param>
     /// <param name="growsBeyondCalibration">See <see cref="ConformalCalibration.GrowsBeyondCalibration"/>.</param>
-    public ConformalCalibration Calibrate(bool logScale, bool growsBeyondCalibration)
+    /// <param name="scaleWindow">Divide each error by the <see cref="VolatilityScale"/> of this window at its origin; null for plain errors.</param>
+    public ConformalCalibration Calibrate(bool logScale, bool growsBeyondCalibration, int? scaleWindow = null)
     {
         var needed = Math.Min(MinimumErrorsPerStep, byStep[0].Length);
+        var scale = scaleWindow is int window ? new VolatilityScale(series, window, logScale) : null;
         var errors = byStep.TakeWhile(pairs => pairs.Length >= needed)
-            .Select(pairs => (IReadOnlyList<double>)pairs.Select(p => logScale ? Math.Log(p.Actual) - Math.Log(p.Forecast) : p.Actual - p.Forecast).ToArray())
+            .Select(pairs => (IReadOnlyList<double>)pairs.Select(p =>
+                (logScale ? Math.Log(p.Actual) - Math.Log(p.Forecast) : p.Actual - p.Forecast) / (scale?.At(p.Origin) ?? 1)).ToArray())
             .ToArray();
-        return ConformalCalibration.FromErrors(errors, logScale, growsBeyondCalibration);
+        return ConformalCalibration.FromErrors(errors, logScale, growsBeyondCalibration, scaleWindow);
     }
 }

@@ -46,6 +46,17 @@ public class ConformalCalibrationTests
         Assert.Equal(100 * Math.Exp(5), multiplicative.Upper, 12);
     }
 
+    [Fact]
+    public void An_interval_is_as_wide_as_its_origin_is_restless()
+    {
+        var scaled = TwoSteps with { ScaleWindow = 2 };
+
+        Assert.Equal(new PredictionInterval(50, 90, 110), TwoSteps.Interval(100, 50, 1, scale: 2));
+        Assert.Equal(1, TwoSteps.ScaleAt([0, 5, 0, 5]));
+        // Steps 5, 5, 5: the recent and the overall mean step are both 5.
+        Assert.Equal(5, scaled.ScaleAt([0, 5, 0, 5]), 12);
+    }
+
     [Theory]
     [InlineData(49.9)]
     [InlineData(100)]
