@@ -1,9 +1,13 @@
+using System.Text.Json;
 using Forecast.Training.Intervals;
 
 namespace Forecast.Training.Tests.Intervals;
 
 public class ConformalCalibrationTests
 {
+    // The options the database's JSON columns use.
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
     // Step 1 has the nine errors ±1..±9, step 2 the four errors 2, 4, 6, 8.
     private static readonly ConformalCalibration TwoSteps = ConformalCalibration.FromErrors(
         [[-1, 2, -3, 4, -5, 6, -7, 8, -9], [8, -2, 6, -4]], logScale: false, growsBeyondCalibration: false);
@@ -55,6 +59,16 @@ public class ConformalCalibrationTests
         Assert.Equal(1, TwoSteps.ScaleAt([0, 5, 0, 5]));
         // Steps 5, 5, 5: the recent and the overall mean step are both 5.
         Assert.Equal(5, scaled.ScaleAt([0, 5, 0, 5]), 12);
+    }
+
+    [Fact]
+    public void A_calibration_stored_before_the_scale_existed_reads_as_plain_errors()
+    {
+        var stored = JsonSerializer.Deserialize<ConformalCalibration>(
+            """{"scores":[[1,2,3]],"logScale":false,"growsBeyondCalibration":true}""", Web)!;
+
+        Assert.Null(stored.ScaleWindow);
+        Assert.Equal(1, stored.ScaleAt([0, 5, 0, 5]));
     }
 
     [Theory]
