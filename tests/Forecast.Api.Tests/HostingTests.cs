@@ -41,4 +41,16 @@ public class HostingTests(ForecastApiFactory factory) : IClassFixture<ForecastAp
         }
         Assert.True((await client.GetAsync("/swagger/index.html")).IsSuccessStatusCode);
     }
+
+    [Fact]
+    public async Task Swagger_describes_every_hyperparameter_a_client_may_send()
+    {
+        var document = JsonDocument.Parse(await client.GetStringAsync("/swagger/v1/swagger.json")).RootElement;
+        var properties = document.GetProperty("components").GetProperty("schemas").GetProperty("HyperparameterRequest").GetProperty("properties");
+
+        Assert.Equal(14, properties.EnumerateObject().Count());
+        Assert.All(properties.EnumerateObject(), p =>
+            Assert.False(string.IsNullOrWhiteSpace(p.Value.TryGetProperty("description", out var d) ? d.GetString() : null), $"{p.Name} has no description"));
+        Assert.Contains("deseasonalize", properties.GetProperty("transform").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
 }

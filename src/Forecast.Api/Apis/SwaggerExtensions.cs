@@ -17,6 +17,9 @@ public static class SwaggerExtensions
 {
     private const string KeyScheme = "ApiKey";
 
+    // The contracts and the domain types in them (hyperparameters, metrics, evaluations) are documented in their own assemblies.
+    private static readonly string[] DocumentedAssemblies = ["Forecast.Api", "Forecast.Domain", "Forecast.Training"];
+
     public static IHostApplicationBuilder AddForecastSwagger(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SwaggerOptions>().BindConfiguration(SwaggerOptions.Section);
@@ -40,10 +43,13 @@ public static class SwaggerExtensions
             {
                 [new OpenApiSecuritySchemeReference(KeyScheme, document)] = [],
             });
-            var docs = Path.Combine(AppContext.BaseDirectory, "Forecast.Api.xml");
-            if (File.Exists(docs))
+            foreach (var assembly in DocumentedAssemblies)
             {
-                swagger.IncludeXmlComments(docs);
+                var docs = Path.Combine(AppContext.BaseDirectory, $"{assembly}.xml");
+                if (File.Exists(docs))
+                {
+                    swagger.IncludeXmlComments(docs);
+                }
             }
         });
         return builder;

@@ -26,7 +26,25 @@ public sealed record Hyperparameters(
     int EnsembleSize = 1);
 
 /// <summary>Hyperparameters as a client asks for them: any of them may be left out.</summary>
-/// <param name="EarlyStoppingPatience">0 turns early stopping off.</param>
+/// <remarks>Every choice the service makes for a field left out is recorded, in words, in the run's <c>choices</c>.</remarks>
+/// <param name="Lookback">Past points the network sees per prediction. Default: three seasonal periods, 24 to 120, at most half the training part.</param>
+/// <param name="HiddenSize">LSTM units per layer. Default 32.</param>
+/// <param name="Layers">Stacked LSTM layers. Default 1.</param>
+/// <param name="Dropout">Dropout between stacked layers, 0 to 0.9. Default 0.</param>
+/// <param name="Epochs">Passes over the training part; fewer run when early stopping ends the run. Default 100.</param>
+/// <param name="BatchSize">Training windows per optimizer step. Default: all of them (full batch).</param>
+/// <param name="LearningRate">Adam's step size, 1e-6 to 1. Default 0.01.</param>
+/// <param name="ValidationFraction">Share of the points before the test tail kept for validation (early stopping, transform "auto", intervals), 0 to 0.5. Default 0.2.</param>
+/// <param name="TestSize">Points held out at the end and forecast for the evaluation, at most half the series. Default 10.</param>
+/// <param name="Seed">Seed of every random choice; the same seed, series and hyperparameters train the same model. Default: drawn at random and stored.</param>
+/// <param name="EarlyStoppingPatience">Epochs without a better validation loss before training stops, keeping the best epoch's weights; 0 turns early stopping off. Default 20 (0 without a validation part).</param>
+/// <param name="Transform">
+/// "auto" (default: chosen by the diagnostics and the validation error of the candidates), or "none", "log", "difference",
+/// "seasonalDifference", "deseasonalize" and their combinations in that order joined by '+', e.g. "log+seasonalDifference+difference";
+/// forecasts are carried back to the original scale exactly.
+/// </param>
+/// <param name="SeasonalPeriod">Lag of seasonal naive, of the MASE scale and of the seasonal steps. Default from the frequency: 12 monthly, 4 quarterly, 52 weekly, 7 daily, 1 otherwise.</param>
+/// <param name="EnsembleSize">Networks trained from seeds derived from the run's, whose forecasts are averaged, 1 to 10. Default 1.</param>
 public sealed record HyperparameterRequest(
     int? Lookback = null,
     int? HiddenSize = null,
