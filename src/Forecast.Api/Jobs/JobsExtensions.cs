@@ -1,14 +1,20 @@
 using Forecast.Api.Configuration;
+using Forecast.Api.Persistence;
 using Forecast.Api.Security;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 
 namespace Forecast.Api.Jobs;
 
 public static class JobsExtensions
 {
-    /// <summary>Hangfire with in-memory storage and a server on the training queue.</summary>
+    /// <summary>
+    /// Hangfire with a server on the training queue (none when <c>Training:WorkerCount</c> is 0), storing its jobs
+    /// in memory beside SQLite and in the database beside PostgreSQL, where several processes share the queue.
+    /// </summary>
     public static IHostApplicationBuilder AddForecastJobs(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RunCancellations>();
@@ -16,7 +22,7 @@ public static class JobsExtensions
         // Hangfire falls back to process-wide statics (JobStorage.Current, JobActivator.Current) that
         // the last host configured wins. Registering both per host keeps two hosts in one process
         // (as in the tests) from running each other's jobs against each other's databases.
-        var storage = new InMemoryStorage();
+        var storage = StorageFor(DatabaseSettings.From(builder.Configuration));
         builder.Services.AddSingleton<JobStorage>(storage);
         builder.Services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire((services, config) => config
@@ -38,6 +44,17 @@ public static class JobsExtensions
             builder.Services.AddHostedService<RunRecovery>();
         }
         return builder;
+    }
+
+    private static JobStorage StorageFor(DatabaseSettings database)
+    {
+        if (!database.IsPostgreSql)
+        {
+            return new InMemoryStorage();
+        }
+        // A sliding invisibility timeout keeps a job that trains for hours from being handed to a second worker.
+        var options = new PostgreSqlStorageOptions { UseSlidingInvisibilityTimeout = true, PrepareSchemaIfNecessary = true };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
     }
 
     /// <summary>The dashboard at /hangfire: the admin key may act, any other valid key only look (see <see cref="DashboardAccess"/>).</summary>

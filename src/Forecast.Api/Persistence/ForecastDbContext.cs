@@ -13,8 +13,20 @@ namespace Forecast.Api.Persistence;
 /// to the API key that uploaded the series, and global query filters hide other keys' rows, so an id that
 /// is not the caller's answers 404 wherever it is used. The admin and background jobs see everything.
 /// </summary>
-public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> options, ICallerContext caller) : DbContext(options)
+/// <remarks>
+/// SQLite's migrations belong to this type; <see cref="PostgreSqlForecastDbContext"/> is the same model with
+/// PostgreSQL's own migrations, since EF Core keeps one migration history per context type.
+/// </remarks>
+public class ForecastDbContext : DbContext
 {
+    private readonly ICallerContext caller;
+
+    public ForecastDbContext(DbContextOptions<ForecastDbContext> options, ICallerContext caller) : this((DbContextOptions)options, caller)
+    {
+    }
+
+    protected ForecastDbContext(DbContextOptions options, ICallerContext caller) : base(options) => this.caller = caller;
+
     public DbSet<SeriesEntity> Series => Set<SeriesEntity>();
     public DbSet<TrainingRunEntity> TrainingRuns => Set<TrainingRunEntity>();
     public DbSet<LossEntryEntity> LossEntries => Set<LossEntryEntity>();
@@ -48,7 +60,7 @@ public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> option
         }
     }
 
-    // SQLite keeps no time zone: every DateTime is written as UTC and read back marked as UTC.
+    // SQLite keeps no time zone and PostgreSQL's timestamptz takes only UTC: every DateTime is written as UTC and read back marked as UTC.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
 
