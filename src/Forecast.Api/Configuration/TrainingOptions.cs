@@ -23,6 +23,14 @@ public sealed class TrainingOptions
     [Range(1, 100)]
     public int MaxCrashes { get; set; } = 3;
 
+    /// <summary>How often a training process says it is alive and looks for runs whose process is not (PostgreSQL only).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Silence after which a training process counts as dead and its running runs are queued again (PostgreSQL only).</summary>
+    [Range(typeof(TimeSpan), "00:00:02", "01:00:00")]
+    public TimeSpan WorkerTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Trained models kept in memory for predictions.</summary>
     [Range(1, 10_000)]
     public int ModelCacheSize { get; set; } = 32;

@@ -18,6 +18,7 @@ public static class JobsExtensions
     public static IHostApplicationBuilder AddForecastJobs(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RunCancellations>();
+        builder.Services.AddSingleton<WorkerIdentity>();
         builder.Services.AddTransient<TrainingJob>();
         // Hangfire falls back to process-wide statics (JobStorage.Current, JobActivator.Current) that
         // the last host configured wins. Registering both per host keeps two hosts in one process

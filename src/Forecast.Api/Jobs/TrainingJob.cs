@@ -16,6 +16,7 @@ namespace Forecast.Api.Jobs;
 public sealed class TrainingJob(
     IDbContextFactory<ForecastDbContext> dbFactory,
     RunCancellations cancellations,
+    WorkerIdentity self,
     IOptions<TrainingOptions> options,
     TimeProvider clock,
     ILogger<TrainingJob> logger)
@@ -77,6 +78,7 @@ public sealed class TrainingJob(
             .ExecuteUpdate(set => set
                 .SetProperty(r => r.Status, TrainingRunStatus.Running)
                 .SetProperty(r => r.Attempts, r => r.Attempts + 1)
+                .SetProperty(r => r.WorkerId, self.Id)
                 .SetProperty(r => r.StartedAt, r => r.StartedAt ?? now));
         if (claimed == 0)
         {

@@ -34,6 +34,7 @@ public class ForecastDbContext : DbContext
     public DbSet<CheckpointEntity> Checkpoints => Set<CheckpointEntity>();
     public DbSet<IdempotencyEntity> IdempotencyRecords => Set<IdempotencyEntity>();
     public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
+    public DbSet<TrainingWorkerEntity> TrainingWorkers => Set<TrainingWorkerEntity>();
 
     // Read by the query filters at every query, so a context always filters for the current caller.
     private bool SeesAll => caller.SeesAll;
@@ -126,6 +127,11 @@ public class ForecastDbContext : DbContext
         modelBuilder.Entity<ApiKeyEntity>(key =>
         {
             key.Property(k => k.Name).HasMaxLength(ApiKeyEntity.MaxNameLength);
+        });
+
+        modelBuilder.Entity<TrainingWorkerEntity>(worker =>
+        {
+            worker.Property(w => w.Name).HasMaxLength(300);
         });
     }
 

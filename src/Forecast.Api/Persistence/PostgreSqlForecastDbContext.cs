@@ -1,6 +1,5 @@
 using Forecast.Api.Security;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Forecast.Api.Persistence;
 
@@ -15,19 +14,3 @@ internal sealed class PostgreSqlForecastDbContextFactory(DbContextOptions<Postgr
     public ForecastDbContext CreateDbContext() => new PostgreSqlForecastDbContext(options, caller);
 }
 
-/// <summary>
-/// For <c>dotnet ef migrations add ... --context PostgreSqlForecastDbContext</c>, which needs a context but no
-/// server: the migrations are written from the model alone.
-/// </summary>
-internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlForecastDbContext>
-{
-    public PostgreSqlForecastDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<PostgreSqlForecastDbContext>().UseNpgsql("Host=localhost;Database=forecast").Options,
-        new SystemCaller());
-
-    private sealed class SystemCaller : ICallerContext
-    {
-        public bool SeesAll => true;
-        public Guid? OwnerId => null;
-    }
-}

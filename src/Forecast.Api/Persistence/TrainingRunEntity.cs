@@ -26,7 +26,10 @@ public sealed class TrainingRunEntity
     /// <summary>Times a process started this run; more than one means it was resumed after a stop or crash.</summary>
     public int Attempts { get; set; }
 
-    /// <summary>Times the run was found Running at start-up, i.e. its process died under it.</summary>
+    /// <summary>The training process that claimed the run last (see <see cref="TrainingWorkerEntity"/>).</summary>
+    public Guid? WorkerId { get; set; }
+
+    /// <summary>Times the run was found Running after its process died under it.</summary>
     public int Crashes { get; set; }
 
     /// <summary>The checkpoint's epoch when the latest attempt resumed from one; null when it started afresh.</summary>

@@ -1,5 +1,8 @@
 using Forecast.Api.Contracts;
+using Forecast.Api.Persistence;
 using Forecast.Domain.Runs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Forecast.Api.Tests.PostgreSql;
@@ -13,6 +16,8 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         ("Database:Provider", "PostgreSql"),
         ("ConnectionStrings:Forecast", connectionString),
         ("Training:WorkerCount", workers.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("Training:HeartbeatInterval", "00:00:01"),
+        ("Training:WorkerTimeout", "00:00:05"),
     ];
 
     [Fact]
@@ -66,4 +71,65 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync();
     }
+
+    [Fact]
+    public async Task A_run_whose_worker_fell_silent_is_taken_over_by_a_live_worker()
+    {
+        var database = server.CreateDatabase();
+        using var api = ForecastApiFactory.With(On(database, workers: 0));
+        var runId = await RunClaimedByAsync(api, heartbeatAt: DateTime.UtcNow.AddMinutes(-10));
+
+        using var worker = ForecastApiFactory.With(On(database, workers: 1));
+        using var workerClient = worker.CreateClient();
+        var run = await TrainingFlow.WaitUntilFinishedAsync(workerClient, runId);
+
+        Assert.True(run.Status == TrainingRunStatus.Succeeded, run.Error);
+        var stored = await StoredRunAsync(api, runId);
+        Assert.Equal(1, stored.Crashes);
+        Assert.NotEqual(SilentWorker, stored.WorkerId);
+        await using var db = await DbAsync(api);
+        Assert.False(await db.TrainingWorkers.AnyAsync(w => w.Id == SilentWorker));
+    }
+
+    [Fact]
+    public async Task A_run_whose_worker_still_beats_is_left_to_it()
+    {
+        var database = server.CreateDatabase();
+        using var api = ForecastApiFactory.With(On(database, workers: 0));
+        var runId = await RunClaimedByAsync(api, heartbeatAt: DateTime.UtcNow.AddHours(1));
+
+        using var worker = ForecastApiFactory.With(On(database, workers: 1));
+        using var workerClient = worker.CreateClient();
+        // Several of the worker's 1-second sweeps.
+        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        var stored = await StoredRunAsync(api, runId);
+        Assert.Equal((TrainingRunStatus.Running, 0, SilentWorker), (stored.Status, stored.Crashes, stored.WorkerId));
+    }
+
+    private static readonly Guid SilentWorker = Guid.CreateVersion7();
+
+    /// <summary>A run stored as if a worker that last beat at <paramref name="heartbeatAt"/> were training it.</summary>
+    private static async Task<Guid> RunClaimedByAsync(ForecastApiFactory api, DateTime heartbeatAt)
+    {
+        using var client = api.CreateClient();
+        var series = await TrainingFlow.UploadAsync(client, "airpassengers.csv");
+        var run = await TrainingFlow.StartAsync(client, series.Id, TrainingFlow.Tiny(epochs: 2, transform: "none"));
+        await using var db = await DbAsync(api);
+        db.TrainingWorkers.Add(new TrainingWorkerEntity { Id = SilentWorker, Name = "gone/1", StartedAt = heartbeatAt, HeartbeatAt = heartbeatAt });
+        await db.SaveChangesAsync();
+        await db.TrainingRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.Status, TrainingRunStatus.Running)
+            .SetProperty(r => r.WorkerId, SilentWorker));
+        return run.Id;
+    }
+
+    private static async Task<TrainingRunEntity> StoredRunAsync(ForecastApiFactory api, Guid runId)
+    {
+        await using var db = await DbAsync(api);
+        return await db.TrainingRuns.AsNoTracking().SingleAsync(r => r.Id == runId);
+    }
+
+    private static Task<ForecastDbContext> DbAsync(ForecastApiFactory factory) =>
+        factory.Services.GetRequiredService<IDbContextFactory<ForecastDbContext>>().CreateDbContextAsync();
 }

@@ -296,6 +296,9 @@ namespace Forecast.Api.Persistence.Migrations
                     b.Property<double?>("ValidationLoss")
                         .HasColumnType("REAL");
 
+                    b.Property<Guid?>("WorkerId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SeriesId");
@@ -303,6 +306,28 @@ namespace Forecast.Api.Persistence.Migrations
                     b.HasIndex("Status");
 
                     b.ToTable("TrainingRuns");
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.TrainingWorkerEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TrainingWorkers");
                 });
 
             modelBuilder.Entity("Forecast.Api.Persistence.CheckpointEntity", b =>

@@ -302,6 +302,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.Property<double?>("ValidationLoss")
                         .HasColumnType("double precision");
 
+                    b.Property<Guid?>("WorkerId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SeriesId");
@@ -309,6 +312,28 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.HasIndex("Status");
 
                     b.ToTable("TrainingRuns");
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.TrainingWorkerEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TrainingWorkers");
                 });
 
             modelBuilder.Entity("Forecast.Api.Persistence.CheckpointEntity", b =>

@@ -66,6 +66,20 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "TrainingWorkers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    HeartbeatAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingWorkers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Models",
                 columns: table => new
                 {
@@ -107,6 +121,7 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     ElapsedSeconds = table.Column<double>(type: "double precision", nullable: false),
                     CancelRequested = table.Column<bool>(type: "boolean", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
+                    WorkerId = table.Column<Guid>(type: "uuid", nullable: true),
                     Crashes = table.Column<int>(type: "integer", nullable: false),
                     ResumedFromEpoch = table.Column<int>(type: "integer", nullable: true),
                     Error = table.Column<string>(type: "text", nullable: true),
@@ -225,6 +240,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Models");
+
+            migrationBuilder.DropTable(
+                name: "TrainingWorkers");
 
             migrationBuilder.DropTable(
                 name: "TrainingRuns");
