@@ -35,6 +35,23 @@ public static class TrainingFlow
         }
     }
 
+    /// <summary>Waits until the run, still queued or running, has recorded <paramref name="epoch"/> epochs.</summary>
+    public static async Task WaitForEpochAsync(HttpClient client, Guid runId, int epoch)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var run = await (await client.GetAsync($"/api/training-runs/{runId}")).ReadAsync<TrainingRunResponse>();
+            Assert.True(run.Status is TrainingRunStatus.Queued or TrainingRunStatus.Running, $"run is {run.Status}: {run.Error}");
+            if (run.Progress.Epoch >= epoch)
+            {
+                return;
+            }
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"run still at epoch {run.Progress.Epoch}");
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>A few epochs of a small network: enough to see learning, quick enough for a test.</summary>
     public static object Tiny(int epochs = 8, int seed = 42, string transform = "auto") => new
     {

@@ -22,7 +22,7 @@ public sealed class RunSurvivalTests(PublishedService published) : IDisposable
         using (var first = await ServiceProcess.StartAsync(published, database))
         {
             runId = await StartRunAsync(first.Client);
-            await WaitForEpochAsync(first.Client, runId, 40);
+            await TrainingFlow.WaitForEpochAsync(first.Client, runId, 40);
             first.Kill();
         }
 
@@ -42,7 +42,7 @@ public sealed class RunSurvivalTests(PublishedService published) : IDisposable
         using (var first = await ServiceProcess.StartAsync(published, database))
         {
             runId = await StartRunAsync(first.Client);
-            await WaitForEpochAsync(first.Client, runId, 40);
+            await TrainingFlow.WaitForEpochAsync(first.Client, runId, 40);
 
             Assert.True(first.Terminate(TimeSpan.FromSeconds(30)), "the service did not exit within 30 s of SIGTERM");
             Assert.True(first.ExitCode == 0, first.Output);
@@ -90,7 +90,7 @@ public sealed class RunSurvivalTests(PublishedService published) : IDisposable
         using var service = await ServiceProcess.StartAsync(published, database, ("Training__WorkerCount", "1"));
         var running = await StartRunAsync(service.Client);
         var queued = await StartRunAsync(service.Client);
-        await WaitForEpochAsync(service.Client, running, 5);
+        await TrainingFlow.WaitForEpochAsync(service.Client, running, 5);
 
         var queuedRun = await (await service.Client.GetAsync($"/api/training-runs/{queued}")).ReadAsync<TrainingRunResponse>();
         Assert.Equal((TrainingRunStatus.Queued, 1), (queuedRun.Status, queuedRun.Progress.QueuePosition));
@@ -122,22 +122,6 @@ public sealed class RunSurvivalTests(PublishedService published) : IDisposable
     {
         var series = await TrainingFlow.UploadAsync(client, "nottem.csv");
         return (await TrainingFlow.StartAsync(client, series.Id, Slow)).Id;
-    }
-
-    private static async Task WaitForEpochAsync(HttpClient client, Guid runId, int epoch)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var run = await (await client.GetAsync($"/api/training-runs/{runId}")).ReadAsync<TrainingRunResponse>();
-            Assert.True(run.Status is TrainingRunStatus.Queued or TrainingRunStatus.Running, $"run is {run.Status}: {run.Error}");
-            if (run.Progress.Epoch >= epoch)
-            {
-                return;
-            }
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"run still at epoch {run.Progress.Epoch}");
-            await Task.Delay(20);
-        }
     }
 
     // After a restart the stored epoch is already past 1 while the run is still queued, so the status decides:

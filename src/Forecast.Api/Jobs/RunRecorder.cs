@@ -8,9 +8,14 @@ namespace Forecast.Api.Jobs;
 /// Writes a run's progress as it trains: each epoch's losses, and from time to time a checkpoint,
 /// in one short transaction so the stored curve never runs ahead of what a resumed run repeats.
 /// </summary>
+/// <remarks>
+/// A worker that was silent too long (a paused machine) may find its run taken over by another; the epoch
+/// it records then is not written, and <see cref="RunTakenOverException"/> ends its attempt.
+/// </remarks>
 internal sealed class RunRecorder(
     IDbContextFactory<ForecastDbContext> dbFactory,
     Guid runId,
+    Guid workerId,
     double elapsedBefore,
     TimeSpan checkpointInterval,
     CancellationTokenSource cancel,
@@ -39,6 +44,10 @@ internal sealed class RunRecorder(
             ValidationLoss = report.ValidationLoss,
         });
         var run = db.TrainingRuns.First(r => r.Id == runId);
+        if (run.WorkerId != workerId)
+        {
+            throw new RunTakenOverException(runId);
+        }
         run.Epoch = report.Epoch;
         run.TrainLoss = report.TrainLoss;
         run.ValidationLoss = report.ValidationLoss;
@@ -85,3 +94,7 @@ internal sealed class RunRecorder(
         entity.Epoch, entity.Network, entity.Optimizer, entity.BestNetwork, entity.BestEpoch,
         entity.BestValidationLoss, entity.EpochsWithoutImprovement);
 }
+
+/// <summary>Another worker has taken the run over; this attempt stops and leaves the run to it.</summary>
+internal sealed class RunTakenOverException(Guid runId)
+    : Exception($"Training run {runId} was taken over by another worker after this one fell silent.");

@@ -38,7 +38,7 @@ public sealed class TrainingJob(
         }
         var (run, series, checkpoint) = claim.Value;
         using var source = cancellations.Register(runId, hostStopping);
-        var recorder = new RunRecorder(dbFactory, runId, checkpoint?.ElapsedSeconds ?? 0, options.Value.CheckpointInterval,
+        var recorder = new RunRecorder(dbFactory, runId, self.Id, checkpoint?.ElapsedSeconds ?? 0, options.Value.CheckpointInterval,
             source, clock, hostStopping);
         try
         {
@@ -48,6 +48,10 @@ public sealed class TrainingJob(
             var built = ForecastModelBuilder.Build(series.Values, hp, recorder, source.Token,
                 checkpoint is null ? null : RunRecorder.ToCheckpoint(checkpoint));
             Succeed(run, built, recorder.ElapsedSeconds);
+        }
+        catch (RunTakenOverException e)
+        {
+            logger.LogWarning("{Message} This attempt stops without touching it.", e.Message);
         }
         catch (OperationCanceledException) when (hostStopping.IsCancellationRequested)
         {
@@ -118,6 +122,10 @@ public sealed class TrainingJob(
         var now = clock.GetUtcNow().UtcDateTime;
         using var db = dbFactory.CreateDbContext();
         var stored = db.TrainingRuns.First(r => r.Id == run.Id);
+        if (stored.WorkerId != self.Id)
+        {
+            throw new RunTakenOverException(run.Id);
+        }
         var entity = new ModelEntity
         {
             Id = Guid.CreateVersion7(),
@@ -145,6 +153,11 @@ public sealed class TrainingJob(
     {
         using var db = dbFactory.CreateDbContext();
         var run = db.TrainingRuns.First(r => r.Id == runId);
+        if (run.WorkerId != self.Id)
+        {
+            // Taken over by another worker, whose run it now is.
+            return;
+        }
         run.Status = status;
         run.Error = error;
         if (status.IsFinished())

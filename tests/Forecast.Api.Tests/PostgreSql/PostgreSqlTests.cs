@@ -86,9 +86,9 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         Assert.True(run.Status == TrainingRunStatus.Succeeded, run.Error);
         var stored = await StoredRunAsync(api, runId);
         Assert.Equal(1, stored.Crashes);
-        Assert.NotEqual(SilentWorker, stored.WorkerId);
+        Assert.NotEqual(OtherWorker, stored.WorkerId);
         await using var db = await DbAsync(api);
-        Assert.False(await db.TrainingWorkers.AnyAsync(w => w.Id == SilentWorker));
+        Assert.False(await db.TrainingWorkers.AnyAsync(w => w.Id == OtherWorker));
     }
 
     [Fact]
@@ -104,10 +104,43 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         await Task.Delay(TimeSpan.FromSeconds(4));
 
         var stored = await StoredRunAsync(api, runId);
-        Assert.Equal((TrainingRunStatus.Running, 0, SilentWorker), (stored.Status, stored.Crashes, stored.WorkerId));
+        Assert.Equal((TrainingRunStatus.Running, 0, OtherWorker), (stored.Status, stored.Crashes, stored.WorkerId));
     }
 
-    private static readonly Guid SilentWorker = Guid.CreateVersion7();
+    [Fact]
+    public async Task A_worker_whose_run_was_taken_over_stops_and_leaves_it_alone()
+    {
+        var database = server.CreateDatabase();
+        using var worker = ForecastApiFactory.With(On(database, workers: 1));
+        using var client = worker.CreateClient();
+        var series = await TrainingFlow.UploadAsync(client, "airpassengers.csv");
+        var run = await TrainingFlow.StartAsync(client, series.Id,
+            new { epochs = 5000, hiddenSize = 8, lookback = 24, testSize = 12, transform = "none", earlyStoppingPatience = 0 });
+        await TrainingFlow.WaitForEpochAsync(client, run.Id, 2);
+
+        // What a worker that woke from a long pause finds: its run claimed by another, live worker.
+        await using (var db = await DbAsync(worker))
+        {
+            var later = DateTime.UtcNow.AddHours(1);
+            db.TrainingWorkers.Add(new TrainingWorkerEntity { Id = OtherWorker, Name = "other/1", StartedAt = later, HeartbeatAt = later });
+            await db.SaveChangesAsync();
+            await db.TrainingRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(set => set.SetProperty(r => r.WorkerId, OtherWorker));
+        }
+        var epochs = await LossEntriesAsync(worker, run.Id);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        var stored = await StoredRunAsync(worker, run.Id);
+        Assert.Equal((TrainingRunStatus.Running, OtherWorker, (string?)null), (stored.Status, stored.WorkerId, stored.Error));
+        Assert.InRange(await LossEntriesAsync(worker, run.Id), epochs, epochs + 1);
+    }
+
+    private static async Task<int> LossEntriesAsync(ForecastApiFactory factory, Guid runId)
+    {
+        await using var db = await DbAsync(factory);
+        return await db.LossEntries.CountAsync(l => l.RunId == runId);
+    }
+
+    private static readonly Guid OtherWorker = Guid.CreateVersion7();
 
     /// <summary>A run stored as if a worker that last beat at <paramref name="heartbeatAt"/> were training it.</summary>
     private static async Task<Guid> RunClaimedByAsync(ForecastApiFactory api, DateTime heartbeatAt)
@@ -116,11 +149,11 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         var series = await TrainingFlow.UploadAsync(client, "airpassengers.csv");
         var run = await TrainingFlow.StartAsync(client, series.Id, TrainingFlow.Tiny(epochs: 2, transform: "none"));
         await using var db = await DbAsync(api);
-        db.TrainingWorkers.Add(new TrainingWorkerEntity { Id = SilentWorker, Name = "gone/1", StartedAt = heartbeatAt, HeartbeatAt = heartbeatAt });
+        db.TrainingWorkers.Add(new TrainingWorkerEntity { Id = OtherWorker, Name = "gone/1", StartedAt = heartbeatAt, HeartbeatAt = heartbeatAt });
         await db.SaveChangesAsync();
         await db.TrainingRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(set => set
             .SetProperty(r => r.Status, TrainingRunStatus.Running)
-            .SetProperty(r => r.WorkerId, SilentWorker));
+            .SetProperty(r => r.WorkerId, OtherWorker));
         return run.Id;
     }
 
