@@ -62,7 +62,7 @@ internal sealed class RunRecovery(
             return;
         }
         using var timer = new PeriodicTimer(options.Value.HeartbeatInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await NextBeatAsync(timer, stoppingToken))
         {
             try
             {
@@ -78,6 +78,19 @@ internal sealed class RunRecovery(
                 // A database that is briefly unreachable must not end the heartbeats for good.
                 logger.LogWarning(e, "Heartbeat of training worker {Worker} failed; retrying", self.Name);
             }
+        }
+    }
+
+    /// <returns>False once the host stops.</returns>
+    private static async Task<bool> NextBeatAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
