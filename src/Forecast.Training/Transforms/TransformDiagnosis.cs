@@ -33,7 +33,7 @@ public sealed record TransformSuggestion(bool Log, bool SeasonalDifference, bool
 /// average wet winters and dry summers forecast better than any model without them. A needless candidate
 /// costs one more training, and validation rejects it; a daily series without a weekly rhythm (p 0.86 for
 /// Seattle's) is spared it.</item>
-/// <item>first difference: after the steps above, ADF cannot reject a unit root or KPSS rejects level
+/// <item>first difference: after the seasonal difference where there is one, ADF cannot reject a unit root or KPSS rejects level
 /// stationarity (5 %), i.e. a trend or wandering level an LSTM on scaled levels cannot extrapolate.</item>
 /// </list>
 /// The validation comparison of the candidates has the last word: these findings only shortlist.
