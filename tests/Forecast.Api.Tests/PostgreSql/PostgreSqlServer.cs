@@ -19,9 +19,8 @@ public sealed class PostgreSqlServer : IDisposable
 
     public PostgreSqlServer()
     {
-        binaries = Directory.EnumerateFiles("/usr/lib/postgresql", "initdb", SearchOption.AllDirectories)
-            .Select(Path.GetDirectoryName).OrderDescending().FirstOrDefault()
-            ?? throw new InvalidOperationException("PostgreSQL's server programs are missing: apt-get install postgresql (.ci/run does).");
+        binaries = FindServerPrograms()
+            ?? throw new InvalidOperationException("PostgreSQL's server programs (initdb, pg_ctl) are missing: apt-get install postgresql (.ci/run does).");
         port = FreePort();
         Directory.CreateDirectory(folder);
         if (Environment.UserName == "root")
@@ -34,6 +33,16 @@ public sealed class PostgreSqlServer : IDisposable
     }
 
     private string Data => Path.Combine(folder, "data");
+
+    /// <summary>Debian keeps them out of PATH, under /usr/lib/postgresql/VERSION/bin; elsewhere they are on PATH.</summary>
+    private static string? FindServerPrograms()
+    {
+        var debian = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.EnumerateFiles("/usr/lib/postgresql", "initdb", SearchOption.AllDirectories).Select(Path.GetDirectoryName).OrderDescending().FirstOrDefault()
+            : null;
+        return debian ?? (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .FirstOrDefault(folder => File.Exists(Path.Combine(folder, "initdb")));
+    }
 
     /// <summary>A new, empty database on this server, and the connection string to it.</summary>
     public string CreateDatabase()
