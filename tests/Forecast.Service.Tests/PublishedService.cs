@@ -44,7 +44,7 @@ public sealed class PublishedService
 }
 
 [CollectionDefinition(Name)]
-public sealed class PublishedServiceGroup : ICollectionFixture<PublishedService>
+public sealed class PublishedServiceGroup : ICollectionFixture<PublishedService>, ICollectionFixture<Forecast.Api.Tests.PostgreSql.PostgreSqlServer>
 {
     public const string Name = "published service";
 }

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using Forecast.Api.Contracts;
 using Forecast.Api.Tests;
+using Forecast.Api.Tests.PostgreSql;
 using Forecast.Domain.Runs;
 
 namespace Forecast.Service.Tests;
 
 /// <summary>Runs outlive their process: crashes, SIGTERM and restarts, against the published service.</summary>
 [Collection(PublishedServiceGroup.Name)]
-public sealed class RunSurvivalTests(PublishedService published) : IDisposable
+public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServer postgres) : IDisposable
 {
     private readonly string database = Path.Combine(Path.GetTempPath(), $"forecast-service-{Guid.NewGuid():N}.db");
 
@@ -59,6 +60,36 @@ public sealed class RunSurvivalTests(PublishedService published) : IDisposable
         Assert.True(run.Status == TrainingRunStatus.Succeeded, run.Error);
         Assert.Equal(stored.CheckpointEpoch, run.ResumedFromEpoch);
         await AssertUnbrokenCurveAsync(second.Client, runId, Epochs);
+    }
+
+    [Fact]
+    public async Task On_postgresql_a_worker_killed_mid_run_is_replaced_by_a_live_one_that_resumes_the_run()
+    {
+        (string, string)[] scaleOut =
+        [
+            ("Database__Provider", "PostgreSql"), ("ConnectionStrings__Forecast", postgres.CreateDatabase()),
+            ("Training__HeartbeatInterval", "00:00:01"), ("Training__WorkerTimeout", "00:00:04"),
+        ];
+        using var api = await ServiceProcess.StartAsync(published, database, [.. scaleOut, ("Training__WorkerCount", "0")]);
+        Guid runId;
+        ServiceProcess survivor;
+        using (var first = await ServiceProcess.StartAsync(published, database, scaleOut))
+        {
+            // The only worker so far claims the run; the second joins once it trains.
+            runId = await StartRunAsync(api.Client);
+            await TrainingFlow.WaitForEpochAsync(api.Client, runId, 40);
+            survivor = await ServiceProcess.StartAsync(published, database, scaleOut);
+            first.Kill();
+        }
+        using (survivor)
+        {
+            var run = await TrainingFlow.WaitUntilFinishedAsync(api.Client, runId, TimeSpan.FromMinutes(3));
+
+            Assert.True(run.Status == TrainingRunStatus.Succeeded, run.Error);
+            Assert.Equal(2, run.Attempts);
+            Assert.InRange(run.ResumedFromEpoch!.Value, 1, Epochs - 1);
+            await AssertUnbrokenCurveAsync(api.Client, runId, Epochs);
+        }
     }
 
     [Fact]

@@ -101,9 +101,3 @@ public sealed class PostgreSqlServer : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class PostgreSqlGroup : ICollectionFixture<PostgreSqlServer>
-{
-    public const string Name = "PostgreSQL";
-}

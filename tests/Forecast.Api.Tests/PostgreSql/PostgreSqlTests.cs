@@ -166,3 +166,9 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
     private static Task<ForecastDbContext> DbAsync(ForecastApiFactory factory) =>
         factory.Services.GetRequiredService<IDbContextFactory<ForecastDbContext>>().CreateDbContextAsync();
 }
+
+[CollectionDefinition(Name)]
+public sealed class PostgreSqlGroup : ICollectionFixture<PostgreSqlServer>
+{
+    public const string Name = "PostgreSQL";
+}
