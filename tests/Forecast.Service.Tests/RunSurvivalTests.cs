@@ -28,12 +28,7 @@ public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServe
         }
 
         using var second = await ServiceProcess.StartAsync(published, database);
-        var run = await TrainingFlow.WaitUntilFinishedAsync(second.Client, runId, TimeSpan.FromMinutes(3));
-
-        Assert.True(run.Status == TrainingRunStatus.Succeeded, run.Error);
-        Assert.Equal(2, run.Attempts);
-        Assert.InRange(run.ResumedFromEpoch!.Value, 1, Epochs - 1);
-        await AssertUnbrokenCurveAsync(second.Client, runId, Epochs);
+        await AssertResumedOnceAndFinishedAsync(second.Client, runId);
     }
 
     [Fact]
@@ -83,12 +78,7 @@ public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServe
         }
         using (survivor)
         {
-            var run = await TrainingFlow.WaitUntilFinishedAsync(api.Client, runId, TimeSpan.FromMinutes(3));
-
-            Assert.True(run.Status == TrainingRunStatus.Succeeded, run.Error);
-            Assert.Equal(2, run.Attempts);
-            Assert.InRange(run.ResumedFromEpoch!.Value, 1, Epochs - 1);
-            await AssertUnbrokenCurveAsync(api.Client, runId, Epochs);
+            await AssertResumedOnceAndFinishedAsync(api.Client, runId);
         }
     }
 
@@ -165,6 +155,17 @@ public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServe
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), "the run was not claimed and training within 90 s");
             await Task.Delay(20);
         }
+    }
+
+    /// <summary>The run, killed once mid-training, resumed from a checkpoint and finished with every epoch recorded once.</summary>
+    private static async Task AssertResumedOnceAndFinishedAsync(HttpClient client, Guid runId)
+    {
+        var run = await TrainingFlow.WaitUntilFinishedAsync(client, runId, TimeSpan.FromMinutes(3));
+
+        Assert.True(run.Status == TrainingRunStatus.Succeeded, run.Error);
+        Assert.Equal(2, run.Attempts);
+        Assert.InRange(run.ResumedFromEpoch!.Value, 1, Epochs - 1);
+        await AssertUnbrokenCurveAsync(client, runId, Epochs);
     }
 
     private static async Task AssertUnbrokenCurveAsync(HttpClient client, Guid runId, int epochs)
