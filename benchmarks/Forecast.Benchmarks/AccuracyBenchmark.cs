@@ -12,8 +12,8 @@ using Forecast.Training.Lstm;
 namespace Forecast.Benchmarks;
 
 /// <summary>
-/// Trains the service's default configuration (a client's <c>{}</c> plus <c>testSize = h</c>) on the four
-/// shared data sets and prints, as a markdown table, its multi-step MASE beside R's seasonal naive, ETS
+/// Trains the service's default configuration (a client's <c>{}</c> plus <c>testSize = h</c>) on the
+/// four single series in data/ and prints, as a markdown table, its multi-step MASE beside R's seasonal naive, ETS
 /// and auto.arima on the same held-out tail, the training time and the intervals' coverage.
 /// </summary>
 /// <remarks>
@@ -43,7 +43,7 @@ internal static class AccuracyBenchmark
 
         foreach (var file in DataSets.Where(f => only.Any(name => f.Contains(name, StringComparison.Ordinal))))
         {
-            var series = SharedData.Read(file);
+            var series = RepositoryData.Read(file);
             var reference = references.Where(r => r.Series == file).ToDictionary(r => r.Method, r => r.Mase);
             var horizon = references.First(r => r.Series == file).Horizon;
             var forecasts = new List<IReadOnlyList<double>>();

@@ -14,7 +14,7 @@ internal static class TrainBenchmark
 {
     public static int Run()
     {
-        var values = SharedData.Read("seattle-precipitation-daily.csv").Values.Take(722).ToArray();
+        var values = RepositoryData.Read("seattle-precipitation-daily.csv").Values.Take(722).ToArray();
         var hp = new Hyperparameters(Lookback: 120, HiddenSize: 64, Layers: 1, Dropout: 0, Epochs: 100, BatchSize: null,
             LearningRate: 0.001, ValidationFraction: 0.2, TestSize: 10, Seed: 1);
         var observer = new EpochTimes();

@@ -5,7 +5,7 @@
 set -euo pipefail
 publish=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
-data=$(cd "$here/../../../shared/data" && pwd)
+data=$(cd "$here/../../data" && pwd)
 api=http://127.0.0.1:5077
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT

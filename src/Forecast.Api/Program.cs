@@ -6,39 +6,50 @@ using Forecast.Api.Persistence;
 using Forecast.Api.RateLimiting;
 using Forecast.Api.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
 
-builder.AddForecastOptions();
-builder.AddForecastPersistence();
-builder.AddForecastJobs();
-builder.AddForecastApi();
-builder.AddForecastSwagger();
-builder.AddForecastAuth();
-builder.AddForecastRateLimits();
-builder.AddForecastCors();
+    builder.AddForecastOptions();
+    builder.AddForecastPersistence();
+    builder.AddForecastJobs();
+    builder.AddForecastApi();
+    builder.AddForecastSwagger();
+    builder.AddForecastAuth();
+    builder.AddForecastRateLimits();
+    builder.AddForecastCors();
 
-var app = builder.Build();
+    var app = builder.Build();
+    app.ValidateForecastConfiguration();
 
-await app.Services.MigrateForecastDatabaseAsync();
+    await app.Services.MigrateForecastDatabaseAsync();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseRequestBodyLimit();
-app.UseForecastSwagger();
-app.UseForecastCors();
-app.UseForecastAuth();
-app.UseForecastRateLimits();
-app.UseMiddleware<IdempotencyMiddleware>();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseRequestBodyLimit();
+    app.UseForecastSwagger();
+    app.UseForecastCors();
+    app.UseForecastAuth();
+    app.UseForecastRateLimits();
+    app.UseMiddleware<IdempotencyMiddleware>();
 
-app.MapKeysApi();
-app.MapSeriesApi();
-app.MapTrainingRunsApi();
-app.MapModelsApi();
-app.MapDiagnosticsApi();
-app.MapForecastHealth();
-app.MapForecastDashboard();
+    app.MapKeysApi();
+    app.MapSeriesApi();
+    app.MapTrainingRunsApi();
+    app.MapModelsApi();
+    app.MapDiagnosticsApi();
+    app.MapIndexApi();
+    app.MapForecastHealth();
+    app.MapForecastDashboard();
 
-await app.RunAsync();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception error) when (StartupFailure.IsReported(error))
+{
+    await Console.Error.WriteLineAsync(StartupFailure.Describe(error));
+    return StartupFailure.ExitCode;
+}
 
 /// <summary>The entry point, public so that tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -11,7 +11,7 @@ public static class ApiClient
 {
     public static readonly JsonSerializerOptions Json = CreateJsonOptions();
 
-    public static string SharedData(string file) => Path.Combine(AppContext.BaseDirectory, "shared", "data", file);
+    public static string DataFile(string file) => Path.Combine(AppContext.BaseDirectory, "data", file);
 
     public static Task<HttpResponseMessage> PostCsvAsync(this HttpClient client, string csv, string query = "") =>
         client.PostAsync($"/api/series{query}", new StringContent(csv, Encoding.UTF8, "text/csv"));

@@ -10,7 +10,7 @@ public class DiagnosticsApiTests(ForecastApiFactory factory) : IClassFixture<For
     private readonly HttpClient client = factory.CreateClient();
 
     private static readonly JsonElement Reference = JsonDocument.Parse(
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "shared", "reference", "diagnostics-statsmodels.json"))).RootElement;
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "reference", "diagnostics-statsmodels.json"))).RootElement;
 
     [Theory]
     [InlineData("airpassengers.csv")]

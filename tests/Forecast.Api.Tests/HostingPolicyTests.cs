@@ -28,6 +28,24 @@ public class HostingPolicyTests
     }
 
     [Fact]
+    public async Task Where_swagger_is_off_the_root_answers_a_json_index_of_the_open_links()
+    {
+        using var production = ForecastApiFactory.With(("environment", "Production"), ("Swagger:Enabled", ""));
+        using var browser = production.ClientFor(null);
+
+        var response = await browser.GetAsync("/");
+        var index = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/health/ready", index.GetProperty("links").GetProperty("ready").GetString());
+        foreach (var link in index.GetProperty("links").EnumerateObject())
+        {
+            Assert.True((await browser.GetAsync(link.Value.GetString())).IsSuccessStatusCode, $"{link.Name} does not answer without a key");
+        }
+        Assert.Contains("Swagger__Enabled=true", index.GetProperty("documentation").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cors_answers_only_the_configured_origins()
     {
         using var factory = ForecastApiFactory.With(("Cors:Origins:0", "https://app.example.com"));

@@ -53,4 +53,37 @@ public class HostingTests(ForecastApiFactory factory) : IClassFixture<ForecastAp
             Assert.False(string.IsNullOrWhiteSpace(p.Value.TryGetProperty("description", out var d) ? d.GetString() : null), $"{p.Name} has no description"));
         Assert.Contains("deseasonalize", properties.GetProperty("transform").GetProperty("description").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_root_sends_a_browser_to_swagger_where_it_is_on()
+    {
+        using var browser = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await browser.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/swagger", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_query_parameter_the_readme_uses()
+    {
+        var paths = JsonDocument.Parse(await client.GetStringAsync("/swagger/v1/swagger.json")).RootElement.GetProperty("paths");
+        var uses = ReadmeQueries.In(File.ReadAllText(Path.Combine(Repository.Root, "README.md"))).ToList();
+
+        Assert.Contains(uses, use => use.Path == "/api/series" && use.Parameter == "name");
+        Assert.All(uses, use =>
+        {
+            var documented = paths.EnumerateObject()
+                .Where(path => ReadmeQueries.Matches(path.Name, use.Path))
+                .SelectMany(path => path.Value.EnumerateObject())
+                .Where(operation => operation.Value.TryGetProperty("parameters", out _))
+                .SelectMany(operation => operation.Value.GetProperty("parameters").EnumerateArray())
+                .Where(p => p.GetProperty("in").GetString() == "query" && p.GetProperty("name").GetString() == use.Parameter)
+                .ToList();
+            Assert.True(documented.Count > 0, $"README uses {use.Path}?{use.Parameter}=, which the OpenAPI document does not describe");
+            Assert.All(documented, p => Assert.False(string.IsNullOrWhiteSpace(p.TryGetProperty("description", out var d) ? d.GetString() : null),
+                $"{use.Path}?{use.Parameter}= has no description"));
+        });
+    }
 }

@@ -13,7 +13,7 @@ public class SeriesApiTests(ForecastApiFactory factory) : IClassFixture<Forecast
     [Fact]
     public async Task A_csv_body_becomes_a_monthly_series_with_a_location()
     {
-        var response = await client.PostCsvAsync(await File.ReadAllTextAsync(ApiClient.SharedData("airpassengers.csv")), "?name=air");
+        var response = await client.PostCsvAsync(await File.ReadAllTextAsync(ApiClient.DataFile("airpassengers.csv")), "?name=air");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var series = await response.ReadAsync<SeriesResponse>();
@@ -29,7 +29,7 @@ public class SeriesApiTests(ForecastApiFactory factory) : IClassFixture<Forecast
     public async Task A_multipart_file_is_read_like_a_csv_body()
     {
         using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(await File.ReadAllBytesAsync(ApiClient.SharedData("nottem.csv")));
+        var file = new ByteArrayContent(await File.ReadAllBytesAsync(ApiClient.DataFile("nottem.csv")));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "file", "nottem.csv");
 

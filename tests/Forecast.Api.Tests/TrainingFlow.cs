@@ -8,7 +8,7 @@ namespace Forecast.Api.Tests;
 public static class TrainingFlow
 {
     public static async Task<SeriesResponse> UploadAsync(HttpClient client, string file) =>
-        await (await client.PostCsvAsync(await File.ReadAllTextAsync(ApiClient.SharedData(file)), $"?name={file}"))
+        await (await client.PostCsvAsync(await File.ReadAllTextAsync(ApiClient.DataFile(file)), $"?name={file}"))
             .ReadAsync<SeriesResponse>();
 
     public static async Task<TrainingRunResponse> StartAsync(HttpClient client, Guid seriesId, object hyperparameters)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Forecast.Api.Tests;
 
 namespace Forecast.Service.Tests;
 
@@ -10,10 +11,9 @@ public sealed class PublishedService
 {
     public PublishedService()
     {
-        var repository = FindRepository();
-        Directory = Path.Combine(repository, "artifacts", "service-under-test");
+        Directory = Path.Combine(Repository.Root, "artifacts", "service-under-test");
         var publish = Process.Start(new ProcessStartInfo("dotnet",
-            ["publish", Path.Combine(repository, "src", "Forecast.Api"), "-c", "Release", "-r", "linux-x64",
+            ["publish", Path.Combine(Repository.Root, "src", "Forecast.Api"), "-c", "Release", "-r", "linux-x64",
              "--self-contained", "false", "-o", Directory, "-nologo", "-v", "quiet"])
         {
             RedirectStandardOutput = true,
@@ -31,16 +31,6 @@ public sealed class PublishedService
     public string Directory { get; }
 
     public string Executable => Path.Combine(Directory, "Forecast.Api");
-
-    private static string FindRepository()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Forecast.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("Forecast.sln not found above the test output.");
-    }
 }
 
 [CollectionDefinition(Name)]

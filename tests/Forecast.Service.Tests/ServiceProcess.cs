@@ -45,22 +45,7 @@ public sealed class ServiceProcess : IDisposable
     public static async Task<ServiceProcess> StartAsync(PublishedService published, string databaseFile, params (string Key, string Value)[] settings)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo(published.Executable)
-        {
-            WorkingDirectory = published.Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_URLS"] = address.ToString();
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Forecast"] = $"Data Source={databaseFile}";
-        start.Environment["Auth__AdminKey"] = AdminKey;
-        start.Environment["Training__CheckpointInterval"] = "00:00:00.200";
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key] = value;
-        }
-        var service = new ServiceProcess(Process.Start(start)!, address);
+        var service = new ServiceProcess(Process.Start(StartInfo(published, address, databaseFile, settings))!, address);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(60))
         {
@@ -83,6 +68,37 @@ public sealed class ServiceProcess : IDisposable
         }
         service.Dispose();
         throw new TimeoutException("The service did not become ready within 60 s.");
+    }
+
+    /// <summary>Starts the service with settings it should refuse, and waits for it to exit.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(PublishedService published, string databaseFile, params (string Key, string Value)[] settings)
+    {
+        using var process = Process.Start(StartInfo(published, new Uri($"http://127.0.0.1:{FreePort()}"), databaseFile, settings))!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await errors);
+    }
+
+    private static ProcessStartInfo StartInfo(PublishedService published, Uri address, string databaseFile, (string Key, string Value)[] settings)
+    {
+        var start = new ProcessStartInfo(published.Executable)
+        {
+            WorkingDirectory = published.Directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_URLS"] = address.ToString();
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Forecast"] = $"Data Source={databaseFile}";
+        start.Environment["Auth__AdminKey"] = AdminKey;
+        start.Environment["Training__CheckpointInterval"] = "00:00:00.200";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+        return start;
     }
 
     /// <summary>SIGKILL: the process dies at once, as in a crash or an OOM kill.</summary>

@@ -36,11 +36,14 @@ public static class SeriesApi
         return app;
     }
 
+    /// <param name="name">CSV and multipart uploads: the series' name (default: the file's name, or "series").</param>
+    /// <param name="frequency">CSV and multipart uploads: daily, weekly, monthly, quarterly or yearly; inferred from the dates when left out.</param>
+    /// <param name="fillPolicy">CSV and multipart uploads: what to do with missing periods: interpolate (default), forwardFill or refuse.</param>
     public static async Task<Created<SeriesResponse>> CreateSeries(
         HttpRequest request, SeriesUploadReader reader, IDbContextFactory<ForecastDbContext> dbFactory,
-        TimeProvider clock, CancellationToken cancellationToken)
+        TimeProvider clock, CancellationToken cancellationToken, string? name = null, string? frequency = null, string? fillPolicy = null)
     {
-        var upload = await reader.ReadAsync(request, cancellationToken);
+        var upload = await reader.ReadAsync(request, new CsvUploadSettings(name, frequency, fillPolicy), cancellationToken);
         var series = upload.Built.Series;
         var entity = new SeriesEntity
         {

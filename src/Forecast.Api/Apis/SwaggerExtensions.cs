@@ -58,11 +58,14 @@ public static class SwaggerExtensions
     /// <summary>The document and UI, open to anyone when enabled; the UI's "Authorize" takes the key.</summary>
     public static WebApplication UseForecastSwagger(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<SwaggerOptions>>().Value.Enabled ?? app.Environment.IsDevelopment())
+        if (app.IsSwaggerEnabled())
         {
             app.UseSwagger();
             app.UseSwaggerUI();
         }
         return app;
     }
+
+    public static bool IsSwaggerEnabled(this WebApplication app) =>
+        app.Services.GetRequiredService<IOptions<SwaggerOptions>>().Value.Enabled ?? app.Environment.IsDevelopment();
 }

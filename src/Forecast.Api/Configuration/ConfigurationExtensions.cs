@@ -10,12 +10,20 @@ public static class ConfigurationExtensions
 {
     public static IHostApplicationBuilder AddForecastOptions(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddValidatedOptions<LimitsOptions>(LimitsOptions.Section);
+        builder.AddValidatedOptions<TrainingOptions>(TrainingOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new HyperparameterResolver(sp.GetRequiredService<IOptions<LimitsOptions>>().Value.Hyperparameters));
         builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return builder;
+    }
+
+    /// <summary>Options bound from <paramref name="section"/> and checked at start-up by their data annotations.</summary>
+    public static IHostApplicationBuilder AddValidatedOptions<TOptions>(this IHostApplicationBuilder builder, string section) where TOptions : class
+    {
+        builder.Services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TOptions>>(new SectionValidator<TOptions>(section));
         return builder;
     }
 

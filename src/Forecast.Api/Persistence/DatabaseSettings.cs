@@ -1,3 +1,5 @@
+using Forecast.Api.Configuration;
+
 namespace Forecast.Api.Persistence;
 
 /// <summary>Where the service keeps its data, and its job queue with it.</summary>
@@ -6,7 +8,7 @@ public sealed record DatabaseSettings(bool IsPostgreSql, string ConnectionString
 {
     public const string ProviderKey = "Database:Provider";
 
-    /// <exception cref="InvalidOperationException">An unknown provider, or PostgreSQL without a connection string.</exception>
+    /// <exception cref="ConfigurationException">An unknown provider, or PostgreSQL without a connection string.</exception>
     public static DatabaseSettings From(IConfiguration configuration)
     {
         var provider = configuration[ProviderKey] ?? "Sqlite";
@@ -18,8 +20,8 @@ public sealed record DatabaseSettings(bool IsPostgreSql, string ConnectionString
         if (string.Equals(provider, "PostgreSql", StringComparison.OrdinalIgnoreCase))
         {
             return new DatabaseSettings(true, connectionString
-                ?? throw new InvalidOperationException("Database:Provider PostgreSql needs ConnectionStrings:Forecast, e.g. Host=db;Database=forecast;Username=forecast;Password=..."));
+                ?? throw new ConfigurationException("Database:Provider PostgreSql needs ConnectionStrings:Forecast, e.g. Host=db;Database=forecast;Username=forecast;Password=..."));
         }
-        throw new InvalidOperationException($"Database:Provider must be Sqlite or PostgreSql; got \"{provider}\".");
+        throw new ConfigurationException($"Database:Provider must be Sqlite or PostgreSql; got \"{provider}\". Set Database__Provider to one of them.");
     }
 }

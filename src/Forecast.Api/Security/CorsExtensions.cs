@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Forecast.Api.Configuration;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,7 @@ public static class CorsExtensions
 {
     public static IHostApplicationBuilder AddForecastCors(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ForecastCorsOptions>().BindConfiguration(ForecastCorsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddValidatedOptions<ForecastCorsOptions>(ForecastCorsOptions.Section);
         builder.Services.AddCors();
         builder.Services.AddOptions<CorsOptions>().Configure<IOptions<ForecastCorsOptions>>((cors, allowed) =>
             cors.AddDefaultPolicy(policy => policy

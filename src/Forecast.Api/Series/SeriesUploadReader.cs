@@ -11,19 +11,22 @@ namespace Forecast.Api.Series;
 /// <summary>A validated upload, ready to store.</summary>
 public sealed record SeriesUpload(string Name, BuiltSeries Built);
 
+/// <summary>What a CSV cannot say about itself, from the query string (a multipart form's own fields win).</summary>
+public sealed record CsvUploadSettings(string? Name, string? Frequency, string? FillPolicy);
+
 /// <summary>Reads <c>POST /api/series</c> bodies: JSON, a <c>text/csv</c> body, or a multipart field <c>file</c>.</summary>
 public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
 {
     private readonly LimitsOptions limits = limits.Value;
 
-    public async Task<SeriesUpload> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<SeriesUpload> ReadAsync(HttpRequest request, CsvUploadSettings csvSettings, CancellationToken cancellationToken)
     {
-        var upload = await ReadBodyAsync(request, cancellationToken);
+        var upload = await ReadBodyAsync(request, csvSettings, cancellationToken);
         CheckMagnitudes(upload.Built.Series.Values);
         return upload;
     }
 
-    private async Task<SeriesUpload> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    private async Task<SeriesUpload> ReadBodyAsync(HttpRequest request, CsvUploadSettings csvSettings, CancellationToken cancellationToken)
     {
         var contentType = request.ContentType ?? "";
         if (request.HasJsonContentType())
@@ -36,7 +39,7 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
         {
             using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             var csv = await reader.ReadToEndAsync(cancellationToken);
-            return FromCsv(csv, request.Query["name"], request.Query["frequency"], request.Query["fillPolicy"]);
+            return FromCsv(csv, csvSettings.Name, csvSettings.Frequency, csvSettings.FillPolicy);
         }
         if (request.HasFormContentType)
         {
@@ -45,8 +48,9 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
                 ?? throw new DomainValidationException("The multipart body has no field named 'file'.", "file");
             using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             var csv = await reader.ReadToEndAsync(cancellationToken);
-            string? Field(string key) => form.TryGetValue(key, out var v) ? v.ToString() : request.Query[key];
-            return FromCsv(csv, Field("name") ?? Path.GetFileNameWithoutExtension(file.FileName), Field("frequency"), Field("fillPolicy"));
+            string? Field(string key, string? fromQuery) => form.TryGetValue(key, out var v) ? v.ToString() : fromQuery;
+            return FromCsv(csv, Field("name", csvSettings.Name) ?? Path.GetFileNameWithoutExtension(file.FileName),
+                Field("frequency", csvSettings.Frequency), Field("fillPolicy", csvSettings.FillPolicy));
         }
         throw new UnsupportedContentTypeException(
             $"Content type '{contentType}' is not accepted; send application/json, text/csv, or multipart/form-data with a field 'file'.");

@@ -20,7 +20,7 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         ("Training:WorkerTimeout", "00:00:05"),
     ];
 
-    [Fact]
+    [SkippableFact]
     public async Task A_series_trains_and_forecasts_with_its_data_and_its_job_in_postgresql()
     {
         var database = server.CreateDatabase();
@@ -37,7 +37,7 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         Assert.Equal(1L, await ScalarAsync(database, "SELECT count(*) FROM hangfire.job"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_api_process_queues_a_run_that_a_worker_process_trains()
     {
         var database = server.CreateDatabase();
@@ -72,7 +72,7 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         return await command.ExecuteScalarAsync();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_run_whose_worker_fell_silent_is_taken_over_by_a_live_worker()
     {
         var database = server.CreateDatabase();
@@ -91,7 +91,7 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         Assert.False(await db.TrainingWorkers.AnyAsync(w => w.Id == OtherWorker));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_run_whose_worker_still_beats_is_left_to_it()
     {
         var database = server.CreateDatabase();
@@ -107,7 +107,7 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         Assert.Equal((TrainingRunStatus.Running, 0, OtherWorker), (stored.Status, stored.Crashes, stored.WorkerId));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_worker_whose_run_was_taken_over_stops_and_leaves_it_alone()
     {
         var database = server.CreateDatabase();

@@ -3,7 +3,7 @@ using Forecast.Domain.Evaluation;
 
 namespace Forecast.Domain.Tests.Evaluation;
 
-/// <summary>Naive and seasonal naive against R's forecast package (shared/reference/baselines-r-forecast.csv).</summary>
+/// <summary>Naive and seasonal naive against R's forecast package (data/reference/baselines-r-forecast.csv).</summary>
 public class BaselinesAgainstRTests
 {
     public static TheoryData<string, string> Rows()
@@ -21,7 +21,7 @@ public class BaselinesAgainstRTests
     public void Naive_and_seasonal_naive_match_r_to_its_printed_precision(string file, string method)
     {
         var reference = ReferenceRows().Single(r => r.Series == file && r.Method == method);
-        var values = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "shared", "data", file)).Skip(1)
+        var values = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "data", file)).Skip(1)
             .Select(line => double.Parse(line.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(reference.N, values.Length);
         var history = values[..^reference.H];
@@ -62,7 +62,7 @@ public class BaselinesAgainstRTests
     private sealed record ReferenceRow(string Series, int N, int Period, int H, string Method, double Mae, double Rmse, double? Smape, double Mase);
 
     private static IEnumerable<ReferenceRow> ReferenceRows() =>
-        File.ReadLines(Path.Combine(AppContext.BaseDirectory, "shared", "reference", "baselines-r-forecast.csv")).Skip(1)
+        File.ReadLines(Path.Combine(AppContext.BaseDirectory, "data", "reference", "baselines-r-forecast.csv")).Skip(1)
             .Select(line => line.Split(','))
             .Select(f => new ReferenceRow(f[0], int.Parse(f[1], CultureInfo.InvariantCulture), int.Parse(f[2], CultureInfo.InvariantCulture),
                 int.Parse(f[3], CultureInfo.InvariantCulture), f[4], Parse(f[5]), Parse(f[6]), f[7] == "NA" ? null : Parse(f[7]), Parse(f[8])));

@@ -5,7 +5,7 @@ namespace Forecast.Training.Tests.Diagnostics;
 
 public class CorrelogramAndPortmanteauTests
 {
-    private static readonly double[] Nottem = SharedData.Series("nottem.csv");
+    private static readonly double[] Nottem = RepositoryData.Series("nottem.csv");
 
     [Fact]
     public void Acf_intervals_follow_bartletts_formula()

@@ -7,7 +7,7 @@ namespace Forecast.Training.Tests.Diagnostics;
 /// <summary>Bad input gets a clear exception naming the field, or a null section with a note; never a NaN.</summary>
 public class DegenerateInputTests
 {
-    private static readonly double[] Series = SharedData.Series("nottem.csv");
+    private static readonly double[] Series = RepositoryData.Series("nottem.csv");
 
     [Fact]
     public void A_constant_series_is_unprocessable()

@@ -6,14 +6,14 @@ namespace Forecast.Training.Tests.Diagnostics;
 /// <summary>The facade with default options reproduces the reference run (lags 10 and 20, nlags 20).</summary>
 public class ReportAgreementTests
 {
-    public static TheoryData<string> DataSets => new(SharedData.DataSets);
+    public static TheoryData<string> DataSets => new(RepositoryData.DataSets);
 
     [Theory]
     [MemberData(nameof(DataSets))]
     public void The_default_report_carries_the_reference_numbers(string file)
     {
-        var reference = SharedData.ReferenceFor(file);
-        var report = SeriesDiagnostics.Compute(SharedData.Series(file));
+        var reference = RepositoryData.ReferenceFor(file);
+        var report = SeriesDiagnostics.Compute(RepositoryData.Series(file));
 
         Assert.Equal(reference.GetProperty("n").GetInt32(), report.Summary.Count);
         Assert.NotNull(report.Adf);
@@ -46,8 +46,8 @@ public class ReportAgreementTests
     [MemberData(nameof(DataSets))]
     public void Box_pierce_is_n_times_the_sum_of_the_reference_squared_autocorrelations(string file)
     {
-        var values = SharedData.Series(file);
-        var acf = SharedData.ReferenceFor(file).GetProperty("acf").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var values = RepositoryData.Series(file);
+        var acf = RepositoryData.ReferenceFor(file).GetProperty("acf").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         var results = PortmanteauTests.BoxPierce(values, [10, 20]);
 
         foreach (var result in results)

@@ -12,7 +12,7 @@ public class SeasonalityTests
     [InlineData("nottem.csv", 12)]
     public void Monthly_seasonal_series_come_out_seasonal_with_period_12(string file, int? hint)
     {
-        var result = Seasonality.Detect(SharedData.Series(file), hint);
+        var result = Seasonality.Detect(RepositoryData.Series(file), hint);
 
         Assert.True(result.IsSeasonal);
         Assert.Equal(12, result.Period);

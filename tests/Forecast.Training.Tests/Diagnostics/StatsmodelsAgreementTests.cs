@@ -3,20 +3,20 @@ using Forecast.Training.Diagnostics;
 
 namespace Forecast.Training.Tests.Diagnostics;
 
-/// <summary>Every number the reference file holds, for each shared data set, against statsmodels 0.13.5.</summary>
+/// <summary>Every number the reference file holds, for each data set, against statsmodels 0.13.5.</summary>
 public class StatsmodelsAgreementTests
 {
     private const double RelativeTolerance = 1e-6;
     private const double PValueTolerance = 1e-4;
 
-    public static TheoryData<string> DataSets => new(SharedData.DataSets);
+    public static TheoryData<string> DataSets => new(RepositoryData.DataSets);
 
     [Theory]
     [MemberData(nameof(DataSets))]
     public void Adf_matches_adfuller_with_aic_lag_selection(string file)
     {
-        var expected = SharedData.ReferenceFor(file).GetProperty("adf");
-        var adf = AugmentedDickeyFuller.Test(SharedData.Series(file));
+        var expected = RepositoryData.ReferenceFor(file).GetProperty("adf");
+        var adf = AugmentedDickeyFuller.Test(RepositoryData.Series(file));
 
         Assert.Equal(expected.GetProperty("usedlag").GetInt32(), adf.UsedLag);
         Assert.Equal(expected.GetProperty("nobs").GetInt32(), adf.Observations);
@@ -32,8 +32,8 @@ public class StatsmodelsAgreementTests
     [MemberData(nameof(DataSets))]
     public void Kpss_matches_kpss_with_automatic_lags(string file)
     {
-        var expected = SharedData.ReferenceFor(file).GetProperty("kpss");
-        var kpss = Kpss.Test(SharedData.Series(file));
+        var expected = RepositoryData.ReferenceFor(file).GetProperty("kpss");
+        var kpss = Kpss.Test(RepositoryData.Series(file));
 
         Assert.Equal(expected.GetProperty("lags").GetInt32(), kpss.Lags);
         AssertRelative(expected.GetProperty("statistic").GetDouble(), kpss.Statistic, "statistic");
@@ -44,9 +44,9 @@ public class StatsmodelsAgreementTests
     [MemberData(nameof(DataSets))]
     public void Ljung_box_matches_acorr_ljungbox(string file)
     {
-        var expected = SharedData.ReferenceFor(file).GetProperty("ljungbox");
+        var expected = RepositoryData.ReferenceFor(file).GetProperty("ljungbox");
         var lags = expected.EnumerateObject().Select(p => int.Parse(p.Name, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var results = PortmanteauTests.LjungBox(SharedData.Series(file), lags);
+        var results = PortmanteauTests.LjungBox(RepositoryData.Series(file), lags);
 
         Assert.Equal(lags, results.Select(r => r.Lag));
         foreach (var result in results)
@@ -62,8 +62,8 @@ public class StatsmodelsAgreementTests
     [MemberData(nameof(DataSets))]
     public void Acf_matches_acf_without_fft(string file)
     {
-        var expected = Doubles(SharedData.ReferenceFor(file).GetProperty("acf"));
-        var acf = Autocorrelation.Acf(SharedData.Series(file), expected.Length - 1);
+        var expected = Doubles(RepositoryData.ReferenceFor(file).GetProperty("acf"));
+        var acf = Autocorrelation.Acf(RepositoryData.Series(file), expected.Length - 1);
 
         Assert.Equal(expected.Length, acf.Count);
         for (var k = 0; k < expected.Length; k++)
@@ -77,8 +77,8 @@ public class StatsmodelsAgreementTests
     [MemberData(nameof(DataSets))]
     public void Pacf_matches_pacf_yule_walker(string file)
     {
-        var expected = Doubles(SharedData.ReferenceFor(file).GetProperty("pacf_yw"));
-        var pacf = Autocorrelation.Pacf(SharedData.Series(file), expected.Length - 1);
+        var expected = Doubles(RepositoryData.ReferenceFor(file).GetProperty("pacf_yw"));
+        var pacf = Autocorrelation.Pacf(RepositoryData.Series(file), expected.Length - 1);
 
         Assert.Equal(expected.Length, pacf.Count);
         for (var k = 0; k < expected.Length; k++)

@@ -23,7 +23,7 @@ public class SummaryStatisticsTests
     public void Airpassengers_matches_r_summary()
     {
         // R: summary(AirPassengers); sd(AirPassengers) = 119.9663.
-        var summary = SummaryStatistics.Of(SharedData.Series("airpassengers.csv"));
+        var summary = SummaryStatistics.Of(RepositoryData.Series("airpassengers.csv"));
 
         Assert.Equal(104, summary.Min);
         Assert.Equal(180, summary.FirstQuartile, 12);

@@ -36,7 +36,7 @@ public class SeasonalIndicesTests
     [Fact]
     public void Phases_that_do_not_differ_are_not_called_different()
     {
-        Assert.True(SeasonalIndices.PhasesDifferPValue(SharedData.Series("seattle-precipitation-daily.csv")[..^28], 7) > 0.5);
+        Assert.True(SeasonalIndices.PhasesDifferPValue(RepositoryData.Series("seattle-precipitation-daily.csv")[..^28], 7) > 0.5);
         Assert.Equal(1, SeasonalIndices.PhasesDifferPValue([1, 2, 3, 4, 5, 6, 7, 8], 2));
     }
 }

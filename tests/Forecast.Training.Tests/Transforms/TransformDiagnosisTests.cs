@@ -7,7 +7,7 @@ public class TransformDiagnosisTests
 {
     private static TransformSuggestion Suggest(string file, int testSize, int period)
     {
-        var series = SharedData.Series(file);
+        var series = RepositoryData.Series(file);
         return TransformDiagnosis.Suggest(series[..^testSize], series.All(v => v > 0), period);
     }
 
@@ -55,7 +55,7 @@ public class TransformDiagnosisTests
     [Fact]
     public void Fewer_than_two_seasons_leave_seasonal_indices_out()
     {
-        var suggestion = TransformDiagnosis.Suggest(SharedData.Series("nottem.csv")[..23], allPositive: true, seasonalPeriod: 12);
+        var suggestion = TransformDiagnosis.Suggest(RepositoryData.Series("nottem.csv")[..23], allPositive: true, seasonalPeriod: 12);
 
         Assert.DoesNotContain(suggestion.Candidates, c => c.Deseasonalize);
         Assert.Contains("too short for seasonal indices of period 12 (two seasons needed)", suggestion.Findings);

@@ -3,13 +3,13 @@ using Forecast.Domain.Series;
 
 namespace Forecast.Benchmarks;
 
-/// <summary>The data sets in <c>../shared</c>, found from the working directory or the program's location.</summary>
-internal static class SharedData
+/// <summary>The repository's data sets (<c>data/</c>), found from the working directory or the program's location.</summary>
+internal static class RepositoryData
 {
-    /// <summary>A <c>date,value</c> CSV with a header, as the regular series it is (the shared files have no gaps).</summary>
+    /// <summary>A <c>date,value</c> CSV with a header, as the regular series it is (the files in data/ have no gaps).</summary>
     public static RegularSeries Read(string file)
     {
-        var rows = File.ReadLines(Path.Combine(SharedDirectory(), "data", file)).Skip(1).Where(line => line.Length > 0)
+        var rows = File.ReadLines(Path.Combine(DataDirectory(), file)).Skip(1).Where(line => line.Length > 0)
             .Select(line => line.Split(','))
             .ToArray();
         var dates = rows.Select(r => DateOnly.ParseExact(r[0], "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray();
@@ -17,15 +17,15 @@ internal static class SharedData
         return new RegularSeries(dates[0], frequency, rows.Select(r => double.Parse(r[1], CultureInfo.InvariantCulture)).ToArray());
     }
 
-    /// <summary>The lines of a file under <c>../shared/reference</c>.</summary>
-    public static IEnumerable<string> Reference(string file) => File.ReadLines(Path.Combine(SharedDirectory(), "reference", file));
+    /// <summary>The lines of a file under <c>data/reference</c>.</summary>
+    public static IEnumerable<string> Reference(string file) => File.ReadLines(Path.Combine(DataDirectory(), "reference", file));
 
     /// <summary>A path inside the repository.</summary>
     public static string InRepository(string relative) => Path.Combine(RepositoryRoot(), relative);
 
-    private static string SharedDirectory() => Path.Combine(RepositoryRoot(), "..", "shared");
+    private static string DataDirectory() => Path.Combine(RepositoryRoot(), "data");
 
-    // The repository root holds Forecast.sln; the shared folder sits beside it.
+    // The repository root holds Forecast.sln.
     private static string RepositoryRoot()
     {
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
