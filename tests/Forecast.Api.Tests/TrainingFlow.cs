@@ -7,8 +7,8 @@ namespace Forecast.Api.Tests;
 /// <summary>The client's path through the service: upload, train, poll.</summary>
 public static class TrainingFlow
 {
-    public static async Task<SeriesResponse> UploadAsync(HttpClient client, string file) =>
-        await (await client.PostCsvAsync(await File.ReadAllTextAsync(ApiClient.DataFile(file)), $"?name={file}"))
+    public static async Task<SeriesResponse> UploadAsync(HttpClient client, string file, string? name = null) =>
+        await (await client.PostCsvAsync(await File.ReadAllTextAsync(ApiClient.DataFile(file)), $"?name={name ?? file}"))
             .ReadAsync<SeriesResponse>();
 
     public static async Task<TrainingRunResponse> StartAsync(HttpClient client, Guid seriesId, object hyperparameters)

@@ -83,26 +83,33 @@ public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServe
     }
 
     [Fact]
-    public async Task A_run_that_brings_its_process_down_three_times_is_failed_not_retried()
+    public async Task A_run_that_kills_its_process_before_its_first_checkpoint_three_times_is_failed_and_the_next_run_trains()
     {
-        var runId = Guid.Empty;
-        for (var crash = 1; crash <= 3; crash++)
+        // Queued by an HTTP-only process, so that both runs wait in the same database.
+        Guid poison, healthy;
+        using (var api = await ServiceProcess.StartAsync(published, database, ("Training__WorkerCount", "0")))
         {
-            using var service = await ServiceProcess.StartAsync(published, database);
-            if (crash == 1)
-            {
-                runId = await StartRunAsync(service.Client);
-            }
-            await WaitUntilRunningAsync(service.Client, runId);
-            service.Kill();
+            var poisonSeries = await TrainingFlow.UploadAsync(api.Client, "nottem.csv", name: "poison");
+            var healthySeries = await TrainingFlow.UploadAsync(api.Client, "nottem.csv", name: "healthy");
+            poison = (await TrainingFlow.StartAsync(api.Client, poisonSeries.Id, Slow)).Id;
+            healthy = (await TrainingFlow.StartAsync(api.Client, healthySeries.Id, Slow)).Id;
+        }
+        (string, string)[] faulty = [("ASPNETCORE_ENVIRONMENT", "Testing"), ("Testing__KillProcessOnClaimOfSeries", "poison"), ("Training__WorkerCount", "1")];
+
+        for (var death = 1; death <= 3; death++)
+        {
+            var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(published, database, faulty);
+            Assert.True(exitCode == 137, $"death {death}: the service exited with {exitCode} rather than being killed by the poison run:\n{output}");
         }
 
-        using var last = await ServiceProcess.StartAsync(published, database);
-        var run = await (await last.Client.GetAsync($"/api/training-runs/{runId}")).ReadAsync<TrainingRunResponse>();
+        using var survivor = await ServiceProcess.StartAsync(published, database, faulty);
+        var failed = await (await survivor.Client.GetAsync($"/api/training-runs/{poison}")).ReadAsync<TrainingRunResponse>();
+        var trained = await TrainingFlow.WaitUntilFinishedAsync(survivor.Client, healthy, TimeSpan.FromMinutes(3));
 
-        Assert.Equal(TrainingRunStatus.Failed, run.Status);
-        Assert.Contains("3 times", run.Error, StringComparison.Ordinal);
-        Assert.Null(run.ModelId);
+        Assert.Equal((TrainingRunStatus.Failed, 3, (Guid?)null), (failed.Status, failed.Attempts, failed.ModelId));
+        Assert.Contains("3 times during this run before its first checkpoint", failed.Error, StringComparison.Ordinal);
+        Assert.True(trained.Status == TrainingRunStatus.Succeeded, trained.Error);
+        await AssertUnbrokenCurveAsync(survivor.Client, healthy, Epochs);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class RunAdmission(IOptions<LimitsOptions> limits, ICallerContext 
             return;
         }
         var open = await db.TrainingRuns.CountAsync(
-            r => r.Status == TrainingRunStatus.Queued || r.Status == TrainingRunStatus.Running, cancellationToken);
+            r => RunLifecycle.Open.Contains(r.Status), cancellationToken);
         if (open >= limits.MaxOpenRunsPerKey)
         {
             throw new TooManyRequestsException(

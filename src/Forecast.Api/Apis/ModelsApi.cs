@@ -56,8 +56,7 @@ public static class ModelsApi
         var evaluation = model.Evaluation;
         return TypedResults.Ok(new ModelResponse(model.Id, model.RunId, model.SeriesId, model.Hyperparameters,
             model.Artifact.Transform.ToString(), model.Artifact.TorchSharpVersion, model.TrainingSeconds, model.EpochsRun, model.BestEpoch,
-            // Training ends before its last epoch only when early stopping ends it.
-            model.EpochsRun < model.Hyperparameters.Epochs,
+            model.StoppedEarly,
             evaluation.Actual.Count, evaluation.MultiStep.Metrics, evaluation.OneStep.Metrics,
             BaselineMetricsOf(evaluation), evaluation.SeasonalPeriod, evaluation.SkillVsSeasonalNaive, evaluation.BeatsSeasonalNaive,
             evaluation.Coverage, model.CreatedAt));

@@ -104,7 +104,7 @@ public static class SeriesApi
         var entity = await db.Series.FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
             ?? throw new NotFoundException("Series", id);
         var open = await db.TrainingRuns.CountAsync(
-            r => r.SeriesId == id && (r.Status == TrainingRunStatus.Queued || r.Status == TrainingRunStatus.Running), cancellationToken);
+            r => r.SeriesId == id && RunLifecycle.Open.Contains(r.Status), cancellationToken);
         if (open > 0)
         {
             throw new ConflictException($"Series '{id}' has {open} queued or running training run(s); cancel them first.");

@@ -1,12 +1,11 @@
 using Forecast.Api.Admission;
 using Forecast.Api.Contracts;
 using Forecast.Api.Idempotency;
-using Forecast.Api.Jobs;
 using Forecast.Api.Persistence;
 using Forecast.Api.RateLimiting;
+using Forecast.Api.Runs;
 using Forecast.Domain;
 using Forecast.Domain.Runs;
-using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +43,7 @@ public static class TrainingRunsApi
 
     public static async Task<Accepted<TrainingRunResponse>> CreateTrainingRun(
         Guid seriesId, [FromBody] HyperparameterRequest? hyperparameters,
-        IDbContextFactory<ForecastDbContext> dbFactory, HyperparameterResolver resolver, RunAdmission admission, IBackgroundJobClient jobs,
+        IDbContextFactory<ForecastDbContext> dbFactory, HyperparameterResolver resolver, RunAdmission admission, RunStore store,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -57,14 +56,11 @@ public static class TrainingRunsApi
         {
             Id = Guid.CreateVersion7(),
             SeriesId = seriesId,
-            Status = TrainingRunStatus.Queued,
             Hyperparameters = resolved,
             Choices = DescribeChoices(request, resolved),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        db.TrainingRuns.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
-        jobs.Enqueue<TrainingJob>(job => job.Run(run.Id, CancellationToken.None));
+        await store.QueueAsync(run, cancellationToken);
         return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run, await QueuePositionAsync(db, run, cancellationToken)));
     }
 
@@ -75,7 +71,7 @@ public static class TrainingRunsApi
         var run = await db.TrainingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw new NotFoundException("Training run", id);
         var outcome = await db.Models.Where(m => m.Id == run.ModelId)
-            .Select(m => new TrainingOutcome(m.EpochsRun, m.BestEpoch, m.EpochsRun < run.Hyperparameters.Epochs))
+            .Select(m => new TrainingOutcome(m.EpochsRun, m.BestEpoch, m.StoppedEarly))
             .FirstOrDefaultAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(run, await QueuePositionAsync(db, run, cancellationToken), outcome));
     }
@@ -94,25 +90,9 @@ public static class TrainingRunsApi
         return TypedResults.Ok(curve);
     }
 
-    public static async Task<Accepted<TrainingRunResponse>> CancelTrainingRun(
-        Guid id, IDbContextFactory<ForecastDbContext> dbFactory, RunCancellations cancellations, TimeProvider clock,
-        CancellationToken cancellationToken)
+    public static async Task<Accepted<TrainingRunResponse>> CancelTrainingRun(Guid id, RunStore store, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.TrainingRuns.FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
-            ?? throw new NotFoundException("Training run", id);
-        if (run.Status.IsFinished())
-        {
-            throw new ConflictException($"Training run '{id}' has already finished ({run.Status}).");
-        }
-        run.CancelRequested = true;
-        if (run.Status == TrainingRunStatus.Queued)
-        {
-            run.Status = TrainingRunStatus.Cancelled;
-            run.FinishedAt = clock.GetUtcNow().UtcDateTime;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        cancellations.Cancel(id);
+        var run = await store.CancelAsync(id, cancellationToken);
         return TypedResults.Accepted($"/api/training-runs/{id}", ToResponse(run, queuePosition: null));
     }
 

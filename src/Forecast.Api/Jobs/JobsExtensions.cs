@@ -1,5 +1,6 @@
 using Forecast.Api.Configuration;
 using Forecast.Api.Persistence;
+using Forecast.Api.Runs;
 using Forecast.Api.Security;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -18,6 +19,9 @@ public static class JobsExtensions
     public static IHostApplicationBuilder AddForecastJobs(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RunCancellations>();
+        builder.Services.AddSingleton<RunDispatcher>();
+        builder.Services.AddSingleton<RunStore>();
+        builder.Services.AddSingleton<FaultInjection>();
         builder.Services.AddSingleton<WorkerIdentity>();
         builder.Services.AddTransient<TrainingJob>();
         // Hangfire falls back to process-wide statics (JobStorage.Current, JobActivator.Current) that

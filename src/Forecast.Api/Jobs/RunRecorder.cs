@@ -1,19 +1,20 @@
 using Forecast.Api.Persistence;
+using Forecast.Api.Runs;
 using Forecast.Training.Lstm;
-using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Api.Jobs;
 
 /// <summary>
-/// Writes a run's progress as it trains: each epoch's losses, and from time to time a checkpoint,
-/// in one short transaction so the stored curve never runs ahead of what a resumed run repeats.
+/// Records a run's progress as it trains: each epoch's losses, and from time to time a checkpoint, in one short
+/// transaction (<see cref="RunStore.RecordEpoch"/>) so the stored curve never runs ahead of what a resumed run
+/// repeats. It also turns a client's cancel request and the host's stop into the end of the training loop.
 /// </summary>
 /// <remarks>
-/// A worker that was silent too long (a paused machine) may find its run taken over by another; the epoch
-/// it records then is not written, and <see cref="RunTakenOverException"/> ends its attempt.
+/// A worker that was silent too long (a paused machine) may find its run taken over by another; the epoch it
+/// records then is not written, and <see cref="RunTakenOverException"/> ends its attempt.
 /// </remarks>
 internal sealed class RunRecorder(
-    IDbContextFactory<ForecastDbContext> dbFactory,
+    RunStore store,
     Guid runId,
     Guid workerId,
     double elapsedBefore,
@@ -33,34 +34,16 @@ internal sealed class RunRecorder(
         ElapsedSeconds = elapsedBefore + report.Elapsed.TotalSeconds;
         var stopping = hostStopping.IsCancellationRequested;
         var finalEpoch = report.Epoch == report.TotalEpochs;
+        var saveCheckpoint = !finalEpoch && (stopping || now - lastCheckpoint >= checkpointInterval);
 
-        using var db = dbFactory.CreateDbContext();
-        using var transaction = db.Database.BeginTransaction();
-        db.LossEntries.Add(new LossEntryEntity
+        var cancelRequested = store.RecordEpoch(runId, workerId, new EpochProgress(
+            report.Epoch, report.TrainLoss, report.ValidationLoss, ElapsedSeconds,
+            saveCheckpoint ? ToEntity(checkpoint(), now) : null));
+        if (saveCheckpoint)
         {
-            RunId = runId,
-            Epoch = report.Epoch,
-            TrainLoss = report.TrainLoss,
-            ValidationLoss = report.ValidationLoss,
-        });
-        var run = db.TrainingRuns.First(r => r.Id == runId);
-        if (run.WorkerId != workerId)
-        {
-            throw new RunTakenOverException(runId);
-        }
-        run.Epoch = report.Epoch;
-        run.TrainLoss = report.TrainLoss;
-        run.ValidationLoss = report.ValidationLoss;
-        run.ElapsedSeconds = ElapsedSeconds;
-        if (!finalEpoch && (stopping || now - lastCheckpoint >= checkpointInterval))
-        {
-            Save(db, checkpoint(), now);
             lastCheckpoint = now;
         }
-        db.SaveChanges();
-        transaction.Commit();
-
-        if (run.CancelRequested)
+        if (cancelRequested)
         {
             cancel.Cancel();
         }
@@ -71,30 +54,21 @@ internal sealed class RunRecorder(
         }
     }
 
-    private void Save(ForecastDbContext db, TrainingCheckpoint state, DateTimeOffset now)
+    private CheckpointEntity ToEntity(TrainingCheckpoint state, DateTimeOffset now) => new()
     {
-        var entity = db.Checkpoints.Find(runId);
-        if (entity is null)
-        {
-            entity = new CheckpointEntity { RunId = runId, Network = state.Network, Optimizer = state.Optimizer };
-            db.Checkpoints.Add(entity);
-        }
-        entity.Epoch = state.Epoch;
-        entity.Network = state.Network;
-        entity.Optimizer = state.Optimizer;
-        entity.BestNetwork = state.BestNetwork;
-        entity.BestEpoch = state.BestEpoch;
-        entity.BestValidationLoss = state.BestValidationLoss;
-        entity.EpochsWithoutImprovement = state.EpochsWithoutImprovement;
-        entity.ElapsedSeconds = ElapsedSeconds;
-        entity.SavedAt = now.UtcDateTime;
-    }
+        RunId = runId,
+        Epoch = state.Epoch,
+        Network = state.Network,
+        Optimizer = state.Optimizer,
+        BestNetwork = state.BestNetwork,
+        BestEpoch = state.BestEpoch,
+        BestValidationLoss = state.BestValidationLoss,
+        EpochsWithoutImprovement = state.EpochsWithoutImprovement,
+        ElapsedSeconds = ElapsedSeconds,
+        SavedAt = now.UtcDateTime,
+    };
 
     public static TrainingCheckpoint ToCheckpoint(CheckpointEntity entity) => new(
         entity.Epoch, entity.Network, entity.Optimizer, entity.BestNetwork, entity.BestEpoch,
         entity.BestValidationLoss, entity.EpochsWithoutImprovement);
 }
-
-/// <summary>Another worker has taken the run over; this attempt stops and leaves the run to it.</summary>
-internal sealed class RunTakenOverException(Guid runId)
-    : Exception($"Training run {runId} was taken over by another worker after this one fell silent.");

@@ -1,7 +1,6 @@
 using Forecast.Api.Configuration;
 using Forecast.Api.Persistence;
-using Forecast.Domain.Runs;
-using Hangfire;
+using Forecast.Api.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +9,9 @@ namespace Forecast.Api.Jobs;
 /// <summary>
 /// Gives runs whose training process died back to the job queue, and at start-up every queued run too: the
 /// job store may have forgotten it (in-memory storage forgets everything), but the database has not. After
-/// <see cref="TrainingOptions.MaxCrashes"/> deaths a run is failed, so a run that kills its process is not
-/// retried forever.
+/// <see cref="TrainingOptions.MaxCrashes"/> deaths without progress a run is failed, so a run that kills its
+/// process is not retried forever, while one that progresses survives any number of restarts. The status
+/// changes themselves are <see cref="RunStore"/>'s.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -22,14 +22,10 @@ namespace Forecast.Api.Jobs;
 /// been silent for <see cref="TrainingOptions.WorkerTimeout"/>. A restarted worker therefore resumes its
 /// runs only once its previous life has been silent that long.
 /// </para>
-/// <para>
-/// Each orphan is taken over by a conditional update (still Running, still claimed by the dead worker), so
-/// two workers sweeping at once count one death and queue the run once.
-/// </para>
 /// </remarks>
 internal sealed class RunRecovery(
     IDbContextFactory<ForecastDbContext> dbFactory,
-    IBackgroundJobClient jobs,
+    RunStore store,
     IOptions<TrainingOptions> options,
     DatabaseSettings database,
     WorkerIdentity self,
@@ -39,18 +35,13 @@ internal sealed class RunRecovery(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await BeatAsync(cancellationToken);
+        // Orphans first, so that they keep their place before runs queued after them; the sweep below queues them
+        // a second time, which is harmless: only one job can claim a queued run.
         var recovered = await RecoverAsync(everyRunningRun: !database.IsPostgreSql, cancellationToken);
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var queued = await db.TrainingRuns.Where(r => r.Status == TrainingRunStatus.Queued)
-            .OrderBy(r => r.CreatedAt).Select(r => r.Id).ToListAsync(cancellationToken);
-        foreach (var runId in queued)
+        var queued = await store.EnqueueQueuedAsync(cancellationToken);
+        if (recovered + queued > 0)
         {
-            jobs.Enqueue<TrainingJob>(job => job.Run(runId, CancellationToken.None));
-        }
-        if (recovered + queued.Count > 0)
-        {
-            logger.LogInformation("Recovered {Orphans} interrupted run(s); {Queued} run(s) queued again", recovered, queued.Count);
+            logger.LogInformation("Recovered {Orphans} interrupted run(s); {Queued} run(s) queued again", recovered, queued);
         }
         await base.StartAsync(cancellationToken);
     }
@@ -117,38 +108,9 @@ internal sealed class RunRecovery(
     /// <returns>The runs taken over.</returns>
     private async Task<int> RecoverAsync(bool everyRunningRun, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var silentSince = now - options.Value.WorkerTimeout;
+        var silentSince = clock.GetUtcNow().UtcDateTime - options.Value.WorkerTimeout;
+        var recovered = await store.RequeueOrphansAsync(everyRunningRun, silentSince, options.Value.MaxCrashes, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var orphans = await db.TrainingRuns
-            .Where(r => r.Status == TrainingRunStatus.Running)
-            .Where(r => everyRunningRun || r.WorkerId == null
-                || !db.TrainingWorkers.Any(w => w.Id == r.WorkerId && w.HeartbeatAt >= silentSince))
-            .Select(r => new { r.Id, r.WorkerId, r.Crashes })
-            .ToListAsync(cancellationToken);
-
-        var recovered = 0;
-        foreach (var orphan in orphans)
-        {
-            var fails = orphan.Crashes + 1 >= options.Value.MaxCrashes;
-            var error = fails ? $"The training process stopped unexpectedly {orphan.Crashes + 1} times during this run; it will not be retried." : null;
-            var takenOver = await db.TrainingRuns
-                .Where(r => r.Id == orphan.Id && r.Status == TrainingRunStatus.Running && r.WorkerId == orphan.WorkerId)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(r => r.Crashes, r => r.Crashes + 1)
-                    .SetProperty(r => r.Status, fails ? TrainingRunStatus.Failed : TrainingRunStatus.Queued)
-                    .SetProperty(r => r.Error, error)
-                    .SetProperty(r => r.FinishedAt, fails ? now : null), cancellationToken);
-            if (takenOver == 1)
-            {
-                recovered++;
-                if (!fails)
-                {
-                    var runId = orphan.Id;
-                    jobs.Enqueue<TrainingJob>(job => job.Run(runId, CancellationToken.None));
-                }
-            }
-        }
         await db.TrainingWorkers.Where(w => w.Id != self.Id && w.HeartbeatAt < silentSince).ExecuteDeleteAsync(cancellationToken);
         return recovered;
     }

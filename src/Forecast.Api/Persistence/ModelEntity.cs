@@ -16,6 +16,9 @@ public sealed class ModelEntity
     public required ModelEvaluation Evaluation { get; set; }
     public int EpochsRun { get; set; }
     public int BestEpoch { get; set; }
+
+    /// <summary>Whether early stopping ended training before its last epoch, as the trainer reported it.</summary>
+    public bool StoppedEarly { get; set; }
     public double TrainingSeconds { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -29,8 +29,11 @@ public sealed class TrainingRunEntity
     /// <summary>The training process that claimed the run last (see <see cref="TrainingWorkerEntity"/>).</summary>
     public Guid? WorkerId { get; set; }
 
-    /// <summary>Times the run was found Running after its process died under it.</summary>
+    /// <summary>Deaths of the run's process since its checkpoint last advanced (<see cref="RunCrashes"/>).</summary>
     public int Crashes { get; set; }
+
+    /// <summary>The checkpoint's epoch at the last death counted in <see cref="Crashes"/>; null when it had none.</summary>
+    public int? CrashCheckpointEpoch { get; set; }
 
     /// <summary>The checkpoint's epoch when the latest attempt resumed from one; null when it started afresh.</summary>
     public int? ResumedFromEpoch { get; set; }

@@ -1,16 +1,20 @@
 namespace Forecast.Domain.Runs;
 
+/// <summary>Where a training run is in its life; <see cref="RunLifecycle"/> says how it may move on.</summary>
 public enum TrainingRunStatus
 {
+    /// <summary>Waiting for a training process: new, or given back after a stop or a crash.</summary>
     Queued,
-    Running,
-    Succeeded,
-    Failed,
-    Cancelled,
-}
 
-public static class TrainingRunStatusExtensions
-{
-    public static bool IsFinished(this TrainingRunStatus status) =>
-        status is TrainingRunStatus.Succeeded or TrainingRunStatus.Failed or TrainingRunStatus.Cancelled;
+    /// <summary>Claimed by one training process, which records its epochs and checkpoints.</summary>
+    Running,
+
+    /// <summary>Trained; its model is stored.</summary>
+    Succeeded,
+
+    /// <summary>Ended without a model: training threw, or the run kept bringing its process down.</summary>
+    Failed,
+
+    /// <summary>Ended at a client's request; a run cancelled while running keeps its partial loss curve.</summary>
+    Cancelled,
 }

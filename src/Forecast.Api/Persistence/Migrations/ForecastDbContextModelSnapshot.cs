@@ -170,6 +170,9 @@ namespace Forecast.Api.Persistence.Migrations
                     b.Property<Guid>("SeriesId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("StoppedEarly")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("TrainingSeconds")
                         .HasColumnType("REAL");
 
@@ -250,6 +253,9 @@ namespace Forecast.Api.Persistence.Migrations
 
                     b.Property<string>("ChosenTransform")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("CrashCheckpointEpoch")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Crashes")
                         .HasColumnType("INTEGER");

@@ -176,6 +176,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("SeriesId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("StoppedEarly")
+                        .HasColumnType("boolean");
+
                     b.Property<double>("TrainingSeconds")
                         .HasColumnType("double precision");
 
@@ -256,6 +259,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
 
                     b.Property<string>("ChosenTransform")
                         .HasColumnType("text");
+
+                    b.Property<int?>("CrashCheckpointEpoch")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Crashes")
                         .HasColumnType("integer");

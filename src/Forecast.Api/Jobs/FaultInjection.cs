@@ -1,0 +1,25 @@
+using System.Diagnostics;
+using Forecast.Api.Runs;
+
+namespace Forecast.Api.Jobs;
+
+/// <summary>
+/// Test-only: kills this process the moment it claims a run on a series of a given name, before the run can
+/// checkpoint anything, as a run that crashes its process (a native fault, an out-of-memory kill) would. Honoured
+/// only in the <c>Testing</c> environment, so no setting can make a deployed service kill itself.
+/// </summary>
+public sealed class FaultInjection(IConfiguration configuration, IHostEnvironment environment)
+{
+    public const string SettingKey = "Testing:KillProcessOnClaimOfSeries";
+
+    private readonly string? series = environment.IsEnvironment("Testing") ? configuration[SettingKey] : null;
+
+    public void OnClaimed(ClaimedRun claim)
+    {
+        if (series is not null && claim.Series.Name == series)
+        {
+            using var self = Process.GetCurrentProcess();
+            self.Kill();
+        }
+    }
+}
