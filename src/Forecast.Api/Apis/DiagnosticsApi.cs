@@ -2,7 +2,6 @@ using Forecast.Api.Contracts;
 using Forecast.Api.Models;
 using Forecast.Api.Persistence;
 using Forecast.Domain;
-using Forecast.Domain.Runs;
 using Forecast.Domain.Series;
 using Forecast.Training.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -57,26 +56,12 @@ public static class DiagnosticsApi
     public static async Task<Ok<ResidualDiagnosticsResponse>> GetResidualDiagnostics(
         Guid id, ModelCache cache, CancellationToken cancellationToken, int[]? lags = null, double alpha = 0.05)
     {
-        if (!(alpha > 0 && alpha < 1))
-        {
-            throw new DomainValidationException("alpha must lie strictly between 0 and 1.", "alpha");
-        }
+        // Options first: a bad alpha is refused before the model is rebuilt.
+        var options = new ResidualDiagnosticsOptions { Lags = lags is { Length: > 0 } ? lags : null, Alpha = alpha };
         var model = await cache.GetAsync(id, cancellationToken);
-        var series = model.Series;
-        var hp = model.Entity.Hyperparameters;
-        var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
-        var first = model.Network.FirstPredictable;
-        var predicted = model.Network.PredictOneStep(series.Values, first, split.ValidationEnd);
-        var residuals = predicted.Select((p, i) => series.Values[first + i] - p).ToArray();
-
-        var ljungBox = SeriesDiagnostics.LjungBox(residuals, lags is { Length: > 0 } ? lags : null);
-        var mean = residuals.Average();
-        var sd = Math.Sqrt(residuals.Sum(r => (r - mean) * (r - mean)) / Math.Max(1, residuals.Length - 1));
-        var rejected = ljungBox.Where(t => t.PValue < alpha).ToList();
-        var interpretation = rejected.Count == 0
-            ? $"Residuals look like white noise (no Ljung-Box p-value below {alpha}): the model leaves no autocorrelation unexplained."
-            : $"Residuals are autocorrelated (Ljung-Box lag {rejected[0].Lag}, p = {rejected[0].PValue:G3}): the model leaves structure unexplained.";
-        return TypedResults.Ok(new ResidualDiagnosticsResponse(id, residuals.Length, mean, sd, ljungBox, alpha, rejected.Count == 0, interpretation));
+        var report = ResidualDiagnostics.Compute(model.Network, model.Series.Values, model.Entity.Hyperparameters, options);
+        return TypedResults.Ok(new ResidualDiagnosticsResponse(id, report.Residuals.Count, report.Mean, report.StandardDeviation,
+            report.LjungBox, report.Alpha, report.WhiteNoise, report.Interpretation));
     }
 
     private static async Task<RegularSeries> LoadSeriesAsync(

@@ -13,9 +13,6 @@ namespace Forecast.Api.Apis;
 
 public static class ModelsApi
 {
-    /// <summary>Interval levels one forecast request may ask for.</summary>
-    public const int MaxLevels = 5;
-
     public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
     {
         var models = app.MapGroup("/api/models").WithTags("Models");
@@ -86,43 +83,13 @@ public static class ModelsApi
         {
             throw new DomainValidationException($"horizon must be between 1 and {limits.Value.MaxHorizon}; got {horizon}.", "horizon");
         }
-        var levels = CheckLevels(level);
+        // Levels are checked before the model is loaded: bad ones are refused without rebuilding a network.
+        var levels = IntervalLevels.Of(level);
         var model = await cache.GetAsync(id, cancellationToken);
-        var calibration = model.Entity.Artifact.Calibration;
-        if (levels.Length > 0 && calibration is null)
-        {
-            throw new UnprocessableException(
-                "This model was trained without a validation part (validationFraction 0), so it has no errors to calibrate intervals on; ask without level.",
-                "level");
-        }
-        var series = model.Series;
-        var values = model.PointForecast(horizon);
-        var timestamps = series.FutureTimestamps(horizon);
-        var points = values.Select((v, i) => new ForecastPoint(timestamps[i], v,
-            levels.Length == 0 ? null : levels.Select(l => calibration!.Interval(v, l, i + 1, model.IntervalScale)).ToArray())).ToList();
+        var steps = ForecastWithIntervals.Assemble(model.PointForecast(horizon), levels, model.Entity.Artifact.Calibration, model.IntervalScale);
+        var timestamps = model.Series.FutureTimestamps(horizon);
+        var points = steps.Select((step, i) => new ForecastPoint(timestamps[i], step.Value, step.Intervals)).ToList();
         return TypedResults.Ok(new ForecastResponse(id, horizon, points));
-    }
-
-    private static double[] CheckLevels(double[]? levels)
-    {
-        levels ??= [];
-        if (levels.Length > MaxLevels)
-        {
-            throw new DomainValidationException($"At most {MaxLevels} levels may be asked for at once; got {levels.Length}.", "level");
-        }
-        foreach (var l in levels)
-        {
-            if (!(l >= ConformalCalibration.MinimumLevel && l <= ConformalCalibration.MaximumLevel))
-            {
-                throw new DomainValidationException(
-                    $"level is a percentage between {ConformalCalibration.MinimumLevel} and {ConformalCalibration.MaximumLevel}; got {l}.", "level");
-            }
-        }
-        if (levels.Distinct().Count() != levels.Length)
-        {
-            throw new DomainValidationException("Each level may be asked for once.", "level");
-        }
-        return levels;
     }
 
     private static BaselineMetrics BaselineMetricsOf(ModelEvaluation e) =>

@@ -35,9 +35,8 @@ public static class ModelEvaluator
     }
 
     private static IReadOnlyList<PredictionInterval>[] IntervalsOf(ConformalCalibration? calibration, IReadOnlyList<double> forecast, double scale) =>
-        forecast.Select((value, i) => (IReadOnlyList<PredictionInterval>)(calibration is null
-            ? []
-            : ConformalCalibration.DefaultLevels.Select(level => calibration.Interval(value, level, i + 1, scale)).ToArray())).ToArray();
+        calibration?.IntervalsAlong(forecast, ConformalCalibration.DefaultLevels, scale)
+            ?? forecast.Select(_ => (IReadOnlyList<PredictionInterval>)[]).ToArray();
 
     private static IntervalCoverage[] CoverageOf(IReadOnlyList<PredictionInterval>[] intervals, double[] actual) =>
         intervals[0].Select((first, k) =>

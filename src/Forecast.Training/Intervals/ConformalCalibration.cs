@@ -94,6 +94,12 @@ public sealed record ConformalCalibration(IReadOnlyList<double[]> Scores, bool L
             : new PredictionInterval(level, forecast - q, forecast + q);
     }
 
+    /// <summary>Per step of <paramref name="forecast"/> (index 0 = one step ahead), its <see cref="Interval"/> at each of <paramref name="levels"/>, in their order.</summary>
+    /// <param name="forecast">A recursive forecast from one origin.</param>
+    /// <param name="scale">The <see cref="ScaleAt"/> of that origin.</param>
+    public PredictionInterval[][] IntervalsAlong(IReadOnlyList<double> forecast, IReadOnlyList<double> levels, double scale) =>
+        forecast.Select((value, i) => levels.Select(level => Interval(value, level, i + 1, scale)).ToArray()).ToArray();
+
     private static double Quantile(double[] sorted, double level)
     {
         var n = sorted.Length;
