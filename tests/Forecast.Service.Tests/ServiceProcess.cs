@@ -41,11 +41,17 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
+    /// <summary>Starts the service without waiting for it, as an orchestrator restarts a container.</summary>
+    public static ServiceProcess Launch(PublishedService published, string databaseFile, params (string Key, string Value)[] settings)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        return new ServiceProcess(Process.Start(StartInfo(published, address, databaseFile, settings))!, address);
+    }
+
     /// <summary>Starts the service and waits until <c>/health/ready</c> answers.</summary>
     public static async Task<ServiceProcess> StartAsync(PublishedService published, string databaseFile, params (string Key, string Value)[] settings)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var service = new ServiceProcess(Process.Start(StartInfo(published, address, databaseFile, settings))!, address);
+        var service = Launch(published, databaseFile, settings);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(60))
         {

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using Forecast.Api.Contracts;
+using Forecast.Api.Tests;
+using Forecast.Api.Tests.PostgreSql;
+using Forecast.Domain.Runs;
+using Xunit.Abstractions;
+
+namespace Forecast.Service.Tests;
+
+/// <summary>
+/// kill -9 at random moments while three runs train, restarting each time, as an orchestrator that redeploys,
+/// drains nodes or kills for memory would: no run is lost, every epoch is in its curve once, and every model is
+/// bit for bit what an uninterrupted run with the same seed makes. <c>FORECAST_CHAOS_KILLS</c> sets the number of
+/// kills (5 by default; the README's figures are from 20).
+/// </summary>
+[Collection(PublishedServiceGroup.Name)]
+public sealed class ChaosTests(PublishedService published, PostgreSqlServer postgres, ITestOutputHelper output) : IDisposable
+{
+    private static readonly int Kills = int.TryParse(Environment.GetEnvironmentVariable("FORECAST_CHAOS_KILLS"), out var kills) ? kills : 5;
+
+    // Long enough that the runs still train at the last kill: about 1.5 s of training survives each 0.5 to 6 s life.
+    private static readonly int Epochs = 40 + (Kills * 14);
+
+    // One TorchSharp thread per run everywhere, so that every process computes in the same order.
+    private static readonly (string, string)[] Training = [("Training__WorkerCount", "3"), ("Training__TorchThreads", "1")];
+
+    private readonly List<string> files = [];
+
+    [Fact]
+    public async Task On_sqlite_three_runs_survive_kills_at_random_moments_and_end_as_uninterrupted_runs_do()
+    {
+        var reference = await TrainUninterruptedAsync();
+        var database = NewDatabase();
+        IReadOnlyList<Guid> runs;
+        using (var first = await ServiceProcess.StartAsync(published, database, Training))
+        {
+            runs = await StartRunsAsync(first.Client);
+        }
+
+        var random = new Random(20261201);
+        for (var kill = 1; kill <= Kills; kill++)
+        {
+            using var service = ServiceProcess.Launch(published, database, Training);
+            await Task.Delay(Life(random));
+            Assert.True(ChaosDatabase.OpenRuns(database) > 0, $"every run had finished before kill {kill}: make the runs longer");
+            service.Kill();
+        }
+
+        using var last = await ServiceProcess.StartAsync(published, database, Training);
+        await AssertLikeUninterruptedAsync(last.Client, runs, model => ChaosDatabase.SqliteArtifact(database, model), reference);
+        Assert.Equal("ok", ChaosDatabase.IntegrityCheck(database));
+    }
+
+    [SkippableFact]
+    public async Task On_postgresql_two_training_processes_killed_one_at_a_time_lose_no_run_and_record_no_epoch_twice()
+    {
+        var reference = await TrainUninterruptedAsync();
+        var connectionString = postgres.CreateDatabase();
+        (string, string)[] scaleOut =
+        [
+            .. Training, ("Training__WorkerCount", "2"), ("Database__Provider", "PostgreSql"), ("ConnectionStrings__Forecast", connectionString),
+            ("Training__HeartbeatInterval", "00:00:01"), ("Training__WorkerTimeout", "00:00:03"),
+        ];
+        var unused = NewDatabase();
+        var workers = new[] { await ServiceProcess.StartAsync(published, unused, scaleOut), await ServiceProcess.StartAsync(published, unused, scaleOut) };
+        try
+        {
+            var runs = await StartRunsAsync(workers[0].Client);
+            var random = new Random(20261202);
+            for (var kill = 1; kill <= Kills; kill++)
+            {
+                await Task.Delay(Life(random));
+                var victim = random.Next(2);
+                workers[victim].Kill();
+                workers[victim].Dispose();
+                workers[victim] = ServiceProcess.Launch(published, unused, scaleOut);
+            }
+            await AssertLikeUninterruptedAsync(await ReadyAsync(workers), runs, model => ChaosDatabase.PostgreSqlArtifact(connectionString, model), reference);
+        }
+        finally
+        {
+            foreach (var worker in workers)
+            {
+                worker.Dispose();
+            }
+        }
+    }
+
+    private static TimeSpan Life(Random random) => TimeSpan.FromSeconds(0.5 + (5.5 * random.NextDouble()));
+
+    /// <summary>A client of whichever process answers first.</summary>
+    private static async Task<HttpClient> ReadyAsync(ServiceProcess[] processes)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            foreach (var process in processes)
+            {
+                try
+                {
+                    if ((await process.Client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                    {
+                        return process.Client;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // not listening yet
+                }
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("No process became ready within 60 s.");
+    }
+
+    /// <summary>A finished run, its loss curve, and its model as stored (weights, scaler, calibration: the artifact's JSON).</summary>
+    private sealed record Trained(TrainingRunResponse Run, List<LossPoint> Curve, string? Artifact);
+
+    private async Task<IReadOnlyList<Trained>> TrainUninterruptedAsync()
+    {
+        var database = NewDatabase();
+        using var service = await ServiceProcess.StartAsync(published, database, Training);
+        var clock = Stopwatch.StartNew();
+        var trained = await ReadTrainedAsync(service.Client, await StartRunsAsync(service.Client), model => ChaosDatabase.SqliteArtifact(database, model));
+        output.WriteLine($"{Kills} kills; uninterrupted, the three runs of {Epochs} epochs took {clock.Elapsed.TotalSeconds:F1} s");
+        return trained;
+    }
+
+    private async Task AssertLikeUninterruptedAsync(
+        HttpClient client, IReadOnlyList<Guid> runs, Func<Guid, string?> artifactOf, IReadOnlyList<Trained> reference)
+    {
+        var trained = await ReadTrainedAsync(client, runs, artifactOf);
+        output.WriteLine(string.Join("; ", trained.Select(t => $"{t.Run.Attempts} attempts, last resumed from epoch {t.Run.ResumedFromEpoch}")));
+
+        Assert.All(trained, t => Assert.True(t.Run.Status == TrainingRunStatus.Succeeded, t.Run.Error));
+        Assert.All(trained, t => Assert.Equal(Enumerable.Range(1, Epochs), t.Curve.Select(p => p.Epoch)));
+        Assert.True(trained.Sum(t => t.Run.Attempts) > trained.Count, "no run was interrupted: the kills missed the training");
+        for (var i = 0; i < runs.Count; i++)
+        {
+            Assert.Equal(reference[i].Curve, trained[i].Curve);
+            Assert.Equal(reference[i].Artifact, trained[i].Artifact);
+        }
+    }
+
+    private static async Task<IReadOnlyList<Trained>> ReadTrainedAsync(HttpClient client, IReadOnlyList<Guid> runs, Func<Guid, string?> artifactOf)
+    {
+        var trained = new List<Trained>();
+        foreach (var runId in runs)
+        {
+            var run = await TrainingFlow.WaitUntilFinishedAsync(client, runId, TimeSpan.FromMinutes(10));
+            var curve = await (await client.GetAsync($"/api/training-runs/{runId}/loss-curve")).ReadAsync<List<LossPoint>>();
+            trained.Add(new Trained(run, curve, run.ModelId is { } model ? artifactOf(model) : null));
+        }
+        return trained;
+    }
+
+    private static async Task<IReadOnlyList<Guid>> StartRunsAsync(HttpClient client)
+    {
+        var series = await (await client.PostJsonAsync("/api/series", ChaosSeries.Monthly(3000))).ReadAsync<SeriesResponse>();
+        var runs = new List<Guid>();
+        foreach (var (seed, transform) in new[] { (1, "none"), (2, "deseasonalize"), (3, "log+difference") })
+        {
+            runs.Add((await TrainingFlow.StartAsync(client, series.Id, new
+            {
+                epochs = Epochs, hiddenSize = 16, lookback = 24, testSize = 12, seed, transform, earlyStoppingPatience = 0,
+            })).Id);
+        }
+        return runs;
+    }
+
+    private string NewDatabase()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"forecast-chaos-{Guid.NewGuid():N}.db");
+        files.AddRange([file, file + "-wal", file + "-shm"]);
+        return file;
+    }
+
+    public void Dispose() => files.ForEach(File.Delete);
+}
