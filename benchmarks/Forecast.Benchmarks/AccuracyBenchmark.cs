@@ -51,7 +51,7 @@ internal static class AccuracyBenchmark
             var period = 1;
             foreach (var seed in seeds)
             {
-                var hp = resolver.Resolve(Request(options, horizon, seed), series, () => seed);
+                var hp = resolver.Resolve(Request(options, horizon, seed), series, () => seed).Hyperparameters;
                 period = hp.SeasonalPeriod;
                 var watch = Stopwatch.StartNew();
                 var built = ForecastModelBuilder.Build(series.Values, hp, NoProgress.Instance, CancellationToken.None);

@@ -16,7 +16,7 @@ internal static class TrainBenchmark
     {
         var values = RepositoryData.Read("seattle-precipitation-daily.csv").Values.Take(722).ToArray();
         var hp = new Hyperparameters(Lookback: 120, HiddenSize: 64, Layers: 1, Dropout: 0, Epochs: 100, BatchSize: null,
-            LearningRate: 0.001, ValidationFraction: 0.2, TestSize: 10, Seed: 1);
+            LearningRate: 0.001, ValidationFraction: 0.2, TestSize: 10, Seed: 1, Transform: TransformChoice.None);
         var observer = new EpochTimes();
         var watch = Stopwatch.StartNew();
         LstmTrainer.Train(values, hp, observer, CancellationToken.None);

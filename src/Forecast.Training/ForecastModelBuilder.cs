@@ -29,17 +29,15 @@ public static class ForecastModelBuilder
         CancellationToken cancellation,
         TrainingCheckpoint? resumeFrom = null)
     {
-        if (resumeFrom is not null && TransformPipeline.IsAuto(hp.Transform))
+        if (resumeFrom is not null && hp.Transform.IsAuto)
         {
             throw new ArgumentException("A resumed run continues the transform its checkpoint was trained with; choose it before the first attempt and keep it.", nameof(hp));
         }
         var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
         var choices = new List<string>();
-        var transform = TransformPipeline.IsAuto(hp.Transform)
-            ? ChooseTransform(series, hp, choices, cancellation)
-            : TransformPipeline.Parse(hp.Transform);
+        var transform = hp.Transform.Pipeline ?? ChooseTransform(series, hp, choices, cancellation);
 
-        var result = LstmTrainer.Train(series, hp with { Transform = transform.ToString() }, observer, cancellation, resumeFrom);
+        var result = LstmTrainer.Train(series, hp with { Transform = TransformChoice.Of(transform) }, observer, cancellation, resumeFrom);
         using var model = new LstmModel(result.Artifact);
         var calibration = ValidationBacktest.Run(model, series, split, CalibrationSteps(hp))
             ?.Calibrate(logScale: transform.Log, growsBeyondCalibration: transform.Difference, scaleWindow: hp.Lookback);

@@ -25,7 +25,7 @@ public class ModelsApiTests(ForecastApiFactory factory) : IClassFixture<Forecast
         var run = await TrainAsync("airpassengers.csv", TrainingFlow.Tiny(epochs: 8));
 
         var model = await (await client.GetAsync($"/api/models/{run.ModelId}")).ReadAsync<ModelResponse>();
-        Assert.Equal("auto", model.Hyperparameters.Transform);
+        Assert.Equal(TransformChoice.Auto, model.Hyperparameters.Transform);
         Assert.NotEqual("auto", model.Transform);
         Assert.Contains(run.Choices, c => c.StartsWith($"transform {model.Transform}:", StringComparison.Ordinal));
         // Early stopping is on by default: 8 epochs are too few to stop, but the best epoch's weights are kept.

@@ -7,7 +7,7 @@ public class RunCostTests
 {
     private static Hyperparameters Run(string transform = "none", int? batchSize = null, int ensembleSize = 1) =>
         new(Lookback: 24, HiddenSize: 8, Layers: 2, Dropout: 0, Epochs: 10, BatchSize: batchSize, LearningRate: 0.01,
-            ValidationFraction: 0.2, TestSize: 10, Seed: 1, Transform: transform, EnsembleSize: ensembleSize);
+            ValidationFraction: 0.2, TestSize: 10, Seed: 1, Transform: TransformChoice.Parse(transform), EnsembleSize: ensembleSize);
 
     [Fact]
     public void Work_is_epochs_times_windows_times_lookback_times_layers_times_hidden_size_squared()

@@ -13,7 +13,7 @@ public class ForecastModelBuilderTests
 
     private static Hyperparameters Tiny(string transform = "auto", double validationFraction = 0.2) => new(
         Lookback: 12, HiddenSize: 6, Layers: 1, Dropout: 0, Epochs: 6, BatchSize: null, LearningRate: 0.01,
-        ValidationFraction: validationFraction, TestSize: 12, Seed: 9, Transform: transform, SeasonalPeriod: 12);
+        ValidationFraction: validationFraction, TestSize: 12, Seed: 9, Transform: TransformChoice.Parse(transform), SeasonalPeriod: 12);
 
     private static BuiltModel Build(Hyperparameters hp, RecordingObserver? observer = null) =>
         ForecastModelBuilder.Build(Monthly, hp, observer ?? new RecordingObserver(), CancellationToken.None);

@@ -18,7 +18,7 @@ public sealed record RunCost(double Work, string WorkFactors, double BatchActiva
         var split = DataSplit.For(seriesCount, hp.TestSize, hp.ValidationFraction);
         var trainWindows = Math.Max(0, split.TrainEnd - hp.Lookback);
         var validationWindows = Math.Max(0, split.ValidationCount);
-        var auto = TransformPipeline.IsAuto(hp.Transform);
+        var auto = hp.Transform.IsAuto;
         // "auto" trains each candidate as fully as the final model; which candidates, and how many, is only
         // known while training, so the ceiling counts the most there can be: every pipeline.
         var trainings = auto ? 1 + TransformPipeline.All.Count : 1;

@@ -1,4 +1,5 @@
 using Forecast.Api.Security;
+using Forecast.Domain.Runs;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
@@ -42,6 +43,12 @@ public static class SwaggerExtensions
             swagger.AddSecurityRequirement(document => new OpenApiSecurityRequirement
             {
                 [new OpenApiSecuritySchemeReference(KeyScheme, document)] = [],
+            });
+            // Written as its name, as the request's transform is.
+            swagger.MapType<TransformChoice>(() => new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "\"auto\" or a pipeline such as \"log+seasonalDifference\"",
             });
             foreach (var assembly in DocumentedAssemblies)
             {

@@ -51,13 +51,13 @@ public static class TrainingRunsApi
             ?? throw new NotFoundException("Series", seriesId);
         var request = hyperparameters ?? new HyperparameterRequest();
         var resolved = resolver.Resolve(request, series.ToDomain(), () => Random.Shared.Next());
-        await admission.CheckAsync(db, resolved, series.Count, cancellationToken);
+        await admission.CheckAsync(db, resolved.Hyperparameters, series.Count, cancellationToken);
         var run = new TrainingRunEntity
         {
             Id = Guid.CreateVersion7(),
             SeriesId = seriesId,
-            Hyperparameters = resolved,
-            Choices = DescribeChoices(request, resolved),
+            Hyperparameters = resolved.Hyperparameters,
+            Choices = [.. resolved.Choices],
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         await store.QueueAsync(run, cancellationToken);
@@ -94,35 +94,6 @@ public static class TrainingRunsApi
     {
         var run = await store.CancelAsync(id, cancellationToken);
         return TypedResults.Accepted($"/api/training-runs/{id}", ToResponse(run, queuePosition: null));
-    }
-
-    private static List<string> DescribeChoices(HyperparameterRequest request, Hyperparameters resolved)
-    {
-        var choices = new List<string>();
-        if (request.Lookback is null)
-        {
-            var seasonal = HyperparameterResolver.SeasonalLookback(resolved.SeasonalPeriod);
-            choices.Add(resolved.Lookback < seasonal
-                ? $"lookback {resolved.Lookback}: half the training part, which is too short for the usual {seasonal} (three seasons)."
-                : $"lookback {resolved.Lookback}: three seasons of {resolved.SeasonalPeriod} (at least {HyperparameterResolver.MinDefaultLookback}, at most {HyperparameterResolver.MaxDefaultLookback}).");
-        }
-        if (request.SeasonalPeriod is null)
-        {
-            choices.Add($"seasonal period {resolved.SeasonalPeriod} from the series' frequency: the lag of seasonal naive, the MASE scale and any seasonal difference or seasonal indices.");
-        }
-        if (request.Transform is null)
-        {
-            choices.Add("transform auto: chosen while training from the diagnostics and the validation error of the candidates; the model says which.");
-        }
-        if (request.EarlyStoppingPatience is null && resolved.EarlyStoppingPatience is { } patience)
-        {
-            choices.Add($"early stopping after {patience} epochs without a better validation loss, keeping the best epoch's weights; send earlyStoppingPatience 0 to train every epoch and keep the last.");
-        }
-        if (request.Seed is null)
-        {
-            choices.Add($"seed {resolved.Seed} drawn at random; pass it to reproduce this run.");
-        }
-        return choices;
     }
 
     private static async Task<int?> QueuePositionAsync(ForecastDbContext db, TrainingRunEntity run, CancellationToken cancellationToken) =>

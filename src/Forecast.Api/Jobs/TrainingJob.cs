@@ -46,8 +46,8 @@ public sealed class TrainingJob(
         try
         {
             var series = claim.Series.ToDomain();
-            var hp = TransformPipeline.IsAuto(run.Hyperparameters.Transform)
-                ? run.Hyperparameters with { Transform = run.ChosenTransform ?? ChooseTransform(run, series, source.Token) }
+            var hp = run.Hyperparameters.Transform.IsAuto
+                ? run.Hyperparameters with { Transform = TransformChoice.Of(ChosenBefore(run) ?? ChooseTransform(run, series, source.Token)) }
                 : run.Hyperparameters;
             var built = ForecastModelBuilder.Build(series.Values, hp, recorder, source.Token,
                 checkpoint is null ? null : RunRecorder.ToCheckpoint(checkpoint));
@@ -81,13 +81,17 @@ public sealed class TrainingJob(
     /// Resolves transform "auto" and stores the choice with its reasons before the final training writes any
     /// checkpoint, so that a resumed run continues with it (and a client sees it while the run trains).
     /// </summary>
-    private string ChooseTransform(TrainingRunEntity run, RegularSeries series, CancellationToken cancellation)
+    private TransformPipeline ChooseTransform(TrainingRunEntity run, RegularSeries series, CancellationToken cancellation)
     {
         var reasons = new List<string>();
-        var chosen = ForecastModelBuilder.ChooseTransform(series.Values, run.Hyperparameters, reasons, cancellation).ToString();
+        var chosen = ForecastModelBuilder.ChooseTransform(series.Values, run.Hyperparameters, reasons, cancellation);
         store.RecordTransformChoice(run.Id, self.Id, chosen, reasons);
         return chosen;
     }
+
+    /// <summary>The pipeline an earlier attempt of this run chose, which its checkpoint was trained with.</summary>
+    private static TransformPipeline? ChosenBefore(TrainingRunEntity run) =>
+        run.ChosenTransform is { } name ? TransformPipeline.Parse(name) : null;
 
     private ModelEntity ToModel(TrainingRunEntity run, BuiltModel built, double elapsedSeconds) => new()
     {

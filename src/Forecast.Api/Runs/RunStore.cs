@@ -127,12 +127,12 @@ public sealed class RunStore(
 
     /// <summary>The pipeline transform "auto" chose, with its reasons, kept so that a resumed run continues with it.</summary>
     /// <exception cref="RunTakenOverException">The run is no longer this worker's.</exception>
-    public void RecordTransformChoice(Guid runId, Guid workerId, string chosen, IReadOnlyList<string> reasons)
+    public void RecordTransformChoice(Guid runId, Guid workerId, TransformPipeline chosen, IReadOnlyList<string> reasons)
     {
         using var db = dbFactory.CreateDbContext();
         List<string> choices = [.. ChoicesOf(db, runId), .. reasons];
         var mine = Expecting(db, runId, TrainingRunStatus.Running, workerId).ExecuteUpdate(set => set
-            .SetProperty(r => r.ChosenTransform, chosen)
+            .SetProperty(r => r.ChosenTransform, chosen.ToString())
             .SetProperty(r => r.Choices, choices));
         if (mine == 0)
         {

@@ -2,6 +2,9 @@ using Forecast.Domain.Series;
 
 namespace Forecast.Domain.Runs;
 
+/// <summary>Hyperparameters resolved for a run, with the choices the service made for the client, in plain words.</summary>
+public sealed record ResolvedHyperparameters(Hyperparameters Hyperparameters, IReadOnlyList<string> Choices);
+
 /// <summary>Applies defaults and bounds to a <see cref="HyperparameterRequest"/> for a given series.</summary>
 public sealed class HyperparameterResolver(HyperparameterBounds bounds)
 {
@@ -34,7 +37,8 @@ public sealed class HyperparameterResolver(HyperparameterBounds bounds)
     /// <summary>A run needs at least this many training windows to learn anything.</summary>
     public const int MinimumTrainingWindows = 2;
 
-    public Hyperparameters Resolve(HyperparameterRequest request, RegularSeries series, Func<int> randomSeed)
+    /// <returns>The hyperparameters, and in plain words each choice made for a field the client left out.</returns>
+    public ResolvedHyperparameters Resolve(HyperparameterRequest request, RegularSeries series, Func<int> randomSeed)
     {
         var seriesLength = series.Count;
         var epochs = Check(request.Epochs ?? 100, 1, bounds.MaxEpochs, "epochs");
@@ -60,10 +64,8 @@ public sealed class HyperparameterResolver(HyperparameterBounds bounds)
             Check(requested, 1, bounds.MaxLookback, "lookback");
         }
         var seasonalPeriod = Check(request.SeasonalPeriod ?? series.Frequency.SeasonalPeriod(), 1, bounds.MaxSeasonalPeriod, "seasonalPeriod");
-        var transform = request.Transform ?? TransformPipeline.Auto;
-        var pipeline = TransformPipeline.IsAuto(transform)
-            ? null
-            : TransformPipeline.Parse(transform);
+        var transform = request.Transform is null ? TransformChoice.Auto : TransformChoice.Parse(request.Transform);
+        var pipeline = transform.Pipeline;
 
         if (testSize > seriesLength / 2)
         {
@@ -96,8 +98,39 @@ public sealed class HyperparameterResolver(HyperparameterBounds bounds)
         }
         var resolvedLookback = request.Lookback ?? DefaultLookback(seasonalPeriod, available);
 
-        return new Hyperparameters(resolvedLookback, hidden, layers, dropout, epochs, batchSize, learningRate,
-            validationFraction, testSize, seed, patience, pipeline?.ToString() ?? TransformPipeline.Auto, seasonalPeriod, ensembleSize);
+        var hp = new Hyperparameters(resolvedLookback, hidden, layers, dropout, epochs, batchSize, learningRate,
+            validationFraction, testSize, seed, transform, patience, seasonalPeriod, ensembleSize);
+        return new ResolvedHyperparameters(hp, Choices(request, hp));
+    }
+
+    /// <summary>What was chosen for the client, for every default that needs explaining.</summary>
+    private static List<string> Choices(HyperparameterRequest request, Hyperparameters resolved)
+    {
+        var choices = new List<string>();
+        if (request.Lookback is null)
+        {
+            var seasonal = SeasonalLookback(resolved.SeasonalPeriod);
+            choices.Add(resolved.Lookback < seasonal
+                ? $"lookback {resolved.Lookback}: half the training part, which is too short for the usual {seasonal} (three seasons)."
+                : $"lookback {resolved.Lookback}: three seasons of {resolved.SeasonalPeriod} (at least {MinDefaultLookback}, at most {MaxDefaultLookback}).");
+        }
+        if (request.SeasonalPeriod is null)
+        {
+            choices.Add($"seasonal period {resolved.SeasonalPeriod} from the series' frequency: the lag of seasonal naive, the MASE scale and any seasonal difference or seasonal indices.");
+        }
+        if (request.Transform is null)
+        {
+            choices.Add("transform auto: chosen while training from the diagnostics and the validation error of the candidates; the model says which.");
+        }
+        if (request.EarlyStoppingPatience is null && resolved.EarlyStoppingPatience is { } patience)
+        {
+            choices.Add($"early stopping after {patience} epochs without a better validation loss, keeping the best epoch's weights; send earlyStoppingPatience 0 to train every epoch and keep the last.");
+        }
+        if (request.Seed is null)
+        {
+            choices.Add($"seed {resolved.Seed} drawn at random; pass it to reproduce this run.");
+        }
+        return choices;
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace Forecast.Domain.Runs;
 /// the service's own defaults are applied by <see cref="HyperparameterResolver"/>.
 /// </remarks>
 /// <param name="EarlyStoppingPatience">Epochs without a better validation loss before training stops and the best weights are kept; null for none (the last epoch's weights are kept).</param>
-/// <param name="Transform">"auto" (chosen while training, recorded on the model) or a <see cref="TransformPipeline"/> name.</param>
+/// <param name="Transform">"auto" (chosen while training, recorded on the run and the model) or a concrete pipeline.</param>
 /// <param name="SeasonalPeriod">Lag of the seasonal difference, of seasonal naive and of the MASE scale.</param>
 /// <param name="EnsembleSize">Networks trained from different seeds whose predictions are averaged.</param>
 public sealed record Hyperparameters(
@@ -20,8 +20,8 @@ public sealed record Hyperparameters(
     double ValidationFraction,
     int TestSize,
     int Seed,
+    TransformChoice Transform,
     int? EarlyStoppingPatience = null,
-    string Transform = "none",
     int SeasonalPeriod = 1,
     int EnsembleSize = 1);
 

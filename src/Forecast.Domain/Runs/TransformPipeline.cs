@@ -18,13 +18,7 @@ namespace Forecast.Domain.Runs;
 /// </param>
 public sealed record TransformPipeline(bool Log, bool SeasonalDifference, bool Difference, bool Deseasonalize = false)
 {
-    /// <summary>The request value that lets the service choose the pipeline.</summary>
-    public const string Auto = "auto";
-
     public static TransformPipeline None { get; } = new(false, false, false);
-
-    /// <summary>Whether a requested transform leaves the choice to the service.</summary>
-    public static bool IsAuto(string transform) => string.Equals(transform, Auto, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Every pipeline, simplest first.</summary>
     public static IReadOnlyList<TransformPipeline> All { get; } =
@@ -51,7 +45,7 @@ public sealed record TransformPipeline(bool Log, bool SeasonalDifference, bool D
     public static TransformPipeline Parse(string name, string field = "transform") =>
         All.FirstOrDefault(p => string.Equals(p.ToString(), name, StringComparison.OrdinalIgnoreCase))
         ?? throw new DomainValidationException(
-            $"{field} must be \"{Auto}\" or one of {string.Join(", ", All.Select(p => $"\"{p}\""))}; got \"{name}\".", field);
+            $"{field} must be \"{TransformChoice.AutoName}\" or one of {string.Join(", ", All.Select(p => $"\"{p}\""))}; got \"{name}\".", field);
 
     /// <summary>Leading points that have no transformed value: the seasonal period and one more for the first difference.</summary>
     public int PointsConsumed(int seasonalPeriod) => (SeasonalDifference ? seasonalPeriod : 0) + (Difference ? 1 : 0);

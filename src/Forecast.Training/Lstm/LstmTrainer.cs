@@ -32,7 +32,8 @@ public static class LstmTrainer
         TrainingCheckpoint? resumeFrom = null)
     {
         var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
-        var pipeline = TransformPipeline.Parse(hp.Transform);
+        var pipeline = hp.Transform.Pipeline
+            ?? throw new ArgumentException("The trainer trains one concrete pipeline; resolve transform auto first (ForecastModelBuilder).", nameof(hp));
         if (split.TrainEnd < pipeline.HistoryNeeded(hp.SeasonalPeriod))
         {
             throw new UnprocessableException(

@@ -59,7 +59,7 @@ public static class TransformSelector
         var steps = Math.Min(hp.TestSize, split.ValidationCount);
         var scores = candidates.Select(candidate =>
         {
-            var result = LstmTrainer.Train(series, hp with { Transform = candidate.ToString(), EnsembleSize = 1 }, SilentObserver.Instance, cancellation);
+            var result = LstmTrainer.Train(series, hp with { Transform = TransformChoice.Of(candidate), EnsembleSize = 1 }, SilentObserver.Instance, cancellation);
             using var model = new LstmModel(result.Artifact);
             var backtest = ValidationBacktest.Run(model, series, split, steps)!;
             return (Candidate: candidate, Error: backtest.MeanSquaredError(steps));

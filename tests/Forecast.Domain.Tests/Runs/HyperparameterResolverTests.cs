@@ -10,15 +10,33 @@ public class HyperparameterResolverTests
     private static RegularSeries Monthly(int count, double offset = 100) =>
         new(new DateOnly(1949, 1, 1), Frequency.Monthly, Enumerable.Range(0, count).Select(i => offset + i).ToArray());
 
-    private Hyperparameters Resolve(HyperparameterRequest request, int count = 144) => resolver.Resolve(request, Monthly(count), () => 1);
+    private Hyperparameters Resolve(HyperparameterRequest request, int count = 144) => resolver.Resolve(request, Monthly(count), () => 1).Hyperparameters;
 
     [Fact]
     public void Defaults_follow_the_tutorial_except_where_the_accuracy_benchmark_measured_better()
     {
-        var hp = resolver.Resolve(new HyperparameterRequest(), Monthly(722), () => 99);
+        var hp = resolver.Resolve(new HyperparameterRequest(), Monthly(722), () => 99).Hyperparameters;
 
         Assert.Equal((100, 0.2, 10, 99, (int?)null), (hp.Epochs, hp.ValidationFraction, hp.TestSize, hp.Seed, hp.BatchSize));
         Assert.Equal((36, 32, 0.01, 20, 1), (hp.Lookback, hp.HiddenSize, hp.LearningRate, hp.EarlyStoppingPatience, hp.EnsembleSize));
+    }
+
+    [Fact]
+    public void Every_default_applied_is_explained_in_the_choices_and_a_field_given_is_not()
+    {
+        var defaults = resolver.Resolve(new HyperparameterRequest(), Monthly(144), () => 7).Choices;
+        var given = resolver.Resolve(new HyperparameterRequest(Lookback: 24, SeasonalPeriod: 12, Transform: "none", EarlyStoppingPatience: 5, Seed: 3),
+            Monthly(144), () => 7).Choices;
+        var shortSeries = resolver.Resolve(new HyperparameterRequest(TestSize: 12), Monthly(60), () => 7).Choices;
+
+        Assert.Collection(defaults,
+            c => Assert.StartsWith("lookback 36: three seasons of 12", c, StringComparison.Ordinal),
+            c => Assert.StartsWith("seasonal period 12 from the series' frequency", c, StringComparison.Ordinal),
+            c => Assert.StartsWith("transform auto: chosen while training", c, StringComparison.Ordinal),
+            c => Assert.StartsWith("early stopping after 20 epochs", c, StringComparison.Ordinal),
+            c => Assert.StartsWith("seed 7 drawn at random", c, StringComparison.Ordinal));
+        Assert.Empty(given);
+        Assert.StartsWith("lookback 19: half the training part", shortSeries[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,15 +55,15 @@ public class HyperparameterResolverTests
     [InlineData(Frequency.Weekly, 722, 120)]   // three years would be 156: the tutorial's 120 caps it
     [InlineData(Frequency.Monthly, 48, 15)]    // 30 training points: half of them
     public void The_default_lookback_spans_three_seasons_within_24_to_120_and_half_the_training_part(Frequency frequency, int count, int lookback) =>
-        Assert.Equal(lookback, resolver.Resolve(new HyperparameterRequest(), Monthly(count) with { Frequency = frequency }, () => 1).Lookback);
+        Assert.Equal(lookback, resolver.Resolve(new HyperparameterRequest(), Monthly(count) with { Frequency = frequency }, () => 1).Hyperparameters.Lookback);
 
     [Fact]
     public void The_transform_defaults_to_auto_and_the_seasonal_period_to_the_frequency_s()
     {
         var hp = Resolve(new HyperparameterRequest());
-        var daily = resolver.Resolve(new HyperparameterRequest(), Monthly(144) with { Frequency = Frequency.Daily }, () => 1);
+        var daily = resolver.Resolve(new HyperparameterRequest(), Monthly(144) with { Frequency = Frequency.Daily }, () => 1).Hyperparameters;
 
-        Assert.Equal(("auto", 12), (hp.Transform, hp.SeasonalPeriod));
+        Assert.Equal((TransformChoice.Auto, 12), (hp.Transform, hp.SeasonalPeriod));
         Assert.Equal(7, daily.SeasonalPeriod);
         Assert.Equal(4, Resolve(new HyperparameterRequest(SeasonalPeriod: 4)).SeasonalPeriod);
     }
@@ -56,7 +74,7 @@ public class HyperparameterResolverTests
     [InlineData("none", "none")]
     [InlineData("Auto", "auto")]
     public void A_named_transform_is_kept_in_its_canonical_spelling(string asked, string kept) =>
-        Assert.Equal(kept, Resolve(new HyperparameterRequest(Transform: asked)).Transform);
+        Assert.Equal(kept, Resolve(new HyperparameterRequest(Transform: asked)).Transform.ToString());
 
     [Theory]
     [InlineData("difference+log")]
@@ -103,7 +121,7 @@ public class HyperparameterResolverTests
         var error = Assert.Throws<UnprocessableException>(() => Resolve(new HyperparameterRequest(TestSize: 12, Transform: "deseasonalize"), count: 41));
         Assert.Equal("transform", error.Field);
         Assert.Contains("two seasons (24 points); it has 23", error.Message);
-        Assert.Equal("deseasonalize", Resolve(new HyperparameterRequest(TestSize: 12, Transform: "deseasonalize"), count: 42).Transform);
+        Assert.Equal("deseasonalize", Resolve(new HyperparameterRequest(TestSize: 12, Transform: "deseasonalize"), count: 42).Transform.ToString());
     }
 
     [Theory]

@@ -13,7 +13,7 @@ public class ResidualDiagnosticsTests
 
     // 96 points, test 12, validation 0.2 of the 84 before it: training and validation end at index 84.
     private static readonly Hyperparameters Tiny = new(Lookback: 6, HiddenSize: 6, Layers: 1, Dropout: 0, Epochs: 3, BatchSize: null,
-        LearningRate: 0.01, ValidationFraction: 0.2, TestSize: 12, Seed: 4, Transform: "none", SeasonalPeriod: 12);
+        LearningRate: 0.01, ValidationFraction: 0.2, TestSize: 12, Seed: 4, Transform: TransformChoice.None, SeasonalPeriod: 12);
 
     private static readonly Lazy<ModelArtifact> Trained = new(() =>
         LstmTrainer.Train(Seasonal, Tiny, new RecordingObserver(), CancellationToken.None).Artifact);

@@ -14,7 +14,7 @@ public class LstmModelTests
 
     private static ModelArtifact Train(string transform, int epochs) => LstmTrainer.Train(Seasonal,
         new Hyperparameters(Lookback: 6, HiddenSize: 6, Layers: 1, Dropout: 0, Epochs: epochs, BatchSize: null, LearningRate: 0.01,
-            ValidationFraction: 0.2, TestSize: 12, Seed: 4, Transform: transform, SeasonalPeriod: 12),
+            ValidationFraction: 0.2, TestSize: 12, Seed: 4, Transform: TransformChoice.Parse(transform), SeasonalPeriod: 12),
         new RecordingObserver(), CancellationToken.None).Artifact;
 
     [Fact]

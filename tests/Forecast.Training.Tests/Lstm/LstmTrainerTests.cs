@@ -9,7 +9,7 @@ public class LstmTrainerTests
 
     private static Hyperparameters Tiny(int seed = 7, int epochs = 30) => new(
         Lookback: 12, HiddenSize: 8, Layers: 1, Dropout: 0, Epochs: epochs, BatchSize: null,
-        LearningRate: 0.01, ValidationFraction: 0.2, TestSize: 12, Seed: seed);
+        LearningRate: 0.01, ValidationFraction: 0.2, TestSize: 12, Seed: seed, Transform: TransformChoice.None);
 
     private static (TrainingResult Result, RecordingObserver Observer) Train(Hyperparameters hp, TrainingCheckpoint? resumeFrom = null, int checkpointAt = 0)
     {
