@@ -148,8 +148,6 @@ public sealed class RunStore(
         using var db = dbFactory.CreateDbContext();
         using var transaction = db.Database.BeginTransaction();
         List<string> allChoices = [.. ChoicesOf(db, runId), .. choices];
-        db.Models.Add(model);
-        db.SaveChanges();
         var moved = Expecting(db, runId, TrainingRunStatus.Running, workerId).ExecuteUpdate(
             Setting(TrainingRunStatus.Running, RunTransition.Succeed, set => set
                 .SetProperty(r => r.ModelId, model.Id)
@@ -159,6 +157,8 @@ public sealed class RunStore(
         {
             throw new RunTakenOverException(runId);
         }
+        db.Models.Add(model);
+        db.SaveChanges();
         db.Checkpoints.Where(c => c.RunId == runId).ExecuteDelete();
         transaction.Commit();
     }
