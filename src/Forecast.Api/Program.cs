@@ -35,6 +35,7 @@ try
 
     app.MapKeysApi();
     app.MapSeriesApi();
+    app.MapCollectionsApi();
     app.MapTrainingRunsApi();
     app.MapModelsApi();
     app.MapDiagnosticsApi();

@@ -1,4 +1,5 @@
 using Forecast.Api.Admission;
+using Forecast.Api.Collections;
 using Forecast.Api.Configuration;
 using Forecast.Api.Errors;
 using Forecast.Api.Models;
@@ -23,6 +24,7 @@ public static class HostingExtensions
             context.ProblemDetails.Detail ??= FrameworkProblemDetail(context.ProblemDetails.Status));
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddSingleton<SeriesUploadReader>();
+        builder.Services.AddSingleton<CollectionUploadReader>();
         builder.Services.AddSingleton<ModelCache>();
         builder.Services.AddSingleton<RunAdmission>();
 

@@ -67,17 +67,12 @@ public static class SeriesApi
         IDbContextFactory<ForecastDbContext> dbFactory, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
         int page = 1, int pageSize = 20)
     {
-        if (page < 1)
-        {
-            throw new DomainValidationException("page must be 1 or more.", "page");
-        }
-        if (pageSize < 1 || pageSize > limits.Value.MaxPageSize)
-        {
-            throw new DomainValidationException($"pageSize must be between 1 and {limits.Value.MaxPageSize}.", "pageSize");
-        }
+        Paging.Check(page, pageSize, limits.Value.MaxPageSize);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var total = await db.Series.CountAsync(cancellationToken);
-        var items = await db.Series.AsNoTracking()
+        // Members are listed under their collection, which may hold thousands.
+        var standalone = db.Series.Where(s => s.CollectionId == null);
+        var total = await standalone.CountAsync(cancellationToken);
+        var items = await standalone.AsNoTracking()
             .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(s => new { s.Id, s.Name, s.Frequency, s.Start, s.Count, s.CreatedAt })
@@ -103,6 +98,10 @@ public static class SeriesApi
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entity = await db.Series.FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
             ?? throw new NotFoundException("Series", id);
+        if (entity.CollectionId is { } collection)
+        {
+            throw new ConflictException($"Series '{id}' is member '{entity.Key}' of collection '{collection}'; delete the collection instead.");
+        }
         var open = await db.TrainingRuns.CountAsync(
             r => r.SeriesId == id && RunLifecycle.Open.Contains(r.Status), cancellationToken);
         if (open > 0)
@@ -122,6 +121,6 @@ public static class SeriesApi
         var variance = values.Count > 1 ? values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1) : 0;
         return new SeriesResponse(entity.Id, entity.Name, entity.Frequency, series.Start, series.End, entity.Count,
             entity.FillPolicy, entity.FilledGaps, new SeriesStatistics(mean, Math.Sqrt(variance), values.Min(), values.Max()),
-            entity.CreatedAt, includeValues ? values : null);
+            entity.CreatedAt, includeValues ? values : null, entity.CollectionId, entity.Key);
     }
 }

@@ -52,4 +52,7 @@ public sealed class LimitsOptions
 
     [Required]
     public HyperparameterBounds Hyperparameters { get; set; } = new();
+
+    [Required]
+    public CollectionLimitsOptions Collections { get; set; } = new();
 }

@@ -30,7 +30,9 @@ public sealed record SeriesResponse(
     IReadOnlyList<DateOnly> FilledGaps,
     SeriesStatistics Statistics,
     DateTime CreatedAt,
-    IReadOnlyList<double>? Values);
+    IReadOnlyList<double>? Values,
+    Guid? CollectionId = null,
+    string? Key = null);
 
 public sealed record SeriesListItem(Guid Id, string Name, Frequency Frequency, DateOnly Start, DateOnly End, int Count, DateTime CreatedAt);
 

@@ -28,6 +28,7 @@ public class ForecastDbContext : DbContext
     protected ForecastDbContext(DbContextOptions options, ICallerContext caller) : base(options) => this.caller = caller;
 
     public DbSet<SeriesEntity> Series => Set<SeriesEntity>();
+    public DbSet<CollectionEntity> Collections => Set<CollectionEntity>();
     public DbSet<TrainingRunEntity> TrainingRuns => Set<TrainingRunEntity>();
     public DbSet<LossEntryEntity> LossEntries => Set<LossEntryEntity>();
     public DbSet<ModelEntity> Models => Set<ModelEntity>();
@@ -59,6 +60,10 @@ public class ForecastDbContext : DbContext
         {
             entry.Entity.OwnerKeyId = CallerId ?? throw new InvalidOperationException("A series cannot be created without an authenticated caller.");
         }
+        foreach (var entry in ChangeTracker.Entries<CollectionEntity>().Where(e => e.State == EntityState.Added))
+        {
+            entry.Entity.OwnerKeyId = CallerId ?? throw new InvalidOperationException("A collection cannot be created without an authenticated caller.");
+        }
     }
 
     // SQLite keeps no time zone and PostgreSQL's timestamptz takes only UTC: every DateTime is written as UTC and read back marked as UTC.
@@ -79,6 +84,19 @@ public class ForecastDbContext : DbContext
             series.HasIndex(s => s.CreatedAt);
             series.HasIndex(s => s.OwnerKeyId);
             series.HasQueryFilter(s => SeesAll || s.OwnerKeyId == CallerId);
+            series.Property(s => s.Key).HasMaxLength(200);
+            series.HasOne<CollectionEntity>().WithMany().HasForeignKey(s => s.CollectionId).OnDelete(DeleteBehavior.Cascade);
+            series.HasIndex(s => new { s.CollectionId, s.Key }).IsUnique();
+        });
+
+        modelBuilder.Entity<CollectionEntity>(collection =>
+        {
+            collection.Property(c => c.Name).HasMaxLength(200);
+            collection.Property(c => c.Frequency).HasConversion<string>().HasMaxLength(16);
+            collection.Property(c => c.FillPolicy).HasConversion<string>().HasMaxLength(16);
+            collection.HasIndex(c => c.CreatedAt);
+            collection.HasIndex(c => c.OwnerKeyId);
+            collection.HasQueryFilter(c => SeesAll || c.OwnerKeyId == CallerId);
         });
 
         modelBuilder.Entity<TrainingRunEntity>(run =>

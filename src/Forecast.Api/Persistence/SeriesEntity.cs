@@ -18,5 +18,11 @@ public sealed class SeriesEntity
     public List<DateOnly> FilledGaps { get; set; } = [];
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The collection the series is a member of; null for a series uploaded on its own.</summary>
+    public Guid? CollectionId { get; set; }
+
+    /// <summary>The member's key within its collection (unique there); null outside a collection.</summary>
+    public string? Key { get; set; }
+
     public RegularSeries ToDomain() => new(Start, Frequency, ValueCodec.Decode(Values));
 }

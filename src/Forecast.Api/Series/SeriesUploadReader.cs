@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Forecast.Api.Configuration;
 using Forecast.Api.Contracts;
@@ -22,7 +21,7 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
     public async Task<SeriesUpload> ReadAsync(HttpRequest request, CsvUploadSettings csvSettings, CancellationToken cancellationToken)
     {
         var upload = await ReadBodyAsync(request, csvSettings, cancellationToken);
-        CheckMagnitudes(upload.Built.Series.Values);
+        ValueMagnitudes.Check(upload.Built.Series.Values, limits.MaxAbsoluteValue, prefix: "");
         return upload;
     }
 
@@ -58,7 +57,7 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
 
     private SeriesUpload FromJson(CreateSeriesRequest body)
     {
-        var name = CheckName(body.Name);
+        var name = UploadNames.Check(body.Name);
         var values = body.Values ?? throw new DomainValidationException("values is required.", "values");
         var policy = body.FillPolicy ?? GapFillPolicy.Interpolate;
         if (body.Timestamps is { } timestamps)
@@ -82,47 +81,9 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
         }
         var points = CsvSeriesReader.Read(new StringReader(csv), limits.MaxPoints, limits.MaxCsvLineLength);
         var built = SeriesBuilder.FromPoints(points.Dates, points.Values,
-            ParseEnum<Frequency>(frequency, "frequency"),
-            ParseEnum<GapFillPolicy>(fillPolicy, "fillPolicy") ?? GapFillPolicy.Interpolate,
+            UploadNames.ParseEnum<Frequency>(frequency, "frequency"),
+            UploadNames.ParseEnum<GapFillPolicy>(fillPolicy, "fillPolicy") ?? GapFillPolicy.Interpolate,
             limits.MaxPoints);
-        return new SeriesUpload(CheckName(string.IsNullOrWhiteSpace(name) ? "series" : name), built);
-    }
-
-    // Finite values can still overflow what is computed from them (sums of squares in the statistics,
-    // the metrics and the scaler), and an infinite statistic cannot even be written as JSON.
-    private void CheckMagnitudes(IReadOnlyList<double> values)
-    {
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (Math.Abs(values[i]) > limits.MaxAbsoluteValue)
-            {
-                throw new DomainValidationException(string.Create(CultureInfo.InvariantCulture,
-                    $"Value {i + 1} is {values[i]:G6}; values must lie within ±{limits.MaxAbsoluteValue:G3} (Limits:MaxAbsoluteValue), or their statistics overflow. Rescale the series (e.g. to thousands or millions)."),
-                    "values");
-            }
-        }
-    }
-
-    private static string CheckName(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
-        {
-            throw new DomainValidationException("name is required and may have at most 200 characters.", "name");
-        }
-        return name.Trim();
-    }
-
-    private static T? ParseEnum<T>(string? text, string field) where T : struct, Enum
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (!int.TryParse(text, out _) && Enum.TryParse<T>(text, ignoreCase: true, out var value))
-        {
-            return value;
-        }
-        throw new DomainValidationException(
-            $"{field} '{text}' is not one of: {string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.", field);
+        return new SeriesUpload(UploadNames.Check(string.IsNullOrWhiteSpace(name) ? "series" : name), built);
     }
 }

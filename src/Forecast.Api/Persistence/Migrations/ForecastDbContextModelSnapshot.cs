@@ -82,6 +82,42 @@ namespace Forecast.Api.Persistence.Migrations
                     b.ToTable("Checkpoints");
                 });
 
+            modelBuilder.Entity("Forecast.Api.Persistence.CollectionEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FillPolicy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerKeyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OwnerKeyId");
+
+                    b.ToTable("Collections");
+                });
+
             modelBuilder.Entity("Forecast.Api.Persistence.IdempotencyEntity", b =>
                 {
                     b.Property<string>("Scope")
@@ -191,6 +227,9 @@ namespace Forecast.Api.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CollectionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
@@ -209,6 +248,10 @@ namespace Forecast.Api.Persistence.Migrations
                     b.Property<string>("Frequency")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -231,6 +274,9 @@ namespace Forecast.Api.Persistence.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("OwnerKeyId");
+
+                    b.HasIndex("CollectionId", "Key")
+                        .IsUnique();
 
                     b.ToTable("Series");
                 });
@@ -361,6 +407,14 @@ namespace Forecast.Api.Persistence.Migrations
                         .HasForeignKey("SeriesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.SeriesEntity", b =>
+                {
+                    b.HasOne("Forecast.Api.Persistence.CollectionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Forecast.Api.Persistence.TrainingRunEntity", b =>

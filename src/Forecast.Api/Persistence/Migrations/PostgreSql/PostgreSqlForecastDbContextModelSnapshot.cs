@@ -88,6 +88,42 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.ToTable("Checkpoints");
                 });
 
+            modelBuilder.Entity("Forecast.Api.Persistence.CollectionEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FillPolicy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OwnerKeyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OwnerKeyId");
+
+                    b.ToTable("Collections");
+                });
+
             modelBuilder.Entity("Forecast.Api.Persistence.IdempotencyEntity", b =>
                 {
                     b.Property<string>("Scope")
@@ -197,6 +233,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CollectionId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Count")
                         .HasColumnType("integer");
 
@@ -216,6 +255,10 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -237,6 +280,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("OwnerKeyId");
+
+                    b.HasIndex("CollectionId", "Key")
+                        .IsUnique();
 
                     b.ToTable("Series");
                 });
@@ -367,6 +413,14 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                         .HasForeignKey("SeriesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.SeriesEntity", b =>
+                {
+                    b.HasOne("Forecast.Api.Persistence.CollectionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Forecast.Api.Persistence.TrainingRunEntity", b =>

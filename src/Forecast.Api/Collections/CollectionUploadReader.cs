@@ -1,0 +1,101 @@
+using System.Text;
+using Forecast.Api.Configuration;
+using Forecast.Api.Contracts;
+using Forecast.Api.Series;
+using Forecast.Domain;
+using Forecast.Domain.Series;
+using Microsoft.Extensions.Options;
+
+namespace Forecast.Api.Collections;
+
+/// <summary>A validated collection upload, ready to store.</summary>
+public sealed record CollectionUpload(string Name, GapFillPolicy Policy, CollectionContents Built);
+
+/// <summary>What a long CSV cannot say about itself, from the query string (a multipart form's own fields win).</summary>
+public sealed record CollectionCsvSettings(string? Name, string? IdColumn, string? Frequency, string? FillPolicy);
+
+/// <summary>Reads <c>POST /api/collections</c> bodies: JSON, a long <c>text/csv</c> body, or a multipart field <c>file</c>.</summary>
+public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
+{
+    private readonly LimitsOptions limits = limits.Value;
+
+    private CollectionLimits Limits => limits.Collections.ToDomain(limits.MaxPoints);
+
+    public async Task<CollectionUpload> ReadAsync(HttpRequest request, CollectionCsvSettings csvSettings, CancellationToken cancellationToken)
+    {
+        var upload = await ReadBodyAsync(request, csvSettings, cancellationToken);
+        foreach (var member in upload.Built.Members)
+        {
+            ValueMagnitudes.Check(member.Built.Series.Values, limits.MaxAbsoluteValue, $"Member '{member.Key}': ");
+        }
+        return upload;
+    }
+
+    private async Task<CollectionUpload> ReadBodyAsync(HttpRequest request, CollectionCsvSettings csvSettings, CancellationToken cancellationToken)
+    {
+        var contentType = request.ContentType ?? "";
+        if (request.HasJsonContentType())
+        {
+            var body = await request.ReadFromJsonAsync<CreateCollectionRequest>(cancellationToken)
+                ?? throw new DomainValidationException("The request body is empty; send a JSON object with name and series.");
+            return FromJson(body);
+        }
+        if (contentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return FromCsv(await reader.ReadToEndAsync(cancellationToken), csvSettings);
+        }
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            var file = form.Files.GetFile("file")
+                ?? throw new DomainValidationException("The multipart body has no field named 'file'.", "file");
+            using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var csv = await reader.ReadToEndAsync(cancellationToken);
+            string? Field(string key, string? fromQuery) => form.TryGetValue(key, out var v) ? v.ToString() : fromQuery;
+            return FromCsv(csv, new CollectionCsvSettings(
+                Field("name", csvSettings.Name) ?? Path.GetFileNameWithoutExtension(file.FileName),
+                Field("idColumn", csvSettings.IdColumn), Field("frequency", csvSettings.Frequency), Field("fillPolicy", csvSettings.FillPolicy)));
+        }
+        throw new UnsupportedContentTypeException(
+            $"Content type '{contentType}' is not accepted; send application/json, text/csv (long format: series,date,value), or multipart/form-data with a field 'file'.");
+    }
+
+    private CollectionUpload FromJson(CreateCollectionRequest body)
+    {
+        var name = UploadNames.Check(body.Name);
+        var members = (body.Series ?? throw new DomainValidationException("series is required: a list of {key, values, timestamps | start}.", "series"))
+            .Select((member, i) => JsonMember(member, i, body.Frequency))
+            .ToList();
+        var policy = body.FillPolicy ?? GapFillPolicy.Interpolate;
+        return new CollectionUpload(name, policy, CollectionBuilder.Build(members, body.Frequency, policy, Limits));
+    }
+
+    private static MemberPoints JsonMember(CollectionMemberRequest member, int index, Frequency? frequency)
+    {
+        var source = $"series[{index}]";
+        var key = member.Key ?? throw new DomainValidationException($"{source}: key is required.", "series");
+        var values = member.Values ?? throw new DomainValidationException($"Member '{key}' ({source}): values is required.", "series");
+        if (member.Timestamps is { } timestamps)
+        {
+            if (member.Start is not null)
+            {
+                throw new DomainValidationException($"Member '{key}' ({source}): give either timestamps or start, not both.", "series");
+            }
+            return new MemberPoints(key, timestamps, values, source);
+        }
+        var start = member.Start ?? throw new DomainValidationException($"Member '{key}' ({source}): give timestamps, or start and the collection's frequency.", "series");
+        var step = frequency ?? throw new DomainValidationException($"Member '{key}' ({source}) gives a start, so the collection needs a frequency.", "frequency");
+        return new MemberPoints(key, Enumerable.Range(0, values.Length).Select(i => step.Advance(start, i)).ToList(), values, source);
+    }
+
+    // Read whole first (the body limit bounds it): the CSV parser reads synchronously, which a request body does not allow.
+    private CollectionUpload FromCsv(string csv, CollectionCsvSettings settings)
+    {
+        var members = CollectionCsvReader.Read(new StringReader(csv), settings.IdColumn, limits.Collections.MaxTotalPoints, limits.MaxCsvLineLength);
+        var frequency = UploadNames.ParseEnum<Frequency>(settings.Frequency, "frequency");
+        var policy = UploadNames.ParseEnum<GapFillPolicy>(settings.FillPolicy, "fillPolicy") ?? GapFillPolicy.Interpolate;
+        var name = UploadNames.Check(string.IsNullOrWhiteSpace(settings.Name) ? "collection" : settings.Name);
+        return new CollectionUpload(name, policy, CollectionBuilder.Build(members, frequency, policy, Limits));
+    }
+}

@@ -1,0 +1,51 @@
+using Forecast.Domain.Series;
+
+namespace Forecast.Api.Contracts;
+
+/// <summary>A collection as JSON: many series of one frequency, each under its own key.</summary>
+/// <param name="Name">A name for people; 1 to 200 characters.</param>
+/// <param name="Series">The members.</param>
+/// <param name="Frequency">daily, weekly, monthly, quarterly or yearly; inferred from the members' timestamps when left out (the one most have).</param>
+/// <param name="FillPolicy">What to do with each member's missing periods: interpolate (default), forwardFill or refuse.</param>
+public sealed record CreateCollectionRequest(string? Name, CollectionMemberRequest[]? Series, Frequency? Frequency = null, GapFillPolicy? FillPolicy = null);
+
+/// <summary>One member: its values with their timestamps, or with a start (the collection's frequency then places them).</summary>
+/// <param name="Key">The member's id in the collection (an item, store or sensor), unique, 1 to 200 characters.</param>
+/// <param name="Values">The observations, oldest first.</param>
+/// <param name="Timestamps">One date per value, strictly increasing. Leave out to use <paramref name="Start"/>.</param>
+/// <param name="Start">Date of the first value when <paramref name="Timestamps"/> is left out.</param>
+public sealed record CollectionMemberRequest(string? Key, double[]? Values, DateOnly[]? Timestamps = null, DateOnly? Start = null);
+
+/// <summary>Lengths of the members, in points.</summary>
+public sealed record MemberLengths(int Shortest, double Median, int Longest)
+{
+    public static MemberLengths Of(IEnumerable<int> lengths)
+    {
+        var sorted = lengths.Order().ToArray();
+        var middle = sorted.Length / 2;
+        var median = sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
+        return new MemberLengths(sorted[0], median, sorted[^1]);
+    }
+}
+
+/// <summary>A member whose missing periods were filled on upload.</summary>
+public sealed record MemberGaps(string Key, Guid SeriesId, IReadOnlyList<DateOnly> FilledGaps);
+
+/// <summary>A collection: how many members, how long, over which dates, and which had gaps filled.</summary>
+public sealed record CollectionResponse(
+    Guid Id,
+    string Name,
+    Frequency Frequency,
+    int MemberCount,
+    long TotalPoints,
+    MemberLengths Lengths,
+    DateOnly Start,
+    DateOnly End,
+    GapFillPolicy FillPolicy,
+    IReadOnlyList<MemberGaps> Gaps,
+    DateTime CreatedAt);
+
+public sealed record CollectionListItem(Guid Id, string Name, Frequency Frequency, int MemberCount, DateTime CreatedAt);
+
+/// <summary>A member in its collection's list; its whole record is at <c>/api/series/{id}</c>.</summary>
+public sealed record CollectionMemberItem(Guid Id, string Key, DateOnly Start, DateOnly End, int Count);

@@ -1,0 +1,121 @@
+namespace Forecast.Domain.Series;
+
+/// <summary>One member of an uploaded collection: its key, its dated points in date order, and where it came from.</summary>
+/// <param name="Source">Where the member starts in the upload, for error messages: "line 12" of a CSV, "series[3]" of JSON.</param>
+public sealed record MemberPoints(string Key, IReadOnlyList<DateOnly> Dates, IReadOnlyList<double> Values, string Source);
+
+/// <summary>A member as built: its key and its regular series with the gaps that were filled.</summary>
+public sealed record BuiltMember(string Key, BuiltSeries Built);
+
+/// <summary>What an uploaded collection holds once built: one frequency, every member regular.</summary>
+public sealed record CollectionContents(Frequency Frequency, IReadOnlyList<BuiltMember> Members)
+{
+    public int TotalPoints => Members.Sum(m => m.Built.Series.Count);
+}
+
+/// <summary>Sizes an operator allows a collection (<c>Limits:Collections</c>).</summary>
+public sealed record CollectionLimits(int MaxMembers, int MaxTotalPoints, int MinMemberPoints, int MaxMemberPoints);
+
+/// <summary>
+/// Turns the members of an upload into regular series of one frequency, by the same rules as a single series
+/// (<see cref="SeriesBuilder"/>), each member filled by the fill policy on its own. Every refusal names the member's
+/// key and where it starts in the upload, since a collection may hold thousands.
+/// </summary>
+public static class CollectionBuilder
+{
+    public const int MaxKeyLength = 200;
+
+    /// <param name="frequency">The collection's frequency; when null, the one most members have.</param>
+    public static CollectionContents Build(IReadOnlyList<MemberPoints> members, Frequency? frequency, GapFillPolicy policy, CollectionLimits limits)
+    {
+        CheckSizes(members, limits);
+        var collectionFrequency = frequency ?? MostCommonFrequency(members);
+        var built = members.Select(member => new BuiltMember(member.Key, Member(member, () =>
+        {
+            var own = SeriesBuilder.FromPoints(member.Dates, member.Values, frequency: null, policy, limits.MaxMemberPoints);
+            if (own.Series.Frequency != collectionFrequency)
+            {
+                throw new DomainValidationException(
+                    $"is {Lower(own.Series.Frequency)}, but the collection is {Lower(collectionFrequency)}: every member must share one frequency.", "series");
+            }
+            return own;
+        }))).ToList();
+        if (built.Sum(m => m.Built.Series.Count) > limits.MaxTotalPoints)
+        {
+            throw new DomainValidationException(
+                $"With its gaps filled the collection holds {built.Sum(m => m.Built.Series.Count)} points, more than the {limits.MaxTotalPoints} allowed (Limits:Collections:MaxTotalPoints).",
+                "series");
+        }
+        return new CollectionContents(collectionFrequency, built);
+    }
+
+    private static void CheckSizes(IReadOnlyList<MemberPoints> members, CollectionLimits limits)
+    {
+        if (members.Count == 0)
+        {
+            throw new DomainValidationException("The collection has no members.", "series");
+        }
+        if (members.Count > limits.MaxMembers)
+        {
+            throw new DomainValidationException(
+                $"The collection has {members.Count} members, more than the {limits.MaxMembers} allowed (Limits:Collections:MaxMembers).", "series");
+        }
+        var total = members.Sum(m => (long)m.Values.Count);
+        if (total > limits.MaxTotalPoints)
+        {
+            throw new DomainValidationException(
+                $"The collection has {total} points, more than the {limits.MaxTotalPoints} allowed (Limits:Collections:MaxTotalPoints).", "series");
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in members)
+        {
+            if (string.IsNullOrWhiteSpace(member.Key) || member.Key.Length > MaxKeyLength)
+            {
+                throw new DomainValidationException($"{member.Source}: a member's key must have 1 to {MaxKeyLength} characters.", "series");
+            }
+            if (!seen.Add(member.Key))
+            {
+                throw new DomainValidationException($"Member '{member.Key}' ({member.Source}) appears twice; keys must be unique.", "series");
+            }
+            if (member.Values.Count < limits.MinMemberPoints)
+            {
+                throw new DomainValidationException(
+                    $"Member '{member.Key}' ({member.Source}) has {member.Values.Count} points; a member needs at least {limits.MinMemberPoints} (Limits:Collections:MinMemberPoints).",
+                    "series");
+            }
+        }
+    }
+
+    private static Frequency MostCommonFrequency(IReadOnlyList<MemberPoints> members)
+    {
+        var inferred = members.Select(member => Member(member, () => FrequencyExtensions.Infer(member.Dates)
+            ?? throw new DomainValidationException(
+                "has no frequency that its dates follow; give the collection's frequency (daily, weekly, monthly, quarterly or yearly).", "frequency")));
+        return inferred.GroupBy(f => f).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+    }
+
+    /// <summary>Runs a step for one member, naming the member in whatever it refuses.</summary>
+    private static T Member<T>(MemberPoints member, Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (UnprocessableException e)
+        {
+            throw new UnprocessableException($"Member '{member.Key}' ({member.Source}) {Sentence(e.Message)}", e.Field);
+        }
+        catch (DomainValidationException e)
+        {
+            throw new DomainValidationException($"Member '{member.Key}' ({member.Source}) {Sentence(e.Message)}", e.Field);
+        }
+    }
+
+    // The builder's own messages are whole sentences ("Timestamps must ..."); after the member's name they read on ("is monthly, ...").
+    private static string Sentence(string message) =>
+        message.StartsWith("is ", StringComparison.Ordinal) || message.StartsWith("has ", StringComparison.Ordinal)
+            ? message
+            : $"is refused: {message}";
+
+    private static string Lower(Frequency frequency) => frequency.ToString().ToLowerInvariant();
+}
