@@ -80,6 +80,8 @@ public static class CollectionsApi
         return TypedResults.Created($"/api/collections/{collection.Id}", ToResponse(collection, members.Select(Summary).ToList()));
     }
 
+    /// <param name="page">The page, from 1 (default 1).</param>
+    /// <param name="pageSize">Items per page, 1 to Limits:MaxPageSize (default 20).</param>
     public static async Task<Ok<PagedList<CollectionListItem>>> ListCollections(
         IDbContextFactory<ForecastDbContext> dbFactory, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
         int page = 1, int pageSize = 20)
@@ -106,6 +108,8 @@ public static class CollectionsApi
         return TypedResults.Ok(ToResponse(collection, members));
     }
 
+    /// <param name="page">The page, from 1 (default 1).</param>
+    /// <param name="pageSize">Items per page, 1 to Limits:MaxPageSize (default 20).</param>
     public static async Task<Ok<PagedList<CollectionMemberItem>>> ListMembers(
         Guid id, IDbContextFactory<ForecastDbContext> dbFactory, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
         int page = 1, int pageSize = 20)

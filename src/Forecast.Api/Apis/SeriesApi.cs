@@ -63,6 +63,8 @@ public static class SeriesApi
         return TypedResults.Created($"/api/series/{entity.Id}", ToResponse(entity, includeValues: false));
     }
 
+    /// <param name="page">The page, from 1 (default 1).</param>
+    /// <param name="pageSize">Items per page, 1 to Limits:MaxPageSize (default 20).</param>
     public static async Task<Ok<PagedList<SeriesListItem>>> ListSeries(
         IDbContextFactory<ForecastDbContext> dbFactory, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
         int page = 1, int pageSize = 20)
