@@ -1,3 +1,5 @@
+using Forecast.Domain.Statistics;
+
 namespace Forecast.Domain.Evaluation;
 
 /// <summary>
@@ -30,8 +32,9 @@ public static class SeasonalityTest
         {
             return false;
         }
-        var r = Autocorrelations(values, period);
-        if (r is null)
+        var r = LaggedProducts.Autocorrelations([.. values], period);
+        // A constant series has no autocorrelation (0 / 0), and no season.
+        if (!double.IsFinite(r[period]))
         {
             return false;
         }
@@ -41,34 +44,5 @@ public static class SeasonalityTest
             shorterLagSquares += r[k] * r[k];
         }
         return Math.Abs(r[period]) > CriticalValue * Math.Sqrt((1 + 2 * shorterLagSquares) / n);
-    }
-
-    /// <summary>
-    /// r[0..maxLag] as R's <c>acf</c> computes them: mean removed, each lagged sum of products divided by the
-    /// full sum of squares (not by the n - k pairs it holds). Null for a constant series, which has none.
-    /// </summary>
-    private static double[]? Autocorrelations(IReadOnlyList<double> values, int maxLag)
-    {
-        var n = values.Count;
-        var mean = values.Average();
-        var centred = values.Select(v => v - mean).ToArray();
-        var r = new double[maxLag + 1];
-        for (var k = 0; k <= maxLag; k++)
-        {
-            for (var t = k; t < n; t++)
-            {
-                r[k] += centred[t] * centred[t - k];
-            }
-        }
-        if (!(r[0] > 0))
-        {
-            return null;
-        }
-        var squares = r[0];
-        for (var k = 0; k <= maxLag; k++)
-        {
-            r[k] /= squares;
-        }
-        return r;
     }
 }

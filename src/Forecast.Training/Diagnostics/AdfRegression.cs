@@ -1,3 +1,4 @@
+using Forecast.Domain.Statistics;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Forecast.Training.Diagnostics;

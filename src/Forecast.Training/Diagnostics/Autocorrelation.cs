@@ -1,4 +1,5 @@
 using Forecast.Domain;
+using Forecast.Domain.Statistics;
 using MathNet.Numerics.Distributions;
 
 namespace Forecast.Training.Diagnostics;
@@ -25,7 +26,7 @@ public static class Autocorrelation
         var x = SeriesGuards.Prepare(values, 2, "The autocorrelation function");
         RequireNlags(nlags, x.Length - 1, "the series length minus one");
         RequireAlpha(alpha);
-        var r = Coefficients(x, nlags);
+        var r = LaggedProducts.Autocorrelations(x, nlags);
         var z = Normal.InvCDF(0, 1, 1 - alpha / 2);
         var n = x.Length;
         var points = new CorrelogramPoint[nlags + 1];
@@ -98,18 +99,6 @@ public static class Autocorrelation
             points[k] = new CorrelogramPoint(k, reflection, reflection - halfWidth, reflection + halfWidth);
         }
         return points;
-    }
-
-    /// <summary>r[0..nlags] = s[k] / s[0]: the biased autocorrelation (numpy's correlate divided by n, then by lag 0).</summary>
-    internal static double[] Coefficients(double[] values, int nlags)
-    {
-        var sums = LaggedProducts.Sums(LaggedProducts.Centered(values), nlags);
-        var r = new double[nlags + 1];
-        for (var k = 0; k <= nlags; k++)
-        {
-            r[k] = sums[k] / sums[0];
-        }
-        return r;
     }
 
     internal static void RequireNlags(int nlags, int limit, string limitName)

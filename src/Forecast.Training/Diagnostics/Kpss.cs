@@ -1,3 +1,4 @@
+using Forecast.Domain.Statistics;
 using Forecast.Domain;
 
 namespace Forecast.Training.Diagnostics;

@@ -1,3 +1,4 @@
+using Forecast.Domain.Statistics;
 using Forecast.Domain;
 using MathNet.Numerics;
 
@@ -33,7 +34,7 @@ public static class PortmanteauTests
 
         var n = x.Length;
         var maxLag = lags.Max();
-        var r = Autocorrelation.Coefficients(x, maxLag);
+        var r = LaggedProducts.Autocorrelations(x, maxLag);
         var ljungBoxSums = new double[maxLag + 1];
         var boxPierceSums = new double[maxLag + 1];
         for (var k = 1; k <= maxLag; k++)

@@ -1,3 +1,4 @@
+using Forecast.Domain.Statistics;
 namespace Forecast.Training.Diagnostics;
 
 /// <summary>The strongest repeating period found and how much of the series it explains.</summary>
@@ -54,7 +55,7 @@ public static class Seasonality
         {
             return None;
         }
-        var r = Autocorrelation.Coefficients(detrended, maxPeriod + 1);
+        var r = LaggedProducts.Autocorrelations(detrended, maxPeriod + 1);
 
         var bound = new double[r.Length];
         var squares = 0.0;

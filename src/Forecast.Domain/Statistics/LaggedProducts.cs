@@ -1,10 +1,10 @@
 using System.Numerics;
 using MathNet.Numerics.IntegralTransforms;
 
-namespace Forecast.Training.Diagnostics;
+namespace Forecast.Domain.Statistics;
 
 /// <summary>The sums  s[k] = sum_t x[t] x[t+k]  behind every autocovariance here (biased: divide by n).</summary>
-internal static class LaggedProducts
+public static class LaggedProducts
 {
     // Above this many multiply-adds the SIMD direct sums cost more than MathNet's (managed) FFT of the
     // zero-padded series, measured at ~100-200 ms for 100,000 points.
@@ -74,6 +74,21 @@ internal static class LaggedProducts
             sums[k] = spectrum[k].Real;
         }
         return sums;
+    }
+
+    /// <summary>
+    /// The biased sample autocorrelations r[0..nlags] (R's <c>acf</c>, statsmodels' <c>acf(fft=False)</c>): mean
+    /// removed, each lagged sum divided by the full sum of squares. NaN for a constant series, which has none.
+    /// </summary>
+    public static double[] Autocorrelations(double[] values, int nlags)
+    {
+        var sums = Sums(Centered(values), nlags);
+        var r = new double[nlags + 1];
+        for (var k = 0; k <= nlags; k++)
+        {
+            r[k] = sums[k] / sums[0];
+        }
+        return r;
     }
 
     public static double[] Centered(double[] values)
