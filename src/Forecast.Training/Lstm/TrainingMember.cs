@@ -19,23 +19,28 @@ internal sealed class TrainingMember : IDisposable
         optimizer = new AdamOptimizer(network.parameters(), learningRate);
     }
 
-    /// <summary>One pass over <paramref name="train"/> in batches; the epoch's shuffle and dropout masks depend only on the seed and the epoch.</summary>
-    /// <returns>Mean training loss over the windows.</returns>
-    public double TrainEpoch(Windows train, int batchSize, int epoch, CancellationToken cancellation)
+    /// <summary>
+    /// One pass over <paramref name="train"/> in batches, or over <paramref name="windowsPerEpoch"/> of its windows
+    /// drawn for this epoch; the epoch's shuffle and dropout masks depend only on the seed and the epoch.
+    /// </summary>
+    /// <returns>Mean training loss over the windows trained on.</returns>
+    public double TrainEpoch(Windows train, int batchSize, int? windowsPerEpoch, int epoch, CancellationToken cancellation)
     {
         var epochSeed = Seeds.Epoch(seed, epoch);
         generator.manual_seed(epochSeed);
         network.train();
-        var order = Enumerable.Range(0, train.Count).ToArray();
-        if (batchSize < train.Count)
+        var all = Enumerable.Range(0, train.Count).ToArray();
+        var count = Math.Min(windowsPerEpoch ?? train.Count, train.Count);
+        if (batchSize < train.Count || count < train.Count)
         {
-            new Random(epochSeed).Shuffle(order);
+            new Random(epochSeed).Shuffle(all);
         }
+        var order = all.AsSpan(0, count);
         double lossSum = 0;
         for (var start = 0; start < order.Length; start += batchSize)
         {
             cancellation.ThrowIfCancellationRequested();
-            var rows = order.AsSpan(start, Math.Min(batchSize, order.Length - start));
+            var rows = order.Slice(start, Math.Min(batchSize, order.Length - start));
             using var scope = NewDisposeScope();
             var (inputs, targets) = Batch(train, rows);
             optimizer.ZeroGrad();
@@ -44,7 +49,7 @@ internal sealed class TrainingMember : IDisposable
             optimizer.Step();
             lossSum += loss.item<float>() * rows.Length;
         }
-        return lossSum / train.Count;
+        return lossSum / count;
     }
 
     /// <summary>Predictions for every window, in evaluation mode.</summary>

@@ -1,0 +1,140 @@
+using Forecast.Domain.Runs;
+
+namespace Forecast.Training.Lstm;
+
+/// <summary>The weights an <see cref="EpochLoop"/> ends with, and how it ended.</summary>
+internal sealed record TrainedWeights(byte[] Weights, int EpochsRun, int BestEpoch, bool StoppedEarly);
+
+/// <summary>
+/// The training loop shared by one series (<see cref="LstmTrainer"/>) and a collection's global model: an ensemble
+/// of networks trained side by side on the same windows, epoch by epoch, with early stopping on the validation
+/// windows and a checkpoint offered to the observer after every epoch.
+/// </summary>
+/// <remarks>
+/// The members train from their own seeds (member 0 from the run's); the training loss is their mean and the
+/// validation loss that of their mean prediction, so early stopping judges the ensemble that will forecast. Every
+/// source of randomness is derived from the seed and the epoch number, never carried from epoch to epoch, so a run
+/// resumed from a checkpoint ends bit for bit where an uninterrupted run would.
+/// </remarks>
+internal static class EpochLoop
+{
+    /// <param name="windowsPerEpoch">At most this many training windows per epoch, drawn afresh each epoch; null for all.</param>
+    public static TrainedWeights Run(
+        Windows train,
+        Windows validation,
+        Hyperparameters hp,
+        int? windowsPerEpoch,
+        TrainingCheckpoint? resumeFrom,
+        ITrainingObserver observer,
+        CancellationToken cancellation)
+    {
+        var members = Enumerable.Range(0, hp.EnsembleSize)
+            .Select(k => new TrainingMember(Seeds.Member(hp.Seed, k), hp.HiddenSize, hp.Layers, hp.Dropout, hp.LearningRate))
+            .ToArray();
+        try
+        {
+            var state = resumeFrom is null ? new BestState() : Restore(resumeFrom, members);
+            var epochWindows = Math.Min(windowsPerEpoch ?? train.Count, train.Count);
+            var batchSize = Math.Min(hp.BatchSize ?? epochWindows, epochWindows);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var epoch = resumeFrom?.Epoch ?? 0;
+            var stoppedEarly = false;
+
+            while (epoch < hp.Epochs && !stoppedEarly)
+            {
+                epoch++;
+                var current = epoch;
+                var trainLoss = members.Average(m => m.TrainEpoch(train, batchSize, windowsPerEpoch, current, cancellation));
+                double? validationLoss = validation.Count > 0 ? EnsembleLoss(members, validation) : null;
+                state.Update(epoch, validationLoss, () => SaveWeights(members));
+                stoppedEarly = hp.EarlyStoppingPatience is { } patience && state.EpochsWithoutImprovement >= patience;
+
+                observer.OnEpoch(
+                    new EpochReport(epoch, hp.Epochs, trainLoss, validationLoss, clock.Elapsed),
+                    () => state.ToCheckpoint(current, SaveWeights(members), WeightBundle.Pack(members.Select(m => m.SaveOptimizer()))));
+            }
+
+            // With early stopping the model keeps its best validation weights; otherwise, as in the
+            // tutorial, the weights of the last epoch.
+            var keepBest = hp.EarlyStoppingPatience is not null && state.BestNetwork is not null;
+            return new TrainedWeights(keepBest ? state.BestNetwork! : SaveWeights(members), epoch, keepBest ? state.BestEpoch : epoch, stoppedEarly);
+        }
+        finally
+        {
+            foreach (var member in members)
+            {
+                member.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Mean squared error of the members' mean prediction.</summary>
+    private static double EnsembleLoss(TrainingMember[] members, Windows windows)
+    {
+        var predictions = members.Select(m => m.Predict(windows)).ToArray();
+        double sum = 0;
+        for (var i = 0; i < windows.Count; i++)
+        {
+            var mean = predictions.Average(p => (double)p[i]);
+            var error = mean - windows.Targets[i];
+            sum += error * error;
+        }
+        return sum / windows.Count;
+    }
+
+    private static byte[] SaveWeights(TrainingMember[] members) => WeightBundle.Pack(members.Select(m => m.SaveWeights()));
+
+    private static BestState Restore(TrainingCheckpoint checkpoint, TrainingMember[] members)
+    {
+        var weights = WeightBundle.Unpack(checkpoint.Network);
+        var optimizers = WeightBundle.Unpack(checkpoint.Optimizer);
+        if (weights.Length != members.Length || optimizers.Length != members.Length)
+        {
+            throw new InvalidOperationException($"The checkpoint holds {weights.Length} ensemble members; this run has {members.Length}.");
+        }
+        for (var k = 0; k < members.Length; k++)
+        {
+            members[k].LoadWeights(weights[k]);
+            members[k].LoadOptimizer(optimizers[k]);
+        }
+        return new BestState
+        {
+            BestNetwork = checkpoint.BestNetwork,
+            BestEpoch = checkpoint.BestEpoch,
+            BestValidationLoss = checkpoint.BestValidationLoss ?? double.PositiveInfinity,
+            EpochsWithoutImprovement = checkpoint.EpochsWithoutImprovement,
+        };
+    }
+
+    /// <summary>The best validation loss so far and the weights that reached it.</summary>
+    private sealed class BestState
+    {
+        public byte[]? BestNetwork { get; set; }
+        public int BestEpoch { get; set; }
+        public double BestValidationLoss { get; set; } = double.PositiveInfinity;
+        public int EpochsWithoutImprovement { get; set; }
+
+        public void Update(int epoch, double? validationLoss, Func<byte[]> weights)
+        {
+            if (validationLoss is not { } loss)
+            {
+                return;
+            }
+            if (loss < BestValidationLoss)
+            {
+                BestValidationLoss = loss;
+                BestEpoch = epoch;
+                BestNetwork = weights();
+                EpochsWithoutImprovement = 0;
+            }
+            else
+            {
+                EpochsWithoutImprovement++;
+            }
+        }
+
+        public TrainingCheckpoint ToCheckpoint(int epoch, byte[] network, byte[] optimizer) =>
+            new(epoch, network, optimizer, BestNetwork, BestEpoch,
+                double.IsFinite(BestValidationLoss) ? BestValidationLoss : null, EpochsWithoutImprovement);
+    }
+}
