@@ -6,11 +6,12 @@ return args.FirstOrDefault() switch
     "diagnostics" => DiagnosticsBenchmark.Run(),
     "train" => TrainBenchmark.Run(),
     "accuracy" => AccuracyBenchmark.Run(args[1..]),
+    "collections" => CollectionsBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- diagnostics | train | accuracy [seeds=1,2] [only=name] [hyperparameter=value ...]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- diagnostics | train | accuracy [seeds=1,2] [only=name] [hyperparameter=value ...] | collections [set=monthly] [holdout=validation] [hyperparameter=value ...]");
     return 2;
 }

@@ -17,6 +17,9 @@ internal static class RepositoryData
         return new RegularSeries(dates[0], frequency, rows.Select(r => double.Parse(r[1], CultureInfo.InvariantCulture)).ToArray());
     }
 
+    /// <summary>The lines of a file under <c>data/</c>.</summary>
+    public static IEnumerable<string> Lines(string file) => File.ReadLines(Path.Combine(DataDirectory(), file));
+
     /// <summary>The lines of a file under <c>data/reference</c>.</summary>
     public static IEnumerable<string> Reference(string file) => File.ReadLines(Path.Combine(DataDirectory(), "reference", file));
 

@@ -1,3 +1,4 @@
+using Forecast.Domain.Runs;
 using Forecast.Training.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -14,11 +15,14 @@ public sealed class LstmModel : IDisposable
 {
     private readonly LstmNetwork[] members;
     private readonly ModelArtifact artifact;
-    private readonly Lock gate = new();
+    private readonly Lock gate;
+    private readonly bool ownsNetworks;
 
     public LstmModel(ModelArtifact artifact)
     {
         this.artifact = artifact;
+        gate = new Lock();
+        ownsNetworks = true;
         members = WeightBundle.Unpack(artifact.Weights).Select(weights =>
         {
             var network = new LstmNetwork(artifact.HiddenSize, artifact.Layers, dropout: 0);
@@ -28,6 +32,21 @@ public sealed class LstmModel : IDisposable
             return network;
         }).ToArray();
     }
+
+    private LstmModel(LstmModel networks, ModelArtifact artifact)
+    {
+        this.artifact = artifact;
+        members = networks.members;
+        gate = networks.gate;
+        ownsNetworks = false;
+    }
+
+    /// <summary>
+    /// The same networks seeing another series through its own transform and scaler, as a global model sees each
+    /// member of a collection. It shares this model's networks and lock, and disposing it leaves them to this model.
+    /// </summary>
+    public LstmModel ForSeries(TransformPipeline transform, MinMaxScaler scaler) =>
+        new(this, artifact with { Transform = transform, Scaler = scaler, Calibration = null });
 
     public ModelArtifact Artifact => artifact;
 
@@ -125,6 +144,10 @@ public sealed class LstmModel : IDisposable
 
     public void Dispose()
     {
+        if (!ownsNetworks)
+        {
+            return;
+        }
         foreach (var network in members)
         {
             network.Dispose();

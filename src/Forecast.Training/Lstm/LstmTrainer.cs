@@ -30,30 +30,10 @@ public static class LstmTrainer
         var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
         var pipeline = hp.Transform.Pipeline
             ?? throw new ArgumentException("The trainer trains one concrete pipeline; resolve transform auto first (ForecastModelBuilder).", nameof(hp));
-        if (split.TrainEnd < pipeline.HistoryNeeded(hp.SeasonalPeriod))
-        {
-            throw new UnprocessableException(
-                $"transform {pipeline} needs {pipeline.HistoryNeeded(hp.SeasonalPeriod)} training points (two seasons); the training part has {split.TrainEnd}.",
-                "transform");
-        }
-        // Seasonal indices come from the training part alone, so the validation loss judges them out of sample.
-        var history = new TransformedHistory(pipeline, hp.SeasonalPeriod, series.Take(split.ValidationEnd).ToArray(), indicesFrom: split.TrainEnd);
-        var first = history.Consumed;
-        if (split.TrainEnd - first - hp.Lookback < HyperparameterResolver.MinimumTrainingWindows)
-        {
-            throw new UnprocessableException(
-                $"{split.TrainEnd} training points, less {first} consumed by the transform {pipeline}, leave fewer than {HyperparameterResolver.MinimumTrainingWindows} windows of lookback {hp.Lookback}.",
-                "lookback");
-        }
-        var scaler = MinMaxScaler.Fit(history.Slice(first, split.TrainEnd));
-        // Scaled index i holds original index first + i.
-        var scaled = scaler.Transform(history.Slice(first, split.ValidationEnd));
-        var train = Windows.ForTargets(scaled, hp.Lookback, 0, split.TrainEnd - first);
-        var validation = Windows.ForTargets(scaled, hp.Lookback, split.TrainEnd - first, split.ValidationEnd - first);
-
-        var trained = EpochLoop.Run(train, validation, hp, windowsPerEpoch: null, resumeFrom, observer, cancellation);
+        var prepared = PreparedSeries.Of(series, pipeline, hp.SeasonalPeriod, hp.Lookback, split);
+        var trained = EpochLoop.Run(prepared.Train, prepared.Validation, hp, windowsPerEpoch: null, resumeFrom, observer, cancellation);
         return new TrainingResult(
-            new ModelArtifact(trained.Weights, scaler, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion,
+            new ModelArtifact(trained.Weights, prepared.Scaler, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion,
                 pipeline, hp.SeasonalPeriod),
             trained.EpochsRun,
             trained.BestEpoch,

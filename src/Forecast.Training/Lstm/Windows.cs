@@ -19,6 +19,21 @@ public sealed class Windows
 
     public int Count => Targets.Length;
 
+    /// <summary>The windows of several series, one after another: a global model's training set.</summary>
+    public static Windows Concat(IReadOnlyList<Windows> parts, int lookback)
+    {
+        var inputs = new float[parts.Sum(p => p.Inputs.Length)];
+        var targets = new float[parts.Sum(p => p.Count)];
+        var (inputAt, targetAt) = (0, 0);
+        foreach (var part in parts)
+        {
+            part.Inputs.CopyTo(inputs, inputAt);
+            part.Targets.CopyTo(targets, targetAt);
+            (inputAt, targetAt) = (inputAt + part.Inputs.Length, targetAt + part.Count);
+        }
+        return new Windows(inputs, targets, lookback);
+    }
+
     /// <summary>Windows whose target index lies in [<paramref name="firstTarget"/>, <paramref name="endTarget"/>).</summary>
     /// <remarks>Inputs may reach back before <paramref name="firstTarget"/>: they are the past, not a leak.</remarks>
     public static Windows ForTargets(float[] series, int lookback, int firstTarget, int endTarget)

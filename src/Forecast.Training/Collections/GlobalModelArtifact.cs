@@ -1,0 +1,22 @@
+using Forecast.Domain.Runs;
+using Forecast.Training.Lstm;
+
+namespace Forecast.Training.Collections;
+
+/// <summary>How the global model sees one member: its transform and scaler, or why the member is forecast otherwise.</summary>
+/// <param name="Fallback">
+/// Null when the network forecasts the member; otherwise why it cannot (too short for the lookback and the transform)
+/// and the member is forecast by the Theta method instead. Such a member is never dropped.
+/// </param>
+public sealed record GlobalMemberModel(string Key, TransformPipeline Transform, MinMaxScaler? Scaler, string? Fallback);
+
+/// <summary>One network trained on windows of every member, and each member's view of it.</summary>
+/// <param name="Weights">The ensemble's states as <see cref="WeightBundle"/> packs them.</param>
+public sealed record GlobalModelArtifact(
+    byte[] Weights,
+    int Lookback,
+    int HiddenSize,
+    int Layers,
+    string TorchSharpVersion,
+    int SeasonalPeriod,
+    IReadOnlyList<GlobalMemberModel> Members);

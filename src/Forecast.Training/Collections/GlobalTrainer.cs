@@ -1,0 +1,74 @@
+using Forecast.Domain;
+using Forecast.Domain.Runs;
+using Forecast.Training.Lstm;
+
+namespace Forecast.Training.Collections;
+
+/// <param name="TrainingWindows">Windows of all members the network trained on, before <c>windowsPerEpoch</c> drew from them.</param>
+public sealed record GlobalTrainingResult(GlobalModelArtifact Artifact, int EpochsRun, int BestEpoch, bool StoppedEarly, int TrainingWindows);
+
+/// <summary>
+/// Trains one network on windows from every member of a collection (a global model): each member is transformed
+/// (<see cref="MemberTransforms"/>) and scaled on its own training part, its last <c>testSize</c> points held out and its
+/// validation part its own; the windows of all members are pooled, so mini-batches mix members, shuffled from the seed.
+/// </summary>
+/// <remarks>
+/// A member too short for the lookback and its transform is not dropped: the model forecasts it by the Theta method
+/// and says so (<see cref="GlobalMemberModel.Fallback"/>). Training itself is <see cref="EpochLoop"/>'s, with its early
+/// stopping and its deterministic resumption from a checkpoint.
+/// </remarks>
+public static class GlobalTrainer
+{
+    /// <param name="windowsPerEpoch">At most this many windows per epoch, drawn afresh each epoch; null for all.</param>
+    /// <exception cref="UnprocessableException">A member shorter than the test tail plus three points, or no member long enough to train on.</exception>
+    public static GlobalTrainingResult Train(
+        IReadOnlyList<GlobalMember> members,
+        Hyperparameters hp,
+        int? windowsPerEpoch,
+        ITrainingObserver observer,
+        CancellationToken cancellation,
+        TrainingCheckpoint? resumeFrom = null)
+    {
+        var views = new List<GlobalMemberModel>(members.Count);
+        var train = new List<Windows>(members.Count);
+        var validation = new List<Windows>(members.Count);
+        foreach (var member in members)
+        {
+            if (member.Values.Count < hp.TestSize + MinimumHistory)
+            {
+                throw new UnprocessableException(
+                    $"Member '{member.Key}' has {member.Values.Count} points; with testSize {hp.TestSize} held out it needs at least {hp.TestSize + MinimumHistory}.",
+                    "testSize");
+            }
+            var split = DataSplit.For(member.Values.Count, hp.TestSize, hp.ValidationFraction);
+            var pipeline = MemberTransforms.For(member.Values, split, hp.SeasonalPeriod, hp.Transform);
+            try
+            {
+                var prepared = PreparedSeries.Of(member.Values, pipeline, hp.SeasonalPeriod, hp.Lookback, split);
+                views.Add(new GlobalMemberModel(member.Key, pipeline, prepared.Scaler, Fallback: null));
+                train.Add(prepared.Train);
+                validation.Add(prepared.Validation);
+            }
+            catch (UnprocessableException tooShort)
+            {
+                views.Add(new GlobalMemberModel(member.Key, pipeline, Scaler: null, $"forecast by the Theta method: {tooShort.Message}"));
+            }
+        }
+        if (train.Count == 0)
+        {
+            throw new UnprocessableException(
+                $"No member is long enough for lookback {hp.Lookback} with its transform and validation part; shorten the lookback.", "lookback");
+        }
+        var windows = Windows.Concat(train, hp.Lookback);
+        var trained = EpochLoop.Run(windows, Windows.Concat(validation, hp.Lookback), hp, windowsPerEpoch, resumeFrom, observer, cancellation);
+        return new GlobalTrainingResult(
+            new GlobalModelArtifact(trained.Weights, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion, hp.SeasonalPeriod, views),
+            trained.EpochsRun,
+            trained.BestEpoch,
+            trained.StoppedEarly,
+            windows.Count);
+    }
+
+    /// <summary>Points a member needs before its test tail: enough for the Theta fallback and its baselines to forecast.</summary>
+    public const int MinimumHistory = 3;
+}

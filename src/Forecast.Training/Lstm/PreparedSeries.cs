@@ -1,0 +1,41 @@
+using Forecast.Domain;
+using Forecast.Domain.Runs;
+using Forecast.Training.Transforms;
+
+namespace Forecast.Training.Lstm;
+
+/// <summary>
+/// A series as a network trains on it: transformed by its pipeline, scaled by a MinMax scaler fitted on its
+/// transformed training part, and cut into training and validation windows. One series' model and each member of a
+/// global model are prepared alike.
+/// </summary>
+internal sealed record PreparedSeries(MinMaxScaler Scaler, Windows Train, Windows Validation)
+{
+    /// <param name="series">The whole series; the test tail given by <paramref name="split"/> is never seen.</param>
+    /// <exception cref="UnprocessableException">The transform and lookback leave fewer than two training windows.</exception>
+    public static PreparedSeries Of(IReadOnlyList<double> series, TransformPipeline pipeline, int seasonalPeriod, int lookback, DataSplit split)
+    {
+        if (split.TrainEnd < pipeline.HistoryNeeded(seasonalPeriod))
+        {
+            throw new UnprocessableException(
+                $"transform {pipeline} needs {pipeline.HistoryNeeded(seasonalPeriod)} training points (two seasons); the training part has {split.TrainEnd}.",
+                "transform");
+        }
+        // Seasonal indices come from the training part alone, so the validation loss judges them out of sample.
+        var history = new TransformedHistory(pipeline, seasonalPeriod, series.Take(split.ValidationEnd).ToArray(), indicesFrom: split.TrainEnd);
+        var first = history.Consumed;
+        if (split.TrainEnd - first - lookback < HyperparameterResolver.MinimumTrainingWindows)
+        {
+            throw new UnprocessableException(
+                $"{split.TrainEnd} training points, less {first} consumed by the transform {pipeline}, leave fewer than {HyperparameterResolver.MinimumTrainingWindows} windows of lookback {lookback}.",
+                "lookback");
+        }
+        var scaler = MinMaxScaler.Fit(history.Slice(first, split.TrainEnd));
+        // Scaled index i holds original index first + i.
+        var scaled = scaler.Transform(history.Slice(first, split.ValidationEnd));
+        return new PreparedSeries(
+            scaler,
+            Windows.ForTargets(scaled, lookback, 0, split.TrainEnd - first),
+            Windows.ForTargets(scaled, lookback, split.TrainEnd - first, split.ValidationEnd - first));
+    }
+}

@@ -1,0 +1,104 @@
+using Forecast.Domain;
+using Forecast.Domain.Runs;
+using Forecast.Training.Collections;
+using Forecast.Training.Tests.Lstm;
+
+namespace Forecast.Training.Tests.Collections;
+
+/// <summary>One network over many series: each member on its own scale and transform, pooled windows, deterministic, resumable.</summary>
+public class GlobalTrainerTests
+{
+    // Six quarterly members of different levels, growth and seasonal amplitude, and one too short for the lookback.
+    private static readonly GlobalMember[] Members =
+    [
+        .. Enumerable.Range(0, 6).Select(k => new GlobalMember($"m{k}", Enumerable.Range(0, 48)
+            .Select(t => (10 + (40 * k)) * (1 + (0.01 * k * t)) * (1 + (0.2 * Math.Sin((2 * Math.PI * t / 4) + k)))).ToArray())),
+        new GlobalMember("short", [5.0, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7]),
+    ];
+
+    private static Hyperparameters Tiny(int epochs = 6) => new(
+        Lookback: 8, HiddenSize: 8, Layers: 1, Dropout: 0, Epochs: epochs, BatchSize: 32, LearningRate: 0.01,
+        ValidationFraction: 0.2, TestSize: 4, Seed: 5, Transform: TransformChoice.Auto, EarlyStoppingPatience: 50, SeasonalPeriod: 4);
+
+    private static (GlobalTrainingResult Result, RecordingObserver Observer) Train(
+        Hyperparameters hp, int? windowsPerEpoch = null, Forecast.Training.Lstm.TrainingCheckpoint? resumeFrom = null, int checkpointAt = 0)
+    {
+        var observer = new RecordingObserver(checkpointAt);
+        return (GlobalTrainer.Train(Members, hp, windowsPerEpoch, observer, CancellationToken.None, resumeFrom), observer);
+    }
+
+    private static double[][] ForecastAll(GlobalTrainingResult result)
+    {
+        using var model = new GlobalModel(result.Artifact);
+        return Members.Select(m => model.Forecast(m.Key, m.Values.Take(m.Values.Count - 4).ToArray(), 4)).ToArray();
+    }
+
+    [Fact]
+    public void Each_member_gets_its_own_transform_and_scaler_and_a_member_too_short_is_forecast_by_theta_not_dropped()
+    {
+        var (result, _) = Train(Tiny(epochs: 2));
+        var members = result.Artifact.Members;
+
+        Assert.Equal(Members.Select(m => m.Key), members.Select(m => m.Key));
+        Assert.All(members.Take(6), m => Assert.Equal("log+deseasonalize", m.Transform.ToString()));
+        Assert.Equal(6, members.Take(6).Select(m => m.Scaler).Distinct().Count());
+        var fallback = members[^1];
+        Assert.Null(fallback.Scaler);
+        Assert.StartsWith("forecast by the Theta method", fallback.Fallback, StringComparison.Ordinal);
+        var history = Members[^1].Values.Take(8).ToArray();
+        using var model = new GlobalModel(result.Artifact);
+        Assert.Equal(Domain.Evaluation.Theta.Forecast(history, 4, 4), model.Forecast("short", history, 4));
+    }
+
+    [Fact]
+    public void The_windows_of_every_member_are_pooled_and_windows_per_epoch_bounds_an_epoch()
+    {
+        var (all, _) = Train(Tiny(epochs: 1));
+        var (bounded, observer) = Train(Tiny(epochs: 3), windowsPerEpoch: 40);
+
+        // 48 points: 4 held out, 9 validate, 35 train; 35 - 8 = 27 training windows per long member.
+        Assert.Equal(6 * 27, all.TrainingWindows);
+        Assert.Equal(all.TrainingWindows, bounded.TrainingWindows);
+        Assert.All(observer.Reports, r => Assert.True(double.IsFinite(r.TrainLoss)));
+    }
+
+    [Fact]
+    public void A_global_run_resumed_from_a_checkpoint_ends_bit_for_bit_as_an_uninterrupted_one()
+    {
+        var hp = Tiny(epochs: 6);
+        var (whole, wholeObserver) = Train(hp, windowsPerEpoch: 100, checkpointAt: 3);
+        var (resumed, resumedObserver) = Train(hp, windowsPerEpoch: 100, resumeFrom: wholeObserver.Checkpoint);
+
+        Assert.Equal(wholeObserver.Reports.Skip(3).Select(r => (r.TrainLoss, r.ValidationLoss)), resumedObserver.Reports.Select(r => (r.TrainLoss, r.ValidationLoss)));
+        Assert.Equal(whole.Artifact.Weights, resumed.Artifact.Weights);
+        Assert.Equal(ForecastAll(whole), ForecastAll(resumed));
+    }
+
+    [Fact]
+    public void A_member_shorter_than_the_test_tail_and_three_points_is_refused_by_its_key()
+    {
+        GlobalMember[] members = [Members[0], new GlobalMember("tiny", [1.0, 2, 3, 4, 5, 6])];
+
+        var error = Assert.Throws<UnprocessableException>(() =>
+            GlobalTrainer.Train(members, Tiny(), null, new RecordingObserver(0), CancellationToken.None));
+
+        Assert.StartsWith("Member 'tiny' has 6 points; with testSize 4 held out it needs at least 7", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_evaluation_scores_every_member_beside_the_competition_baselines_and_aggregates_them()
+    {
+        var (result, _) = Train(Tiny(epochs: 3));
+        using var model = new GlobalModel(result.Artifact);
+
+        var evaluation = CollectionEvaluator.Evaluate(model, Members, testSize: 4);
+
+        Assert.Equal(7, evaluation.Members.Count);
+        Assert.Equal(["short"], evaluation.Fallbacks.Keys);
+        Assert.Equal(evaluation.Members.Average(m => m.Model.Mase!.Value), evaluation.Accuracy.Model.Mase, 12);
+        Assert.Equal(evaluation.Members.Average(m => m.Theta.Mase!.Value), evaluation.Accuracy.Theta.Mase, 12);
+        Assert.Equal(4, evaluation.Accuracy.SmapeByStep.Count);
+        var shortMember = evaluation.Members.Single(m => m.Key == "short");
+        Assert.Equal(shortMember.Theta, shortMember.Model);
+    }
+}
