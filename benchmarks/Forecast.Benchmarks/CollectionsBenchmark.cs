@@ -25,7 +25,9 @@ internal static class CollectionsBenchmark
         var options = args.Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal);
         var only = options.Remove("set", out var set) ? set : null;
         var onValidation = options.Remove("holdout", out var holdout) && holdout == "validation";
-        var windowsPerEpoch = options.Remove("windowsPerEpoch", out var w) ? int.Parse(w, CultureInfo.InvariantCulture) : (int?)null;
+        var training = new GlobalTrainingOptions(
+            options.Remove("windowsPerEpoch", out var w) ? int.Parse(w, CultureInfo.InvariantCulture) : null,
+            RelativeWindows: !options.Remove("relative", out var relative) || relative != "false");
         Console.WriteLine($"| set | scored on | model MASE | sMAPE | R snaive | R ETS | R Theta | R auto.arima | our Theta | beats snaive | beats Theta | fallbacks | epochs (best) | windows | train s | forecast all s |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var (name, file, horizon, period) in Sets.Where(s => only is null || s.Name == only))
@@ -35,7 +37,7 @@ internal static class CollectionsBenchmark
                 .ToList();
             var hp = Defaults(options, horizon, period);
             var watch = Stopwatch.StartNew();
-            var trained = GlobalTrainer.Train(members, hp, windowsPerEpoch, new EpochPrinter(), CancellationToken.None);
+            var trained = GlobalTrainer.Train(members, hp, training, new EpochPrinter(), CancellationToken.None);
             var trainSeconds = watch.Elapsed.TotalSeconds;
             using var model = new GlobalModel(trained.Artifact);
             watch.Restart();

@@ -14,7 +14,7 @@ public sealed class GlobalModel : IDisposable
     {
         Artifact = artifact;
         networks = new LstmModel(new ModelArtifact(artifact.Weights, new MinMaxScaler(0, 1), artifact.Lookback, artifact.HiddenSize,
-            artifact.Layers, artifact.TorchSharpVersion, TransformPipeline.None, artifact.SeasonalPeriod));
+            artifact.Layers, artifact.TorchSharpVersion, TransformPipeline.None, artifact.SeasonalPeriod, RelativeWindows: artifact.RelativeWindows));
         members = artifact.Members.ToDictionary(
             m => m.Key,
             m => (m, m.Scaler is { } scaler ? networks.ForSeries(m.Transform, scaler) : null),

@@ -12,6 +12,7 @@ public sealed record GlobalMemberModel(string Key, TransformPipeline Transform, 
 
 /// <summary>One network trained on windows of every member, and each member's view of it.</summary>
 /// <param name="Weights">The ensemble's states as <see cref="WeightBundle"/> packs them.</param>
+/// <param name="RelativeWindows">Whether windows are seen less their last value (<see cref="ModelArtifact.RelativeWindows"/>).</param>
 public sealed record GlobalModelArtifact(
     byte[] Weights,
     int Lookback,
@@ -19,4 +20,5 @@ public sealed record GlobalModelArtifact(
     int Layers,
     string TorchSharpVersion,
     int SeasonalPeriod,
+    bool RelativeWindows,
     IReadOnlyList<GlobalMemberModel> Members);

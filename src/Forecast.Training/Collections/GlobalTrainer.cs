@@ -4,6 +4,11 @@ using Forecast.Training.Lstm;
 
 namespace Forecast.Training.Collections;
 
+/// <summary>How a global run trains, beyond the hyperparameters it shares with one series'.</summary>
+/// <param name="WindowsPerEpoch">At most this many windows per epoch, drawn afresh each epoch; null for all.</param>
+/// <param name="RelativeWindows">Windows less their last value (<see cref="ModelArtifact.RelativeWindows"/>).</param>
+public sealed record GlobalTrainingOptions(int? WindowsPerEpoch, bool RelativeWindows);
+
 /// <param name="TrainingWindows">Windows of all members the network trained on, before <c>windowsPerEpoch</c> drew from them.</param>
 public sealed record GlobalTrainingResult(GlobalModelArtifact Artifact, int EpochsRun, int BestEpoch, bool StoppedEarly, int TrainingWindows);
 
@@ -19,12 +24,11 @@ public sealed record GlobalTrainingResult(GlobalModelArtifact Artifact, int Epoc
 /// </remarks>
 public static class GlobalTrainer
 {
-    /// <param name="windowsPerEpoch">At most this many windows per epoch, drawn afresh each epoch; null for all.</param>
     /// <exception cref="UnprocessableException">A member shorter than the test tail plus three points, or no member long enough to train on.</exception>
     public static GlobalTrainingResult Train(
         IReadOnlyList<GlobalMember> members,
         Hyperparameters hp,
-        int? windowsPerEpoch,
+        GlobalTrainingOptions options,
         ITrainingObserver observer,
         CancellationToken cancellation,
         TrainingCheckpoint? resumeFrom = null)
@@ -44,7 +48,7 @@ public static class GlobalTrainer
             var pipeline = MemberTransforms.For(member.Values, split, hp.SeasonalPeriod, hp.Transform);
             try
             {
-                var prepared = PreparedSeries.Of(member.Values, pipeline, hp.SeasonalPeriod, hp.Lookback, split);
+                var prepared = PreparedSeries.Of(member.Values, pipeline, hp.SeasonalPeriod, hp.Lookback, split, options.RelativeWindows);
                 views.Add(new GlobalMemberModel(member.Key, pipeline, prepared.Scaler, Fallback: null));
                 train.Add(prepared.Train);
                 validation.Add(prepared.Validation);
@@ -60,9 +64,9 @@ public static class GlobalTrainer
                 $"No member is long enough for lookback {hp.Lookback} with its transform and validation part; shorten the lookback.", "lookback");
         }
         var windows = Windows.Concat(train, hp.Lookback);
-        var trained = EpochLoop.Run(windows, Windows.Concat(validation, hp.Lookback), hp, windowsPerEpoch, resumeFrom, observer, cancellation);
+        var trained = EpochLoop.Run(windows, Windows.Concat(validation, hp.Lookback), hp, options.WindowsPerEpoch, resumeFrom, observer, cancellation);
         return new GlobalTrainingResult(
-            new GlobalModelArtifact(trained.Weights, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion, hp.SeasonalPeriod, views),
+            new GlobalModelArtifact(trained.Weights, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion, hp.SeasonalPeriod, options.RelativeWindows, views),
             trained.EpochsRun,
             trained.BestEpoch,
             trained.StoppedEarly,

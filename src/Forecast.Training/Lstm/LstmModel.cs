@@ -74,12 +74,13 @@ public sealed class LstmModel : IDisposable
         // Seasonal indices from the points before the first prediction only: none of them sees a value it predicts.
         var history = new TransformedHistory(artifact.Transform, artifact.SeasonalPeriod, series.Take(to - 1).ToArray(), indicesFrom: from);
         var inputs = new float[(to - from) * Lookback];
+        var anchors = new float[to - from];
         for (var t = from; t < to; t++)
         {
-            WriteWindow(history, t, inputs, (t - from) * Lookback);
+            anchors[t - from] = WriteWindow(history, t, inputs, (t - from) * Lookback);
         }
         var predicted = Run(inputs, to - from);
-        return predicted.Select((p, i) => history.InvertAt(from + i, artifact.Scaler.Inverse(p))).ToArray();
+        return predicted.Select((p, i) => history.InvertAt(from + i, artifact.Scaler.Inverse(p + anchors[i]))).ToArray();
     }
 
     /// <summary>Forecasts <paramref name="horizon"/> points after the end of <paramref name="history"/>, feeding each prediction back as input.</summary>
@@ -100,28 +101,35 @@ public sealed class LstmModel : IDisposable
         var histories = origins.Select(o => new TransformedHistory(artifact.Transform, artifact.SeasonalPeriod, series.Take(o).ToArray())).ToArray();
         var forecasts = origins.Select(_ => new double[horizon]).ToArray();
         var inputs = new float[histories.Length * Lookback];
+        var anchors = new float[histories.Length];
         for (var h = 0; h < horizon; h++)
         {
             for (var i = 0; i < histories.Length; i++)
             {
-                WriteWindow(histories[i], histories[i].Count, inputs, i * Lookback);
+                anchors[i] = WriteWindow(histories[i], histories[i].Count, inputs, i * Lookback);
             }
             var next = Run(inputs, histories.Length);
             for (var i = 0; i < histories.Length; i++)
             {
-                forecasts[i][h] = histories[i].Append(artifact.Scaler.Inverse(next[i]));
+                forecasts[i][h] = histories[i].Append(artifact.Scaler.Inverse(next[i] + anchors[i]));
             }
         }
         return forecasts;
     }
 
-    /// <summary>Writes the scaled transformed values of indices [target - lookback, target) at <paramref name="offset"/>.</summary>
-    private void WriteWindow(TransformedHistory history, int target, float[] inputs, int offset)
+    /// <summary>
+    /// Writes the scaled transformed values of indices [target - lookback, target) at <paramref name="offset"/>, less the
+    /// last of them when the windows are relative, as they were cut in training (<see cref="Windows.ForTargets"/>).
+    /// </summary>
+    /// <returns>What the network's output is relative to: the last input, or 0.</returns>
+    private float WriteWindow(TransformedHistory history, int target, float[] inputs, int offset)
     {
+        var anchor = artifact.RelativeWindows ? (float)artifact.Scaler.Transform(history[target - 1]) : 0f;
         for (var j = 0; j < Lookback; j++)
         {
-            inputs[offset + j] = (float)artifact.Scaler.Transform(history[target - Lookback + j]);
+            inputs[offset + j] = (float)artifact.Scaler.Transform(history[target - Lookback + j]) - anchor;
         }
+        return anchor;
     }
 
     private float[] Run(float[] inputs, int rows)

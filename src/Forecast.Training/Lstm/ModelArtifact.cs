@@ -10,6 +10,11 @@ namespace Forecast.Training.Lstm;
 /// <param name="Transform">The pipeline the network's inputs went through; never "auto" here.</param>
 /// <param name="SeasonalPeriod">The seasonal difference's lag.</param>
 /// <param name="Calibration">Validation residuals for prediction intervals; null without a validation part.</param>
+/// <param name="RelativeWindows">
+/// Whether the network sees each window less its last value and predicts the change from it (a global model's
+/// local normalisation, Hewamalage et al. 2021), rather than the scaled levels themselves. False for models stored
+/// before it existed.
+/// </param>
 public sealed record ModelArtifact(
     byte[] Weights,
     MinMaxScaler Scaler,
@@ -19,7 +24,8 @@ public sealed record ModelArtifact(
     string TorchSharpVersion,
     TransformPipeline Transform,
     int SeasonalPeriod,
-    ConformalCalibration? Calibration = null)
+    ConformalCalibration? Calibration = null,
+    bool RelativeWindows = false)
 {
     public static string CurrentTorchSharpVersion { get; } =
         typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3) ?? "unknown";

@@ -13,7 +13,9 @@ internal sealed record PreparedSeries(MinMaxScaler Scaler, Windows Train, Window
 {
     /// <param name="series">The whole series; the test tail given by <paramref name="split"/> is never seen.</param>
     /// <exception cref="UnprocessableException">The transform and lookback leave fewer than two training windows.</exception>
-    public static PreparedSeries Of(IReadOnlyList<double> series, TransformPipeline pipeline, int seasonalPeriod, int lookback, DataSplit split)
+    /// <param name="relative">Windows relative to their last input (<see cref="Windows.ForTargets"/>).</param>
+    public static PreparedSeries Of(
+        IReadOnlyList<double> series, TransformPipeline pipeline, int seasonalPeriod, int lookback, DataSplit split, bool relative = false)
     {
         if (split.TrainEnd < pipeline.HistoryNeeded(seasonalPeriod))
         {
@@ -35,7 +37,7 @@ internal sealed record PreparedSeries(MinMaxScaler Scaler, Windows Train, Window
         var scaled = scaler.Transform(history.Slice(first, split.ValidationEnd));
         return new PreparedSeries(
             scaler,
-            Windows.ForTargets(scaled, lookback, 0, split.TrainEnd - first),
-            Windows.ForTargets(scaled, lookback, split.TrainEnd - first, split.ValidationEnd - first));
+            Windows.ForTargets(scaled, lookback, 0, split.TrainEnd - first, relative),
+            Windows.ForTargets(scaled, lookback, split.TrainEnd - first, split.ValidationEnd - first, relative));
     }
 }

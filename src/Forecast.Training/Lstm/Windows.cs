@@ -36,7 +36,11 @@ public sealed class Windows
 
     /// <summary>Windows whose target index lies in [<paramref name="firstTarget"/>, <paramref name="endTarget"/>).</summary>
     /// <remarks>Inputs may reach back before <paramref name="firstTarget"/>: they are the past, not a leak.</remarks>
-    public static Windows ForTargets(float[] series, int lookback, int firstTarget, int endTarget)
+    /// <param name="relative">
+    /// Inputs and target less the window's last input (<see cref="ModelArtifact.RelativeWindows"/>), so that the
+    /// network learns changes from where the window ends rather than levels.
+    /// </param>
+    public static Windows ForTargets(float[] series, int lookback, int firstTarget, int endTarget, bool relative = false)
     {
         var first = Math.Max(firstTarget, lookback);
         var count = Math.Max(0, endTarget - first);
@@ -45,8 +49,12 @@ public sealed class Windows
         for (var w = 0; w < count; w++)
         {
             var target = first + w;
-            Array.Copy(series, target - lookback, inputs, w * lookback, lookback);
-            targets[w] = series[target];
+            var anchor = relative ? series[target - 1] : 0f;
+            for (var j = 0; j < lookback; j++)
+            {
+                inputs[(w * lookback) + j] = series[target - lookback + j] - anchor;
+            }
+            targets[w] = series[target] - anchor;
         }
         return new Windows(inputs, targets, lookback);
     }

@@ -24,7 +24,7 @@ public class GlobalTrainerTests
         Hyperparameters hp, int? windowsPerEpoch = null, Forecast.Training.Lstm.TrainingCheckpoint? resumeFrom = null, int checkpointAt = 0)
     {
         var observer = new RecordingObserver(checkpointAt);
-        return (GlobalTrainer.Train(Members, hp, windowsPerEpoch, observer, CancellationToken.None, resumeFrom), observer);
+        return (GlobalTrainer.Train(Members, hp, new GlobalTrainingOptions(windowsPerEpoch, RelativeWindows: true), observer, CancellationToken.None, resumeFrom), observer);
     }
 
     private static double[][] ForecastAll(GlobalTrainingResult result)
@@ -80,7 +80,7 @@ public class GlobalTrainerTests
         GlobalMember[] members = [Members[0], new GlobalMember("tiny", [1.0, 2, 3, 4, 5, 6])];
 
         var error = Assert.Throws<UnprocessableException>(() =>
-            GlobalTrainer.Train(members, Tiny(), null, new RecordingObserver(0), CancellationToken.None));
+            GlobalTrainer.Train(members, Tiny(), new GlobalTrainingOptions(null, RelativeWindows: true), new RecordingObserver(0), CancellationToken.None));
 
         Assert.StartsWith("Member 'tiny' has 6 points; with testSize 4 held out it needs at least 7", error.Message, StringComparison.Ordinal);
     }
@@ -100,5 +100,29 @@ public class GlobalTrainerTests
         Assert.Equal(4, evaluation.Accuracy.SmapeByStep.Count);
         var shortMember = evaluation.Members.Single(m => m.Key == "short");
         Assert.Equal(shortMember.Theta, shortMember.Model);
+    }
+
+    [Fact]
+    public void Relative_windows_hold_each_window_less_its_last_input_for_inputs_and_target()
+    {
+        var windows = Forecast.Training.Lstm.Windows.ForTargets([1f, 2, 4, 7, 11], lookback: 2, firstTarget: 2, endTarget: 5, relative: true);
+
+        Assert.Equal([-1f, 0, -2, 0, -3, 0], windows.Inputs);
+        Assert.Equal([2f, 3, 4], windows.Targets);
+    }
+
+    [Fact]
+    public void With_relative_windows_a_member_shifted_by_its_scaler_s_range_is_forecast_shifted_by_as_much()
+    {
+        var (result, _) = Train(Tiny(epochs: 2) with { Transform = TransformChoice.None });
+        var member = result.Artifact.Members[0];
+        var history = Members[0].Values.Take(44).ToArray();
+        var range = member.Scaler!.Max - member.Scaler.Min;
+        using var model = new GlobalModel(result.Artifact);
+
+        var forecast = model.Forecast(member.Key, history, 4);
+        var shifted = model.Forecast(member.Key, history.Select(v => v + range).ToArray(), 4);
+
+        Assert.All(forecast.Zip(shifted), pair => Assert.Equal(pair.First + range, pair.Second, 3));
     }
 }
