@@ -16,13 +16,15 @@ public static class CollectionEvaluator
     public static CollectionEvaluation Evaluate(GlobalModel model, IReadOnlyList<GlobalMember> members, int testSize)
     {
         var period = model.Artifact.SeasonalPeriod;
-        var scored = members.Select(member =>
+        var histories = members.Select(m => (m.Key, (IReadOnlyList<double>)m.Values.Take(m.Values.Count - testSize).ToArray())).ToList();
+        var forecasts = model.ForecastAll(histories, testSize);
+        var scored = members.Select((member, i) =>
         {
-            var history = member.Values.Take(member.Values.Count - testSize).ToArray();
-            var actual = member.Values.Skip(history.Length).ToArray();
+            var history = histories[i].Item2;
+            var actual = member.Values.Skip(history.Count).ToArray();
             var scale = AccuracyMetrics.MaseScale(history, period);
             AccuracyMetrics Score(IReadOnlyList<double> forecast) => AccuracyMetrics.Compute(actual, forecast, scale);
-            var predicted = model.Forecast(member.Key, history, testSize);
+            var predicted = forecasts[i];
             return new ScoredMember(member.Key, actual, predicted, Score(predicted),
                 Score(Baselines.Naive(history, testSize)),
                 Score(Baselines.SeasonalNaive(history, testSize, period)),

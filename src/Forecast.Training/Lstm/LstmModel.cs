@@ -118,6 +118,48 @@ public sealed class LstmModel : IDisposable
     }
 
     /// <summary>
+    /// Recursive forecasts of <paramref name="horizon"/> points after the end of each history, each seen by its own view
+    /// of the same networks (<see cref="ForSeries"/>): every step sends all of them through the networks together, so
+    /// a collection's members cost one network call per step rather than one per member and step.
+    /// </summary>
+    /// <exception cref="ArgumentException">A view of other networks than this model's.</exception>
+    public double[][] PredictRecursiveTogether(IReadOnlyList<LstmModel> views, IReadOnlyList<IReadOnlyList<double>> histories, int horizon)
+    {
+        if (views.Any(v => v.members != members) || views.Count != histories.Count)
+        {
+            throw new ArgumentException("Every view must share this model's networks, one view per history.", nameof(views));
+        }
+        if (views.Count == 0)
+        {
+            return [];
+        }
+        var transformed = views.Select((view, i) =>
+        {
+            if (histories[i].Count < view.FirstPredictable)
+            {
+                throw new ArgumentOutOfRangeException(nameof(histories), $"History {i} has {histories[i].Count} points; it needs {view.FirstPredictable}.");
+            }
+            return new TransformedHistory(view.artifact.Transform, view.artifact.SeasonalPeriod, histories[i]);
+        }).ToArray();
+        var forecasts = views.Select(_ => new double[horizon]).ToArray();
+        var inputs = new float[views.Count * Lookback];
+        var anchors = new float[views.Count];
+        for (var h = 0; h < horizon; h++)
+        {
+            for (var i = 0; i < views.Count; i++)
+            {
+                anchors[i] = views[i].WriteWindow(transformed[i], transformed[i].Count, inputs, i * Lookback);
+            }
+            var next = Run(inputs, views.Count);
+            for (var i = 0; i < views.Count; i++)
+            {
+                forecasts[i][h] = transformed[i].Append(views[i].artifact.Scaler.Inverse(next[i] + anchors[i]));
+            }
+        }
+        return forecasts;
+    }
+
+    /// <summary>
     /// Writes the scaled transformed values of indices [target - lookback, target) at <paramref name="offset"/>, less the
     /// last of them when the windows are relative, as they were cut in training (<see cref="Windows.ForTargets"/>).
     /// </summary>

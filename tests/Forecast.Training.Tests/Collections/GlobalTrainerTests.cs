@@ -125,4 +125,17 @@ public class GlobalTrainerTests
 
         Assert.All(forecast.Zip(shifted), pair => Assert.Equal(pair.First + range, pair.Second, 3));
     }
+
+    [Fact]
+    public void Forecasting_every_member_in_one_batch_per_step_agrees_with_forecasting_each_alone()
+    {
+        var (result, _) = Train(Tiny(epochs: 2));
+        using var model = new GlobalModel(result.Artifact);
+        var asked = Members.Select(m => (m.Key, (IReadOnlyList<double>)m.Values)).ToList();
+
+        var together = model.ForecastAll(asked, 5);
+
+        Assert.All(asked.Zip(together), pair => Assert.All(model.Forecast(pair.First.Key, pair.First.Item2, 5).Zip(pair.Second),
+            step => Assert.Equal(step.First, step.Second, 1e-6 * Math.Abs(step.First))));
+    }
 }
