@@ -1,4 +1,3 @@
-using System.Text;
 using Forecast.Api.Configuration;
 using Forecast.Api.Contracts;
 using Forecast.Api.Series;
@@ -33,32 +32,13 @@ public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
 
     private async Task<CollectionUpload> ReadBodyAsync(HttpRequest request, CollectionCsvSettings csvSettings, CancellationToken cancellationToken)
     {
-        var contentType = request.ContentType ?? "";
-        if (request.HasJsonContentType())
-        {
-            var body = await request.ReadFromJsonAsync<CreateCollectionRequest>(cancellationToken)
-                ?? throw new DomainValidationException("The request body is empty; send a JSON object with name and series.");
-            return FromJson(body);
-        }
-        if (contentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
-        {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return FromCsv(await reader.ReadToEndAsync(cancellationToken), csvSettings);
-        }
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(cancellationToken);
-            var file = form.Files.GetFile("file")
-                ?? throw new DomainValidationException("The multipart body has no field named 'file'.", "file");
-            using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            var csv = await reader.ReadToEndAsync(cancellationToken);
-            string? Field(string key, string? fromQuery) => form.TryGetValue(key, out var v) ? v.ToString() : fromQuery;
-            return FromCsv(csv, new CollectionCsvSettings(
-                Field("name", csvSettings.Name) ?? Path.GetFileNameWithoutExtension(file.FileName),
-                Field("idColumn", csvSettings.IdColumn), Field("frequency", csvSettings.Frequency), Field("fillPolicy", csvSettings.FillPolicy)));
-        }
-        throw new UnsupportedContentTypeException(
-            $"Content type '{contentType}' is not accepted; send application/json, text/csv (long format: series,date,value), or multipart/form-data with a field 'file'.");
+        var body = await UploadBody.ReadAsync<CreateCollectionRequest>(request,
+            "The request body is empty; send a JSON object with name and series.", "long format: series,date,value", cancellationToken);
+        return body.Json is { } json
+            ? FromJson(json)
+            : FromCsv(body.Csv!, new CollectionCsvSettings(
+                body.Field("name", csvSettings.Name) ?? body.FileName, body.Field("idColumn", csvSettings.IdColumn),
+                body.Field("frequency", csvSettings.Frequency), body.Field("fillPolicy", csvSettings.FillPolicy)));
     }
 
     private CollectionUpload FromJson(CreateCollectionRequest body)
@@ -89,7 +69,6 @@ public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
         return new MemberPoints(key, Enumerable.Range(0, values.Length).Select(i => step.Advance(start, i)).ToList(), values, source);
     }
 
-    // Read whole first (the body limit bounds it): the CSV parser reads synchronously, which a request body does not allow.
     private CollectionUpload FromCsv(string csv, CollectionCsvSettings settings)
     {
         var members = CollectionCsvReader.Read(new StringReader(csv), settings.IdColumn, limits.Collections.MaxTotalPoints, limits.MaxCsvLineLength);

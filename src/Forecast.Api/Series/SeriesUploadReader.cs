@@ -1,4 +1,3 @@
-using System.Text;
 using Forecast.Api.Configuration;
 using Forecast.Api.Contracts;
 using Forecast.Domain;
@@ -27,32 +26,12 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
 
     private async Task<SeriesUpload> ReadBodyAsync(HttpRequest request, CsvUploadSettings csvSettings, CancellationToken cancellationToken)
     {
-        var contentType = request.ContentType ?? "";
-        if (request.HasJsonContentType())
-        {
-            var body = await request.ReadFromJsonAsync<CreateSeriesRequest>(cancellationToken)
-                ?? throw new DomainValidationException("The request body is empty; send a JSON object with name and values.");
-            return FromJson(body);
-        }
-        if (contentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
-        {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            var csv = await reader.ReadToEndAsync(cancellationToken);
-            return FromCsv(csv, csvSettings.Name, csvSettings.Frequency, csvSettings.FillPolicy);
-        }
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(cancellationToken);
-            var file = form.Files.GetFile("file")
-                ?? throw new DomainValidationException("The multipart body has no field named 'file'.", "file");
-            using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            var csv = await reader.ReadToEndAsync(cancellationToken);
-            string? Field(string key, string? fromQuery) => form.TryGetValue(key, out var v) ? v.ToString() : fromQuery;
-            return FromCsv(csv, Field("name", csvSettings.Name) ?? Path.GetFileNameWithoutExtension(file.FileName),
-                Field("frequency", csvSettings.Frequency), Field("fillPolicy", csvSettings.FillPolicy));
-        }
-        throw new UnsupportedContentTypeException(
-            $"Content type '{contentType}' is not accepted; send application/json, text/csv, or multipart/form-data with a field 'file'.");
+        var body = await UploadBody.ReadAsync<CreateSeriesRequest>(request,
+            "The request body is empty; send a JSON object with name and values.", "a date and a value column", cancellationToken);
+        return body.Json is { } json
+            ? FromJson(json)
+            : FromCsv(body.Csv!, body.Field("name", csvSettings.Name) ?? body.FileName, body.Field("frequency", csvSettings.Frequency),
+                body.Field("fillPolicy", csvSettings.FillPolicy));
     }
 
     private SeriesUpload FromJson(CreateSeriesRequest body)
