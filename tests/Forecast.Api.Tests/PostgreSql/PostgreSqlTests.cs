@@ -38,6 +38,22 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
     }
 
     [SkippableFact]
+    public async Task A_collection_is_stored_with_its_members_in_one_transaction_in_postgresql()
+    {
+        using var factory = ForecastApiFactory.With(On(server.CreateDatabase(), workers: 0));
+        using var client = factory.CreateClient();
+
+        var collection = await (await client.PostAsync("/api/collections", new StringContent(TourismCsv.Quarterly(members: 3), System.Text.Encoding.UTF8, "text/csv")))
+            .ReadAsync<CollectionResponse>();
+        var members = await (await client.GetAsync($"/api/collections/{collection.Id}/series")).ReadAsync<PagedList<CollectionMemberItem>>();
+        var refused = await client.PostAsync("/api/collections", new StringContent("series,date,value\nA,2024-01-01,1\nA,2024-02-01,x\n", System.Text.Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(TourismCsv.QuarterlyKeys(3).Order(StringComparer.Ordinal), members.Items.Select(m => m.Key));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(3, (await factory.CountRowsAsync()).Series);
+    }
+
+    [SkippableFact]
     public async Task An_api_process_queues_a_run_that_a_worker_process_trains()
     {
         var database = server.CreateDatabase();
