@@ -77,7 +77,8 @@ internal static class CollectionsBenchmark
             Seed: Int("seed", 1),
             Transform: options.TryGetValue("transform", out var t) ? TransformChoice.Parse(t) : TransformChoice.Auto,
             EarlyStoppingPatience: Int("patience", 10),
-            SeasonalPeriod: period);
+            SeasonalPeriod: period,
+            EnsembleSize: Int("ensembleSize", 1));
     }
 
     private static string F(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
