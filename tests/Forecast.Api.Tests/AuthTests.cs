@@ -96,6 +96,26 @@ public class AuthTests(ForecastApiFactory factory) : IClassFixture<ForecastApiFa
     }
 
     [Fact]
+    public async Task A_key_revoked_in_one_process_is_refused_by_another_within_the_cache_duration()
+    {
+        using var first = ForecastApiFactory.With(("Auth:KeyCacheDuration", "00:00:02"));
+        using var second = first.OnSameDatabase();
+        var created = await first.CreateKeyAsync("shared");
+        using var viaSecond = second.ClientFor(created.Key);
+        Assert.Equal(HttpStatusCode.OK, (await viaSecond.GetAsync("/api/series")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await first.CreateClient().DeleteAsync($"/api/keys/{created.Id}")).StatusCode);
+        // The second process still trusts what it read a moment ago: that is the cache saving it a query per request.
+        var trustedStill = (await viaSecond.GetAsync("/api/series")).StatusCode;
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        var afterBound = await viaSecond.GetAsync("/api/series");
+
+        Assert.Equal(HttpStatusCode.OK, trustedStill);
+        await afterBound.ReadProblemAsync(HttpStatusCode.Unauthorized);
+        await (await first.ClientFor(created.Key).GetAsync("/api/series")).ReadProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Only_the_admin_key_manages_keys()
     {
         var created = await factory.CreateKeyAsync("curious");

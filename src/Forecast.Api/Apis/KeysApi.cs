@@ -62,14 +62,9 @@ public static class KeysApi
     }
 
     /// <remarks>Revoking a revoked key again changes nothing and answers 204 too, so a retried revocation succeeds.</remarks>
-    public static async Task<NoContent> RevokeKey(
-        Guid id, IDbContextFactory<ForecastDbContext> dbFactory, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<NoContent> RevokeKey(Guid id, ClientKeys clientKeys, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken)
-            ?? throw new NotFoundException("API key", id);
-        key.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
+        await clientKeys.RevokeAsync(id, cancellationToken);
         return TypedResults.NoContent();
     }
 }

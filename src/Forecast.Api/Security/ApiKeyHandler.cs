@@ -1,7 +1,5 @@
 using System.Text.Encodings.Web;
-using Forecast.Api.Persistence;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Forecast.Api.Security;
@@ -15,7 +13,7 @@ internal sealed class ApiKeyHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     IOptions<AuthOptions> auth,
-    IDbContextFactory<ForecastDbContext> dbFactory,
+    ClientKeys clientKeys,
     IProblemDetailsService problemDetails)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
@@ -43,18 +41,17 @@ internal sealed class ApiKeyHandler(
         {
             return AuthenticateResult.Fail("The API key is not valid.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
-        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == id, Context.RequestAborted);
+        var key = await clientKeys.FindAsync(id, Context.RequestAborted);
         // An unknown id and a wrong secret get the same answer, so the answer does not confirm that an id exists.
         if (key is null || !ApiKeySecret.Matches(secret, key.SecretHash))
         {
             return AuthenticateResult.Fail("The API key is not valid.");
         }
-        if (key.RevokedAt is not null)
+        if (key.Revoked)
         {
             return AuthenticateResult.Fail("This API key has been revoked.");
         }
-        return Success(Caller.Client(key.Id, SchemeName));
+        return Success(Caller.Client(id, SchemeName));
     }
 
     private static AuthenticateResult Success(System.Security.Claims.ClaimsPrincipal principal) =>

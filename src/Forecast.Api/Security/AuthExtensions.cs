@@ -1,3 +1,4 @@
+using Forecast.Api.Configuration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
@@ -14,8 +15,9 @@ public static class AuthExtensions
     /// </summary>
     public static IHostApplicationBuilder AddForecastAuth(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
+        builder.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        builder.Services.AddSingleton<ClientKeys>();
         if (builder.Environment.IsDevelopment())
         {
             builder.Services.PostConfigure<AuthOptions>(options =>

@@ -14,6 +14,17 @@ public sealed class AuthOptions
 
     /// <summary>The operator's key: manages client keys, sees every key's data and may act on the job dashboard.</summary>
     public string? AdminKey { get; set; }
+
+    /// <summary>
+    /// How long a process trusts what it read of a client key: the most another process takes to refuse a key revoked
+    /// elsewhere. The process that revokes it refuses it at once.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan KeyCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Client keys (and unknown ids) remembered at once.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 10_000_000)]
+    public int KeyCacheSize { get; set; } = 100_000;
 }
 
 /// <summary>Outside Development the service must not start without a strong admin key of its own.</summary>
