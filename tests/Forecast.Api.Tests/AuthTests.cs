@@ -116,6 +116,19 @@ public class AuthTests(ForecastApiFactory factory) : IClassFixture<ForecastApiFa
     }
 
     [Fact]
+    public async Task A_well_formed_key_of_an_unknown_id_is_refused_alike_when_it_comes_again()
+    {
+        var unknown = $"fk_{Guid.NewGuid():N}_{new string('x', 43)}";
+        using var client = factory.ClientFor(unknown);
+
+        var first = await (await client.GetAsync("/api/series")).ReadProblemAsync(HttpStatusCode.Unauthorized);
+        var again = await (await client.GetAsync("/api/series")).ReadProblemAsync(HttpStatusCode.Unauthorized);
+
+        Assert.Equal("The API key is not valid.", first.GetProperty("detail").GetString());
+        Assert.Equal(first.GetProperty("detail").GetString(), again.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Only_the_admin_key_manages_keys()
     {
         var created = await factory.CreateKeyAsync("curious");
