@@ -35,10 +35,9 @@ internal sealed class RunRecovery(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await BeatAsync(cancellationToken);
-        // Orphans first, so that they keep their place before runs queued after them; the sweep below queues them
-        // a second time, which is harmless: only one job can claim a queued run.
-        var recovered = await RecoverAsync(everyRunningRun: !database.IsPostgreSql, cancellationToken);
-        var queued = await store.EnqueueQueuedAsync(cancellationToken);
+        var silentSince = SilentSince();
+        var (recovered, queued) = await store.RecoverAtStartAsync(!database.IsPostgreSql, silentSince, options.Value.MaxCrashes, cancellationToken);
+        await ForgetSilentWorkersAsync(silentSince, cancellationToken);
         if (recovered + queued > 0)
         {
             logger.LogInformation("Recovered {Orphans} interrupted run(s); {Queued} run(s) queued again", recovered, queued);
@@ -58,7 +57,7 @@ internal sealed class RunRecovery(
             try
             {
                 await BeatAsync(stoppingToken);
-                var recovered = await RecoverAsync(everyRunningRun: false, stoppingToken);
+                var recovered = await RecoverAsync(stoppingToken);
                 if (recovered > 0)
                 {
                     logger.LogInformation("Took over {Orphans} run(s) of silent training processes", recovered);
@@ -105,13 +104,20 @@ internal sealed class RunRecovery(
         }
     }
 
-    /// <returns>The runs taken over.</returns>
-    private async Task<int> RecoverAsync(bool everyRunningRun, CancellationToken cancellationToken)
+    /// <returns>The runs of silent workers taken over.</returns>
+    private async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
-        var silentSince = clock.GetUtcNow().UtcDateTime - options.Value.WorkerTimeout;
-        var recovered = await store.RequeueOrphansAsync(everyRunningRun, silentSince, options.Value.MaxCrashes, cancellationToken);
+        var silentSince = SilentSince();
+        var recovered = await store.RequeueOrphansAsync(everyRunningRun: false, silentSince, options.Value.MaxCrashes, cancellationToken);
+        await ForgetSilentWorkersAsync(silentSince, cancellationToken);
+        return recovered;
+    }
+
+    private DateTime SilentSince() => clock.GetUtcNow().UtcDateTime - options.Value.WorkerTimeout;
+
+    private async Task ForgetSilentWorkersAsync(DateTime silentSince, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.TrainingWorkers.Where(w => w.Id != self.Id && w.HeartbeatAt < silentSince).ExecuteDeleteAsync(cancellationToken);
-        return recovered;
     }
 }

@@ -193,6 +193,37 @@ public sealed class RunStore(
     /// <returns>The runs taken over.</returns>
     public async Task<int> RequeueOrphansAsync(bool everyRunningRun, DateTime silentSince, int maxCrashes, CancellationToken cancellationToken)
     {
+        var (takenOver, requeued) = await TakeOverOrphansAsync(everyRunningRun, silentSince, maxCrashes, cancellationToken);
+        foreach (var runId in requeued)
+        {
+            queue.Enqueue(runId);
+        }
+        return takenOver;
+    }
+
+    /// <summary>
+    /// At start-up: the orphans taken over as <see cref="RequeueOrphansAsync"/> does, then every queued run, orphans
+    /// included, handed to the job queue once, oldest first: the job store may have forgotten them (in-memory storage
+    /// forgets everything), the database has not.
+    /// </summary>
+    /// <returns>The runs taken over, and the runs queued.</returns>
+    public async Task<(int TakenOver, int Queued)> RecoverAtStartAsync(bool everyRunningRun, DateTime silentSince, int maxCrashes, CancellationToken cancellationToken)
+    {
+        var (takenOver, _) = await TakeOverOrphansAsync(everyRunningRun, silentSince, maxCrashes, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var queued = await db.TrainingRuns.Where(r => r.Status == TrainingRunStatus.Queued)
+            .OrderBy(r => r.CreatedAt).Select(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var runId in queued)
+        {
+            queue.Enqueue(runId);
+        }
+        return (takenOver, queued.Count);
+    }
+
+    /// <returns>The runs taken over, and those of them queued again (the others failed as poison).</returns>
+    private async Task<(int TakenOver, List<Guid> Requeued)> TakeOverOrphansAsync(
+        bool everyRunningRun, DateTime silentSince, int maxCrashes, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var orphans = await db.TrainingRuns
@@ -209,6 +240,7 @@ public sealed class RunStore(
             .ToListAsync(cancellationToken);
 
         var takenOver = 0;
+        var requeued = new List<Guid>();
         foreach (var orphan in orphans)
         {
             var crashes = orphan.Crashes.After(orphan.CheckpointEpoch);
@@ -233,24 +265,10 @@ public sealed class RunStore(
             }
             else
             {
-                queue.Enqueue(orphan.Id);
+                requeued.Add(orphan.Id);
             }
         }
-        return takenOver;
-    }
-
-    /// <summary>Hands every queued run to the job queue again: the job store may have forgotten them (in-memory storage forgets everything), the database has not.</summary>
-    /// <returns>The runs queued.</returns>
-    public async Task<int> EnqueueQueuedAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var queued = await db.TrainingRuns.Where(r => r.Status == TrainingRunStatus.Queued)
-            .OrderBy(r => r.CreatedAt).Select(r => r.Id).ToListAsync(cancellationToken);
-        foreach (var runId in queued)
-        {
-            queue.Enqueue(runId);
-        }
-        return queued.Count;
+        return (takenOver, requeued);
     }
 
     private bool Finish(Guid runId, Guid workerId, RunTransition transition, string? error)
