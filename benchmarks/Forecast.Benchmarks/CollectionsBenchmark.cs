@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Forecast.Domain.Runs;
+using Forecast.Domain.Series;
 using Forecast.Training.Collections;
 
 namespace Forecast.Benchmarks;
@@ -14,13 +15,13 @@ namespace Forecast.Benchmarks;
 /// Arguments: <c>set=monthly</c> or <c>set=quarterly</c> (default both); <c>holdout=validation</c> scores on the h points
 /// before each test tail instead (the test tail is cut off first), which is how the defaults are chosen without
 /// looking at the test tails; <c>replicate=4</c> makes each member four (scaled 1, 2, 3, 4 times, keys <c>M1#2</c>...),
-/// for the time to forecast a large collection; any other <c>name=value</c> overrides a hyperparameter of
-/// <see cref="Defaults"/>.
+/// for the time to forecast a large collection; <c>relative=false</c> trains on the members' scaled levels instead of
+/// relative windows; any other <c>name=value</c> overrides a hyperparameter of <see cref="Defaults"/>.
 /// </remarks>
 internal static class CollectionsBenchmark
 {
-    private static readonly (string Name, string File, int Horizon, int Period)[] Sets =
-        [("monthly", "tourism-monthly.csv", 24, 12), ("quarterly", "tourism-quarterly.csv", 8, 4)];
+    private static readonly (string Name, string File, int Horizon, Frequency Frequency)[] Sets =
+        [("monthly", "tourism-monthly.csv", 24, Frequency.Monthly), ("quarterly", "tourism-quarterly.csv", 8, Frequency.Quarterly)];
 
     public static int Run(IReadOnlyList<string> args)
     {
@@ -28,25 +29,21 @@ internal static class CollectionsBenchmark
         var only = options.Remove("set", out var set) ? set : null;
         var onValidation = options.Remove("holdout", out var holdout) && holdout == "validation";
         var copies = options.Remove("replicate", out var replicate) ? int.Parse(replicate, CultureInfo.InvariantCulture) : 1;
-        var training = new GlobalTrainingOptions(
-            options.Remove("windowsPerEpoch", out var w) ? int.Parse(w, CultureInfo.InvariantCulture) : null,
-            RelativeWindows: !options.Remove("relative", out var relative) || relative != "false");
-        Console.WriteLine($"| set | scored on | model MASE | sMAPE | R snaive | R ETS | R Theta | R auto.arima | our Theta | beats snaive | beats Theta | fallbacks | epochs (best) | windows | train s | evaluate s | forecast all s |");
+        var training = new GlobalTrainingOptions(RelativeWindows: !options.Remove("relative", out var relative) || relative != "false");
+        Console.WriteLine($"| set | scored on | model MASE | sMAPE | R snaive | R ETS | R Theta | R auto.arima | our Theta | beats snaive | beats Theta | 80 % / 95 % coverage | fallbacks | epochs (best) | windows | build s | forecast all s |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        foreach (var (name, file, horizon, period) in Sets.Where(s => only is null || s.Name == only))
+        foreach (var (name, file, horizon, frequency) in Sets.Where(s => only is null || s.Name == only))
         {
             var members = TourismCollection.Read(file)
                 .Select(m => onValidation ? m with { Values = m.Values.Take(m.Values.Count - horizon).ToArray() } : m)
                 .SelectMany(m => Enumerable.Range(1, copies).Select(k => k == 1 ? m : new GlobalMember($"{m.Key}#{k}", m.Values.Select(v => v * k).ToArray())))
                 .ToList();
-            var hp = Defaults(options, horizon, period);
+            var hp = Defaults(options, members, horizon, frequency);
             var watch = Stopwatch.StartNew();
-            var trained = GlobalTrainer.Train(members, hp, training, new EpochPrinter(), CancellationToken.None);
-            var trainSeconds = watch.Elapsed.TotalSeconds;
-            using var model = new GlobalModel(trained.Artifact);
-            watch.Restart();
-            var evaluation = CollectionEvaluator.Evaluate(model, members, horizon);
-            var evaluateSeconds = watch.Elapsed.TotalSeconds;
+            var built = CollectionModelBuilder.Build(members, hp, new EpochPrinter(), CancellationToken.None, options: training);
+            var buildSeconds = watch.Elapsed.TotalSeconds;
+            using var model = new GlobalModel(built.Artifact);
+            var evaluation = built.Evaluation;
             watch.Restart();
             model.ForecastAll(members.Select(m => (m.Key, m.Values)).ToList(), horizon);
             var forecastSeconds = watch.Elapsed.TotalSeconds;
@@ -54,34 +51,34 @@ internal static class CollectionsBenchmark
             var r = onValidation ? null : TourismReference.MeanMase($"tourism-{name}");
             string R(string method) => r is null ? "-" : F(r[method]);
             Console.WriteLine(
-                $"| {name} | {(onValidation ? "validation" : "test")} | {F(a.Model.Mase)} | {F(a.Model.Smape)} | {R("snaive")} | {R("ets")} | {R("theta")} | {R("arima")} | {F(a.Theta.Mase)} | {a.ShareBeatingSeasonalNaive:P0} | {a.ShareBeatingTheta:P0} | {evaluation.Fallbacks.Count} | {trained.EpochsRun} ({trained.BestEpoch}) | {trained.TrainingWindows} | {trainSeconds:F0} | {evaluateSeconds:F1} | {forecastSeconds:F2} ({members.Count} members) |");
+                $"| {name} | {(onValidation ? "validation" : "test")} | {F(a.Model.Mase)} | {F(a.Model.Smape)} | {R("snaive")} | {R("ets")} | {R("theta")} | {R("arima")} | {F(a.Theta.Mase)} | {a.ShareBeatingSeasonalNaive:P0} | {a.ShareBeatingTheta:P0} | {Coverage(evaluation)} | {evaluation.Fallbacks} | {built.EpochsRun} ({built.BestEpoch}) | {built.TrainingWindows} | {buildSeconds:F0} | {forecastSeconds:F2} ({members.Count} members) |");
         }
         return 0;
     }
 
-    /// <summary>The global configuration measured here; every name may be overridden from the command line.</summary>
-    private static Hyperparameters Defaults(Dictionary<string, string> options, int horizon, int period)
+    /// <summary>
+    /// The service's own defaults for a collection run (<see cref="HyperparameterResolver.ResolveForCollection"/>), with
+    /// the test tail at the competition's horizon and seed 1; every field may be overridden from the command line by name.
+    /// </summary>
+    private static Hyperparameters Defaults(Dictionary<string, string> options, List<GlobalMember> members, int horizon, Frequency frequency)
     {
-        int Int(string key, int value) => options.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : value;
-        double Double(string key, double value) => options.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : value;
-        return new Hyperparameters(
-            Lookback: Int("lookback", 3 * period),
-            HiddenSize: Int("hiddenSize", 32),
-            Layers: Int("layers", 1),
-            Dropout: Double("dropout", 0),
-            Epochs: Int("epochs", 50),
-            BatchSize: Int("batchSize", 512),
-            LearningRate: Double("learningRate", 0.005),
-            ValidationFraction: Double("validationFraction", 0.2),
-            TestSize: horizon,
-            Seed: Int("seed", 1),
-            Transform: options.TryGetValue("transform", out var t) ? TransformChoice.Parse(t) : TransformChoice.Auto,
-            EarlyStoppingPatience: Int("patience", 10),
-            SeasonalPeriod: period,
-            EnsembleSize: Int("ensembleSize", 1));
+        int? Int(string key) => options.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : null;
+        double? Double(string key) => options.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : null;
+        var request = new HyperparameterRequest(
+            Lookback: Int("lookback"), HiddenSize: Int("hiddenSize"), Layers: Int("layers"), Dropout: Double("dropout"),
+            Epochs: Int("epochs"), BatchSize: Int("batchSize"), LearningRate: Double("learningRate"),
+            ValidationFraction: Double("validationFraction"), TestSize: horizon, Seed: Int("seed") ?? 1,
+            EarlyStoppingPatience: Int("earlyStoppingPatience"), Transform: options.GetValueOrDefault("transform"),
+            SeasonalPeriod: Int("seasonalPeriod"), EnsembleSize: Int("ensembleSize"), WindowsPerEpoch: Int("windowsPerEpoch"));
+        var shortest = members.MinBy(m => m.Values.Count)!;
+        var shape = new CollectionShape(frequency, members.Count, shortest.Key, shortest.Values.Count, members.Max(m => m.Values.Count));
+        return new HyperparameterResolver(new HyperparameterBounds()).ResolveForCollection(request, shape, () => 1).Hyperparameters;
     }
 
     private static string F(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
+
+    private static string Coverage(CollectionEvaluation evaluation) =>
+        evaluation.Coverage.Count == 0 ? "-" : string.Join(" / ", evaluation.Coverage.Select(c => c.Coverage.ToString("P0", CultureInfo.InvariantCulture)));
 
     private sealed class EpochPrinter : Forecast.Training.Lstm.ITrainingObserver
     {

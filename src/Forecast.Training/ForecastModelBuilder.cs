@@ -44,7 +44,7 @@ public static class ForecastModelBuilder
         var evaluation = ModelEvaluator.Evaluate(model, calibration, series, split, hp.SeasonalPeriod);
         if (result.StoppedEarly)
         {
-            choices.Add($"stopped early after epoch {result.EpochsRun} of {hp.Epochs}: validation loss had not improved for {hp.EarlyStoppingPatience} epochs; kept the weights of epoch {result.BestEpoch}.");
+            choices.Add(EarlyStopping.Explain(result.EpochsRun, result.BestEpoch, hp));
         }
         return new BuiltModel(result.Artifact with { Calibration = calibration }, evaluation, result.EpochsRun, result.BestEpoch,
             result.StoppedEarly, choices);

@@ -5,8 +5,8 @@ namespace Forecast.Domain.Runs;
 /// <summary>Hyperparameters resolved for a run, with the choices the service made for the client, in plain words.</summary>
 public sealed record ResolvedHyperparameters(Hyperparameters Hyperparameters, IReadOnlyList<string> Choices);
 
-/// <summary>Applies defaults and bounds to a <see cref="HyperparameterRequest"/> for a given series.</summary>
-public sealed class HyperparameterResolver(HyperparameterBounds bounds)
+/// <summary>Applies defaults and bounds to a <see cref="HyperparameterRequest"/> for a given series, or a collection (<see cref="ResolveForCollection"/>).</summary>
+public sealed partial class HyperparameterResolver(HyperparameterBounds bounds)
 {
     /// <summary>The tutorial's lookback: the most the service chooses by itself.</summary>
     public const int MaxDefaultLookback = 120;
@@ -34,6 +34,14 @@ public sealed class HyperparameterResolver(HyperparameterBounds bounds)
     /// </summary>
     public const int DefaultEarlyStoppingPatience = 20;
 
+    /// <summary>The defaults of a run on one series, measured on the shared single series (docs/accuracy.md).</summary>
+    private static readonly RunDefaults SeriesDefaults = new(
+        Epochs: 100, LearningRate: DefaultLearningRate, BatchSize: null, EarlyStoppingPatience: DefaultEarlyStoppingPatience, TestSize: _ => 10);
+
+    /// <summary>Fields whose default differs between kinds of run.</summary>
+    /// <param name="TestSize">The test tail's length for a seasonal period.</param>
+    internal sealed record RunDefaults(int Epochs, double LearningRate, int? BatchSize, int EarlyStoppingPatience, Func<int, int> TestSize);
+
     /// <summary>A run needs at least this many training windows to learn anything.</summary>
     public const int MinimumTrainingWindows = 2;
 
@@ -41,32 +49,9 @@ public sealed class HyperparameterResolver(HyperparameterBounds bounds)
     public ResolvedHyperparameters Resolve(HyperparameterRequest request, RegularSeries series, Func<int> randomSeed)
     {
         var seriesLength = series.Count;
-        var epochs = Check(request.Epochs ?? 100, 1, bounds.MaxEpochs, "epochs");
-        var hidden = Check(request.HiddenSize ?? DefaultHiddenSize, 1, bounds.MaxHiddenSize, "hiddenSize");
-        var layers = Check(request.Layers ?? 1, 1, bounds.MaxLayers, "layers");
-        var dropout = Check(request.Dropout ?? 0.0, 0.0, 0.9, "dropout");
-        var learningRate = Check(request.LearningRate ?? DefaultLearningRate, 1e-6, 1.0, "learningRate");
-        var validationFraction = Check(request.ValidationFraction ?? 0.2, 0.0, 0.5, "validationFraction");
-        var testSize = Check(request.TestSize ?? 10, 1, bounds.MaxTestSize, "testSize");
-        var seed = Check(request.Seed ?? randomSeed(), 0, int.MaxValue, "seed");
-        var ensembleSize = Check(request.EnsembleSize ?? DefaultEnsembleSize, 1, bounds.MaxEnsembleSize, "ensembleSize");
-        int? batchSize = request.BatchSize is { } b ? Check(b, 1, bounds.MaxBatchSize, "batchSize") : null;
-        // 0 turns early stopping off: the model keeps its last epoch's weights, as in the tutorial.
-        var requestedPatience = Check(request.EarlyStoppingPatience ?? (validationFraction > 0 ? DefaultEarlyStoppingPatience : 0), 0,
-            bounds.MaxEpochs, "earlyStoppingPatience");
-        int? patience = requestedPatience > 0 ? requestedPatience : null;
-        if (patience is not null && validationFraction == 0)
-        {
-            throw new DomainValidationException("earlyStoppingPatience needs a validation part: set validationFraction above 0.", "earlyStoppingPatience");
-        }
-        if (request.Lookback is { } requested)
-        {
-            Check(requested, 1, bounds.MaxLookback, "lookback");
-        }
-        var seasonalPeriod = Check(request.SeasonalPeriod ?? series.Frequency.SeasonalPeriod(), 1, bounds.MaxSeasonalPeriod, "seasonalPeriod");
-        var transform = request.Transform is null ? TransformChoice.Auto : TransformChoice.Parse(request.Transform);
-        var pipeline = transform.Pipeline;
-
+        var common = ResolveCommon(request, SeriesDefaults, series.Frequency, randomSeed);
+        var (testSize, validationFraction, seasonalPeriod) = (common.TestSize, common.ValidationFraction, common.SeasonalPeriod);
+        var pipeline = common.Transform.Pipeline;
         if (testSize > seriesLength / 2)
         {
             throw new UnprocessableException(
@@ -96,23 +81,59 @@ public sealed class HyperparameterResolver(HyperparameterBounds bounds)
                 $"lookback {lookback} is longer than the series allows: {split.TrainCount} training points{consumedNote} leave room for a lookback of at most {maxLookback}.",
                 "lookback");
         }
-        var resolvedLookback = request.Lookback ?? DefaultLookback(seasonalPeriod, available);
+        var hp = common with { Lookback = request.Lookback ?? DefaultLookback(seasonalPeriod, available) };
+        var seasonal = SeasonalLookback(seasonalPeriod);
+        var lookbackChoice = hp.Lookback < seasonal
+            ? $"lookback {hp.Lookback}: half the training part, which is too short for the usual {seasonal} (three seasons)."
+            : $"lookback {hp.Lookback}: three seasons of {seasonalPeriod} (at least {MinDefaultLookback}, at most {MaxDefaultLookback}).";
+        return new ResolvedHyperparameters(hp, Choices(request, hp, lookbackChoice,
+            "transform auto: chosen while training from the diagnostics and the validation error of the candidates; the model says which."));
+    }
 
-        var hp = new Hyperparameters(resolvedLookback, hidden, layers, dropout, epochs, batchSize, learningRate,
-            validationFraction, testSize, seed, transform, patience, seasonalPeriod, ensembleSize);
-        return new ResolvedHyperparameters(hp, Choices(request, hp));
+    /// <summary>
+    /// The fields every run resolves alike, each from the request or else from <paramref name="defaults"/>, within the
+    /// bounds; the lookback is only checked against its bound and left for the caller to size for its data (0 here).
+    /// </summary>
+    private Hyperparameters ResolveCommon(HyperparameterRequest request, RunDefaults defaults, Frequency frequency, Func<int> randomSeed)
+    {
+        var epochs = Check(request.Epochs ?? defaults.Epochs, 1, bounds.MaxEpochs, "epochs");
+        var hidden = Check(request.HiddenSize ?? DefaultHiddenSize, 1, bounds.MaxHiddenSize, "hiddenSize");
+        var layers = Check(request.Layers ?? 1, 1, bounds.MaxLayers, "layers");
+        var dropout = Check(request.Dropout ?? 0.0, 0.0, 0.9, "dropout");
+        var learningRate = Check(request.LearningRate ?? defaults.LearningRate, 1e-6, 1.0, "learningRate");
+        var validationFraction = Check(request.ValidationFraction ?? 0.2, 0.0, 0.5, "validationFraction");
+        var seasonalPeriod = Check(request.SeasonalPeriod ?? frequency.SeasonalPeriod(), 1, bounds.MaxSeasonalPeriod, "seasonalPeriod");
+        var testSize = Check(request.TestSize ?? defaults.TestSize(seasonalPeriod), 1, bounds.MaxTestSize, "testSize");
+        var seed = Check(request.Seed ?? randomSeed(), 0, int.MaxValue, "seed");
+        var ensembleSize = Check(request.EnsembleSize ?? DefaultEnsembleSize, 1, bounds.MaxEnsembleSize, "ensembleSize");
+        var batchSize = request.BatchSize is { } b ? Check(b, 1, bounds.MaxBatchSize, "batchSize") : defaults.BatchSize;
+        int? windowsPerEpoch = request.WindowsPerEpoch is { } w ? Check(w, 1, bounds.MaxBatchSize, "windowsPerEpoch") : null;
+        // 0 turns early stopping off: the model keeps its last epoch's weights, as in the tutorial.
+        var requestedPatience = Check(request.EarlyStoppingPatience ?? (validationFraction > 0 ? defaults.EarlyStoppingPatience : 0), 0,
+            bounds.MaxEpochs, "earlyStoppingPatience");
+        int? patience = requestedPatience > 0 ? requestedPatience : null;
+        if (patience is not null && validationFraction == 0)
+        {
+            throw new DomainValidationException("earlyStoppingPatience needs a validation part: set validationFraction above 0.", "earlyStoppingPatience");
+        }
+        if (request.Lookback is { } requested)
+        {
+            Check(requested, 1, bounds.MaxLookback, "lookback");
+        }
+        var transform = request.Transform is null ? TransformChoice.Auto : TransformChoice.Parse(request.Transform);
+        return new Hyperparameters(Lookback: 0, hidden, layers, dropout, epochs, batchSize, learningRate, validationFraction, testSize, seed,
+            transform, patience, seasonalPeriod, ensembleSize, windowsPerEpoch);
     }
 
     /// <summary>What was chosen for the client, for every default that needs explaining.</summary>
-    private static List<string> Choices(HyperparameterRequest request, Hyperparameters resolved)
+    /// <param name="lookbackChoice">Why the lookback is what it is, when the client left it out.</param>
+    /// <param name="autoChoice">What transform auto will do, when the client left the transform out.</param>
+    private static List<string> Choices(HyperparameterRequest request, Hyperparameters resolved, string lookbackChoice, string autoChoice)
     {
         var choices = new List<string>();
         if (request.Lookback is null)
         {
-            var seasonal = SeasonalLookback(resolved.SeasonalPeriod);
-            choices.Add(resolved.Lookback < seasonal
-                ? $"lookback {resolved.Lookback}: half the training part, which is too short for the usual {seasonal} (three seasons)."
-                : $"lookback {resolved.Lookback}: three seasons of {resolved.SeasonalPeriod} (at least {MinDefaultLookback}, at most {MaxDefaultLookback}).");
+            choices.Add(lookbackChoice);
         }
         if (request.SeasonalPeriod is null)
         {
@@ -120,7 +141,7 @@ public sealed class HyperparameterResolver(HyperparameterBounds bounds)
         }
         if (request.Transform is null)
         {
-            choices.Add("transform auto: chosen while training from the diagnostics and the validation error of the candidates; the model says which.");
+            choices.Add(autoChoice);
         }
         if (request.EarlyStoppingPatience is null && resolved.EarlyStoppingPatience is { } patience)
         {

@@ -9,6 +9,7 @@ namespace Forecast.Domain.Runs;
 /// <param name="Transform">"auto" (chosen while training, recorded on the run and the model) or a concrete pipeline.</param>
 /// <param name="SeasonalPeriod">Lag of the seasonal difference, of seasonal naive and of the MASE scale.</param>
 /// <param name="EnsembleSize">Networks trained from different seeds whose predictions are averaged.</param>
+/// <param name="WindowsPerEpoch">At most this many training windows per epoch, drawn afresh each epoch from the seed; null for all.</param>
 public sealed record Hyperparameters(
     int Lookback,
     int HiddenSize,
@@ -23,7 +24,8 @@ public sealed record Hyperparameters(
     TransformChoice Transform,
     int? EarlyStoppingPatience = null,
     int SeasonalPeriod = 1,
-    int EnsembleSize = 1);
+    int EnsembleSize = 1,
+    int? WindowsPerEpoch = null);
 
 /// <summary>Hyperparameters as a client asks for them: any of them may be left out.</summary>
 /// <remarks>Every choice the service makes for a field left out is recorded, in words, in the run's <c>choices</c>.</remarks>
@@ -45,6 +47,10 @@ public sealed record Hyperparameters(
 /// </param>
 /// <param name="SeasonalPeriod">Lag of seasonal naive, of the MASE scale and of the seasonal steps. Default from the frequency: 12 monthly, 4 quarterly, 52 weekly, 7 daily, 1 otherwise.</param>
 /// <param name="EnsembleSize">Networks trained from seeds derived from the run's, whose forecasts are averaged, 1 to 10. Default 1.</param>
+/// <param name="WindowsPerEpoch">
+/// At most this many training windows per epoch, drawn afresh each epoch from the seed, which bounds an epoch's time on a
+/// large collection. Default: all of them.
+/// </param>
 public sealed record HyperparameterRequest(
     int? Lookback = null,
     int? HiddenSize = null,
@@ -59,4 +65,5 @@ public sealed record HyperparameterRequest(
     int? EarlyStoppingPatience = null,
     string? Transform = null,
     int? SeasonalPeriod = null,
-    int? EnsembleSize = null);
+    int? EnsembleSize = null,
+    int? WindowsPerEpoch = null);

@@ -1,4 +1,5 @@
 using Forecast.Domain.Runs;
+using Forecast.Training.Intervals;
 using Forecast.Training.Lstm;
 
 namespace Forecast.Training.Collections;
@@ -13,6 +14,7 @@ public sealed record GlobalMemberModel(string Key, TransformPipeline Transform, 
 /// <summary>One network trained on windows of every member, and each member's view of it.</summary>
 /// <param name="Weights">The ensemble's states as <see cref="WeightBundle"/> packs them.</param>
 /// <param name="RelativeWindows">Whether windows are seen less their last value (<see cref="ModelArtifact.RelativeWindows"/>).</param>
+/// <param name="Calibration">The intervals' calibration, pooled over members (<see cref="PooledCalibration"/>); null without validation parts.</param>
 public sealed record GlobalModelArtifact(
     byte[] Weights,
     int Lookback,
@@ -21,4 +23,5 @@ public sealed record GlobalModelArtifact(
     string TorchSharpVersion,
     int SeasonalPeriod,
     bool RelativeWindows,
-    IReadOnlyList<GlobalMemberModel> Members);
+    IReadOnlyList<GlobalMemberModel> Members,
+    ConformalCalibration? Calibration = null);

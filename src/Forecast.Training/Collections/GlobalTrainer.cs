@@ -5,9 +5,15 @@ using Forecast.Training.Lstm;
 namespace Forecast.Training.Collections;
 
 /// <summary>How a global run trains, beyond the hyperparameters it shares with one series'.</summary>
-/// <param name="WindowsPerEpoch">At most this many windows per epoch, drawn afresh each epoch; null for all.</param>
 /// <param name="RelativeWindows">Windows less their last value (<see cref="ModelArtifact.RelativeWindows"/>).</param>
-public sealed record GlobalTrainingOptions(int? WindowsPerEpoch, bool RelativeWindows);
+public sealed record GlobalTrainingOptions(bool RelativeWindows)
+{
+    /// <summary>
+    /// What the service trains with: relative windows, which let one network learn from members of any level
+    /// (docs/accuracy.md). The benchmark may turn them off to measure them.
+    /// </summary>
+    public static GlobalTrainingOptions Default { get; } = new(RelativeWindows: true);
+}
 
 /// <param name="TrainingWindows">Windows of all members the network trained on, before <c>windowsPerEpoch</c> drew from them.</param>
 public sealed record GlobalTrainingResult(GlobalModelArtifact Artifact, int EpochsRun, int BestEpoch, bool StoppedEarly, int TrainingWindows);
@@ -38,10 +44,10 @@ public static class GlobalTrainer
         var validation = new List<Windows>(members.Count);
         foreach (var member in members)
         {
-            if (member.Values.Count < hp.TestSize + MinimumHistory)
+            if (member.Values.Count < hp.TestSize + HyperparameterResolver.MinimumMemberHistory)
             {
                 throw new UnprocessableException(
-                    $"Member '{member.Key}' has {member.Values.Count} points; with testSize {hp.TestSize} held out it needs at least {hp.TestSize + MinimumHistory}.",
+                    $"Member '{member.Key}' has {member.Values.Count} points; with testSize {hp.TestSize} held out it needs at least {hp.TestSize + HyperparameterResolver.MinimumMemberHistory}.",
                     "testSize");
             }
             var split = DataSplit.For(member.Values.Count, hp.TestSize, hp.ValidationFraction);
@@ -64,7 +70,7 @@ public static class GlobalTrainer
                 $"No member is long enough for lookback {hp.Lookback} with its transform and validation part; shorten the lookback.", "lookback");
         }
         var windows = Windows.Concat(train, hp.Lookback);
-        var trained = EpochLoop.Run(windows, Windows.Concat(validation, hp.Lookback), hp, options.WindowsPerEpoch, resumeFrom, observer, cancellation);
+        var trained = EpochLoop.Run(windows, Windows.Concat(validation, hp.Lookback), hp, resumeFrom, observer, cancellation);
         return new GlobalTrainingResult(
             new GlobalModelArtifact(trained.Weights, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion, hp.SeasonalPeriod, options.RelativeWindows, views),
             trained.EpochsRun,
@@ -72,7 +78,4 @@ public static class GlobalTrainer
             trained.StoppedEarly,
             windows.Count);
     }
-
-    /// <summary>Points a member needs before its test tail: enough for the Theta fallback and its baselines to forecast.</summary>
-    public const int MinimumHistory = 3;
 }

@@ -12,7 +12,18 @@ public sealed record BaselineScores(ScoredForecast Naive, ScoredForecast Seasona
 /// <param name="Level">Nominal level, percent.</param>
 /// <param name="Coverage">Share of test points inside their interval, 0..1.</param>
 /// <param name="MeanWidth">Mean upper - lower over the tail, on the original scale.</param>
-public sealed record IntervalCoverage(double Level, double Coverage, double MeanWidth);
+public sealed record IntervalCoverage(double Level, double Coverage, double MeanWidth)
+{
+    /// <summary>Per level, the share of <paramref name="actual"/> inside its point's interval; empty when the points have no intervals.</summary>
+    /// <param name="intervals">Per point, its intervals at the same levels in the same order.</param>
+    public static IntervalCoverage[] Of(IReadOnlyList<IReadOnlyList<PredictionInterval>> intervals, IReadOnlyList<double> actual) =>
+        intervals.Count == 0 ? [] : intervals[0].Select((first, k) =>
+        {
+            var atLevel = intervals.Select(point => point[k]).ToArray();
+            var inside = atLevel.Where((interval, i) => actual[i] >= interval.Lower && actual[i] <= interval.Upper).Count();
+            return new IntervalCoverage(first.Level, (double)inside / actual.Count, atLevel.Average(interval => interval.Upper - interval.Lower));
+        }).ToArray();
+}
 
 /// <summary>
 /// A model judged on the held-out test tail, two ways: <see cref="MultiStep"/> forecasts the whole

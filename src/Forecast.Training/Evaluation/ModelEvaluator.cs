@@ -31,18 +31,10 @@ public static class ModelEvaluator
         double? skill = seasonalNaiveMae > 0 ? 1 - multiStep.Metrics.Mae / seasonalNaiveMae : null;
         var intervals = IntervalsOf(calibration, multiStep.Predicted, calibration?.ScaleAt(history) ?? 1);
         return new ModelEvaluation(origin, seasonalPeriod, actual, oneStep, multiStep, baselines, skill,
-            multiStep.Metrics.Mae < seasonalNaiveMae, intervals, CoverageOf(intervals, actual));
+            multiStep.Metrics.Mae < seasonalNaiveMae, intervals, IntervalCoverage.Of(intervals, actual));
     }
 
     private static IReadOnlyList<PredictionInterval>[] IntervalsOf(ConformalCalibration? calibration, IReadOnlyList<double> forecast, double scale) =>
         calibration?.IntervalsAlong(forecast, ConformalCalibration.DefaultLevels, scale)
             ?? forecast.Select(_ => (IReadOnlyList<PredictionInterval>)[]).ToArray();
-
-    private static IntervalCoverage[] CoverageOf(IReadOnlyList<PredictionInterval>[] intervals, double[] actual) =>
-        intervals[0].Select((first, k) =>
-        {
-            var atLevel = intervals.Select(point => point[k]).ToArray();
-            var inside = atLevel.Where((interval, i) => actual[i] >= interval.Lower && actual[i] <= interval.Upper).Count();
-            return new IntervalCoverage(first.Level, (double)inside / actual.Length, atLevel.Average(interval => interval.Upper - interval.Lower));
-        }).ToArray();
 }

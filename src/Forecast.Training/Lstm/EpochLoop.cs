@@ -18,12 +18,10 @@ internal sealed record TrainedWeights(byte[] Weights, int EpochsRun, int BestEpo
 /// </remarks>
 internal static class EpochLoop
 {
-    /// <param name="windowsPerEpoch">At most this many training windows per epoch, drawn afresh each epoch; null for all.</param>
     public static TrainedWeights Run(
         Windows train,
         Windows validation,
         Hyperparameters hp,
-        int? windowsPerEpoch,
         TrainingCheckpoint? resumeFrom,
         ITrainingObserver observer,
         CancellationToken cancellation)
@@ -34,7 +32,7 @@ internal static class EpochLoop
         try
         {
             var state = resumeFrom is null ? new BestState() : Restore(resumeFrom, members);
-            var epochWindows = Math.Min(windowsPerEpoch ?? train.Count, train.Count);
+            var epochWindows = Math.Min(hp.WindowsPerEpoch ?? train.Count, train.Count);
             var batchSize = Math.Min(hp.BatchSize ?? epochWindows, epochWindows);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var epoch = resumeFrom?.Epoch ?? 0;
@@ -44,7 +42,7 @@ internal static class EpochLoop
             {
                 epoch++;
                 var current = epoch;
-                var trainLoss = members.Average(m => m.TrainEpoch(train, batchSize, windowsPerEpoch, current, cancellation));
+                var trainLoss = members.Average(m => m.TrainEpoch(train, batchSize, hp.WindowsPerEpoch, current, cancellation));
                 double? validationLoss = validation.Count > 0 ? EnsembleLoss(members, validation) : null;
                 state.Update(epoch, validationLoss, () => SaveWeights(members));
                 stoppedEarly = hp.EarlyStoppingPatience is { } patience && state.EpochsWithoutImprovement >= patience;

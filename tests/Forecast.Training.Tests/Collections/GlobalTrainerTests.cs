@@ -8,23 +8,15 @@ namespace Forecast.Training.Tests.Collections;
 /// <summary>One network over many series: each member on its own scale and transform, pooled windows, deterministic, resumable.</summary>
 public class GlobalTrainerTests
 {
-    // Six quarterly members of different levels, growth and seasonal amplitude, and one too short for the lookback.
-    private static readonly GlobalMember[] Members =
-    [
-        .. Enumerable.Range(0, 6).Select(k => new GlobalMember($"m{k}", Enumerable.Range(0, 48)
-            .Select(t => (10 + (40 * k)) * (1 + (0.01 * k * t)) * (1 + (0.2 * Math.Sin((2 * Math.PI * t / 4) + k)))).ToArray())),
-        new GlobalMember("short", [5.0, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7]),
-    ];
+    private static readonly GlobalMember[] Members = CollectionFixture.Members;
 
-    private static Hyperparameters Tiny(int epochs = 6) => new(
-        Lookback: 8, HiddenSize: 8, Layers: 1, Dropout: 0, Epochs: epochs, BatchSize: 32, LearningRate: 0.01,
-        ValidationFraction: 0.2, TestSize: 4, Seed: 5, Transform: TransformChoice.Auto, EarlyStoppingPatience: 50, SeasonalPeriod: 4);
+    private static Hyperparameters Tiny(int epochs = 6) => CollectionFixture.Tiny(epochs);
 
     private static (GlobalTrainingResult Result, RecordingObserver Observer) Train(
         Hyperparameters hp, int? windowsPerEpoch = null, Forecast.Training.Lstm.TrainingCheckpoint? resumeFrom = null, int checkpointAt = 0)
     {
         var observer = new RecordingObserver(checkpointAt);
-        return (GlobalTrainer.Train(Members, hp, new GlobalTrainingOptions(windowsPerEpoch, RelativeWindows: true), observer, CancellationToken.None, resumeFrom), observer);
+        return (GlobalTrainer.Train(Members, hp with { WindowsPerEpoch = windowsPerEpoch }, GlobalTrainingOptions.Default, observer, CancellationToken.None, resumeFrom), observer);
     }
 
     private static double[][] ForecastAll(GlobalTrainingResult result)
@@ -80,7 +72,7 @@ public class GlobalTrainerTests
         GlobalMember[] members = [Members[0], new GlobalMember("tiny", [1.0, 2, 3, 4, 5, 6])];
 
         var error = Assert.Throws<UnprocessableException>(() =>
-            GlobalTrainer.Train(members, Tiny(), new GlobalTrainingOptions(null, RelativeWindows: true), new RecordingObserver(0), CancellationToken.None));
+            GlobalTrainer.Train(members, Tiny(), GlobalTrainingOptions.Default, new RecordingObserver(0), CancellationToken.None));
 
         Assert.StartsWith("Member 'tiny' has 6 points; with testSize 4 held out it needs at least 7", error.Message, StringComparison.Ordinal);
     }
@@ -94,11 +86,11 @@ public class GlobalTrainerTests
         var evaluation = CollectionEvaluator.Evaluate(model, Members, testSize: 4);
 
         Assert.Equal(7, evaluation.Members.Count);
-        Assert.Equal(["short"], evaluation.Fallbacks.Keys);
-        Assert.Equal(evaluation.Members.Average(m => m.Model.Mase!.Value), evaluation.Accuracy.Model.Mase, 12);
-        Assert.Equal(evaluation.Members.Average(m => m.Theta.Mase!.Value), evaluation.Accuracy.Theta.Mase, 12);
+        Assert.Equal(["short"], evaluation.Members.Where(m => m.Fallback is not null).Select(m => m.Score.Key));
+        Assert.Equal(evaluation.Members.Average(m => m.Score.Model.Mase!.Value), evaluation.Accuracy.Model.Mase, 12);
+        Assert.Equal(evaluation.Members.Average(m => m.Score.Theta.Mase!.Value), evaluation.Accuracy.Theta.Mase, 12);
         Assert.Equal(4, evaluation.Accuracy.SmapeByStep.Count);
-        var shortMember = evaluation.Members.Single(m => m.Key == "short");
+        var shortMember = evaluation.Members.Single(m => m.Score.Key == "short").Score;
         Assert.Equal(shortMember.Theta, shortMember.Model);
     }
 

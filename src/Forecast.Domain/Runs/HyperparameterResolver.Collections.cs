@@ -1,0 +1,65 @@
+using Forecast.Domain.Series;
+
+namespace Forecast.Domain.Runs;
+
+/// <summary>What a collection's run is resolved against: its frequency and the extremes of its members' lengths.</summary>
+public sealed record CollectionShape(Frequency Frequency, int Members, string ShortestKey, int ShortestLength, int LongestLength);
+
+public sealed partial class HyperparameterResolver
+{
+    /// <summary>
+    /// Defaults of a global run, chosen on the tourism competition's validation holdout, never its test tails
+    /// (docs/accuracy.md): 50 epochs of mini-batches of 512 windows that mix members, Adam at 0.005, early stopping
+    /// after 10 epochs without improvement; the test tail is two seasons, as the competition's horizons (24 monthly,
+    /// 8 quarterly), or 10 without a season of 2 to 12.
+    /// </summary>
+    private static readonly RunDefaults CollectionDefaults = new(
+        Epochs: 50, LearningRate: 0.005, BatchSize: 512, EarlyStoppingPatience: 10,
+        TestSize: period => period is >= 2 and <= 12 ? 2 * period : 10);
+
+    /// <summary>The shortest lookback the service chooses by itself for a collection: three quarterly seasons.</summary>
+    public const int MinDefaultCollectionLookback = 12;
+
+    /// <summary>
+    /// Resolves a global run over a collection. Members need not all be long enough for the lookback: those too short are
+    /// forecast by the Theta method, and the model says which. Every member must hold its test tail and a little history.
+    /// </summary>
+    /// <exception cref="UnprocessableException">A member too short for the test tail, or no member long enough for the lookback.</exception>
+    public ResolvedHyperparameters ResolveForCollection(HyperparameterRequest request, CollectionShape shape, Func<int> randomSeed)
+    {
+        var common = ResolveCommon(request, CollectionDefaults, shape.Frequency, randomSeed);
+        if (shape.ShortestLength < common.TestSize + MinimumMemberHistory)
+        {
+            throw new UnprocessableException(
+                $"Member '{shape.ShortestKey}' has {shape.ShortestLength} points; with testSize {common.TestSize} held out it needs at least {common.TestSize + MinimumMemberHistory}. Ask for a smaller testSize.",
+                "testSize");
+        }
+        var longest = DataSplit.For(shape.LongestLength, common.TestSize, common.ValidationFraction);
+        var maxLookback = longest.TrainCount - MinimumTrainingWindows;
+        if (maxLookback < 1 || request.Lookback > maxLookback)
+        {
+            throw new UnprocessableException(
+                $"The longest member has {shape.LongestLength} points, whose training part ({longest.TrainCount}) leaves room for a lookback of at most {Math.Max(maxLookback, 0)}; ask for a shorter lookback, a smaller testSize or validationFraction.",
+                "lookback");
+        }
+        var seasonal = Math.Clamp(3 * common.SeasonalPeriod, MinDefaultCollectionLookback, MaxDefaultLookback);
+        var hp = common with { Lookback = request.Lookback ?? Math.Min(seasonal, maxLookback) };
+        var lookbackChoice = hp.Lookback < seasonal
+            ? $"lookback {hp.Lookback}: as long as the longest member allows, shorter than the usual {seasonal} (three seasons); members too short for it are forecast by the Theta method."
+            : $"lookback {hp.Lookback}: three seasons of {common.SeasonalPeriod} (at least {MinDefaultCollectionLookback}, at most {MaxDefaultLookback}); members too short for it are forecast by the Theta method.";
+        var choices = Choices(request, hp, lookbackChoice,
+            "transform auto, per member: logarithms when all its values before the test tail are positive, and seasonal indices when its training part is seasonal at 90 % (as Naive2 and Theta test it).");
+        if (request.TestSize is null)
+        {
+            choices.Insert(0, $"testSize {hp.TestSize}: the last {hp.TestSize} points of every member are held out and forecast for the evaluation.");
+        }
+        if (request.Epochs is null || request.BatchSize is null || request.LearningRate is null)
+        {
+            choices.Add($"epochs {hp.Epochs}, batchSize {hp.BatchSize}, learningRate {hp.LearningRate}: the global defaults measured on the tourism competition's validation holdout.");
+        }
+        return new ResolvedHyperparameters(hp, choices);
+    }
+
+    /// <summary>Points a member needs before its test tail: enough for the Theta fallback and its baselines to forecast.</summary>
+    public const int MinimumMemberHistory = 3;
+}

@@ -1,0 +1,55 @@
+using Forecast.Domain.Evaluation;
+using Forecast.Domain.Runs;
+using Forecast.Training.Intervals;
+
+namespace Forecast.Training.Collections;
+
+/// <summary>
+/// Prediction intervals for a global model: split-conformal, as for one series (<see cref="ConformalCalibration"/>), but
+/// from the validation errors of every member pooled, each divided by its member's scale, and scaled back per member.
+/// A short member has too few validation errors of its own for a 95 % quantile; pooled, a collection has thousands.
+/// </summary>
+/// <remarks>
+/// The scale is the MASE scale (the in-sample seasonal-naive MAE of the history before the origin), so a score is an
+/// error in the units MASE counts, comparable across members of any level, and a member's interval is as wide as its
+/// own seasonal-naive errors are large. Every origin in a member's validation part forecasts up to the test horizon
+/// ahead; each step keeps its own scores. Intervals are f ± q · scale, on the original scale.
+/// </remarks>
+public static class PooledCalibration
+{
+    /// <returns>Null when no member has a validation part, or no validation error has a positive scale.</returns>
+    public static ConformalCalibration? Fit(GlobalModel model, IReadOnlyList<GlobalMember> members, Hyperparameters hp)
+    {
+        var period = model.Artifact.SeasonalPeriod;
+        var errorsByStep = Enumerable.Range(0, hp.TestSize).Select(_ => new List<double>()).ToArray();
+        var splits = members.Select(m => DataSplit.For(m.Values.Count, hp.TestSize, hp.ValidationFraction)).ToArray();
+        var longestValidation = splits.Max(s => s.ValidationCount);
+        // One batch per origin offset: every member whose validation part reaches that far forecasts from it at once.
+        for (var offset = 0; offset < longestValidation; offset++)
+        {
+            var asked = Enumerable.Range(0, members.Count).Where(i => offset < splits[i].ValidationCount).ToList();
+            var histories = asked.Select(i => (members[i].Key, (IReadOnlyList<double>)members[i].Values.Take(splits[i].TrainEnd + offset).ToArray())).ToList();
+            var forecasts = model.ForecastAll(histories, hp.TestSize);
+            for (var j = 0; j < asked.Count; j++)
+            {
+                var (values, split, history) = (members[asked[j]].Values, splits[asked[j]], histories[j].Item2);
+                var scale = ScaleAt(history, period);
+                if (!(scale > 0))
+                {
+                    continue;
+                }
+                for (var step = 0; step < hp.TestSize && history.Count + step < split.ValidationEnd; step++)
+                {
+                    errorsByStep[step].Add((values[history.Count + step] - forecasts[j][step]) / scale);
+                }
+            }
+        }
+        var calibrated = errorsByStep.TakeWhile(errors => errors.Count > 0).ToArray();
+        return calibrated.Length == 0
+            ? null
+            : ConformalCalibration.FromErrors(calibrated, logScale: false, growsBeyondCalibration: false);
+    }
+
+    /// <summary>A member's scale at the origin after <paramref name="history"/>: its in-sample seasonal-naive MAE.</summary>
+    public static double ScaleAt(IReadOnlyList<double> history, int seasonalPeriod) => AccuracyMetrics.MaseScale(history, seasonalPeriod);
+}

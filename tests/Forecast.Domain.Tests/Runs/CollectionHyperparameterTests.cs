@@ -1,0 +1,66 @@
+using Forecast.Domain.Runs;
+using Forecast.Domain.Series;
+
+namespace Forecast.Domain.Tests.Runs;
+
+/// <summary>A global run's defaults are those measured on the tourism sets, sized to the collection's members.</summary>
+public class CollectionHyperparameterTests
+{
+    private readonly HyperparameterResolver resolver = new(new HyperparameterBounds());
+
+    private static CollectionShape Monthly(int shortest = 91, int longest = 333) => new(Frequency.Monthly, 366, "T1", shortest, longest);
+
+    private ResolvedHyperparameters Resolve(HyperparameterRequest request, CollectionShape shape) => resolver.ResolveForCollection(request, shape, () => 4);
+
+    [Fact]
+    public void Defaults_are_the_global_configuration_measured_on_the_tourism_validation_holdout()
+    {
+        var monthly = Resolve(new HyperparameterRequest(), Monthly()).Hyperparameters;
+        var quarterly = Resolve(new HyperparameterRequest(), new CollectionShape(Frequency.Quarterly, 427, "Q1", 30, 130)).Hyperparameters;
+
+        Assert.Equal((36, 24, 12, 50, 512, 0.005, 10), (monthly.Lookback, monthly.TestSize, monthly.SeasonalPeriod, monthly.Epochs,
+            monthly.BatchSize, monthly.LearningRate, monthly.EarlyStoppingPatience));
+        Assert.Equal((12, 8, 4), (quarterly.Lookback, quarterly.TestSize, quarterly.SeasonalPeriod));
+        Assert.True(monthly.Transform.IsAuto);
+        Assert.Null(monthly.WindowsPerEpoch);
+    }
+
+    [Fact]
+    public void Every_default_is_explained_and_the_lookback_says_short_members_fall_back_to_theta()
+    {
+        var choices = Resolve(new HyperparameterRequest(), Monthly()).Choices;
+
+        Assert.StartsWith("testSize 24: the last 24 points of every member", choices[0], StringComparison.Ordinal);
+        Assert.Contains(choices, c => c.StartsWith("lookback 36: three seasons of 12", StringComparison.Ordinal) && c.Contains("Theta method", StringComparison.Ordinal));
+        Assert.Contains(choices, c => c.StartsWith("transform auto, per member", StringComparison.Ordinal));
+        Assert.Contains(choices, c => c.StartsWith("epochs 50, batchSize 512, learningRate 0.005", StringComparison.Ordinal));
+        Assert.Contains(choices, c => c.StartsWith("seed 4 drawn at random", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_lookback_is_shortened_to_what_the_longest_member_allows_and_one_asked_beyond_it_is_refused()
+    {
+        var shortCollection = new CollectionShape(Frequency.Monthly, 3, "a", 40, 60);
+
+        // 60 points: 24 held out, 7 validate, 29 train: room for a lookback of 27.
+        Assert.Equal(27, Resolve(new HyperparameterRequest(), shortCollection).Hyperparameters.Lookback);
+        var error = Assert.Throws<UnprocessableException>(() => Resolve(new HyperparameterRequest(Lookback: 28), shortCollection));
+        Assert.Equal("lookback", error.Field);
+    }
+
+    [Fact]
+    public void A_member_too_short_for_the_test_tail_is_refused_by_its_key()
+    {
+        var error = Assert.Throws<UnprocessableException>(() => Resolve(new HyperparameterRequest(), Monthly(shortest: 26)));
+
+        Assert.StartsWith("Member 'T1' has 26 points; with testSize 24 held out it needs at least 27", error.Message, StringComparison.Ordinal);
+        Assert.Equal("testSize", error.Field);
+    }
+
+    [Fact]
+    public void Windows_per_epoch_is_bounded_like_a_batch()
+    {
+        Assert.Equal(1000, Resolve(new HyperparameterRequest(WindowsPerEpoch: 1000), Monthly()).Hyperparameters.WindowsPerEpoch);
+        Assert.Throws<DomainValidationException>(() => Resolve(new HyperparameterRequest(WindowsPerEpoch: 0), Monthly()));
+    }
+}
