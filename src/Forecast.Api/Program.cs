@@ -38,6 +38,7 @@ try
     app.MapCollectionsApi();
     app.MapTrainingRunsApi();
     app.MapModelsApi();
+    app.MapCollectionModelsApi();
     app.MapDiagnosticsApi();
     app.MapIndexApi();
     app.MapForecastHealth();

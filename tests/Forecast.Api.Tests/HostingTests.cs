@@ -48,7 +48,7 @@ public class HostingTests(ForecastApiFactory factory) : IClassFixture<ForecastAp
         var document = JsonDocument.Parse(await client.GetStringAsync("/swagger/v1/swagger.json")).RootElement;
         var properties = document.GetProperty("components").GetProperty("schemas").GetProperty("HyperparameterRequest").GetProperty("properties");
 
-        Assert.Equal(14, properties.EnumerateObject().Count());
+        Assert.Equal(typeof(Forecast.Domain.Runs.HyperparameterRequest).GetProperties().Length, properties.EnumerateObject().Count());
         Assert.All(properties.EnumerateObject(), p =>
             Assert.False(string.IsNullOrWhiteSpace(p.Value.TryGetProperty("description", out var d) ? d.GetString() : null), $"{p.Name} has no description"));
         Assert.Contains("deseasonalize", properties.GetProperty("transform").GetProperty("description").GetString(), StringComparison.Ordinal);

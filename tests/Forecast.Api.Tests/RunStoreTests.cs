@@ -134,7 +134,7 @@ public sealed class RunStoreTests : IDisposable
         {
             Id = Guid.CreateVersion7(),
             RunId = runId,
-            SeriesId = run.SeriesId,
+            SeriesId = run.SeriesId!.Value,
             Artifact = null!,
             Hyperparameters = run.Hyperparameters,
             Evaluation = null!,

@@ -18,9 +18,15 @@ public sealed class RunAdmission(IOptions<LimitsOptions> limits, ICallerContext 
     /// <param name="db">A context filtered for the caller, so that the open runs counted are the caller's.</param>
     /// <exception cref="UnprocessableException">The run would cost more than a ceiling allows (422).</exception>
     /// <exception cref="TooManyRequestsException">The caller already has the most open runs allowed (429).</exception>
-    public async Task CheckAsync(ForecastDbContext db, Hyperparameters hp, int seriesCount, CancellationToken cancellationToken)
+    public Task CheckAsync(ForecastDbContext db, Hyperparameters hp, int seriesCount, CancellationToken cancellationToken) =>
+        CheckAsync(db, RunCost.Of(hp, seriesCount), cancellationToken);
+
+    /// <summary>As <see cref="CheckAsync(ForecastDbContext, Hyperparameters, int, CancellationToken)"/> for a global run over members of these lengths.</summary>
+    public Task CheckCollectionAsync(ForecastDbContext db, Hyperparameters hp, IReadOnlyList<int> memberLengths, CancellationToken cancellationToken) =>
+        CheckAsync(db, RunCost.OfCollection(hp, memberLengths), cancellationToken);
+
+    private async Task CheckAsync(ForecastDbContext db, RunCost cost, CancellationToken cancellationToken)
     {
-        var cost = RunCost.Of(hp, seriesCount);
         if (cost.Work > limits.MaxRunCost)
         {
             throw new UnprocessableException(string.Create(CultureInfo.InvariantCulture,

@@ -6,19 +6,27 @@ namespace Forecast.Api.Admission;
 /// <summary>
 /// What a training run will ask of the machine, known before it is queued. Time: every epoch runs the LSTM
 /// over each window's <c>lookback</c> steps, and a step costs about hiddenSize² per layer, so the cost is
-/// epochs × windows × lookback × layers × hiddenSize², for each network of the ensemble, times the trainings
+/// epochs × windows × lookback × layers × hiddenSize² (windows of every member for a collection), for each network of the ensemble, times the trainings
 /// transform "auto" may need. Ensemble members train one after another, so they do not multiply the memory.
 /// Memory: a batch holds its activations for every window, step and unit at once, and the validation
 /// windows are evaluated as one batch, so the larger batch × lookback × layers × hiddenSize must fit.
 /// </summary>
 public sealed record RunCost(double Work, string WorkFactors, double BatchActivations, string BatchFactors)
 {
-    public static RunCost Of(Hyperparameters hp, int seriesCount)
+    public static RunCost Of(Hyperparameters hp, int seriesCount) => Of(hp, [seriesCount], auto: hp.Transform.IsAuto);
+
+    /// <summary>
+    /// A global run: the windows of every member, the training ones bounded by <c>windowsPerEpoch</c>. Transform "auto"
+    /// is a rule per member there and trains no candidates.
+    /// </summary>
+    public static RunCost OfCollection(Hyperparameters hp, IReadOnlyList<int> memberLengths) => Of(hp, memberLengths, auto: false);
+
+    private static RunCost Of(Hyperparameters hp, IReadOnlyList<int> lengths, bool auto)
     {
-        var split = DataSplit.For(seriesCount, hp.TestSize, hp.ValidationFraction);
-        var trainWindows = Math.Max(0, split.TrainEnd - hp.Lookback);
-        var validationWindows = Math.Max(0, split.ValidationCount);
-        var auto = hp.Transform.IsAuto;
+        var splits = lengths.Select(count => DataSplit.For(count, hp.TestSize, hp.ValidationFraction)).ToList();
+        var allTrainWindows = splits.Sum(split => (long)Math.Max(0, split.TrainEnd - hp.Lookback));
+        var trainWindows = Math.Min(allTrainWindows, hp.WindowsPerEpoch ?? long.MaxValue);
+        var validationWindows = splits.Sum(split => (long)Math.Max(0, split.ValidationCount));
         // "auto" trains each candidate as fully as the final model; which candidates, and how many, is only
         // known while training, so the ceiling counts the most there can be: every pipeline.
         var trainings = auto ? 1 + TransformPipeline.All.Count : 1;

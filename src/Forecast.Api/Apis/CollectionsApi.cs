@@ -34,7 +34,7 @@ public static class CollectionsApi
             .WithSummary("List a collection's members by key, a page at a time; each is a series at /api/series/{id}")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete("/{id:guid}", DeleteCollection).WithName(nameof(DeleteCollection))
-            .WithSummary("Delete a collection with its members, their runs and models; refused (409) while a run on a member is queued or running")
+            .WithSummary("Delete a collection with its members, its runs and models and theirs; refused (409) while a run on it or a member is queued or running")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
@@ -133,10 +133,11 @@ public static class CollectionsApi
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var collection = await FindAsync(db, id, cancellationToken);
         var open = await db.TrainingRuns.CountAsync(
-            r => db.Series.Any(s => s.Id == r.SeriesId && s.CollectionId == id) && RunLifecycle.Open.Contains(r.Status), cancellationToken);
+            r => (r.CollectionId == id || db.Series.Any(s => s.Id == r.SeriesId && s.CollectionId == id)) && RunLifecycle.Open.Contains(r.Status),
+            cancellationToken);
         if (open > 0)
         {
-            throw new ConflictException($"Collection '{id}' has {open} queued or running training run(s) on its members; cancel them first.");
+            throw new ConflictException($"Collection '{id}' has {open} queued or running training run(s) on it or its members; cancel them first.");
         }
         db.Collections.Remove(collection);
         await db.SaveChangesAsync(cancellationToken);

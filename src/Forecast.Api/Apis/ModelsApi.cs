@@ -17,13 +17,13 @@ public static class ModelsApi
     {
         var models = app.MapGroup("/api/models").WithTags("Models");
         models.MapGet("/{id:guid}", GetModel).WithName(nameof(GetModel))
-            .WithSummary("Model metadata, hyperparameters, test-tail metrics and baselines")
+            .WithSummary("Model metadata, hyperparameters, test-tail metrics and baselines; for a collection's global model, the collection's accuracy over its members")
             .ProducesProblem(StatusCodes.Status404NotFound);
         models.MapGet("/{id:guid}/evaluation", GetEvaluation).WithName(nameof(GetEvaluation))
             .WithSummary("The held-out test tail: actual beside one-step, multi-step and baseline forecasts, with metrics")
             .ProducesProblem(StatusCodes.Status404NotFound);
         models.MapGet("/{id:guid}/forecast", GetForecast).WithName(nameof(GetForecast))
-            .WithSummary("Forecast the periods after the end of the series (recursive multi-step), with conformal prediction intervals per requested level")
+            .WithSummary("Forecast the periods after the end of the series (recursive multi-step), with conformal prediction intervals per requested level; a collection's model forecasts the member named by series")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -37,26 +37,38 @@ public static class ModelsApi
         Guid id, ModelCache cache, IDbContextFactory<ForecastDbContext> dbFactory, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var model = await db.Models.FirstOrDefaultAsync(m => m.Id == id, cancellationToken)
-            ?? throw new NotFoundException("Model", id);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A collection's model takes its members' evaluations with it (cascade).
+        var deleted = await db.Models.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken)
+            + await db.CollectionModels.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 0)
+        {
+            throw new NotFoundException("Model", id);
+        }
         await db.TrainingRuns.Where(r => r.ModelId == id)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.ModelId, (Guid?)null), cancellationToken);
-        db.Models.Remove(model);
-        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         cache.Remove(id);
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<ModelResponse>> GetModel(Guid id, ModelCache cache, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ModelResponse>, Ok<CollectionModelResponse>>> GetModel(
+        Guid id, ModelCache cache, CancellationToken cancellationToken) =>
+        await cache.GetAnyAsync(id, cancellationToken) switch
+        {
+            LoadedCollectionModel collection => TypedResults.Ok(CollectionModelsApi.ToResponse(collection)),
+            var single => TypedResults.Ok(ToResponse(((LoadedModel)single).Entity)),
+        };
+
+    private static ModelResponse ToResponse(ModelEntity model)
     {
-        var model = (await cache.GetAsync(id, cancellationToken)).Entity;
         var evaluation = model.Evaluation;
-        return TypedResults.Ok(new ModelResponse(model.Id, model.RunId, model.SeriesId, model.Hyperparameters,
+        return new ModelResponse(model.Id, model.RunId, model.SeriesId, model.Hyperparameters,
             model.Artifact.Transform.ToString(), model.Artifact.TorchSharpVersion, model.TrainingSeconds, model.EpochsRun, model.BestEpoch,
             model.StoppedEarly,
             evaluation.Actual.Count, evaluation.MultiStep.Metrics, evaluation.OneStep.Metrics,
             BaselineMetricsOf(evaluation), evaluation.SeasonalPeriod, evaluation.SkillVsSeasonalNaive, evaluation.BeatsSeasonalNaive,
-            evaluation.Coverage, model.CreatedAt));
+            evaluation.Coverage, model.CreatedAt);
     }
 
     public static async Task<Ok<EvaluationResponse>> GetEvaluation(Guid id, ModelCache cache, CancellationToken cancellationToken)
@@ -75,21 +87,36 @@ public static class ModelsApi
 
     /// <param name="horizon">Periods to forecast after the end of the series (default 12).</param>
     /// <param name="level">Prediction interval levels in percent, repeatable (<c>level=80&amp;level=95</c>), each in 50..99.9.</param>
+    /// <param name="series">For a collection's global model: the key of the member to forecast (required there, refused otherwise).</param>
     public static async Task<Ok<ForecastResponse>> GetForecast(
         Guid id, ModelCache cache, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
-        int horizon = 12, double[]? level = null)
+        int horizon = 12, double[]? level = null, string? series = null)
     {
-        if (horizon < 1 || horizon > limits.Value.MaxHorizon)
+        // Horizon and levels are checked before the model is loaded: bad ones are refused without rebuilding a network.
+        var levels = CheckForecastRequest(horizon, level, limits.Value);
+        if (await cache.GetAnyAsync(id, cancellationToken) is LoadedCollectionModel collection)
         {
-            throw new DomainValidationException($"horizon must be between 1 and {limits.Value.MaxHorizon}; got {horizon}.", "horizon");
+            return TypedResults.Ok(CollectionModelsApi.ForecastMember(collection, series, horizon, levels));
         }
-        // Levels are checked before the model is loaded: bad ones are refused without rebuilding a network.
-        var levels = IntervalLevels.Of(level);
+        if (series is not null)
+        {
+            throw new DomainValidationException($"series names a member of a collection; model '{id}' is a series' model, forecast without it.", "series");
+        }
         var model = await cache.GetAsync(id, cancellationToken);
         var steps = ForecastWithIntervals.Assemble(model.PointForecast(horizon), levels, model.Entity.Artifact.Calibration, model.IntervalScale);
         var timestamps = model.Series.FutureTimestamps(horizon);
         var points = steps.Select((step, i) => new ForecastPoint(timestamps[i], step.Value, step.Intervals)).ToList();
         return TypedResults.Ok(new ForecastResponse(id, horizon, points));
+    }
+
+    /// <summary>The horizon within its limit, and the interval levels, checked.</summary>
+    public static IntervalLevels CheckForecastRequest(int horizon, double[]? level, LimitsOptions limits)
+    {
+        if (horizon < 1 || horizon > limits.MaxHorizon)
+        {
+            throw new DomainValidationException($"horizon must be between 1 and {limits.MaxHorizon}; got {horizon}.", "horizon");
+        }
+        return IntervalLevels.Of(level);
     }
 
     private static BaselineMetrics BaselineMetricsOf(ModelEvaluation e) =>

@@ -27,6 +27,17 @@ public static class TrainingRunsApi
             .RequireRateLimiting(RateLimitingExtensions.TrainingPolicy)
             .WithIdempotencyKey();
 
+        app.MapPost("/api/collections/{collectionId:guid}/training-runs", CreateCollectionTrainingRun)
+            .WithTags("Training runs")
+            .WithName(nameof(CreateCollectionTrainingRun))
+            .WithSummary("Queue one global LSTM trained on every member of a collection; every hyperparameter is optional, with defaults measured for collections")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(RateLimitingExtensions.TrainingPolicy)
+            .WithIdempotencyKey();
+
         var runs = app.MapGroup("/api/training-runs").WithTags("Training runs");
         runs.MapGet("/{id:guid}", GetTrainingRun).WithName(nameof(GetTrainingRun))
             .WithSummary("Status, progress, hyperparameters and, once it succeeded, the model id")
@@ -52,17 +63,40 @@ public static class TrainingRunsApi
         var request = hyperparameters ?? new HyperparameterRequest();
         var resolved = resolver.Resolve(request, series.ToDomain(), () => Random.Shared.Next());
         await admission.CheckAsync(db, resolved.Hyperparameters, series.Count, cancellationToken);
-        var run = new TrainingRunEntity
-        {
-            Id = Guid.CreateVersion7(),
-            SeriesId = seriesId,
-            Hyperparameters = resolved.Hyperparameters,
-            Choices = [.. resolved.Choices],
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
+        var run = NewRun(resolved, series.OwnerKeyId, clock);
+        run.SeriesId = seriesId;
         await store.QueueAsync(run, cancellationToken);
         return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run, await QueuePositionAsync(db, run, cancellationToken)));
     }
+
+    public static async Task<Accepted<TrainingRunResponse>> CreateCollectionTrainingRun(
+        Guid collectionId, [FromBody] HyperparameterRequest? hyperparameters,
+        IDbContextFactory<ForecastDbContext> dbFactory, HyperparameterResolver resolver, RunAdmission admission, RunStore store,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var collection = await db.Collections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == collectionId, cancellationToken)
+            ?? throw new NotFoundException("Collection", collectionId);
+        var lengths = await db.Series.Where(s => s.CollectionId == collectionId)
+            .Select(s => new { Key = s.Key!, s.Count }).ToListAsync(cancellationToken);
+        var shortest = lengths.MinBy(m => m.Count)!;
+        var shape = new CollectionShape(collection.Frequency, lengths.Count, shortest.Key, shortest.Count, lengths.Max(m => m.Count));
+        var resolved = resolver.ResolveForCollection(hyperparameters ?? new HyperparameterRequest(), shape, () => Random.Shared.Next());
+        await admission.CheckCollectionAsync(db, resolved.Hyperparameters, lengths.Select(m => m.Count).ToList(), cancellationToken);
+        var run = NewRun(resolved, collection.OwnerKeyId, clock);
+        run.CollectionId = collectionId;
+        await store.QueueAsync(run, cancellationToken);
+        return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run, await QueuePositionAsync(db, run, cancellationToken)));
+    }
+
+    private static TrainingRunEntity NewRun(ResolvedHyperparameters resolved, Guid ownerKeyId, TimeProvider clock) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        OwnerKeyId = ownerKeyId,
+        Hyperparameters = resolved.Hyperparameters,
+        Choices = [.. resolved.Choices],
+        CreatedAt = clock.GetUtcNow().UtcDateTime,
+    };
 
     public static async Task<Ok<TrainingRunResponse>> GetTrainingRun(
         Guid id, IDbContextFactory<ForecastDbContext> dbFactory, CancellationToken cancellationToken)
@@ -70,9 +104,11 @@ public static class TrainingRunsApi
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var run = await db.TrainingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw new NotFoundException("Training run", id);
-        var outcome = await db.Models.Where(m => m.Id == run.ModelId)
-            .Select(m => new TrainingOutcome(m.EpochsRun, m.BestEpoch, m.StoppedEarly))
-            .FirstOrDefaultAsync(cancellationToken);
+        var outcome = run.CollectionId is null
+            ? await db.Models.Where(m => m.Id == run.ModelId)
+                .Select(m => new TrainingOutcome(m.EpochsRun, m.BestEpoch, m.StoppedEarly)).FirstOrDefaultAsync(cancellationToken)
+            : await db.CollectionModels.Where(m => m.Id == run.ModelId)
+                .Select(m => new TrainingOutcome(m.EpochsRun, m.BestEpoch, m.StoppedEarly)).FirstOrDefaultAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(run, await QueuePositionAsync(db, run, cancellationToken), outcome));
     }
 
@@ -111,7 +147,7 @@ public static class TrainingRunsApi
             : null;
         var progress = new RunProgress(run.Epoch, total, Math.Round(100.0 * run.Epoch / total, 2), eta, run.TrainLoss,
             run.ValidationLoss, queuePosition);
-        return new TrainingRunResponse(run.Id, run.SeriesId, run.Status, progress, run.Hyperparameters, run.Choices,
+        return new TrainingRunResponse(run.Id, run.SeriesId, run.CollectionId, run.Status, progress, run.Hyperparameters, run.Choices,
             run.CancelRequested, run.Attempts, run.ResumedFromEpoch, run.ModelId, outcome, run.Error, run.CreatedAt, run.StartedAt, run.FinishedAt);
     }
 }

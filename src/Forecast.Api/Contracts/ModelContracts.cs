@@ -60,4 +60,5 @@ public sealed record EvaluationResponse(
 /// <param name="Intervals">One per requested <c>level</c>, in the order asked; null when no level was asked for.</param>
 public sealed record ForecastPoint(DateOnly Timestamp, double Value, IReadOnlyList<PredictionInterval>? Intervals = null);
 
-public sealed record ForecastResponse(Guid ModelId, int Horizon, IReadOnlyList<ForecastPoint> Points);
+/// <param name="Series">The member's key when a collection's model forecast one member; null for a series' model.</param>
+public sealed record ForecastResponse(Guid ModelId, int Horizon, IReadOnlyList<ForecastPoint> Points, string? Series = null);

@@ -19,12 +19,15 @@ public sealed record RunProgress(
 /// <param name="BestEpoch">The epoch whose weights the model keeps.</param>
 public sealed record TrainingOutcome(int EpochsRun, int BestEpoch, bool StoppedEarly);
 
+/// <param name="SeriesId">The series the run trains on; null for a collection's run.</param>
+/// <param name="CollectionId">The collection whose members one global model trains on; null for a series' run.</param>
 /// <param name="Attempts">Times a process started the run; above 1 after a restart or crash.</param>
 /// <param name="ResumedFromEpoch">The checkpoint epoch the latest attempt continued from; null when it started afresh.</param>
 /// <param name="Outcome">Set once the run has a model.</param>
 public sealed record TrainingRunResponse(
     Guid Id,
-    Guid SeriesId,
+    Guid? SeriesId,
+    Guid? CollectionId,
     TrainingRunStatus Status,
     RunProgress Progress,
     Hyperparameters Hyperparameters,

@@ -16,7 +16,7 @@ public sealed class FaultInjection(IConfiguration configuration, IHostEnvironmen
 
     public void OnClaimed(ClaimedRun claim)
     {
-        if (series is not null && claim.Series.Name == series)
+        if (series is not null && claim.Subject is SeriesSubject { Series.Name: var name } && name == series)
         {
             using var self = Process.GetCurrentProcess();
             self.Kill();

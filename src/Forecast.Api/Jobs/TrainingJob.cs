@@ -4,13 +4,15 @@ using Forecast.Api.Runs;
 using Forecast.Domain.Runs;
 using Forecast.Domain.Series;
 using Forecast.Training;
+using Forecast.Training.Collections;
+using Forecast.Training.Lstm;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
 namespace Forecast.Api.Jobs;
 
 /// <summary>
-/// Trains one run. It receives only the run id; the database is the source of truth, and every change of the
+/// Trains one run, on a series or on a collection's members. It receives only the run id; the database is the source of truth, and every change of the
 /// run's status goes through <see cref="RunStore"/>, so a job executed twice, or for a finished run, does nothing.
 /// </summary>
 public sealed class TrainingJob(
@@ -45,13 +47,16 @@ public sealed class TrainingJob(
             source, clock, hostStopping);
         try
         {
-            var series = claim.Series.ToDomain();
-            var hp = run.Hyperparameters.Transform.IsAuto
-                ? run.Hyperparameters with { Transform = TransformChoice.Of(ChosenBefore(run) ?? ChooseTransform(run, series, source.Token)) }
-                : run.Hyperparameters;
-            var built = ForecastModelBuilder.Build(series.Values, hp, recorder, source.Token,
-                checkpoint is null ? null : RunRecorder.ToCheckpoint(checkpoint));
-            store.Succeed(runId, self.Id, ToModel(run, built, recorder.ElapsedSeconds), built.Choices);
+            var resumeFrom = checkpoint is null ? null : RunRecorder.ToCheckpoint(checkpoint);
+            switch (claim.Subject)
+            {
+                case SeriesSubject { Series: var series }:
+                    TrainSeries(run, series.ToDomain(), recorder, resumeFrom, source.Token);
+                    break;
+                case CollectionSubject { Members: var members }:
+                    TrainCollection(run, members, recorder, resumeFrom, source.Token);
+                    break;
+            }
         }
         catch (RunTakenOverException e)
         {
@@ -77,6 +82,50 @@ public sealed class TrainingJob(
         }
     }
 
+    private void TrainSeries(TrainingRunEntity run, RegularSeries series, RunRecorder recorder, TrainingCheckpoint? resumeFrom, CancellationToken cancellation)
+    {
+        var hp = run.Hyperparameters.Transform.IsAuto
+            ? run.Hyperparameters with { Transform = TransformChoice.Of(ChosenBefore(run) ?? ChooseTransform(run, series, cancellation)) }
+            : run.Hyperparameters;
+        var built = ForecastModelBuilder.Build(series.Values, hp, recorder, cancellation, resumeFrom);
+        store.Succeed(run.Id, self.Id, ToModel(run, built, recorder.ElapsedSeconds), built.Choices);
+    }
+
+    // Transform "auto" is chosen per member by a rule, so a resumed run chooses as its first attempt did: nothing to keep.
+    private void TrainCollection(
+        TrainingRunEntity run, IReadOnlyList<SeriesEntity> members, RunRecorder recorder, TrainingCheckpoint? resumeFrom, CancellationToken cancellation)
+    {
+        var global = members.Select(m => new GlobalMember(m.Key!, ValueCodec.Decode(m.Values))).ToList();
+        var built = CollectionModelBuilder.Build(global, run.Hyperparameters, recorder, cancellation, resumeFrom);
+        var model = new CollectionModelEntity
+        {
+            Id = Guid.CreateVersion7(),
+            RunId = run.Id,
+            CollectionId = run.CollectionId!.Value,
+            OwnerKeyId = run.OwnerKeyId,
+            Artifact = built.Artifact,
+            Hyperparameters = run.Hyperparameters,
+            Accuracy = built.Evaluation.Accuracy,
+            Coverage = [.. built.Evaluation.Coverage],
+            EpochsRun = built.EpochsRun,
+            BestEpoch = built.BestEpoch,
+            StoppedEarly = built.StoppedEarly,
+            TrainingWindows = built.TrainingWindows,
+            TrainingSeconds = recorder.ElapsedSeconds,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var evaluations = members.Zip(built.Evaluation.Members, (member, evaluated) => new MemberEvaluationEntity
+        {
+            ModelId = model.Id,
+            Key = member.Key!,
+            SeriesId = member.Id,
+            Mase = evaluated.Score.Model.Mase,
+            Smape = evaluated.Score.Model.Smape,
+            Evaluation = evaluated,
+        }).ToList();
+        store.Succeed(run.Id, self.Id, model, evaluations, built.Choices);
+    }
+
     /// <summary>
     /// Resolves transform "auto" and stores the choice with its reasons before the final training writes any
     /// checkpoint, so that a resumed run continues with it (and a client sees it while the run trains).
@@ -97,7 +146,7 @@ public sealed class TrainingJob(
     {
         Id = Guid.CreateVersion7(),
         RunId = run.Id,
-        SeriesId = run.SeriesId,
+        SeriesId = run.SeriesId!.Value,
         Artifact = built.Artifact,
         Hyperparameters = run.Hyperparameters,
         Evaluation = built.Evaluation,

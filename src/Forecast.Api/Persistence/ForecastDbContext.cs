@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Forecast.Api.Security;
+using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
+using Forecast.Training.Collections;
 using Forecast.Training.Evaluation;
 using Forecast.Training.Lstm;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +34,8 @@ public class ForecastDbContext : DbContext
     public DbSet<TrainingRunEntity> TrainingRuns => Set<TrainingRunEntity>();
     public DbSet<LossEntryEntity> LossEntries => Set<LossEntryEntity>();
     public DbSet<ModelEntity> Models => Set<ModelEntity>();
+    public DbSet<CollectionModelEntity> CollectionModels => Set<CollectionModelEntity>();
+    public DbSet<MemberEvaluationEntity> MemberEvaluations => Set<MemberEvaluationEntity>();
     public DbSet<CheckpointEntity> Checkpoints => Set<CheckpointEntity>();
     public DbSet<IdempotencyEntity> IdempotencyRecords => Set<IdempotencyEntity>();
     public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
@@ -104,16 +108,19 @@ public class ForecastDbContext : DbContext
             run.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
             run.Property(r => r.Hyperparameters).HasConversion(Json<Hyperparameters>());
             run.HasOne<SeriesEntity>().WithMany().HasForeignKey(r => r.SeriesId).OnDelete(DeleteBehavior.Cascade);
+            run.HasOne<CollectionEntity>().WithMany().HasForeignKey(r => r.CollectionId).OnDelete(DeleteBehavior.Cascade);
+            run.ToTable(t => t.HasCheckConstraint("CK_TrainingRuns_OneSubject",
+                "(\"SeriesId\" IS NULL) <> (\"CollectionId\" IS NULL)"));
             run.HasIndex(r => r.Status);
-            run.HasQueryFilter(r => SeesAll || Series.Any(s => s.Id == r.SeriesId && s.OwnerKeyId == CallerId));
+            run.HasIndex(r => r.OwnerKeyId);
+            run.HasQueryFilter(r => SeesAll || r.OwnerKeyId == CallerId);
         });
 
         modelBuilder.Entity<LossEntryEntity>(loss =>
         {
             loss.HasKey(l => new { l.RunId, l.Epoch });
             loss.HasOne<TrainingRunEntity>().WithMany().HasForeignKey(l => l.RunId).OnDelete(DeleteBehavior.Cascade);
-            loss.HasQueryFilter(l => SeesAll || TrainingRuns.Any(r => r.Id == l.RunId
-                && Series.Any(s => s.Id == r.SeriesId && s.OwnerKeyId == CallerId)));
+            loss.HasQueryFilter(l => SeesAll || TrainingRuns.Any(r => r.Id == l.RunId && r.OwnerKeyId == CallerId));
         });
 
         modelBuilder.Entity<ModelEntity>(model =>
@@ -124,6 +131,28 @@ public class ForecastDbContext : DbContext
             model.HasOne<SeriesEntity>().WithMany().HasForeignKey(m => m.SeriesId).OnDelete(DeleteBehavior.Cascade);
             model.HasIndex(m => m.RunId);
             model.HasQueryFilter(m => SeesAll || Series.Any(s => s.Id == m.SeriesId && s.OwnerKeyId == CallerId));
+        });
+
+        modelBuilder.Entity<CollectionModelEntity>(model =>
+        {
+            model.Property(m => m.Artifact).HasConversion(Json<GlobalModelArtifact>());
+            model.Property(m => m.Hyperparameters).HasConversion(Json<Hyperparameters>());
+            model.Property(m => m.Accuracy).HasConversion(Json<CollectionAccuracy>());
+            model.Property(m => m.Coverage).HasConversion(Json<List<IntervalCoverage>>());
+            model.HasOne<CollectionEntity>().WithMany().HasForeignKey(m => m.CollectionId).OnDelete(DeleteBehavior.Cascade);
+            model.HasIndex(m => m.RunId);
+            model.HasIndex(m => m.OwnerKeyId);
+            model.HasQueryFilter(m => SeesAll || m.OwnerKeyId == CallerId);
+        });
+
+        modelBuilder.Entity<MemberEvaluationEntity>(member =>
+        {
+            member.HasKey(m => new { m.ModelId, m.Key });
+            member.Property(m => m.Key).HasMaxLength(200);
+            member.Property(m => m.Evaluation).HasConversion(Json<EvaluatedMember>());
+            member.HasOne<CollectionModelEntity>().WithMany().HasForeignKey(m => m.ModelId).OnDelete(DeleteBehavior.Cascade);
+            member.HasIndex(m => new { m.ModelId, m.Mase });
+            member.HasQueryFilter(m => SeesAll || CollectionModels.Any(c => c.Id == m.ModelId && c.OwnerKeyId == CallerId));
         });
 
         modelBuilder.Entity<IdempotencyEntity>(record =>
@@ -138,8 +167,7 @@ public class ForecastDbContext : DbContext
         {
             checkpoint.HasKey(c => c.RunId);
             checkpoint.HasOne<TrainingRunEntity>().WithOne().HasForeignKey<CheckpointEntity>(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
-            checkpoint.HasQueryFilter(c => SeesAll || TrainingRuns.Any(r => r.Id == c.RunId
-                && Series.Any(s => s.Id == r.SeriesId && s.OwnerKeyId == CallerId)));
+            checkpoint.HasQueryFilter(c => SeesAll || TrainingRuns.Any(r => r.Id == c.RunId && r.OwnerKeyId == CallerId));
         });
 
         modelBuilder.Entity<ApiKeyEntity>(key =>

@@ -2,10 +2,19 @@ using Forecast.Domain.Runs;
 
 namespace Forecast.Api.Persistence;
 
+/// <summary>A training run on one series or, for a global model, on a collection: exactly one of the two is set.</summary>
 public sealed class TrainingRunEntity
 {
     public Guid Id { get; set; }
-    public Guid SeriesId { get; set; }
+
+    /// <summary>The series the run trains on; null for a collection's run.</summary>
+    public Guid? SeriesId { get; set; }
+
+    /// <summary>The collection whose members one global model trains on; null for a series' run.</summary>
+    public Guid? CollectionId { get; set; }
+
+    /// <summary>The API key that owns the series or collection, copied so that the run is filtered without a join.</summary>
+    public Guid OwnerKeyId { get; set; }
     public TrainingRunStatus Status { get; set; }
     public required Hyperparameters Hyperparameters { get; set; }
 

@@ -80,9 +80,11 @@ public sealed class RunStore(
             .SetProperty(r => r.ResumedFromEpoch, checkpoint == null ? null : checkpoint.Epoch)
             .SetProperty(r => r.ElapsedSeconds, checkpoint == null ? 0 : checkpoint.ElapsedSeconds));
         var run = db.TrainingRuns.AsNoTracking().First(r => r.Id == runId);
-        var series = db.Series.AsNoTracking().First(s => s.Id == run.SeriesId);
+        RunSubject subject = run.CollectionId is { } collectionId
+            ? new CollectionSubject(db.Series.AsNoTracking().Where(s => s.CollectionId == collectionId).OrderBy(s => s.Key).ToList())
+            : new SeriesSubject(db.Series.AsNoTracking().First(s => s.Id == run.SeriesId));
         transaction.Commit();
-        return new ClaimedRun(run, series, checkpoint);
+        return new ClaimedRun(run, subject, checkpoint);
     }
 
     /// <summary>An epoch's losses, and its checkpoint when there is one, in one transaction with the run's progress.</summary>
@@ -142,7 +144,19 @@ public sealed class RunStore(
 
     /// <summary>Stores the trained model and marks its run Succeeded, together or not at all.</summary>
     /// <exception cref="RunTakenOverException">The run is no longer this worker's; the model is not stored.</exception>
-    public void Succeed(Guid runId, Guid workerId, ModelEntity model, IReadOnlyList<string> choices)
+    public void Succeed(Guid runId, Guid workerId, ModelEntity model, IReadOnlyList<string> choices) =>
+        Succeed(runId, workerId, model.Id, choices, db => db.Models.Add(model));
+
+    /// <summary>Stores a collection's global model with every member's evaluation and marks its run Succeeded, together or not at all.</summary>
+    /// <exception cref="RunTakenOverException">The run is no longer this worker's; the model is not stored.</exception>
+    public void Succeed(Guid runId, Guid workerId, CollectionModelEntity model, IReadOnlyList<MemberEvaluationEntity> members, IReadOnlyList<string> choices) =>
+        Succeed(runId, workerId, model.Id, choices, db =>
+        {
+            db.CollectionModels.Add(model);
+            db.MemberEvaluations.AddRange(members);
+        });
+
+    private void Succeed(Guid runId, Guid workerId, Guid modelId, IReadOnlyList<string> choices, Action<ForecastDbContext> storeModel)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         using var db = dbFactory.CreateDbContext();
@@ -150,14 +164,14 @@ public sealed class RunStore(
         List<string> allChoices = [.. ChoicesOf(db, runId), .. choices];
         var moved = Expecting(db, runId, TrainingRunStatus.Running, workerId).ExecuteUpdate(
             Setting(TrainingRunStatus.Running, RunTransition.Succeed, set => set
-                .SetProperty(r => r.ModelId, model.Id)
+                .SetProperty(r => r.ModelId, modelId)
                 .SetProperty(r => r.FinishedAt, now)
                 .SetProperty(r => r.Choices, allChoices)));
         if (moved == 0)
         {
             throw new RunTakenOverException(runId);
         }
-        db.Models.Add(model);
+        storeModel(db);
         db.SaveChanges();
         db.Checkpoints.Where(c => c.RunId == runId).ExecuteDelete();
         transaction.Commit();

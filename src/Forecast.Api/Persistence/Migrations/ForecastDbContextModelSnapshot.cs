@@ -118,6 +118,66 @@ namespace Forecast.Api.Persistence.Migrations
                     b.ToTable("Collections");
                 });
 
+            modelBuilder.Entity("Forecast.Api.Persistence.CollectionModelEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Accuracy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Artifact")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BestEpoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Coverage")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EpochsRun")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hyperparameters")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerKeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StoppedEarly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("TrainingSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("TrainingWindows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CollectionId");
+
+                    b.HasIndex("OwnerKeyId");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("CollectionModels");
+                });
+
             modelBuilder.Entity("Forecast.Api.Persistence.IdempotencyEntity", b =>
                 {
                     b.Property<string>("Scope")
@@ -171,6 +231,35 @@ namespace Forecast.Api.Persistence.Migrations
                     b.HasKey("RunId", "Epoch");
 
                     b.ToTable("LossEntries");
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.MemberEvaluationEntity", b =>
+                {
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evaluation")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Mase")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Smape")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ModelId", "Key");
+
+                    b.HasIndex("ModelId", "Mase");
+
+                    b.ToTable("MemberEvaluations");
                 });
 
             modelBuilder.Entity("Forecast.Api.Persistence.ModelEntity", b =>
@@ -300,6 +389,9 @@ namespace Forecast.Api.Persistence.Migrations
                     b.Property<string>("ChosenTransform")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CollectionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CrashCheckpointEpoch")
                         .HasColumnType("INTEGER");
 
@@ -328,10 +420,13 @@ namespace Forecast.Api.Persistence.Migrations
                     b.Property<Guid?>("ModelId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("OwnerKeyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ResumedFromEpoch")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("SeriesId")
+                    b.Property<Guid?>("SeriesId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("StartedAt")
@@ -353,11 +448,18 @@ namespace Forecast.Api.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CollectionId");
+
+                    b.HasIndex("OwnerKeyId");
+
                     b.HasIndex("SeriesId");
 
                     b.HasIndex("Status");
 
-                    b.ToTable("TrainingRuns");
+                    b.ToTable("TrainingRuns", t =>
+                        {
+                            t.HasCheckConstraint("CK_TrainingRuns_OneSubject", "(\"SeriesId\" IS NULL) <> (\"CollectionId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Forecast.Api.Persistence.TrainingWorkerEntity", b =>
@@ -391,11 +493,29 @@ namespace Forecast.Api.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Forecast.Api.Persistence.CollectionModelEntity", b =>
+                {
+                    b.HasOne("Forecast.Api.Persistence.CollectionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Forecast.Api.Persistence.LossEntryEntity", b =>
                 {
                     b.HasOne("Forecast.Api.Persistence.TrainingRunEntity", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.MemberEvaluationEntity", b =>
+                {
+                    b.HasOne("Forecast.Api.Persistence.CollectionModelEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -419,11 +539,15 @@ namespace Forecast.Api.Persistence.Migrations
 
             modelBuilder.Entity("Forecast.Api.Persistence.TrainingRunEntity", b =>
                 {
+                    b.HasOne("Forecast.Api.Persistence.CollectionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Forecast.Api.Persistence.SeriesEntity", null)
                         .WithMany()
                         .HasForeignKey("SeriesId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 #pragma warning restore 612, 618
         }

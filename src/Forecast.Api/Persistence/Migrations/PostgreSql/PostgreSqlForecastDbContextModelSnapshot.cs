@@ -124,6 +124,66 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.ToTable("Collections");
                 });
 
+            modelBuilder.Entity("Forecast.Api.Persistence.CollectionModelEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Accuracy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Artifact")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("BestEpoch")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Coverage")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EpochsRun")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hyperparameters")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OwnerKeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("StoppedEarly")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("TrainingSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("TrainingWindows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CollectionId");
+
+                    b.HasIndex("OwnerKeyId");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("CollectionModels");
+                });
+
             modelBuilder.Entity("Forecast.Api.Persistence.IdempotencyEntity", b =>
                 {
                     b.Property<string>("Scope")
@@ -177,6 +237,35 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.HasKey("RunId", "Epoch");
 
                     b.ToTable("LossEntries");
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.MemberEvaluationEntity", b =>
+                {
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Evaluation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double?>("Mase")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Smape")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("ModelId", "Key");
+
+                    b.HasIndex("ModelId", "Mase");
+
+                    b.ToTable("MemberEvaluations");
                 });
 
             modelBuilder.Entity("Forecast.Api.Persistence.ModelEntity", b =>
@@ -306,6 +395,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.Property<string>("ChosenTransform")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("CollectionId")
+                        .HasColumnType("uuid");
+
                     b.Property<int?>("CrashCheckpointEpoch")
                         .HasColumnType("integer");
 
@@ -334,10 +426,13 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.Property<Guid?>("ModelId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("OwnerKeyId")
+                        .HasColumnType("uuid");
+
                     b.Property<int?>("ResumedFromEpoch")
                         .HasColumnType("integer");
 
-                    b.Property<Guid>("SeriesId")
+                    b.Property<Guid?>("SeriesId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("StartedAt")
@@ -359,11 +454,18 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CollectionId");
+
+                    b.HasIndex("OwnerKeyId");
+
                     b.HasIndex("SeriesId");
 
                     b.HasIndex("Status");
 
-                    b.ToTable("TrainingRuns");
+                    b.ToTable("TrainingRuns", t =>
+                        {
+                            t.HasCheckConstraint("CK_TrainingRuns_OneSubject", "(\"SeriesId\" IS NULL) <> (\"CollectionId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Forecast.Api.Persistence.TrainingWorkerEntity", b =>
@@ -397,11 +499,29 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Forecast.Api.Persistence.CollectionModelEntity", b =>
+                {
+                    b.HasOne("Forecast.Api.Persistence.CollectionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Forecast.Api.Persistence.LossEntryEntity", b =>
                 {
                     b.HasOne("Forecast.Api.Persistence.TrainingRunEntity", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.MemberEvaluationEntity", b =>
+                {
+                    b.HasOne("Forecast.Api.Persistence.CollectionModelEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -425,11 +545,15 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
 
             modelBuilder.Entity("Forecast.Api.Persistence.TrainingRunEntity", b =>
                 {
+                    b.HasOne("Forecast.Api.Persistence.CollectionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Forecast.Api.Persistence.SeriesEntity", null)
                         .WithMany()
                         .HasForeignKey("SeriesId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 #pragma warning restore 612, 618
         }

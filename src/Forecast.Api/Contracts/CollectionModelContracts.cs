@@ -1,0 +1,55 @@
+using Forecast.Domain.Evaluation;
+using Forecast.Domain.Runs;
+using Forecast.Training.Evaluation;
+using Forecast.Training.Intervals;
+
+namespace Forecast.Api.Contracts;
+
+/// <summary>A collection's global model: how it was trained and how the collection scored on its members' test tails.</summary>
+/// <param name="Fallbacks">Members too short for the lookback, forecast by the Theta method (listed with a fallback in /members).</param>
+/// <param name="Accuracy">Mean and median MASE and sMAPE over members, sMAPE per step, shares beating seasonal naive and Theta, and each baseline's means.</param>
+/// <param name="IntervalCoverage">Share of every member's test points inside the multi-step forecast's 80 % and 95 % intervals, pooled.</param>
+public sealed record CollectionModelResponse(
+    Guid Id,
+    Guid RunId,
+    Guid CollectionId,
+    Hyperparameters Hyperparameters,
+    string TorchSharpVersion,
+    double TrainingSeconds,
+    int EpochsRun,
+    int BestEpoch,
+    bool StoppedEarly,
+    int TrainingWindows,
+    int Members,
+    int Fallbacks,
+    CollectionAccuracy Accuracy,
+    IReadOnlyList<IntervalCoverage> IntervalCoverage,
+    DateTime CreatedAt);
+
+/// <summary>One row of a global model's member table.</summary>
+/// <param name="Mase">The model's multi-step MASE on the member's test tail; null when undefined.</param>
+/// <param name="Fallback">Why the Theta method forecast this member instead of the network; null when the network did.</param>
+public sealed record MemberScoreItem(
+    string Key, Guid SeriesId, double? Mase, double? Smape, double? SeasonalNaiveMase, double? ThetaMase, string? Fallback);
+
+/// <summary>One test point of a member: the actual beside the model's multi-step forecast and each baseline's.</summary>
+public sealed record MemberEvaluationPoint(
+    DateOnly Timestamp, double Actual, double Forecast, IReadOnlyList<PredictionInterval> Intervals);
+
+/// <summary>One member's test tail under a global model, with its metrics and its baselines'.</summary>
+public sealed record MemberEvaluationResponse(
+    Guid ModelId,
+    string Key,
+    Guid SeriesId,
+    DateOnly ForecastOrigin,
+    IReadOnlyList<MemberEvaluationPoint> Points,
+    AccuracyMetrics Metrics,
+    MemberBaselineMetrics Baselines,
+    string? Fallback);
+
+public sealed record MemberBaselineMetrics(AccuracyMetrics Naive, AccuracyMetrics SeasonalNaive, AccuracyMetrics Naive2, AccuracyMetrics Theta);
+
+/// <summary>One member's forecast from the end of its series.</summary>
+public sealed record MemberForecast(string Key, Guid SeriesId, IReadOnlyList<ForecastPoint> Points);
+
+public sealed record CollectionForecastResponse(Guid ModelId, int Horizon, IReadOnlyList<MemberForecast> Members);

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using Forecast.Api.Persistence;
+using Forecast.Domain.Series;
+using Forecast.Training.Collections;
+using Forecast.Training.Intervals;
+
+namespace Forecast.Api.Models;
+
+/// <summary>A collection's member as its global model forecasts it: the series and its interval scale at the end.</summary>
+public sealed record ModelMember(string Key, Guid SeriesId, RegularSeries Series, double IntervalScale);
+
+/// <summary>A stored global model with its network rebuilt and its collection's members loaded, ready to forecast any of them.</summary>
+/// <remarks>
+/// Members never change once stored, so each member's point forecast from its end is computed once and reused, as
+/// <see cref="LoadedModel"/> does for one series; forecasting every member fills them all in one batch per step.
+/// </remarks>
+public sealed class LoadedCollectionModel(CollectionModelEntity entity, GlobalModel network, IReadOnlyList<ModelMember> members)
+{
+    private readonly Dictionary<string, ModelMember> byKey = members.ToDictionary(m => m.Key, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, double[]> forecasts = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+
+    public CollectionModelEntity Entity { get; } = entity;
+
+    /// <summary>The members in key order.</summary>
+    public IReadOnlyList<ModelMember> Members { get; } = members;
+
+    public ModelMember? Member(string key) => byKey.GetValueOrDefault(key);
+
+    /// <summary>The member's forecast from the end of its series, with its intervals at <paramref name="levels"/>.</summary>
+    public IReadOnlyList<ForecastStep> Forecast(ModelMember member, int horizon, IntervalLevels levels)
+    {
+        if (!forecasts.TryGetValue(member.Key, out var point) || point.Length < horizon)
+        {
+            lock (gate)
+            {
+                point = network.Forecast(member.Key, member.Series.Values, horizon);
+                forecasts[member.Key] = point;
+            }
+        }
+        return ForecastWithIntervals.Assemble(new ArraySegment<double>(point, 0, horizon), levels, Entity.Artifact.Calibration, member.IntervalScale);
+    }
+
+    /// <summary>Every member's forecast, in key order; those not yet forecast this far go through the network together.</summary>
+    public IReadOnlyList<IReadOnlyList<ForecastStep>> ForecastAll(int horizon, IntervalLevels levels)
+    {
+        lock (gate)
+        {
+            var missing = Members.Where(m => !forecasts.TryGetValue(m.Key, out var point) || point.Length < horizon).ToList();
+            if (missing.Count > 0)
+            {
+                var computed = network.ForecastAll(missing.Select(m => (m.Key, m.Series.Values)).ToList(), horizon);
+                for (var i = 0; i < missing.Count; i++)
+                {
+                    forecasts[missing[i].Key] = computed[i];
+                }
+            }
+        }
+        return Members.Select(m => Forecast(m, horizon, levels)).ToList();
+    }
+}
