@@ -95,6 +95,7 @@ internal static class TourismCollection
         RepositoryData.Lines(file).Skip(1).Where(line => line.Length > 0)
             .Select(line => line.Split(','))
             .GroupBy(f => f[0])
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new GlobalMember(g.Key, g.Select(f => double.Parse(f[2], CultureInfo.InvariantCulture)).ToArray()))
             .ToList();
 }

@@ -32,4 +32,18 @@ public class RunCostTests
         Assert.Equal(13 * RunCost.Of(Run(), 110).Work, RunCost.Of(Run("auto"), 110).Work);
         Assert.Equal(20.0 * 24 * 2 * 8, RunCost.Of(Run(batchSize: 4), 110).BatchActivations);
     }
+
+    [Fact]
+    public void A_collection_counts_the_windows_of_every_member_and_windows_per_epoch_bounds_the_training_ones()
+    {
+        // Two members of 110 points (56 training and 20 validation windows each) and one of 60 (50 before the tail:
+        // 10 validate, 40 train, 16 training windows). Transform auto is a rule per member there: no candidates.
+        var auto = Run("auto");
+        var cost = RunCost.OfCollection(auto, [110, 110, 60]);
+        var bounded = RunCost.OfCollection(auto with { WindowsPerEpoch = 50 }, [110, 110, 60]);
+
+        Assert.Equal(10.0 * (56 + 56 + 16 + 20 + 20 + 10) * 24 * 2 * 64, cost.Work);
+        Assert.Equal(10.0 * (50 + 20 + 20 + 10) * 24 * 2 * 64, bounded.Work);
+        Assert.Equal(128.0 * 24 * 2 * 8, cost.BatchActivations);
+    }
 }
