@@ -3,6 +3,7 @@ using Forecast.Api.Collections;
 using Forecast.Api.Configuration;
 using Forecast.Api.Errors;
 using Forecast.Api.Models;
+using Forecast.Api.Runs;
 using Forecast.Api.Series;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
@@ -27,6 +28,8 @@ public static class HostingExtensions
         builder.Services.AddSingleton<CollectionUploadReader>();
         builder.Services.AddSingleton<ModelCache>();
         builder.Services.AddSingleton<RunAdmission>();
+        builder.Services.AddSingleton<RunFollower>();
+        builder.Services.AddSingleton<EventStreamSlots>();
 
         return builder;
     }

@@ -45,6 +45,12 @@ public static class TrainingRunsApi
         runs.MapGet("/{id:guid}/loss-curve", GetLossCurve).WithName(nameof(GetLossCurve))
             .WithSummary("Training and validation loss per epoch (MSE on the scaled series); grows while the run trains")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        runs.MapGet("/{id:guid}/events", StreamTrainingRunEvents).WithName(nameof(StreamTrainingRunEvents))
+            .WithSummary("Server-sent events: the status, then an 'epoch' event per epoch (id = epoch; Last-Event-ID resumes after it), a 'status' event per change and a final 'finished' event with the model id, after which the stream ends")
+            .Produces(StatusCodes.Status200OK, contentType: RunEventsResult.ContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         runs.MapPost("/{id:guid}/cancel", CancelTrainingRun).WithName(nameof(CancelTrainingRun))
             .WithSummary("Cancel a queued or running run; a running one stops within one epoch and stores no model")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -124,6 +130,22 @@ public static class TrainingRunsApi
             .Select(l => new LossPoint(l.Epoch, l.TrainLoss, l.ValidationLoss))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(curve);
+    }
+
+    /// <param name="lastEventId">The id of the last event received (an epoch); the stream resumes after it.</param>
+    public static async Task<RunEventsResult> StreamTrainingRunEvents(
+        Guid id, IDbContextFactory<ForecastDbContext> dbFactory, RunFollower follower, EventStreamSlots slots, CancellationToken cancellationToken,
+        [FromHeader(Name = "Last-Event-ID")] string? lastEventId = null)
+    {
+        var afterEpoch = lastEventId is null ? 0
+            : int.TryParse(lastEventId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var epoch) ? epoch
+            : throw new DomainValidationException($"Last-Event-ID is the number of the last epoch received; got '{lastEventId}'.", "Last-Event-ID");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.TrainingRuns.AnyAsync(r => r.Id == id, cancellationToken))
+        {
+            throw new NotFoundException("Training run", id);
+        }
+        return new RunEventsResult(follower.FollowAsync(id, afterEpoch, cancellationToken), slots.TakeForCaller());
     }
 
     public static async Task<Accepted<TrainingRunResponse>> CancelTrainingRun(Guid id, RunStore store, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ public static class ConfigurationExtensions
     {
         builder.AddValidatedOptions<LimitsOptions>(LimitsOptions.Section);
         builder.AddValidatedOptions<TrainingOptions>(TrainingOptions.Section);
+        builder.AddValidatedOptions<EventStreamOptions>(EventStreamOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new HyperparameterResolver(sp.GetRequiredService<IOptions<LimitsOptions>>().Value.Hyperparameters));
         builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));

@@ -54,6 +54,23 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
     }
 
     [SkippableFact]
+    public async Task An_api_process_streams_the_epochs_of_a_run_that_a_worker_process_trains()
+    {
+        var database = server.CreateDatabase();
+        using var worker = ForecastApiFactory.With(On(database, workers: 1));
+        using var api = ForecastApiFactory.With([.. On(database, workers: 0), ("Events:PollInterval", "00:00:00.050")]);
+        using var workerClient = worker.CreateClient();
+        using var client = api.CreateClient();
+
+        var series = await TrainingFlow.UploadAsync(client, "nottem.csv");
+        var run = await TrainingFlow.StartAsync(client, series.Id, TrainingFlow.Tiny(epochs: 4, transform: "none"));
+        var events = await RunEvents.ReadAllAsync(client, run.Id);
+
+        Assert.Equal(["1", "2", "3", "4"], events.Where(e => e.Type == "epoch").Select(e => e.Id));
+        Assert.Equal("succeeded", events[^1].Data.GetProperty("status").GetString());
+    }
+
+    [SkippableFact]
     public async Task An_api_process_queues_a_run_that_a_worker_process_trains()
     {
         var database = server.CreateDatabase();
