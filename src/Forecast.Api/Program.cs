@@ -39,6 +39,7 @@ try
     app.MapTrainingRunsApi();
     app.MapModelsApi();
     app.MapCollectionModelsApi();
+    app.MapRegistryApi();
     app.MapDiagnosticsApi();
     app.MapIndexApi();
     app.MapForecastHealth();

@@ -34,6 +34,9 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         Assert.True(run.Status == TrainingRunStatus.Succeeded, run.Error);
         Assert.Equal(3, forecast.Points.Count);
         Assert.Equal((1, 1, 1), (await factory.CountRowsAsync()) is var rows ? (rows.Series, rows.Runs, rows.Models) : default);
+        // The registry's list of every model is a union of both kinds of model, paged in SQL.
+        var models = await (await client.GetAsync("/api/models")).ReadAsync<PagedList<ModelListItem>>();
+        Assert.Equal([run.ModelId], models.Items.Select(m => (Guid?)m.Id));
         Assert.Equal(1L, await ScalarAsync(database, "SELECT count(*) FROM hangfire.job"));
     }
 
