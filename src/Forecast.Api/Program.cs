@@ -40,6 +40,7 @@ try
     app.MapModelsApi();
     app.MapCollectionModelsApi();
     app.MapRegistryApi();
+    app.MapAliasesApi();
     app.MapDiagnosticsApi();
     app.MapIndexApi();
     app.MapForecastHealth();

@@ -79,7 +79,8 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
         await using var db = await Services.GetRequiredService<IDbContextFactory<ForecastDbContext>>().CreateDbContextAsync();
         return new RowCounts(
             await db.Series.CountAsync(), await db.TrainingRuns.CountAsync(),
-            await db.LossEntries.CountAsync(), await db.Models.CountAsync(), await db.ApiKeys.CountAsync());
+            await db.LossEntries.CountAsync(), await db.Models.CountAsync(), await db.ApiKeys.CountAsync(),
+            await db.Aliases.CountAsync() + await db.AliasMoves.CountAsync());
     }
 
     protected override void Dispose(bool disposing)
@@ -89,4 +90,5 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
     }
 }
 
-public sealed record RowCounts(int Series, int Runs, int LossEntries, int Models, int Keys);
+/// <param name="Aliases">Aliases and their history entries.</param>
+public sealed record RowCounts(int Series, int Runs, int LossEntries, int Models, int Keys, int Aliases);

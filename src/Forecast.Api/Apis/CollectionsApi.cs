@@ -3,6 +3,7 @@ using Forecast.Api.Configuration;
 using Forecast.Api.Contracts;
 using Forecast.Api.Idempotency;
 using Forecast.Api.Persistence;
+using Forecast.Api.Registry;
 using Forecast.Domain;
 using Forecast.Domain.Runs;
 using Forecast.Domain.Series;
@@ -139,8 +140,11 @@ public static class CollectionsApi
         {
             throw new ConflictException($"Collection '{id}' has {open} queued or running training run(s) on it or its members; cancel them first.");
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await AliasStore.ForgetSubjectAsync(db, id, cancellationToken);
         db.Collections.Remove(collection);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -3,6 +3,7 @@ using Forecast.Api.Collections;
 using Forecast.Api.Configuration;
 using Forecast.Api.Errors;
 using Forecast.Api.Models;
+using Forecast.Api.Registry;
 using Forecast.Api.Runs;
 using Forecast.Api.Series;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -30,6 +31,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton<RunAdmission>();
         builder.Services.AddSingleton<RunFollower>();
         builder.Services.AddSingleton<EventStreamSlots>();
+        builder.Services.AddSingleton<AliasStore>();
 
         return builder;
     }

@@ -2,6 +2,7 @@ using Forecast.Api.Configuration;
 using Forecast.Api.Contracts;
 using Forecast.Api.Models;
 using Forecast.Api.Persistence;
+using Forecast.Api.Registry;
 using Forecast.Domain;
 using Forecast.Training.Evaluation;
 using Forecast.Training.Intervals;
@@ -28,8 +29,9 @@ public static class ModelsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         models.MapDelete("/{id:guid}", DeleteModel).WithName(nameof(DeleteModel))
-            .WithSummary("Delete a model; its training run stays, with no model id")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Delete a model; its training run stays, with no model id; refused (409) while an alias points at it")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -38,6 +40,7 @@ public static class ModelsApi
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await AliasStore.EnsureNotHeldAsync(db, id, cancellationToken);
         // A collection's model takes its members' evaluations with it (cascade).
         var deleted = await db.Models.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken)
             + await db.CollectionModels.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken);

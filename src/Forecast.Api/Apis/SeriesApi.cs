@@ -2,6 +2,7 @@ using Forecast.Api.Configuration;
 using Forecast.Api.Contracts;
 using Forecast.Api.Idempotency;
 using Forecast.Api.Persistence;
+using Forecast.Api.Registry;
 using Forecast.Api.Series;
 using Forecast.Domain;
 using Forecast.Domain.Runs;
@@ -110,8 +111,11 @@ public static class SeriesApi
         {
             throw new ConflictException($"Series '{id}' has {open} queued or running training run(s); cancel them first.");
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await AliasStore.ForgetSubjectAsync(db, id, cancellationToken);
         db.Series.Remove(entity);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 

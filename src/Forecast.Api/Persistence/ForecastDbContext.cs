@@ -37,6 +37,8 @@ public class ForecastDbContext : DbContext
     public DbSet<CollectionModelEntity> CollectionModels => Set<CollectionModelEntity>();
     public DbSet<MemberEvaluationEntity> MemberEvaluations => Set<MemberEvaluationEntity>();
     public DbSet<CheckpointEntity> Checkpoints => Set<CheckpointEntity>();
+    public DbSet<AliasEntity> Aliases => Set<AliasEntity>();
+    public DbSet<AliasMoveEntity> AliasMoves => Set<AliasMoveEntity>();
     public DbSet<IdempotencyEntity> IdempotencyRecords => Set<IdempotencyEntity>();
     public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
     public DbSet<TrainingWorkerEntity> TrainingWorkers => Set<TrainingWorkerEntity>();
@@ -153,6 +155,22 @@ public class ForecastDbContext : DbContext
             member.HasOne<CollectionModelEntity>().WithMany().HasForeignKey(m => m.ModelId).OnDelete(DeleteBehavior.Cascade);
             member.HasIndex(m => new { m.ModelId, m.Mase });
             member.HasQueryFilter(m => SeesAll || CollectionModels.Any(c => c.Id == m.ModelId && c.OwnerKeyId == CallerId));
+        });
+
+        modelBuilder.Entity<AliasEntity>(alias =>
+        {
+            alias.HasKey(a => new { a.SubjectId, a.Name });
+            alias.Property(a => a.Name).HasMaxLength(Domain.Registry.AliasName.MaxLength);
+            alias.Property(a => a.Version).IsConcurrencyToken();
+            alias.HasQueryFilter(a => SeesAll || a.OwnerKeyId == CallerId);
+        });
+
+        modelBuilder.Entity<AliasMoveEntity>(move =>
+        {
+            move.Property(m => m.Name).HasMaxLength(Domain.Registry.AliasName.MaxLength);
+            move.Property(m => m.MovedBy).HasMaxLength(100);
+            move.HasIndex(m => new { m.SubjectId, m.Name });
+            move.HasQueryFilter(m => SeesAll || m.OwnerKeyId == CallerId);
         });
 
         modelBuilder.Entity<IdempotencyEntity>(record =>
