@@ -46,9 +46,9 @@ public class HostingTests(ForecastApiFactory factory) : IClassFixture<ForecastAp
     public async Task Swagger_describes_every_hyperparameter_a_client_may_send()
     {
         var document = JsonDocument.Parse(await client.GetStringAsync("/swagger/v1/swagger.json")).RootElement;
-        var properties = document.GetProperty("components").GetProperty("schemas").GetProperty("HyperparameterRequest").GetProperty("properties");
+        var properties = document.GetProperty("components").GetProperty("schemas").GetProperty("TrainingRunRequest").GetProperty("properties");
 
-        Assert.Equal(typeof(Forecast.Domain.Runs.HyperparameterRequest).GetProperties().Length, properties.EnumerateObject().Count());
+        Assert.Equal(typeof(Contracts.TrainingRunRequest).GetProperties().Length, properties.EnumerateObject().Count());
         Assert.All(properties.EnumerateObject(), p =>
             Assert.False(string.IsNullOrWhiteSpace(p.Value.TryGetProperty("description", out var d) ? d.GetString() : null), $"{p.Name} has no description"));
         Assert.Contains("deseasonalize", properties.GetProperty("transform").GetProperty("description").GetString(), StringComparison.Ordinal);

@@ -38,6 +38,8 @@ public static class CollectionModelsApi
     }
 
     /// <param name="sort"><c>mase</c> (default, best first, undefined last), <c>-mase</c> (worst first) or <c>key</c>.</param>
+    /// <param name="page">The page, from 1 (default 1).</param>
+    /// <param name="pageSize">Items per page, 1 to Limits:MaxPageSize (default 20).</param>
     public static async Task<Ok<PagedList<MemberScoreItem>>> ListMemberScores(
         Guid id, ModelCache cache, IDbContextFactory<ForecastDbContext> dbFactory, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
         int page = 1, int pageSize = 20, string sort = "mase")

@@ -31,6 +31,8 @@ public static class RegistryApi
     }
 
     /// <param name="status">queued, running, succeeded, failed or cancelled; all when left out.</param>
+    /// <param name="page">The page, from 1 (default 1).</param>
+    /// <param name="pageSize">Items per page, 1 to Limits:MaxPageSize (default 20).</param>
     public static async Task<Ok<PagedList<TrainingRunListItem>>> ListTrainingRuns(
         IDbContextFactory<ForecastDbContext> dbFactory, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
         int page = 1, int pageSize = 20, string? status = null)
@@ -40,6 +42,8 @@ public static class RegistryApi
     }
 
     /// <param name="status">queued, running, succeeded, failed or cancelled; all when left out.</param>
+    /// <param name="page">The page, from 1 (default 1).</param>
+    /// <param name="pageSize">Items per page, 1 to Limits:MaxPageSize (default 20).</param>
     public static async Task<Ok<PagedList<TrainingRunListItem>>> ListSeriesTrainingRuns(
         Guid id, IDbContextFactory<ForecastDbContext> dbFactory, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
         int page = 1, int pageSize = 20, string? status = null)
@@ -50,6 +54,8 @@ public static class RegistryApi
     }
 
     /// <param name="status">queued, running, succeeded, failed or cancelled; all when left out.</param>
+    /// <param name="page">The page, from 1 (default 1).</param>
+    /// <param name="pageSize">Items per page, 1 to Limits:MaxPageSize (default 20).</param>
     public static async Task<Ok<PagedList<TrainingRunListItem>>> ListCollectionTrainingRuns(
         Guid id, IDbContextFactory<ForecastDbContext> dbFactory, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
         int page = 1, int pageSize = 20, string? status = null)
@@ -59,6 +65,8 @@ public static class RegistryApi
         return TypedResults.Ok(await PageOfRunsAsync(db.TrainingRuns.Where(r => r.CollectionId == id), page, pageSize, status, limits.Value, cancellationToken));
     }
 
+    /// <param name="page">The page, from 1 (default 1).</param>
+    /// <param name="pageSize">Items per page, 1 to Limits:MaxPageSize (default 20).</param>
     public static async Task<Ok<PagedList<ModelListItem>>> ListModels(
         IDbContextFactory<ForecastDbContext> dbFactory, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
         int page = 1, int pageSize = 20)
@@ -76,6 +84,8 @@ public static class RegistryApi
         return TypedResults.Ok(new PagedList<ModelListItem>(items, page, pageSize, total));
     }
 
+    /// <param name="page">The page, from 1 (default 1).</param>
+    /// <param name="pageSize">Items per page, 1 to Limits:MaxPageSize (default 20).</param>
     public static async Task<Ok<PagedList<ModelListItem>>> ListSeriesModels(
         Guid id, IDbContextFactory<ForecastDbContext> dbFactory, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
         int page = 1, int pageSize = 20)
@@ -88,6 +98,8 @@ public static class RegistryApi
         return TypedResults.Ok(new PagedList<ModelListItem>(items, page, pageSize, await models.CountAsync(cancellationToken)));
     }
 
+    /// <param name="page">The page, from 1 (default 1).</param>
+    /// <param name="pageSize">Items per page, 1 to Limits:MaxPageSize (default 20).</param>
     public static async Task<Ok<PagedList<ModelListItem>>> ListCollectionModels(
         Guid id, IDbContextFactory<ForecastDbContext> dbFactory, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
         int page = 1, int pageSize = 20)

@@ -50,6 +50,8 @@ public static class SwaggerExtensions
                 Type = JsonSchemaType.String,
                 Description = "\"auto\" or a pipeline such as \"log+seasonalDifference\"",
             });
+            // A property that refers to another schema keeps its own description (OpenAPI 3.0 ignores siblings of a bare $ref).
+            swagger.UseAllOfToExtendReferenceSchemas();
             foreach (var assembly in DocumentedAssemblies)
             {
                 var docs = Path.Combine(AppContext.BaseDirectory, $"{assembly}.xml");

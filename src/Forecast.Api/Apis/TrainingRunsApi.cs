@@ -5,6 +5,7 @@ using Forecast.Api.Persistence;
 using Forecast.Api.RateLimiting;
 using Forecast.Api.Runs;
 using Forecast.Domain;
+using Forecast.Domain.Registry;
 using Forecast.Domain.Runs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -59,24 +60,24 @@ public static class TrainingRunsApi
     }
 
     public static async Task<Accepted<TrainingRunResponse>> CreateTrainingRun(
-        Guid seriesId, [FromBody] HyperparameterRequest? hyperparameters,
+        Guid seriesId, [FromBody] TrainingRunRequest? request,
         IDbContextFactory<ForecastDbContext> dbFactory, HyperparameterResolver resolver, RunAdmission admission, RunStore store,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var series = await db.Series.AsNoTracking().FirstOrDefaultAsync(s => s.Id == seriesId, cancellationToken)
             ?? throw new NotFoundException("Series", seriesId);
-        var request = hyperparameters ?? new HyperparameterRequest();
+        request ??= new TrainingRunRequest();
         var resolved = resolver.Resolve(request, series.ToDomain(), () => Random.Shared.Next());
         await admission.CheckAsync(db, resolved.Hyperparameters, series.Count, cancellationToken);
-        var run = NewRun(resolved, series.OwnerKeyId, clock);
+        var run = NewRun(resolved, request, series.OwnerKeyId, clock);
         run.SeriesId = seriesId;
         await store.QueueAsync(run, cancellationToken);
         return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run, await QueuePositionAsync(db, run, cancellationToken)));
     }
 
     public static async Task<Accepted<TrainingRunResponse>> CreateCollectionTrainingRun(
-        Guid collectionId, [FromBody] HyperparameterRequest? hyperparameters,
+        Guid collectionId, [FromBody] TrainingRunRequest? request,
         IDbContextFactory<ForecastDbContext> dbFactory, HyperparameterResolver resolver, RunAdmission admission, RunStore store,
         TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -87,20 +88,22 @@ public static class TrainingRunsApi
             .Select(s => new { Key = s.Key!, s.Count }).ToListAsync(cancellationToken);
         var shortest = lengths.MinBy(m => m.Count)!;
         var shape = new CollectionShape(collection.Frequency, lengths.Count, shortest.Key, shortest.Count, lengths.Max(m => m.Count));
-        var resolved = resolver.ResolveForCollection(hyperparameters ?? new HyperparameterRequest(), shape, () => Random.Shared.Next());
+        request ??= new TrainingRunRequest();
+        var resolved = resolver.ResolveForCollection(request, shape, () => Random.Shared.Next());
         await admission.CheckCollectionAsync(db, resolved.Hyperparameters, lengths.Select(m => m.Count).ToList(), cancellationToken);
-        var run = NewRun(resolved, collection.OwnerKeyId, clock);
+        var run = NewRun(resolved, request, collection.OwnerKeyId, clock);
         run.CollectionId = collectionId;
         await store.QueueAsync(run, cancellationToken);
         return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run, await QueuePositionAsync(db, run, cancellationToken)));
     }
 
-    private static TrainingRunEntity NewRun(ResolvedHyperparameters resolved, Guid ownerKeyId, TimeProvider clock) => new()
+    private static TrainingRunEntity NewRun(ResolvedHyperparameters resolved, TrainingRunRequest request, Guid ownerKeyId, TimeProvider clock) => new()
     {
         Id = Guid.CreateVersion7(),
         OwnerKeyId = ownerKeyId,
         Hyperparameters = resolved.Hyperparameters,
         Choices = [.. resolved.Choices],
+        Promotion = request.Promote is { } promote ? promote with { Alias = AliasName.Check(promote.Alias) } : null,
         CreatedAt = clock.GetUtcNow().UtcDateTime,
     };
 
@@ -170,6 +173,7 @@ public static class TrainingRunsApi
         var progress = new RunProgress(run.Epoch, total, Math.Round(100.0 * run.Epoch / total, 2), eta, run.TrainLoss,
             run.ValidationLoss, queuePosition);
         return new TrainingRunResponse(run.Id, run.SeriesId, run.CollectionId, run.Status, progress, run.Hyperparameters, run.Choices,
-            run.CancelRequested, run.Attempts, run.ResumedFromEpoch, run.ModelId, outcome, run.Error, run.CreatedAt, run.StartedAt, run.FinishedAt);
+            run.CancelRequested, run.Attempts, run.ResumedFromEpoch, run.ModelId, outcome, run.Promotion, run.PromotionOutcome, run.Error, run.CreatedAt,
+            run.StartedAt, run.FinishedAt);
     }
 }

@@ -1,3 +1,4 @@
+using Forecast.Domain.Registry;
 using Forecast.Domain.Runs;
 
 namespace Forecast.Api.Contracts;
@@ -24,6 +25,8 @@ public sealed record TrainingOutcome(int EpochsRun, int BestEpoch, bool StoppedE
 /// <param name="Attempts">Times a process started the run; above 1 after a restart or crash.</param>
 /// <param name="ResumedFromEpoch">The checkpoint epoch the latest attempt continued from; null when it started afresh.</param>
 /// <param name="Outcome">Set once the run has a model.</param>
+/// <param name="Promotion">The alias the run moves to its model once trained, as asked.</param>
+/// <param name="PromotionOutcome">Whether it moved the alias and why (both models' MASE on the same points); set once the run succeeded.</param>
 public sealed record TrainingRunResponse(
     Guid Id,
     Guid? SeriesId,
@@ -37,6 +40,8 @@ public sealed record TrainingRunResponse(
     int? ResumedFromEpoch,
     Guid? ModelId,
     TrainingOutcome? Outcome,
+    PromotionRequest? Promotion,
+    string? PromotionOutcome,
     string? Error,
     DateTime CreatedAt,
     DateTime? StartedAt,

@@ -22,6 +22,7 @@ public static class JobsExtensions
         builder.Services.AddSingleton<RunDispatcher>();
         builder.Services.AddSingleton<RunStore>();
         builder.Services.AddSingleton<FaultInjection>();
+        builder.Services.AddSingleton<RunPromotion>();
         builder.Services.AddSingleton<WorkerIdentity>();
         builder.Services.AddTransient<TrainingJob>();
         // Hangfire falls back to process-wide statics (JobStorage.Current, JobActivator.Current) that

@@ -20,6 +20,7 @@ public sealed class TrainingJob(
     RunCancellations cancellations,
     WorkerIdentity self,
     FaultInjection faults,
+    RunPromotion promotion,
     IOptions<TrainingOptions> options,
     TimeProvider clock,
     ILogger<TrainingJob> logger)
@@ -88,7 +89,9 @@ public sealed class TrainingJob(
             ? run.Hyperparameters with { Transform = TransformChoice.Of(ChosenBefore(run) ?? ChooseTransform(run, series, cancellation)) }
             : run.Hyperparameters;
         var built = ForecastModelBuilder.Build(series.Values, hp, recorder, cancellation, resumeFrom);
-        store.Succeed(run.Id, self.Id, ToModel(run, built, recorder.ElapsedSeconds), built.Choices);
+        var model = ToModel(run, built, recorder.ElapsedSeconds);
+        store.Succeed(run.Id, self.Id, model, built.Choices);
+        promotion.AfterSeriesRun(run, model, series);
     }
 
     // Transform "auto" is chosen per member by a rule, so a resumed run chooses as its first attempt did: nothing to keep.
@@ -124,6 +127,7 @@ public sealed class TrainingJob(
             Evaluation = evaluated,
         }).ToList();
         store.Succeed(run.Id, self.Id, model, evaluations, built.Choices);
+        promotion.AfterCollectionRun(run, model, global);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Forecast.Api.Security;
 using Forecast.Domain.Evaluation;
+using Forecast.Domain.Registry;
 using Forecast.Domain.Runs;
 using Forecast.Training.Collections;
 using Forecast.Training.Evaluation;
@@ -109,6 +110,7 @@ public class ForecastDbContext : DbContext
         {
             run.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
             run.Property(r => r.Hyperparameters).HasConversion(Json<Hyperparameters>());
+            run.Property(r => r.Promotion).HasConversion(Json<PromotionRequest?>());
             run.HasOne<SeriesEntity>().WithMany().HasForeignKey(r => r.SeriesId).OnDelete(DeleteBehavior.Cascade);
             run.HasOne<CollectionEntity>().WithMany().HasForeignKey(r => r.CollectionId).OnDelete(DeleteBehavior.Cascade);
             run.ToTable(t => t.HasCheckConstraint("CK_TrainingRuns_OneSubject",
@@ -160,14 +162,14 @@ public class ForecastDbContext : DbContext
         modelBuilder.Entity<AliasEntity>(alias =>
         {
             alias.HasKey(a => new { a.SubjectId, a.Name });
-            alias.Property(a => a.Name).HasMaxLength(Domain.Registry.AliasName.MaxLength);
+            alias.Property(a => a.Name).HasMaxLength(AliasName.MaxLength);
             alias.Property(a => a.Version).IsConcurrencyToken();
             alias.HasQueryFilter(a => SeesAll || a.OwnerKeyId == CallerId);
         });
 
         modelBuilder.Entity<AliasMoveEntity>(move =>
         {
-            move.Property(m => m.Name).HasMaxLength(Domain.Registry.AliasName.MaxLength);
+            move.Property(m => m.Name).HasMaxLength(AliasName.MaxLength);
             move.Property(m => m.MovedBy).HasMaxLength(100);
             move.HasIndex(m => new { m.SubjectId, m.Name });
             move.HasQueryFilter(m => SeesAll || m.OwnerKeyId == CallerId);

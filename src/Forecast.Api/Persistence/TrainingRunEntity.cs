@@ -1,3 +1,4 @@
+using Forecast.Domain.Registry;
 using Forecast.Domain.Runs;
 
 namespace Forecast.Api.Persistence;
@@ -48,6 +49,12 @@ public sealed class TrainingRunEntity
     public int? ResumedFromEpoch { get; set; }
     public string? Error { get; set; }
     public Guid? ModelId { get; set; }
+
+    /// <summary>The alias the run is to move to its model once trained; null for none.</summary>
+    public PromotionRequest? Promotion { get; set; }
+
+    /// <summary>Whether the promotion moved the alias, and why; null until the run succeeded, and without a promotion.</summary>
+    public string? PromotionOutcome { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? StartedAt { get; set; }
     public DateTime? FinishedAt { get; set; }

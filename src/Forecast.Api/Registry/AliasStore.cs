@@ -120,6 +120,13 @@ public sealed class AliasStore(IDbContextFactory<ForecastDbContext> dbFactory, I
         return newest ?? throw new NotFoundException($"A model of {Describe(subject)} (train one first)", subject.Id);
     }
 
+    /// <summary>The model <paramref name="name"/> points at now; null when there is no such alias.</summary>
+    public async Task<Guid?> HolderAsync(AliasSubject subject, string name, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await FindAsync(db, subject.Id, name, cancellationToken))?.ModelId;
+    }
+
     /// <summary>A model an alias points at is not deleted under the clients that forecast through it.</summary>
     /// <param name="db">The context that deletes the model, inside its transaction.</param>
     /// <exception cref="ConflictException">An alias points at the model.</exception>

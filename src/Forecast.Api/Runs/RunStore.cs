@@ -177,6 +177,14 @@ public sealed class RunStore(
         transaction.Commit();
     }
 
+    /// <summary>Whether a succeeded run's promotion moved its alias, and why.</summary>
+    public void RecordPromotion(Guid runId, string outcome)
+    {
+        using var db = dbFactory.CreateDbContext();
+        db.TrainingRuns.Where(r => r.Id == runId && r.Status == TrainingRunStatus.Succeeded)
+            .ExecuteUpdate(set => set.SetProperty(r => r.PromotionOutcome, outcome));
+    }
+
     /// <summary>Training threw: the run is failed with <paramref name="error"/>, unless it is no longer this worker's.</summary>
     public bool Fail(Guid runId, Guid workerId, string error) => Finish(runId, workerId, RunTransition.Fail, error);
 

@@ -28,7 +28,10 @@ public sealed record Hyperparameters(
     int? WindowsPerEpoch = null);
 
 /// <summary>Hyperparameters as a client asks for them: any of them may be left out.</summary>
-/// <remarks>Every choice the service makes for a field left out is recorded, in words, in the run's <c>choices</c>.</remarks>
+/// <remarks>
+/// Every choice the service makes for a field left out is recorded, in words, in the run's <c>choices</c>. Not sealed: a run
+/// request adds what the run does beyond training (its promotion, its backtest) to the same JSON object.
+/// </remarks>
 /// <param name="Lookback">Past points the network sees per prediction. Default: three seasonal periods, 24 to 120, at most half the training part.</param>
 /// <param name="HiddenSize">LSTM units per layer. Default 32.</param>
 /// <param name="Layers">Stacked LSTM layers. Default 1.</param>
@@ -51,7 +54,7 @@ public sealed record Hyperparameters(
 /// At most this many training windows per epoch, drawn afresh each epoch from the seed, which bounds an epoch's time on a
 /// large collection. Default: all of them.
 /// </param>
-public sealed record HyperparameterRequest(
+public record HyperparameterRequest(
     int? Lookback = null,
     int? HiddenSize = null,
     int? Layers = null,

@@ -34,6 +34,17 @@ public static class ModelEvaluator
             multiStep.Metrics.Mae < seasonalNaiveMae, intervals, IntervalCoverage.Of(intervals, actual));
     }
 
+    /// <summary>
+    /// <paramref name="model"/>'s recursive forecast of the <paramref name="horizon"/> points from <paramref name="origin"/>,
+    /// scored as <see cref="Evaluate"/> scores a multi-step forecast: to compare two models on the same points.
+    /// </summary>
+    public static AccuracyMetrics ScoreMultiStep(LstmModel model, IReadOnlyList<double> series, int origin, int horizon, int seasonalPeriod)
+    {
+        var history = series.Take(origin).ToArray();
+        var actual = series.Skip(origin).Take(horizon).ToArray();
+        return AccuracyMetrics.Compute(actual, model.PredictRecursive(history, actual.Length), AccuracyMetrics.MaseScale(history, seasonalPeriod));
+    }
+
     private static IReadOnlyList<PredictionInterval>[] IntervalsOf(ConformalCalibration? calibration, IReadOnlyList<double> forecast, double scale) =>
         calibration?.IntervalsAlong(forecast, ConformalCalibration.DefaultLevels, scale)
             ?? forecast.Select(_ => (IReadOnlyList<PredictionInterval>)[]).ToArray();

@@ -491,6 +491,12 @@ namespace Forecast.Api.Persistence.Migrations
                     b.Property<Guid>("OwnerKeyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Promotion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PromotionOutcome")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ResumedFromEpoch")
                         .HasColumnType("INTEGER");
 

@@ -499,6 +499,12 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("OwnerKeyId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Promotion")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PromotionOutcome")
+                        .HasColumnType("text");
+
                     b.Property<int?>("ResumedFromEpoch")
                         .HasColumnType("integer");
 

@@ -1,0 +1,76 @@
+using Forecast.Api.Contracts;
+
+namespace Forecast.Api.Tests;
+
+/// <summary>A run that asks to be promoted moves its alias on merit, scored on the same newest points, and says why.</summary>
+public sealed class PromotionTests : IDisposable
+{
+    private readonly ForecastApiFactory factory = new();
+
+    private HttpClient Client => factory.CreateClient();
+
+    private static object Good(object promote) => new { epochs = 30, seed = 3, hiddenSize = 16, lookback = 24, testSize = 12, transform = "log", promote };
+
+    private static object Poor(object promote) => new { epochs = 1, seed = 3, hiddenSize = 2, lookback = 24, testSize = 12, transform = "none", learningRate = 0.0001, promote };
+
+    [Fact]
+    public async Task A_better_model_takes_the_alias_and_a_worse_one_leaves_it_each_saying_why()
+    {
+        var series = await TrainingFlow.UploadAsync(Client, "airpassengers.csv");
+
+        var first = await TrainAsync(series.Id, Good(new { alias = "production" }));
+        var worse = await TrainAsync(series.Id, Poor(new { alias = "production", onlyIfBetter = true }));
+        var alias = await (await Client.GetAsync($"/api/series/{series.Id}/aliases/production")).ReadAsync<AliasResponse>();
+
+        Assert.StartsWith("'production' pointed at no model", first.PromotionOutcome, StringComparison.Ordinal);
+        Assert.StartsWith($"kept 'production' on model {first.ModelId}", worse.PromotionOutcome, StringComparison.Ordinal);
+        Assert.Contains("on the last 12 points", worse.PromotionOutcome, StringComparison.Ordinal);
+        Assert.Equal(first.ModelId, alias.ModelId);
+        Assert.Equal([$"run {first.Id}"], alias.History.Select(m => m.MovedBy));
+    }
+
+    [Fact]
+    public async Task A_model_that_beats_the_holder_on_the_holder_s_points_moves_the_alias_from_it()
+    {
+        var series = await TrainingFlow.UploadAsync(Client, "airpassengers.csv");
+        var poor = await TrainAsync(series.Id, Poor(new { alias = "production" }));
+
+        var good = await TrainAsync(series.Id, Good(new { alias = "production", onlyIfBetter = true }));
+        var alias = await (await Client.GetAsync($"/api/series/{series.Id}/aliases/production")).ReadAsync<AliasResponse>();
+        var goodModel = await (await Client.GetAsync($"/api/models/{good.ModelId}")).ReadAsync<ModelResponse>();
+        var poorModel = await (await Client.GetAsync($"/api/models/{poor.ModelId}")).ReadAsync<ModelResponse>();
+
+        Assert.StartsWith($"moved 'production' from model {poor.ModelId}", good.PromotionOutcome, StringComparison.Ordinal);
+        Assert.Equal(good.ModelId, alias.ModelId);
+        Assert.Equal(good.PromotionOutcome, alias.History[0].Reason);
+        // Both test tails are the last 12 points, so the holder's score there is its own evaluation's.
+        Assert.Contains($"(MASE {poorModel.Metrics.Mase:0.####})", good.PromotionOutcome, StringComparison.Ordinal);
+        Assert.Contains($"(MASE {goodModel.Metrics.Mase:0.####})", good.PromotionOutcome, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_alias_name_in_a_promotion_is_refused_before_anything_is_stored()
+    {
+        var series = await TrainingFlow.UploadAsync(Client, "airpassengers.csv");
+
+        await (await Client.PostJsonAsync($"/api/series/{series.Id}/training-runs", Poor(new { alias = "Production!" })))
+            .ReadProblemAsync(System.Net.HttpStatusCode.BadRequest);
+
+        Assert.Equal(0, (await factory.CountRowsAsync()).Runs);
+    }
+
+    private async Task<TrainingRunResponse> TrainAsync(Guid seriesId, object request)
+    {
+        var run = await TrainingFlow.WaitUntilFinishedAsync(Client, (await TrainingFlow.StartAsync(Client, seriesId, request)).Id);
+        Assert.True(run.Status == Forecast.Domain.Runs.TrainingRunStatus.Succeeded, run.Error);
+        for (var i = 0; i < 100 && run.PromotionOutcome is null; i++)
+        {
+            // The outcome is recorded just after the run is stored as Succeeded.
+            await Task.Delay(50);
+            run = await (await Client.GetAsync($"/api/training-runs/{run.Id}")).ReadAsync<TrainingRunResponse>();
+        }
+        return run;
+    }
+
+    public void Dispose() => factory.Dispose();
+}
