@@ -18,8 +18,8 @@ public sealed class PromotionTests : IDisposable
     {
         var series = await TrainingFlow.UploadAsync(Client, "airpassengers.csv");
 
-        var first = await TrainAsync(series.Id, Good(new { alias = "production" }));
-        var worse = await TrainAsync(series.Id, Poor(new { alias = "production", onlyIfBetter = true }));
+        var first = await TrainingFlow.TrainAsync(Client, series.Id, Good(new { alias = "production" }));
+        var worse = await TrainingFlow.TrainAsync(Client, series.Id, Poor(new { alias = "production", onlyIfBetter = true }));
         var alias = await (await Client.GetAsync($"/api/series/{series.Id}/aliases/production")).ReadAsync<AliasResponse>();
 
         Assert.StartsWith("'production' pointed at no model", first.PromotionOutcome, StringComparison.Ordinal);
@@ -33,9 +33,9 @@ public sealed class PromotionTests : IDisposable
     public async Task A_model_that_beats_the_holder_on_the_holder_s_points_moves_the_alias_from_it()
     {
         var series = await TrainingFlow.UploadAsync(Client, "airpassengers.csv");
-        var poor = await TrainAsync(series.Id, Poor(new { alias = "production" }));
+        var poor = await TrainingFlow.TrainAsync(Client, series.Id, Poor(new { alias = "production" }));
 
-        var good = await TrainAsync(series.Id, Good(new { alias = "production", onlyIfBetter = true }));
+        var good = await TrainingFlow.TrainAsync(Client, series.Id, Good(new { alias = "production", onlyIfBetter = true }));
         var alias = await (await Client.GetAsync($"/api/series/{series.Id}/aliases/production")).ReadAsync<AliasResponse>();
         var goodModel = await (await Client.GetAsync($"/api/models/{good.ModelId}")).ReadAsync<ModelResponse>();
         var poorModel = await (await Client.GetAsync($"/api/models/{poor.ModelId}")).ReadAsync<ModelResponse>();
@@ -57,19 +57,6 @@ public sealed class PromotionTests : IDisposable
             .ReadProblemAsync(System.Net.HttpStatusCode.BadRequest);
 
         Assert.Equal(0, (await factory.CountRowsAsync()).Runs);
-    }
-
-    private async Task<TrainingRunResponse> TrainAsync(Guid seriesId, object request)
-    {
-        var run = await TrainingFlow.WaitUntilFinishedAsync(Client, (await TrainingFlow.StartAsync(Client, seriesId, request)).Id);
-        Assert.True(run.Status == Forecast.Domain.Runs.TrainingRunStatus.Succeeded, run.Error);
-        for (var i = 0; i < 100 && run.PromotionOutcome is null; i++)
-        {
-            // The outcome is recorded just after the run is stored as Succeeded.
-            await Task.Delay(50);
-            run = await (await Client.GetAsync($"/api/training-runs/{run.Id}")).ReadAsync<TrainingRunResponse>();
-        }
-        return run;
     }
 
     public void Dispose() => factory.Dispose();

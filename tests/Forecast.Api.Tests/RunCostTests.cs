@@ -46,4 +46,15 @@ public class RunCostTests
         Assert.Equal(10.0 * (50 + 20 + 20 + 10) * 24 * 2 * 64, bounded.Work);
         Assert.Equal(128.0 * 24 * 2 * 8, cost.BatchActivations);
     }
+
+    [Fact]
+    public void A_backtest_that_refits_counts_every_training_it_asks_for()
+    {
+        var once = RunCost.Of(Run(), 110);
+        var thrice = once.Times(3);
+
+        Assert.Equal(3 * once.Work, thrice.Work);
+        Assert.Equal(once.BatchActivations, thrice.BatchActivations);
+        Assert.EndsWith("× 3 trainings (the model and one per earlier backtest window)", thrice.WorkFactors, StringComparison.Ordinal);
+    }
 }

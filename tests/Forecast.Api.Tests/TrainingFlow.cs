@@ -35,6 +35,20 @@ public static class TrainingFlow
         }
     }
 
+    /// <summary>Trains to success and waits for the run's promotion, if it asked for one, to record its outcome.</summary>
+    public static async Task<TrainingRunResponse> TrainAsync(HttpClient client, Guid seriesId, object request)
+    {
+        var run = await WaitUntilFinishedAsync(client, (await StartAsync(client, seriesId, request)).Id);
+        Assert.True(run.Status == TrainingRunStatus.Succeeded, run.Error);
+        // The outcome is recorded just after the run is stored as Succeeded.
+        for (var i = 0; i < 100 && run.Promotion is not null && run.PromotionOutcome is null; i++)
+        {
+            await Task.Delay(50);
+            run = await (await client.GetAsync($"/api/training-runs/{run.Id}")).ReadAsync<TrainingRunResponse>();
+        }
+        return run;
+    }
+
     /// <summary>Waits until the run, still queued or running, has recorded <paramref name="epoch"/> epochs.</summary>
     public static async Task WaitForEpochAsync(HttpClient client, Guid runId, int epoch)
     {

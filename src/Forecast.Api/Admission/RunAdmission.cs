@@ -18,10 +18,11 @@ public sealed class RunAdmission(IOptions<LimitsOptions> limits, ICallerContext 
     /// <param name="db">A context filtered for the caller, so that the open runs counted are the caller's.</param>
     /// <exception cref="UnprocessableException">The run would cost more than a ceiling allows (422).</exception>
     /// <exception cref="TooManyRequestsException">The caller already has the most open runs allowed (429).</exception>
-    public Task CheckAsync(ForecastDbContext db, Hyperparameters hp, int seriesCount, CancellationToken cancellationToken) =>
-        CheckAsync(db, RunCost.Of(hp, seriesCount), cancellationToken);
+    /// <param name="trainings">Models the run trains: 1, or more when a backtest refits a model per window.</param>
+    public Task CheckAsync(ForecastDbContext db, Hyperparameters hp, int seriesCount, CancellationToken cancellationToken, int trainings = 1) =>
+        CheckAsync(db, RunCost.Of(hp, seriesCount).Times(trainings), cancellationToken);
 
-    /// <summary>As <see cref="CheckAsync(ForecastDbContext, Hyperparameters, int, CancellationToken)"/> for a global run over members of these lengths.</summary>
+    /// <summary>As <see cref="CheckAsync(ForecastDbContext, Hyperparameters, int, CancellationToken, int)"/> for a global run over members of these lengths.</summary>
     public Task CheckCollectionAsync(ForecastDbContext db, Hyperparameters hp, IReadOnlyList<int> memberLengths, CancellationToken cancellationToken) =>
         CheckAsync(db, RunCost.OfCollection(hp, memberLengths), cancellationToken);
 

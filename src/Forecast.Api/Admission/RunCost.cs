@@ -42,5 +42,12 @@ public sealed record RunCost(double Work, string WorkFactors, double BatchActiva
         return new RunCost(work, workFactors, activations, batchFactors);
     }
 
+    /// <summary>This cost <paramref name="trainings"/> times over: a run that trains a model per backtest window as well.</summary>
+    public RunCost Times(int trainings) => trainings == 1 ? this : this with
+    {
+        Work = Work * trainings,
+        WorkFactors = Invariant($"{WorkFactors} × {trainings} trainings (the model and one per earlier backtest window)"),
+    };
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

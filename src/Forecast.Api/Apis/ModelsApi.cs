@@ -4,6 +4,7 @@ using Forecast.Api.Models;
 using Forecast.Api.Persistence;
 using Forecast.Api.Registry;
 using Forecast.Domain;
+using Forecast.Domain.Evaluation;
 using Forecast.Training.Evaluation;
 using Forecast.Training.Intervals;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,11 +29,34 @@ public static class ModelsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        models.MapPost("/{id:guid}/backtests", CreateBacktest).WithName(nameof(CreateBacktest))
+            .WithSummary("Backtest a series' model without refitting: windows origins step periods apart, the last at the test tail's origin, each scored beside seasonal naive, drift and Theta; stored with the model")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         models.MapDelete("/{id:guid}", DeleteModel).WithName(nameof(DeleteModel))
             .WithSummary("Delete a model; its training run stays, with no model id; refused (409) while an alias points at it")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
+    }
+
+    public static async Task<Ok<Backtest>> CreateBacktest(
+        Guid id, BacktestRequest request, ModelCache cache, IDbContextFactory<ForecastDbContext> dbFactory, CancellationToken cancellationToken)
+    {
+        if (request.Refit)
+        {
+            throw new UnprocessableException(
+                "refit trains a model per window; ask for it in a training run's backtest, where the cost ceiling counts each training.", "refit");
+        }
+        var model = await cache.GetAsync(id, cancellationToken);
+        var e = model.Entity.Evaluation;
+        var backtest = model.Backtest(request.Origins(e.ForecastOrigin, e.Actual.Count, model.Network.FirstPredictable), request.Step ?? e.Actual.Count);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Models.Where(m => m.Id == id).ExecuteUpdateAsync(set => set.SetProperty(m => m.Backtest, backtest), cancellationToken);
+        // The cached entity still holds the previous backtest.
+        cache.Remove(id);
+        return TypedResults.Ok(backtest);
     }
 
     public static async Task<NoContent> DeleteModel(
@@ -71,7 +95,7 @@ public static class ModelsApi
             model.StoppedEarly,
             evaluation.Actual.Count, evaluation.MultiStep.Metrics, evaluation.OneStep.Metrics,
             BaselineMetricsOf(evaluation), evaluation.SeasonalPeriod, evaluation.SkillVsSeasonalNaive, evaluation.BeatsSeasonalNaive,
-            evaluation.Coverage, model.CreatedAt);
+            evaluation.Coverage, model.Backtest, model.CreatedAt);
     }
 
     public static async Task<Ok<EvaluationResponse>> GetEvaluation(Guid id, ModelCache cache, CancellationToken cancellationToken)
@@ -85,7 +109,7 @@ public static class ModelsApi
             e.MultiStepIntervals[i])).ToList();
         return TypedResults.Ok(new EvaluationResponse(model.Id, series.TimestampAt(e.ForecastOrigin), points,
             e.MultiStep.Metrics, e.OneStep.Metrics, BaselineMetricsOf(e), e.SeasonalPeriod, e.SkillVsSeasonalNaive, e.BeatsSeasonalNaive,
-            e.Coverage));
+            e.Coverage, model.Backtest));
     }
 
     /// <param name="horizon">Periods to forecast after the end of the series (default 12).</param>

@@ -68,8 +68,11 @@ public static class TrainingRunsApi
         var series = await db.Series.AsNoTracking().FirstOrDefaultAsync(s => s.Id == seriesId, cancellationToken)
             ?? throw new NotFoundException("Series", seriesId);
         request ??= new TrainingRunRequest();
-        var resolved = resolver.Resolve(request, series.ToDomain(), () => Random.Shared.Next());
-        await admission.CheckAsync(db, resolved.Hyperparameters, series.Count, cancellationToken);
+        var domain = series.ToDomain();
+        var resolved = resolver.Resolve(request, domain, () => Random.Shared.Next());
+        var windows = request.Backtest is { } backtest ? resolver.CheckBacktest(backtest, request, resolved.Hyperparameters, domain).Count : 0;
+        var refits = request.Backtest?.Refit == true ? windows - 1 : 0;
+        await admission.CheckAsync(db, resolved.Hyperparameters, series.Count, cancellationToken, trainings: 1 + refits);
         var run = NewRun(resolved, request, series.OwnerKeyId, clock);
         run.SeriesId = seriesId;
         await store.QueueAsync(run, cancellationToken);
@@ -89,6 +92,10 @@ public static class TrainingRunsApi
         var shortest = lengths.MinBy(m => m.Count)!;
         var shape = new CollectionShape(collection.Frequency, lengths.Count, shortest.Key, shortest.Count, lengths.Max(m => m.Count));
         request ??= new TrainingRunRequest();
+        if (request.Backtest is not null)
+        {
+            throw new UnprocessableException("Backtests of a collection's global model are not built yet; train without backtest.", "backtest");
+        }
         var resolved = resolver.ResolveForCollection(request, shape, () => Random.Shared.Next());
         await admission.CheckCollectionAsync(db, resolved.Hyperparameters, lengths.Select(m => m.Count).ToList(), cancellationToken);
         var run = NewRun(resolved, request, collection.OwnerKeyId, clock);
@@ -104,6 +111,7 @@ public static class TrainingRunsApi
         Hyperparameters = resolved.Hyperparameters,
         Choices = [.. resolved.Choices],
         Promotion = request.Promote is { } promote ? promote with { Alias = AliasName.Check(promote.Alias) } : null,
+        Backtest = request.Backtest,
         CreatedAt = clock.GetUtcNow().UtcDateTime,
     };
 

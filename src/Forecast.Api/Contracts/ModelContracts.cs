@@ -12,6 +12,7 @@ public sealed record BaselineMetrics(AccuracyMetrics Naive, AccuracyMetrics Seas
 /// <param name="BestEpoch">The epoch whose weights the model keeps (lowest validation loss when early stopping is on).</param>
 /// <param name="Metrics">Multi-step accuracy on the test tail (recursive from the forecast origin).</param>
 /// <param name="IntervalCoverage">Share of the test tail inside the multi-step forecast's 80 % and 95 % intervals; empty without a validation part.</param>
+/// <param name="Backtest">The latest rolling-origin backtest (asked for on the run, or by POST /api/models/{id}/backtests); null for none.</param>
 public sealed record ModelResponse(
     Guid Id,
     Guid RunId,
@@ -31,6 +32,7 @@ public sealed record ModelResponse(
     double? SkillVsSeasonalNaive,
     bool BeatsSeasonalNaive,
     IReadOnlyList<IntervalCoverage> IntervalCoverage,
+    Backtest? Backtest,
     DateTime CreatedAt);
 
 /// <param name="Intervals">The multi-step forecast's 80 % and 95 % intervals; empty without a validation part.</param>
@@ -55,7 +57,8 @@ public sealed record EvaluationResponse(
     int SeasonalPeriod,
     double? SkillVsSeasonalNaive,
     bool BeatsSeasonalNaive,
-    IReadOnlyList<IntervalCoverage> IntervalCoverage);
+    IReadOnlyList<IntervalCoverage> IntervalCoverage,
+    Backtest? Backtest);
 
 /// <param name="Intervals">One per requested <c>level</c>, in the order asked; null when no level was asked for.</param>
 public sealed record ForecastPoint(DateOnly Timestamp, double Value, IReadOnlyList<PredictionInterval>? Intervals = null);

@@ -1,3 +1,4 @@
+using Forecast.Domain.Evaluation;
 using Forecast.Domain.Registry;
 using Forecast.Domain.Runs;
 
@@ -11,4 +12,11 @@ public sealed record TrainingRunRequest : HyperparameterRequest
     /// new model's multi-step MASE beats the current holder's on the same (newest) points; the run records why it did or not.
     /// </summary>
     public PromotionRequest? Promote { get; init; }
+
+    /// <summary>
+    /// A rolling-origin backtest of the model once trained: <c>{"windows": 3, "step": 12, "refit": false}</c>, origins
+    /// <c>step</c> periods apart (default the test size), the last at the test tail's origin; <c>refit</c> trains a model
+    /// per earlier window on the points before it, and the cost ceiling counts each. Series runs only.
+    /// </summary>
+    public BacktestRequest? Backtest { get; init; }
 }

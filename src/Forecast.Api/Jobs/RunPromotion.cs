@@ -17,23 +17,42 @@ namespace Forecast.Api.Jobs;
 /// </summary>
 public sealed class RunPromotion(IDbContextFactory<ForecastDbContext> dbFactory, AliasStore aliases, RunStore store, ILogger<RunPromotion> logger)
 {
+    /// <remarks>
+    /// With a backtest the comparison is the mean MASE over its windows, the holder forecasting from the same origins
+    /// without refitting; otherwise both are scored on the new model's test tail.
+    /// </remarks>
     public void AfterSeriesRun(TrainingRunEntity run, ModelEntity model, RegularSeries series)
     {
         var e = model.Evaluation;
-        Carry(run, new AliasSubject(AliasSubjectKind.Series, run.SeriesId!.Value, run.OwnerKeyId), model.Id, e.MultiStep.Metrics.Mase, e.Actual.Count,
-            holderId =>
+        var subject = new AliasSubject(AliasSubjectKind.Series, run.SeriesId!.Value, run.OwnerKeyId);
+        if (model.Backtest is { } backtest)
+        {
+            var origins = backtest.Windows.Select(w => w.Origin).ToList();
+            Carry(run, subject, model.Id, backtest.MeanMase, PromotionDecision.OverWindows(origins.Count, e.Actual.Count), holderId =>
             {
-                using var db = dbFactory.CreateDbContext();
-                var holder = db.Models.AsNoTracking().First(m => m.Id == holderId);
-                using var network = new LstmModel(holder.Artifact);
-                return ModelEvaluator.ScoreMultiStep(network, series.Values, e.ForecastOrigin, e.Actual.Count, e.SeasonalPeriod).Mase;
+                var (network, holder) = LoadSeriesModel(holderId);
+                using (network)
+                {
+                    return Backtest.Run(network, holder.Artifact.Calibration, series.Values, origins, e.Actual.Count, e.SeasonalPeriod, backtest.Step).MeanMase;
+                }
             });
+            return;
+        }
+        Carry(run, subject, model.Id, e.MultiStep.Metrics.Mase, PromotionDecision.OnLastPoints(e.Actual.Count), holderId =>
+        {
+            var (network, _) = LoadSeriesModel(holderId);
+            using (network)
+            {
+                return ModelEvaluator.ScoreMultiStep(network, series.Values, e.ForecastOrigin, e.Actual.Count, e.SeasonalPeriod).Mase;
+            }
+        });
     }
 
     public void AfterCollectionRun(TrainingRunEntity run, CollectionModelEntity model, IReadOnlyList<GlobalMember> members)
     {
         var testSize = model.Hyperparameters.TestSize;
-        Carry(run, new AliasSubject(AliasSubjectKind.Collection, run.CollectionId!.Value, run.OwnerKeyId), model.Id, model.Accuracy.Model.Mase, testSize,
+        Carry(run, new AliasSubject(AliasSubjectKind.Collection, run.CollectionId!.Value, run.OwnerKeyId), model.Id, model.Accuracy.Model.Mase,
+            PromotionDecision.OnLastPoints(testSize),
             holderId =>
             {
                 using var db = dbFactory.CreateDbContext();
@@ -43,9 +62,16 @@ public sealed class RunPromotion(IDbContextFactory<ForecastDbContext> dbFactory,
             });
     }
 
-    /// <param name="points">The test tail's length: the points both models are scored on.</param>
-    /// <param name="holderMase">The holder's MASE on the candidate's test tail.</param>
-    private void Carry(TrainingRunEntity run, AliasSubject subject, Guid modelId, double? candidateMase, int points, Func<Guid, double?> holderMase)
+    private (LstmModel Network, ModelEntity Entity) LoadSeriesModel(Guid modelId)
+    {
+        using var db = dbFactory.CreateDbContext();
+        var entity = db.Models.AsNoTracking().First(m => m.Id == modelId);
+        return (new LstmModel(entity.Artifact), entity);
+    }
+
+    /// <param name="basis">What both models are scored on, in words.</param>
+    /// <param name="holderMase">The holder's MASE on the same basis.</param>
+    private void Carry(TrainingRunEntity run, AliasSubject subject, Guid modelId, double? candidateMase, string basis, Func<Guid, double?> holderMase)
     {
         if (run.Promotion is not { } promotion)
         {
@@ -56,7 +82,7 @@ public sealed class RunPromotion(IDbContextFactory<ForecastDbContext> dbFactory,
         {
             // The job is synchronous (it keeps training on its low-priority thread); the alias store serves handlers too.
             var holder = aliases.HolderAsync(subject, promotion.Alias, CancellationToken.None).GetAwaiter().GetResult();
-            var decision = PromotionDecision.Decide(promotion, candidateMase, holder, holder is { } id ? holderMase(id) : null, points);
+            var decision = PromotionDecision.Decide(promotion, candidateMase, holder, holder is { } id ? holderMase(id) : null, basis);
             if (decision.Moves)
             {
                 aliases.MoveAsync(subject, promotion.Alias, modelId, CancellationToken.None, decision.Reason, movedBy: $"run {run.Id}").GetAwaiter().GetResult();

@@ -5,6 +5,7 @@ using Forecast.Domain.Runs;
 using Forecast.Domain.Series;
 using Forecast.Training;
 using Forecast.Training.Collections;
+using Forecast.Training.Evaluation;
 using Forecast.Training.Lstm;
 using Hangfire;
 using Microsoft.Extensions.Options;
@@ -89,7 +90,8 @@ public sealed class TrainingJob(
             ? run.Hyperparameters with { Transform = TransformChoice.Of(ChosenBefore(run) ?? ChooseTransform(run, series, cancellation)) }
             : run.Hyperparameters;
         var built = ForecastModelBuilder.Build(series.Values, hp, recorder, cancellation, resumeFrom);
-        var model = ToModel(run, built, recorder.ElapsedSeconds);
+        var backtest = run.Backtest is { } asked ? Backtesting.Run(built, series.Values, hp, asked, cancellation) : null;
+        var model = ToModel(run, built, recorder.ElapsedSeconds, backtest);
         store.Succeed(run.Id, self.Id, model, built.Choices);
         promotion.AfterSeriesRun(run, model, series);
     }
@@ -146,7 +148,7 @@ public sealed class TrainingJob(
     private static TransformPipeline? ChosenBefore(TrainingRunEntity run) =>
         run.ChosenTransform is { } name ? TransformPipeline.Parse(name) : null;
 
-    private ModelEntity ToModel(TrainingRunEntity run, BuiltModel built, double elapsedSeconds) => new()
+    private ModelEntity ToModel(TrainingRunEntity run, BuiltModel built, double elapsedSeconds, Backtest? backtest) => new()
     {
         Id = Guid.CreateVersion7(),
         RunId = run.Id,
@@ -158,6 +160,7 @@ public sealed class TrainingJob(
         BestEpoch = built.BestEpoch,
         StoppedEarly = built.StoppedEarly,
         TrainingSeconds = elapsedSeconds,
+        Backtest = backtest,
         CreatedAt = clock.GetUtcNow().UtcDateTime,
     };
 }

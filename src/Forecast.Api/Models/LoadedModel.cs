@@ -1,5 +1,6 @@
 using Forecast.Api.Persistence;
 using Forecast.Domain.Series;
+using Forecast.Training.Evaluation;
 using Forecast.Training.Lstm;
 
 namespace Forecast.Api.Models;
@@ -23,6 +24,16 @@ public sealed class LoadedModel(ModelEntity entity, LstmModel network, RegularSe
 
     /// <summary>The interval scale at the end of the series (see <c>ConformalCalibration.ScaleAt</c>); 1 without a calibration.</summary>
     public double IntervalScale { get; } = entity.Artifact.Calibration?.ScaleAt(series.Values) ?? 1;
+
+    /// <summary>A backtest of this model from <paramref name="origins"/>, without refitting (no training).</summary>
+    public Backtest Backtest(IReadOnlyList<int> origins, int step)
+    {
+        var e = Entity.Evaluation;
+        lock (gate)
+        {
+            return Training.Evaluation.Backtest.Run(Network, Entity.Artifact.Calibration, Series.Values, origins, e.Actual.Count, e.SeasonalPeriod, step);
+        }
+    }
 
     public IReadOnlyList<double> PointForecast(int horizon)
     {

@@ -111,6 +111,7 @@ public class ForecastDbContext : DbContext
             run.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
             run.Property(r => r.Hyperparameters).HasConversion(Json<Hyperparameters>());
             run.Property(r => r.Promotion).HasConversion(Json<PromotionRequest?>());
+            run.Property(r => r.Backtest).HasConversion(Json<BacktestRequest?>());
             run.HasOne<SeriesEntity>().WithMany().HasForeignKey(r => r.SeriesId).OnDelete(DeleteBehavior.Cascade);
             run.HasOne<CollectionEntity>().WithMany().HasForeignKey(r => r.CollectionId).OnDelete(DeleteBehavior.Cascade);
             run.ToTable(t => t.HasCheckConstraint("CK_TrainingRuns_OneSubject",
@@ -132,6 +133,7 @@ public class ForecastDbContext : DbContext
             model.Property(m => m.Artifact).HasConversion(Json<ModelArtifact>());
             model.Property(m => m.Hyperparameters).HasConversion(Json<Hyperparameters>());
             model.Property(m => m.Evaluation).HasConversion(Json<ModelEvaluation>());
+            model.Property(m => m.Backtest).HasConversion(Json<Backtest?>());
             model.HasOne<SeriesEntity>().WithMany().HasForeignKey(m => m.SeriesId).OnDelete(DeleteBehavior.Cascade);
             model.HasIndex(m => m.RunId);
             model.HasQueryFilter(m => SeesAll || Series.Any(s => s.Id == m.SeriesId && s.OwnerKeyId == CallerId));

@@ -20,5 +20,8 @@ public sealed class ModelEntity
     /// <summary>Whether early stopping ended training before its last epoch, as the trainer reported it.</summary>
     public bool StoppedEarly { get; set; }
     public double TrainingSeconds { get; set; }
+
+    /// <summary>The latest rolling-origin backtest: asked for on the run, or later without refitting; null for none.</summary>
+    public Backtest? Backtest { get; set; }
     public DateTime CreatedAt { get; set; }
 }

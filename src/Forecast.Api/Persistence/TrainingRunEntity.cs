@@ -1,3 +1,4 @@
+using Forecast.Domain.Evaluation;
 using Forecast.Domain.Registry;
 using Forecast.Domain.Runs;
 
@@ -49,6 +50,9 @@ public sealed class TrainingRunEntity
     public int? ResumedFromEpoch { get; set; }
     public string? Error { get; set; }
     public Guid? ModelId { get; set; }
+
+    /// <summary>The backtest to run on the model once trained; null for none.</summary>
+    public BacktestRequest? Backtest { get; set; }
 
     /// <summary>The alias the run is to move to its model once trained; null for none.</summary>
     public PromotionRequest? Promotion { get; set; }

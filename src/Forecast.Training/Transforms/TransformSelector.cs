@@ -74,13 +74,4 @@ public static class TransformSelector
     private static bool Fits(TransformPipeline candidate, Hyperparameters hp, DataSplit split) =>
         split.TrainEnd - candidate.PointsConsumed(hp.SeasonalPeriod) - hp.Lookback >= HyperparameterResolver.MinimumTrainingWindows
         && split.TrainEnd >= candidate.HistoryNeeded(hp.SeasonalPeriod);
-
-    private sealed class SilentObserver : ITrainingObserver
-    {
-        public static readonly SilentObserver Instance = new();
-
-        public void OnEpoch(EpochReport report, Func<TrainingCheckpoint> checkpoint)
-        {
-        }
-    }
 }

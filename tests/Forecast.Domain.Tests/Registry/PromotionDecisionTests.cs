@@ -9,7 +9,7 @@ public class PromotionDecisionTests
     [Fact]
     public void An_alias_without_a_holder_moves_to_the_new_model()
     {
-        var decision = PromotionDecision.Decide(new PromotionRequest("production"), 0.8, holder: null, holderMase: null, points: 12);
+        var decision = PromotionDecision.Decide(new PromotionRequest("production"), 0.8, holder: null, holderMase: null, PromotionDecision.OnLastPoints(12));
 
         Assert.True(decision.Moves);
         Assert.StartsWith("'production' pointed at no model", decision.Reason, StringComparison.Ordinal);
@@ -21,7 +21,7 @@ public class PromotionDecisionTests
     [InlineData(0.9, 0.8, false, "kept 'production' on model")]
     public void On_merit_the_alias_moves_only_when_the_new_mase_is_lower_on_the_same_points(double candidate, double holder, bool moves, string reason)
     {
-        var decision = PromotionDecision.Decide(new PromotionRequest("production"), candidate, Holder, holder, points: 12);
+        var decision = PromotionDecision.Decide(new PromotionRequest("production"), candidate, Holder, holder, PromotionDecision.OnLastPoints(12));
 
         Assert.Equal(moves, decision.Moves);
         Assert.StartsWith(reason, decision.Reason, StringComparison.Ordinal);
@@ -31,8 +31,8 @@ public class PromotionDecisionTests
     [Fact]
     public void An_undefined_candidate_never_wins_on_merit_and_an_undefined_holder_always_loses()
     {
-        Assert.False(PromotionDecision.Decide(new PromotionRequest("production"), null, Holder, 0.8, 12).Moves);
-        Assert.True(PromotionDecision.Decide(new PromotionRequest("production"), 0.9, Holder, null, 12).Moves);
+        Assert.False(PromotionDecision.Decide(new PromotionRequest("production"), null, Holder, 0.8, PromotionDecision.OnLastPoints(12)).Moves);
+        Assert.True(PromotionDecision.Decide(new PromotionRequest("production"), 0.9, Holder, null, PromotionDecision.OnLastPoints(12)).Moves);
     }
 
     [Fact]

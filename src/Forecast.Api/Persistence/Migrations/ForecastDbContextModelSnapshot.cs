@@ -340,6 +340,9 @@ namespace Forecast.Api.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Backtest")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("BestEpoch")
                         .HasColumnType("INTEGER");
 
@@ -446,6 +449,9 @@ namespace Forecast.Api.Persistence.Migrations
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Backtest")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("INTEGER");

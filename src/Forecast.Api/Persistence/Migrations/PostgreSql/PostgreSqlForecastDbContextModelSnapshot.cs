@@ -348,6 +348,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Backtest")
+                        .HasColumnType("text");
+
                     b.Property<int>("BestEpoch")
                         .HasColumnType("integer");
 
@@ -454,6 +457,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Backtest")
+                        .HasColumnType("text");
 
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("boolean");

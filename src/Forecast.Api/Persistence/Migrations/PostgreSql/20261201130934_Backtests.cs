@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Forecast.Api.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class Backtests : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Backtest",
+                table: "TrainingRuns",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Backtest",
+                table: "Models",
+                type: "text",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Backtest",
+                table: "TrainingRuns");
+
+            migrationBuilder.DropColumn(
+                name: "Backtest",
+                table: "Models");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Forecast.Domain.Evaluation;
+using Forecast.Domain.Series;
+
+namespace Forecast.Domain.Runs;
+
+public sealed partial class HyperparameterResolver
+{
+    /// <summary>
+    /// Checks a run's backtest before the run is queued: the windows fit before the test tail with the history the
+    /// model needs at each origin (for transform auto, as much as any candidate needs), and, with refit, the earliest
+    /// window's model can be trained on the points before its origin with the same request.
+    /// </summary>
+    /// <returns>The windows' origins, oldest first.</returns>
+    /// <exception cref="DomainValidationException">Windows or step out of range.</exception>
+    /// <exception cref="UnprocessableException">The windows do not fit, or an earlier window's model could not be trained.</exception>
+    public IReadOnlyList<int> CheckBacktest(BacktestRequest backtest, HyperparameterRequest request, Hyperparameters hp, RegularSeries series)
+    {
+        var pipelines = hp.Transform.Pipeline is { } given ? [given] : TransformPipeline.All.Append(TransformPipeline.None);
+        var needed = pipelines.Max(p => Math.Max(p.PointsConsumed(hp.SeasonalPeriod) + hp.Lookback, p.HistoryNeeded(hp.SeasonalPeriod)));
+        var testOrigin = series.Count - hp.TestSize;
+        var origins = backtest.Origins(testOrigin, hp.TestSize, needed);
+        if (backtest.Refit)
+        {
+            // The shortest window trains on the least: if its model can be trained, so can every later one's.
+            var shortest = series with { Values = series.Values.Take(origins[0] + hp.TestSize).ToArray() };
+            Resolve(request with { Seed = hp.Seed, Lookback = hp.Lookback }, shortest, () => hp.Seed);
+        }
+        return origins;
+    }
+}

@@ -1,0 +1,36 @@
+using Forecast.Domain;
+using Forecast.Domain.Evaluation;
+using Forecast.Domain.Runs;
+using Forecast.Training.Lstm;
+
+namespace Forecast.Training.Evaluation;
+
+/// <summary>Backtests a series' model: from every window's origin with the model itself, or with a model refitted per window.</summary>
+public static class Backtesting
+{
+    /// <param name="model">The model, its test tail's origin the last window's.</param>
+    /// <param name="hp">The model's hyperparameters with its transform, never "auto" (a refit trains the same pipeline).</param>
+    /// <exception cref="UnprocessableException">The windows do not fit before the test tail with the history the model needs.</exception>
+    public static Backtest Run(BuiltModel model, IReadOnlyList<double> series, Hyperparameters hp, BacktestRequest request, CancellationToken cancellation)
+    {
+        using var network = new LstmModel(model.Artifact);
+        var (horizon, period) = (hp.TestSize, hp.SeasonalPeriod);
+        var origins = request.Origins(model.Evaluation.ForecastOrigin, horizon, network.FirstPredictable);
+        var step = request.Step ?? horizon;
+        if (!request.Refit)
+        {
+            return Backtest.Run(network, model.Artifact.Calibration, series, origins, horizon, period, step);
+        }
+        // Each earlier window's model trains on the points before its origin plus its window as the test tail, so the
+        // window is that model's own evaluation; the last window is the run's model's.
+        var windows = origins.Select(origin =>
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var refit = origin == model.Evaluation.ForecastOrigin
+                ? model
+                : ForecastModelBuilder.Build(series.Take(origin + horizon).ToArray(), hp, SilentObserver.Instance, cancellation);
+            return Backtest.Window(origin, series, refit.Evaluation.MultiStep.Predicted, refit.Artifact.Calibration, period, horizon);
+        }).ToList();
+        return Backtest.Of(windows, step, refit: true);
+    }
+}

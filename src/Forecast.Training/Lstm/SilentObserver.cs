@@ -1,0 +1,11 @@
+namespace Forecast.Training.Lstm;
+
+/// <summary>Watches nothing: for the trainings that are not a run's own (transform candidates, backtest refits).</summary>
+internal sealed class SilentObserver : ITrainingObserver
+{
+    public static readonly SilentObserver Instance = new();
+
+    public void OnEpoch(EpochReport report, Func<TrainingCheckpoint> checkpoint)
+    {
+    }
+}
