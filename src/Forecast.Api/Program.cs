@@ -5,6 +5,7 @@ using Forecast.Api.Jobs;
 using Forecast.Api.Persistence;
 using Forecast.Api.RateLimiting;
 using Forecast.Api.Security;
+using Forecast.Api.Webhooks;
 
 try
 {
@@ -13,6 +14,7 @@ try
     builder.AddForecastOptions();
     builder.AddForecastPersistence();
     builder.AddForecastJobs();
+    builder.AddForecastWebhooks();
     builder.AddForecastApi();
     builder.AddForecastSwagger();
     builder.AddForecastAuth();
@@ -41,6 +43,7 @@ try
     app.MapCollectionModelsApi();
     app.MapRegistryApi();
     app.MapAliasesApi();
+    app.MapWebhooksApi();
     app.MapDiagnosticsApi();
     app.MapIndexApi();
     app.MapForecastHealth();

@@ -40,6 +40,9 @@ public class ForecastDbContext : DbContext
     public DbSet<CheckpointEntity> Checkpoints => Set<CheckpointEntity>();
     public DbSet<AliasEntity> Aliases => Set<AliasEntity>();
     public DbSet<AliasMoveEntity> AliasMoves => Set<AliasMoveEntity>();
+    public DbSet<WebhookEntity> Webhooks => Set<WebhookEntity>();
+    public DbSet<WebhookDeliveryEntity> WebhookDeliveries => Set<WebhookDeliveryEntity>();
+    public DbSet<WebhookAttemptEntity> WebhookAttempts => Set<WebhookAttemptEntity>();
     public DbSet<IdempotencyEntity> IdempotencyRecords => Set<IdempotencyEntity>();
     public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
     public DbSet<TrainingWorkerEntity> TrainingWorkers => Set<TrainingWorkerEntity>();
@@ -175,6 +178,29 @@ public class ForecastDbContext : DbContext
             move.Property(m => m.MovedBy).HasMaxLength(100);
             move.HasIndex(m => new { m.SubjectId, m.Name });
             move.HasQueryFilter(m => SeesAll || m.OwnerKeyId == CallerId);
+        });
+
+        modelBuilder.Entity<WebhookEntity>(webhook =>
+        {
+            webhook.Property(w => w.Url).HasMaxLength(Forecast.Api.Webhooks.WebhookDestinations.MaxUrlLength);
+            webhook.Property(w => w.Secret).HasMaxLength(100);
+            webhook.HasIndex(w => w.OwnerKeyId);
+            webhook.HasQueryFilter(w => SeesAll || w.OwnerKeyId == CallerId);
+        });
+
+        modelBuilder.Entity<WebhookDeliveryEntity>(delivery =>
+        {
+            delivery.Property(d => d.EventType).HasMaxLength(40);
+            delivery.HasOne<WebhookEntity>().WithMany().HasForeignKey(d => d.WebhookId).OnDelete(DeleteBehavior.Cascade);
+            delivery.HasIndex(d => new { d.WebhookId, d.CreatedAt });
+            delivery.HasQueryFilter(d => SeesAll || d.OwnerKeyId == CallerId);
+        });
+
+        modelBuilder.Entity<WebhookAttemptEntity>(attempt =>
+        {
+            attempt.Property(a => a.Error).HasMaxLength(1000);
+            attempt.HasOne<WebhookDeliveryEntity>().WithMany().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
+            attempt.HasQueryFilter(a => SeesAll || WebhookDeliveries.Any(d => d.Id == a.DeliveryId && d.OwnerKeyId == CallerId));
         });
 
         modelBuilder.Entity<IdempotencyEntity>(record =>

@@ -1,5 +1,6 @@
 using Forecast.Api.Jobs;
 using Forecast.Api.Persistence;
+using Forecast.Api.Webhooks;
 using Forecast.Domain;
 using Forecast.Domain.Runs;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ namespace Forecast.Api.Runs;
 /// it calls are too; those of handlers and of recovery are asynchronous.
 /// </remarks>
 public sealed class RunStore(
-    IDbContextFactory<ForecastDbContext> dbFactory, RunDispatcher queue, RunCancellations cancellations, TimeProvider clock)
+    IDbContextFactory<ForecastDbContext> dbFactory, RunDispatcher queue, RunCancellations cancellations, WebhookNotifier webhooks, TimeProvider clock)
 {
     /// <summary>Stores a new run as Queued and hands it to the job queue.</summary>
     public async Task QueueAsync(TrainingRunEntity run, CancellationToken cancellationToken)
@@ -48,8 +49,12 @@ public sealed class RunStore(
         await db.TrainingRuns.Where(r => r.Id == runId && RunLifecycle.Open.Contains(r.Status))
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.CancelRequested, true), cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        await Expecting(db, runId, TrainingRunStatus.Queued).ExecuteUpdateAsync(
+        var cancelledQueued = await Expecting(db, runId, TrainingRunStatus.Queued).ExecuteUpdateAsync(
             Setting(TrainingRunStatus.Queued, RunTransition.Cancel, set => set.SetProperty(r => r.FinishedAt, now)), cancellationToken);
+        if (cancelledQueued == 1)
+        {
+            webhooks.RunFinished(runId);
+        }
         cancellations.Cancel(runId);
         return await db.TrainingRuns.AsNoTracking().FirstAsync(r => r.Id == runId, cancellationToken);
     }
@@ -175,6 +180,7 @@ public sealed class RunStore(
         db.SaveChanges();
         db.Checkpoints.Where(c => c.RunId == runId).ExecuteDelete();
         transaction.Commit();
+        webhooks.RunFinished(runId);
     }
 
     /// <summary>Whether a succeeded run's promotion moved its alias, and why.</summary>
@@ -284,6 +290,7 @@ public sealed class RunStore(
             if (poison)
             {
                 await db.Checkpoints.Where(c => c.RunId == orphan.Id).ExecuteDeleteAsync(cancellationToken);
+                webhooks.RunFinished(orphan.Id);
             }
             else
             {
@@ -314,6 +321,10 @@ public sealed class RunStore(
             db.Checkpoints.Where(c => c.RunId == runId).ExecuteDelete();
         }
         transaction.Commit();
+        if (moved == 1 && finished)
+        {
+            webhooks.RunFinished(runId);
+        }
         return moved == 1;
     }
 
