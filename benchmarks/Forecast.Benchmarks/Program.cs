@@ -7,11 +7,12 @@ return args.FirstOrDefault() switch
     "train" => TrainBenchmark.Run(),
     "accuracy" => AccuracyBenchmark.Run(args[1..]),
     "collections" => CollectionsBenchmark.Run(args[1..]),
+    "speed" => await SpeedBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- diagnostics | train | accuracy [seeds=1,2] [only=name] [hyperparameter=value ...] | collections [set=monthly] [holdout=validation] [hyperparameter=value ...]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- diagnostics | train | accuracy [seeds=1,2] [only=name] [hyperparameter=value ...] | collections [set=monthly] [holdout=validation] [hyperparameter=value ...] | speed publish=DIR [seconds=10]");
     return 2;
 }

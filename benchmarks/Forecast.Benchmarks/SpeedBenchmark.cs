@@ -1,0 +1,241 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Forecast.Domain.Runs;
+using Forecast.Domain.Series;
+using Forecast.Training.Collections;
+using Forecast.Training.Lstm;
+
+namespace Forecast.Benchmarks;
+
+/// <summary>
+/// Issue #17's figures, each beside what it is compared with, measured in one run and written to docs/benchmarks.md:
+/// the service's training epoch against a plain TorchSharp loop on the same shape, the global model's windows per second
+/// and the time to forecast every member of a 1,464-member collection, and, against the published service (started here
+/// on a port of its own), forecast reads with a client key against the admin key, and run status and loss curve reads
+/// with a client key while two runs train.
+/// </summary>
+/// <remarks>Arguments: <c>publish=DIR</c> (the output of <c>dotnet publish src/Forecast.Api -c Release -r linux-x64</c>), <c>seconds=10</c> per load phase.</remarks>
+internal static class SpeedBenchmark
+{
+    private const string Api = "http://127.0.0.1:5078";
+    private const string AdminKey = "speed-benchmark-admin-key-0123456789abcdef0123";
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var options = args.Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal);
+        if (!options.TryGetValue("publish", out var publish))
+        {
+            Console.Error.WriteLine("usage: ... -- speed publish=DIR [seconds=10]   (DIR: dotnet publish src/Forecast.Api -c Release -r linux-x64 -o DIR)");
+            return 2;
+        }
+        var seconds = TimeSpan.FromSeconds(options.TryGetValue("seconds", out var s) ? double.Parse(s, CultureInfo.InvariantCulture) : 10);
+        var rows = new List<(string Figure, string Value, string ComparedWith, string Ratio)>();
+
+        var (service, plain) = Epochs();
+        rows.Add(("tutorial epoch (722 days, lookback 120, hidden 64, full batch)", $"{service:F3} s", $"plain TorchSharp loop, same shape: {plain:F3} s", $"{service / plain:F2}x"));
+        var (windowsPerSecond, members, forecastSeconds) = GlobalModel();
+        rows.Add(("global model training (tourism monthly)", $"{windowsPerSecond:N0} windows/s", "-", "-"));
+        rows.Add(($"forecast every member, {members:N0} members x 24 steps", $"{forecastSeconds:F2} s", "target 1 s", $"{forecastSeconds:F2}x"));
+
+        await using var running = await ServiceProcess.StartAsync(Path.GetFullPath(publish));
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 100 }) { BaseAddress = new Uri(Api), Timeout = TimeSpan.FromSeconds(30) };
+        var (clientKey, model, daily) = await PrepareAsync(http);
+        var forecast = new[] { $"/api/models/{model}/forecast?horizon=12&level=80&level=95" };
+        LoadResult? admin = null, client = null;
+        for (var round = 0; round < 2; round++)
+        {
+            // Alternating rounds, the second kept: the first warms both paths (JIT, caches, connections).
+            admin = await HttpLoad.RunAsync(http, AdminKey, forecast, 50, seconds);
+            client = await HttpLoad.RunAsync(http, clientKey, forecast, 50, seconds);
+        }
+        rows.Add(("forecast reads, client key", client!.ToString(), $"admin key: {admin}", $"{client.RequestsPerSecond / admin!.RequestsPerSecond:P0} of the admin's throughput"));
+
+        var runs = await StartTwoLongRunsAsync(http, clientKey, daily);
+        var status = await HttpLoad.RunAsync(http, clientKey, runs.Select(r => $"/api/training-runs/{r}").ToArray(), 50, seconds);
+        var curve = await HttpLoad.RunAsync(http, clientKey, runs.Select(r => $"/api/training-runs/{r}/loss-curve").ToArray(), 50, seconds);
+        rows.Add(("run status reads, client key, two runs training", status.ToString(), "target p99 10 ms", $"p99 {status.P99Ms / 10:F1}x the target"));
+        rows.Add(("loss curve reads, client key, two runs training", curve.ToString(), "target p99 10 ms", $"p99 {curve.P99Ms / 10:F1}x the target"));
+
+        var table = new StringBuilder()
+            .AppendLine("| figure | measured | compared with | ratio |")
+            .AppendLine("| --- | --- | --- | --- |");
+        foreach (var row in rows)
+        {
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {row.Figure} | {row.Value} | {row.ComparedWith} | {row.Ratio} |");
+        }
+        Console.Write(table);
+        await File.WriteAllTextAsync(RepositoryData.InRepository("docs/benchmarks.md"), Document(table.ToString(), seconds));
+        return 0;
+    }
+
+    /// <summary>The service's trainer and the plain loop on the tutorial's shape, 20 epochs each, median seconds per epoch.</summary>
+    private static (double Service, double Plain) Epochs()
+    {
+        var values = RepositoryData.Read("seattle-precipitation-daily.csv").Values.Take(722).ToArray();
+        var hp = new Hyperparameters(Lookback: 120, HiddenSize: 64, Layers: 1, Dropout: 0, Epochs: 20, BatchSize: null,
+            LearningRate: 0.001, ValidationFraction: 0.2, TestSize: 10, Seed: 1, Transform: TransformChoice.None);
+        var times = new EpochTimes();
+        LstmTrainer.Train(values, hp, times, CancellationToken.None);
+        var split = DataSplit.For(values.Length, hp.TestSize, hp.ValidationFraction);
+        var plain = PlainTorchLoop.SecondsPerEpoch(split.TrainEnd - hp.Lookback, split.ValidationCount, hp.Lookback, hp.HiddenSize, hp.Epochs);
+        return (times.Median, plain);
+    }
+
+    /// <summary>Two epochs of the default global model on tourism monthly, then every member of the set four times over forecast at once.</summary>
+    private static (double WindowsPerSecond, int Members, double ForecastSeconds) GlobalModel()
+    {
+        var members = TourismCollection.Read("tourism-monthly.csv");
+        var hp = new Hyperparameters(Lookback: 36, HiddenSize: 32, Layers: 1, Dropout: 0, Epochs: 2, BatchSize: 512, LearningRate: 0.005,
+            ValidationFraction: 0.2, TestSize: 24, Seed: 1, Transform: TransformChoice.Auto, EarlyStoppingPatience: null, SeasonalPeriod: 12);
+        var times = new EpochTimes();
+        var trained = GlobalTrainer.Train(members, hp, GlobalTrainingOptions.Default, times, CancellationToken.None);
+        using var model = new Training.Collections.GlobalModel(trained.Artifact with
+        {
+            Members = [.. Enumerable.Range(1, 4).SelectMany(k => trained.Artifact.Members.Select(m => k == 1 ? m : m with { Key = $"{m.Key}#{k}" }))],
+        });
+        var asked = Enumerable.Range(1, 4).SelectMany(k => members.Select(m => (k == 1 ? m.Key : $"{m.Key}#{k}", (IReadOnlyList<double>)m.Values))).ToList();
+        model.ForecastAll(asked, 24);
+        var watch = Stopwatch.StartNew();
+        model.ForecastAll(asked, 24);
+        return (trained.TrainingWindows / times.Median, asked.Count, watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>A client key with a model of its own on airpassengers, which the admin reads too, and the daily series to train on.</summary>
+    private static async Task<(string ClientKey, Guid Model, Guid Daily)> PrepareAsync(HttpClient http)
+    {
+        var clientKey = (await PostAsync(http, "/api/keys", JsonContent.Create(new { name = "speed" }), AdminKey)).GetProperty("key").GetString()!;
+        var air = await PostAsync(http, "/api/series?name=air", Csv("airpassengers.csv"), clientKey);
+        var run = await PostAsync(http, $"/api/series/{air.GetProperty("id")}/training-runs",
+            JsonContent.Create(new { epochs = 30, hiddenSize = 32, testSize = 12, seed = 1, transform = "none" }), clientKey);
+        var model = await WaitForModelAsync(http, run.GetProperty("id").GetGuid(), clientKey);
+        var daily = await PostAsync(http, "/api/series?name=daily", Csv("seattle-precipitation-daily.csv"), clientKey);
+        return (clientKey, model, daily.GetProperty("id").GetGuid());
+    }
+
+    /// <summary>Two long runs on the daily series, started and past their first epoch: the training load of the status phases.</summary>
+    private static async Task<Guid[]> StartTwoLongRunsAsync(HttpClient http, string clientKey, Guid daily)
+    {
+        var runs = new List<Guid>();
+        foreach (var seed in new[] { 1, 2 })
+        {
+            var run = await PostAsync(http, $"/api/series/{daily}/training-runs",
+                JsonContent.Create(new { epochs = 3000, hiddenSize = 64, lookback = 120, transform = "none", seed, earlyStoppingPatience = 0 }), clientKey);
+            runs.Add(run.GetProperty("id").GetGuid());
+        }
+        while ((await GetAsync(http, $"/api/training-runs/{runs[1]}", clientKey)).GetProperty("progress").GetProperty("epoch").GetInt32() < 1)
+        {
+            await Task.Delay(200);
+        }
+        return [.. runs];
+    }
+
+    private static async Task<Guid> WaitForModelAsync(HttpClient http, Guid runId, string key)
+    {
+        while ((await GetAsync(http, $"/api/training-runs/{runId}", key)).GetProperty("modelId") is var model && model.ValueKind != JsonValueKind.String)
+        {
+            await Task.Delay(200);
+        }
+        return (await GetAsync(http, $"/api/training-runs/{runId}", key)).GetProperty("modelId").GetGuid();
+    }
+
+    private static Task<JsonElement> GetAsync(HttpClient http, string url, string key) => SendAsync(http, new HttpRequestMessage(HttpMethod.Get, url), key);
+
+    private static Task<JsonElement> PostAsync(HttpClient http, string url, HttpContent body, string key) =>
+        SendAsync(http, new HttpRequestMessage(HttpMethod.Post, url) { Content = body }, key);
+
+    private static async Task<JsonElement> SendAsync(HttpClient http, HttpRequestMessage request, string key)
+    {
+        using (request)
+        {
+            request.Headers.Add("X-Api-Key", key);
+            using var response = await http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            return response.IsSuccessStatusCode ? JsonDocument.Parse(text).RootElement.Clone() : throw new InvalidOperationException($"{request.RequestUri}: {text}");
+        }
+    }
+
+    private static StringContent Csv(string file) => new(string.Join('\n', RepositoryData.Lines(file)), Encoding.UTF8, "text/csv");
+
+    private static string Document(string table, TimeSpan seconds) => $"""
+        # Benchmarks
+
+        Written by `dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- speed publish=DIR` on
+        {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Machine()}, nothing else running. Every figure below comes from that one
+        run. Load phases: 50 connections for {seconds.TotalSeconds:F0} s each, a closed loop as wrk runs one, on the same
+        cores as the service; forecast reads alternate admin and client rounds and the second round of each is kept.
+
+        {table}
+        """;
+
+    private static string Machine()
+    {
+        var model = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        return $"{model ?? "unknown CPU"}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+    }
+
+    private sealed class EpochTimes : ITrainingObserver
+    {
+        private readonly List<double> seconds = [];
+        private TimeSpan last;
+
+        public double Median => seconds.Order().ElementAt(seconds.Count / 2);
+
+        public void OnEpoch(EpochReport report, Func<TrainingCheckpoint> checkpoint)
+        {
+            seconds.Add((report.Elapsed - last).TotalSeconds);
+            last = report.Elapsed;
+        }
+    }
+
+    /// <summary>The published service on its own port and a throwaway database, stopped when disposed.</summary>
+    private sealed class ServiceProcess(Process process, string directory) : IAsyncDisposable
+    {
+        public static async Task<ServiceProcess> StartAsync(string publish)
+        {
+            var directory = Directory.CreateTempSubdirectory("forecast-speed-").FullName;
+            var start = new ProcessStartInfo(Path.Combine(publish, "Forecast.Api")) { WorkingDirectory = publish, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.Environment["ASPNETCORE_URLS"] = Api;
+            start.Environment["Auth__AdminKey"] = AdminKey;
+            start.Environment["Training__WorkerCount"] = "2";
+            start.Environment["Limits__RequestsPerMinute"] = "1000000";
+            start.Environment["Limits__MaxRunCost"] = "1e13";
+            start.Environment["Logging__LogLevel__Default"] = "Warning";
+            start.Environment["ConnectionStrings__Forecast"] = $"Data Source={Path.Combine(directory, "speed.db")}";
+            var process = Process.Start(start)!;
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            using var probe = new HttpClient();
+            for (var i = 0; i < 120; i++)
+            {
+                try
+                {
+                    if ((await probe.GetAsync($"{Api}/health/ready")).IsSuccessStatusCode)
+                    {
+                        return new ServiceProcess(process, directory);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                }
+                await Task.Delay(500);
+            }
+            process.Kill();
+            throw new InvalidOperationException("The published service did not become ready.");
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            process.Dispose();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
