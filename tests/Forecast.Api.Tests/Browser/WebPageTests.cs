@@ -61,6 +61,10 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await page.GetByRole(AriaRole.Link, new() { Name = "Open the model" }).ClickAsync();
         await Expect(page.Locator("#metrics tbody tr")).ToHaveCountAsync(5);
         await Expect(page.Locator("#test-tail figure")).ToHaveCountAsync(1);
+        var modelId = new Uri(page.Url).Fragment.Split('/')[^1];
+        using var admin = host.Service.CreateClient();
+        var model = await (await admin.GetAsync($"/api/models/{modelId}")).ReadAsync<Forecast.Api.Contracts.ModelResponse>();
+        Assert.Equal(model.SkillVsSeasonalNaive!.Value, Number(await page.Locator("#metrics tbody tr").First.Locator("td").Last.InnerTextAsync()), 2);
         var forecast = page.Locator("#forecast figure");
         await Expect(forecast.Locator(".u-legend")).ToContainTextAsync("80 % upper");
         await Expect(forecast.Locator(".u-legend")).ToContainTextAsync("95 % lower");
@@ -171,6 +175,10 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await Expect(page.Locator("#member-table caption")).ToContainTextAsync("MASE, worst first");
         Assert.True(await MaseColumnAsync(page) is var worst && worst.SequenceEqual(worst.OrderDescending()), string.Join(" ", worst));
         await tab.ScreenshotAsync("collection-model");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download every member’s forecast (CSV)" }).ClickAsync());
+        var csv = await File.ReadAllLinesAsync(await download.PathAsync());
+        Assert.Equal("series,timestamp,value,lower_80,upper_80,lower_95,upper_95", csv[0]);
+        Assert.Equal(1 + 6 * 12, csv.Length);
 
         var key = await table.First.Locator("th").InnerTextAsync();
         await table.First.GetByRole(AriaRole.Link).ClickAsync();

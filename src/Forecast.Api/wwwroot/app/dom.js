@@ -62,3 +62,8 @@ export function field(label, control, hint) {
     control,
     hint ? h('span', { class: 'hint', id: hintId }, hint) : null);
 }
+
+/** Replaces an element's children; null and false stand for nothing, as in h(). */
+export function replace(element, ...children) {
+  element.replaceChildren(...children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false));
+}

@@ -4,6 +4,9 @@ export function num(value, digits = 3) {
     return '–';
   }
   const magnitude = Math.abs(value);
+  if (Number.isInteger(value) && magnitude < 1e15) {
+    return value.toLocaleString('en');
+  }
   if (magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e7)) {
     return value.toExponential(2);
   }

@@ -1,5 +1,5 @@
 import { getJson } from '../api.js';
-import { errorNote, h, link, section, table } from '../dom.js';
+import { errorNote, h, link, replace, section, table } from '../dom.js';
 import { dateTime, num } from '../format.js';
 import { uploadForm } from './upload.js';
 
@@ -33,7 +33,7 @@ export async function pagedList(container, path, signal, empty, render) {
       const separator = path.includes('?') ? '&' : '?';
       const page = await getJson(`${path}${separator}page=${number}&pageSize=${pageSize}`, { signal });
       const pages = Math.max(1, Math.ceil(page.total / pageSize));
-      body.replaceChildren(
+      replace(body,
         page.total === 0 ? h('p', {}, empty) : render(page),
         pages > 1 ? h('nav', { class: 'pager', 'aria-label': 'pages' },
           h('button', { type: 'button', disabled: number <= 1, onclick: () => show(number - 1) }, 'Previous page'),

@@ -36,7 +36,7 @@ export async function renderMember(view, { params: [modelId, key], signal }) {
   tail.append(
     metricsTable('Accuracy on the test tail', [
       ['global LSTM', evaluation.metrics], ['naive', b.naive], ['seasonal naive', b.seasonalNaive], ['Naive2', b.naive2], ['Theta', b.theta],
-    ], 'metrics'),
+    ], 'metrics', b.seasonalNaive),
     h('details', {}, h('summary', {}, 'The test tail as a table'),
       table('Test tail', ['date', 'actual', 'forecast'], p.map((x) => [x.timestamp, num(x.actual), num(x.forecast)]))));
   const forecast = forecastPanel({ modelId, series, member: key, defaultHorizon: p.length, signal });

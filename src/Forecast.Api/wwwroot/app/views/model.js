@@ -1,6 +1,6 @@
 import { getJson, request } from '../api.js';
 import { colours, timeChart } from '../charts.js';
-import { errorNote, facts, field, h, link, section, table } from '../dom.js';
+import { errorNote, facts, field, h, link, replace, section, table } from '../dom.js';
 import { num, percent, seconds } from '../format.js';
 import { saveFile } from '../download.js';
 import { forecastPanel } from './forecast-panel.js';
@@ -64,8 +64,8 @@ async function renderSeriesModel(view, model, signal) {
       ['naive', model.baselines.naive],
       ['seasonal naive', model.baselines.seasonalNaive],
       ['drift', model.baselines.drift],
-    ], 'metrics'),
-    h('p', { class: 'note' }, `Skill = 1 − MASE(LSTM) / MASE(seasonal naive), seasonal period ${model.seasonalPeriod}: above 0 beats seasonal naive.`),
+    ], 'metrics', model.baselines.seasonalNaive),
+    h('p', { class: 'note' }, `Skill = 1 − MAE / MAE(seasonal naive, period ${model.seasonalPeriod}): above 0 beats seasonal naive.`),
     h('details', {}, h('summary', {}, 'The test tail as a table'),
       table('Test tail', ['date', 'actual', 'multi-step', 'one-step', 'naive', 'seasonal naive', 'drift'],
         p.map((x) => [x.timestamp, num(x.actual), num(x.multiStep), num(x.oneStep), num(x.naive), num(x.seasonalNaive), num(x.drift)]))));
@@ -114,7 +114,7 @@ async function memberTable(container, modelId, signal) {
     try {
       const list = await getJson(`/api/models/${modelId}/members?sort=${encodeURIComponent(sort.value)}&page=${page}&pageSize=${pageSize}`, { signal });
       const pages = Math.max(1, Math.ceil(list.total / pageSize));
-      body.replaceChildren(
+      replace(body,
         table(`Members by ${sorts[sort.value]} (${list.total})`, ['key', 'MASE', 'sMAPE %', 'seasonal naive MASE', 'Theta MASE', 'forecast by'],
           list.items.map((m) => [link(`/models/${modelId}/members/${encodeURIComponent(m.key)}`, m.key), num(m.mase), num(m.smape),
             num(m.seasonalNaiveMase), num(m.thetaMase), m.fallback ? 'Theta (fallback)' : 'the network']), { id: 'member-table' }),

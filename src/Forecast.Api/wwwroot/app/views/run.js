@@ -1,6 +1,6 @@
 import { followEvents, getJson, postJson } from '../api.js';
 import { lossChart } from '../charts.js';
-import { errorNote, facts, h, link, section, table } from '../dom.js';
+import { errorNote, h, link, replace, section, table } from '../dom.js';
 import { num, seconds } from '../format.js';
 
 const open = (status) => status === 'queued' || status === 'running';
@@ -37,7 +37,7 @@ export async function renderRun(view, { params: [id], signal }) {
       + (p.etaSeconds !== null && p.etaSeconds !== undefined && open(run.status) ? ` · about ${seconds(p.etaSeconds)} left` : '')
       + (p.trainLoss !== null && p.trainLoss !== undefined ? ` · training loss ${num(p.trainLoss)}, validation loss ${num(p.validationLoss)}` : '');
     cancel.disabled = !open(run.status) || run.cancelRequested;
-    outcome.replaceChildren(
+    replace(outcome,
       run.modelId ? h('p', {}, 'Trained. ', link(`/models/${run.modelId}`, 'Open the model'),
         run.outcome ? ` · ${run.outcome.epochsRun} epochs, best epoch ${run.outcome.bestEpoch}${run.outcome.stoppedEarly ? ', stopped early' : ''}` : '') : null,
       run.error ? h('p', { class: 'error' }, run.error) : null);
