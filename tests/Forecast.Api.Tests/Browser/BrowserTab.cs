@@ -35,9 +35,19 @@ public sealed class BrowserTab : IAsyncDisposable
         await Page.GetByRole(AriaRole.Button, new() { Name = "Use key" }).ClickAsync();
     }
 
-    /// <summary>The whole page as a PNG named after what it shows.</summary>
-    public Task ScreenshotAsync(string name) =>
-        Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, $"{name}.png"), FullPage = true });
+    /// <summary>
+    /// Looks at the page as a person would: no word a script writes for a missing value ('null', 'undefined', 'NaN')
+    /// is shown, and the whole page is saved as a PNG named after what it shows.
+    /// </summary>
+    public async Task LookAsync(string name)
+    {
+        var text = await Page.InnerTextAsync("main");
+        foreach (var placeholder in new[] { "null", "undefined", "NaN" })
+        {
+            Assert.False(System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{placeholder}\b"), $"the {name} page shows '{placeholder}':\n{text}");
+        }
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, $"{name}.png"), FullPage = true });
+    }
 
     /// <summary>Whether anything is wider than the window, which would make a phone scroll sideways.</summary>
     public Task<bool> OverflowsAsync() => Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");

@@ -28,7 +28,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await Expect(page.Locator("#upload-result")).ToContainTextAsync("Uploaded “airpassengers”: 144 monthly points from 1949-01-01 to 1960-12-01.");
         await Expect(page.Locator("#upload-result")).ToContainTextAsync("No missing periods.");
         await Expect(page.Locator("#series-list tbody tr")).ToHaveCountAsync(1);
-        await tab.ScreenshotAsync("home");
+        await tab.LookAsync("home");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Open the series" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "airpassengers", Level = 1 })).ToBeVisibleAsync();
@@ -36,7 +36,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await Expect(page.Locator("#diagnostics figure")).ToHaveCountAsync(2);
         await Expect(page.Locator("#field-lookback")).ToHaveAttributeAsync("placeholder", "36");
         await Expect(page.Locator("#field-epochs")).ToHaveAttributeAsync("max", "10000");
-        await tab.ScreenshotAsync("series");
+        await tab.LookAsync("series");
 
         // Small enough to train in seconds, slow enough per epoch (small batches, no early stop) to be watched.
         await page.GetByLabel("Epochs").FillAsync("40");
@@ -56,7 +56,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await Expect(page.Locator("#run-status")).ToHaveTextAsync("Status: succeeded");
         await Expect(page.Locator("#run-progress-text")).ToContainTextAsync("Epoch 40 of 40 (100 %)");
         await Expect(page.Locator("#loss figure")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("for 40 epochs"));
-        await tab.ScreenshotAsync("run");
+        await tab.LookAsync("run");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Open the model" }).ClickAsync();
         await Expect(page.Locator("#metrics tbody tr")).ToHaveCountAsync(5);
@@ -77,7 +77,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
             Assert.True(cells[3] <= cells[1] && cells[1] <= cells[0] && cells[0] <= cells[2] && cells[2] <= cells[4], string.Join(" ", cells));
         }
         Assert.Equal(new DateOnly(1961, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), await rows[0].Locator("th").TextContentAsync());
-        await tab.ScreenshotAsync("model");
+        await tab.LookAsync("model");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download CSV" }).ClickAsync());
         var csv = (await File.ReadAllLinesAsync(await download.PathAsync())).ToList();
@@ -128,7 +128,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
 
         await Expect(page.Locator("#upload-result .error")).ToHaveTextAsync("400 Invalid request: CSV line 3: 'abc' is not a finite number. (field: file)");
         await Expect(page.Locator("#series-list")).ToContainTextAsync("No series yet");
-        await tab.ScreenshotAsync("upload-error");
+        await tab.LookAsync("upload-error");
         Assert.Empty(tab.Errors);
     }
 
@@ -138,7 +138,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await using var tab = await host.OpenAsync(key: "fk_0123456789abcdef_not-a-real-secret");
 
         await Expect(tab.Page.Locator("#series-list .error")).ToHaveTextAsync("401 Unauthorized: The API key is not valid.");
-        await tab.ScreenshotAsync("wrong-key");
+        await tab.LookAsync("wrong-key");
         Assert.Empty(tab.Errors);
     }
 
@@ -160,7 +160,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await page.GetByRole(AriaRole.Link, new() { Name = "Open the collection" }).ClickAsync();
         await Expect(page.Locator("#members tbody tr")).ToHaveCountAsync(6);
         await Expect(page.Locator("#field-testSize")).ToHaveAttributeAsync("placeholder", "8");
-        await tab.ScreenshotAsync("collection");
+        await tab.LookAsync("collection");
 
         await page.GetByLabel("Epochs").FillAsync("3");
         await page.GetByLabel("Hidden size").FillAsync("8");
@@ -174,7 +174,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await page.GetByLabel("Sort by").SelectOptionAsync("-mase");
         await Expect(page.Locator("#member-table caption")).ToContainTextAsync("MASE, worst first");
         Assert.True(await MaseColumnAsync(page) is var worst && worst.SequenceEqual(worst.OrderDescending()), string.Join(" ", worst));
-        await tab.ScreenshotAsync("collection-model");
+        await tab.LookAsync("collection-model");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download every member’s forecast (CSV)" }).ClickAsync());
         var csv = await File.ReadAllLinesAsync(await download.PathAsync());
         Assert.Equal("series,timestamp,value,lower_80,upper_80,lower_95,upper_95", csv[0]);
@@ -185,7 +185,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Member {key}" })).ToBeVisibleAsync();
         await Expect(page.Locator("#metrics tbody tr")).ToHaveCountAsync(5);
         await Expect(page.Locator("#forecast-table tbody tr")).ToHaveCountAsync(8);
-        await tab.ScreenshotAsync("member");
+        await tab.LookAsync("member");
         Assert.Empty(tab.Errors);
     }
 
@@ -198,13 +198,13 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
         await Expect(page.Locator("#upload-result")).ToContainTextAsync("Uploaded");
         Assert.False(await tab.OverflowsAsync(), "the start page is wider than 390 px");
-        await tab.ScreenshotAsync("phone-home");
+        await tab.LookAsync("phone-home");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Open the series" }).ClickAsync();
         await Expect(page.Locator("#diagnostics figure")).ToHaveCountAsync(2);
         await Expect(page.Locator("#training-form")).ToBeVisibleAsync();
         Assert.False(await tab.OverflowsAsync(), "the series page is wider than 390 px");
-        await tab.ScreenshotAsync("phone-series");
+        await tab.LookAsync("phone-series");
         Assert.Empty(tab.Errors);
     }
 

@@ -42,6 +42,9 @@ function figure(target, title, description, options, data) {
   return { plot, element };
 }
 
+// Wide enough for the longest tick label: uPlot's fixed 50 px cut off values such as 25,000.
+const axisSize = (u, values) => Math.max(40, ...(values ?? []).map((v) => String(v).length * 7.5 + 18));
+
 const line = (label, stroke, { dash, width = 2, points = false } = {}) =>
   ({ label, stroke, width, dash, points: { show: points }, spanGaps: false });
 
@@ -62,7 +65,7 @@ export function timeChart(target, { title, description, dates, lines, bands = []
     series.push(line(l.label, l.colour, { dash: l.dash, points }));
     data.push(l.values);
   }
-  return figure(target, title, description, { tzDate: utc, series, bands: bandOptions, scales: { x: { time: true } } }, data).plot;
+  return figure(target, title, description, { tzDate: utc, series, bands: bandOptions, scales: { x: { time: true } }, axes: [{}, { size: axisSize }] }, data).plot;
 }
 
 /** Training and validation loss per epoch, on a log scale; update(points) redraws it as the run trains. */
@@ -75,7 +78,7 @@ export function lossChart(target) {
       line('validation loss', colours.validation, { dash: [6, 3] }),
     ],
     scales: { x: { time: false }, y: { distr: 3 } },
-    axes: [{ label: 'epoch' }, { label: 'loss (log scale)' }],
+    axes: [{ label: 'epoch' }, { label: 'loss (log scale)', size: axisSize }],
   }, [[], [], []]);
   return {
     update(points) {
@@ -98,6 +101,6 @@ export function correlogram(target, { title, points }) {
       line('lower bound', colours.bound, { dash: [5, 4], width: 1 }),
     ],
     scales: { x: { time: false, range: (u, min, max) => [min - 0.5, max + 0.5] }, y: { range: [-1, 1] } },
-    axes: [{ label: 'lag' }, {}],
+    axes: [{ label: 'lag' }, { size: axisSize }],
   }, [lagged.map((p) => p.lag), lagged.map((p) => p.value), bound, bound.map((b) => -b)]).plot;
 }

@@ -14,8 +14,10 @@ export async function renderMember(view, { params: [modelId, key], signal }) {
   view.append(
     h('p', { class: 'crumbs' }, link('/', 'All series'), ' · ', link(`/collections/${series.collectionId}`, 'the collection'), ' · ',
       link(`/models/${modelId}`, 'its global model'), ' · ', link(`/series/${series.id}`, 'the member as a series')),
-    h('h1', {}, `Member ${key}`),
-    evaluation.fallback ? h('p', { class: 'note' }, `Forecast by the Theta method: ${evaluation.fallback}`) : null);
+    h('h1', {}, `Member ${key}`));
+  if (evaluation.fallback) {
+    view.append(h('p', { class: 'note' }, `Forecast by the Theta method: ${evaluation.fallback}`));
+  }
   const tail = section('test-tail', `Test tail: the last ${p.length} points, held out`);
   view.append(tail);
   timeChart(tail, {

@@ -17,7 +17,10 @@ export function recentRuns(subjectId, signal) {
     const item = h('li', {}, link(`/runs/${remembered.id}`, `Run of ${dateTime(remembered.createdAt)}`));
     list.append(item);
     getJson(`/api/training-runs/${remembered.id}`, { signal }).then((run) => {
-      item.append(`: ${run.status}`, run.modelId ? [' · ', link(`/models/${run.modelId}`, 'its model')] : null);
+      item.append(`: ${run.status}`);
+      if (run.modelId) {
+        item.append(' · ', link(`/models/${run.modelId}`, 'its model'));
+      }
     }, () => item.append(': no longer there'));
   }
   return container;
