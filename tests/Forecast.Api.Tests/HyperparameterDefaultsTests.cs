@@ -52,5 +52,18 @@ public sealed class HyperparameterDefaultsTests : IDisposable
         await (await client.GetAsync($"/api/series/{Guid.NewGuid()}/hyperparameters")).ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_series_too_short_for_the_default_test_tail_is_told_how_long_a_tail_it_allows()
+    {
+        using var client = factory.CreateClient();
+        var csv = string.Concat(Enumerable.Range(1, 12).Select(month => $"2024-{month:00}-01,{month}\n"));
+        var series = await (await client.PostCsvAsync(csv, "?name=short")).ReadAsync<SeriesResponse>();
+
+        var problem = await (await client.GetAsync($"/api/series/{series.Id}/hyperparameters")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal("testSize", problem.GetProperty("field").GetString());
+        Assert.Contains("testSize may be at most 6", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => factory.Dispose();
 }

@@ -16,9 +16,9 @@ public sealed record ServiceIndex(string Service, IReadOnlyDictionary<string, st
 /// </summary>
 public static class IndexApi
 {
-    public const string PageFile = "index.html";
+    private const string PageFile = "index.html";
 
-    public const string ContentSecurityPolicy =
+    private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 

@@ -32,12 +32,13 @@ public sealed class BrowserTab : IAsyncDisposable
     public async Task UseKeyAsync(string key)
     {
         await Page.GetByLabel("API key").FillAsync(key);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Use key" }).ClickAsync();
+        await Page.GetByLabel("API key").PressAsync("Enter");
     }
 
     /// <summary>
     /// Looks at the page as a person would: no word a script writes for a missing value ('null', 'undefined', 'NaN')
-    /// is shown, and the whole page is saved as a PNG named after what it shows.
+    /// is shown, every control has a name a screen reader can say, and the whole page is saved as a PNG named after
+    /// what it shows.
     /// </summary>
     public async Task LookAsync(string name)
     {
@@ -46,6 +47,12 @@ public sealed class BrowserTab : IAsyncDisposable
         {
             Assert.False(System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{placeholder}\b"), $"the {name} page shows '{placeholder}':\n{text}");
         }
+        var unlabelled = await Page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('input, select, textarea, button')]
+              .filter((control) => control.labels?.length === 0 && !control.getAttribute('aria-label') && !control.textContent.trim())
+              .map((control) => control.outerHTML)
+            """);
+        Assert.True(unlabelled.Length == 0, $"the {name} page has controls without a label: {string.Join(", ", unlabelled)}");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, $"{name}.png"), FullPage = true });
     }
 

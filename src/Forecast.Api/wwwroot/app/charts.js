@@ -65,7 +65,7 @@ export function timeChart(target, { title, description, dates, lines, bands = []
     series.push(line(l.label, l.colour, { dash: l.dash, points }));
     data.push(l.values);
   }
-  return figure(target, title, description, { tzDate: utc, series, bands: bandOptions, scales: { x: { time: true } }, axes: [{}, { size: axisSize }] }, data).plot;
+  figure(target, title, description, { tzDate: utc, series, bands: bandOptions, scales: { x: { time: true } }, axes: [{}, { size: axisSize }] }, data);
 }
 
 /** Training and validation loss per epoch, on a log scale; update(points) redraws it as the run trains. */
@@ -93,7 +93,7 @@ export function correlogram(target, { title, points }) {
   const lagged = points.filter((p) => p.lag > 0);
   // The API's interval is centred on the coefficient; the band plot_acf draws around zero has its half-width.
   const bound = lagged.map((p) => p.upper - p.value);
-  return figure(target, title, `coefficients for lags 1 to ${lagged.length}, with significance bounds`, {
+  figure(target, title, `coefficients for lags 1 to ${lagged.length}, with significance bounds`, {
     series: [
       { label: 'lag' },
       { label: 'coefficient', stroke: colours.model, fill: colours.band80, paths: uPlot.paths.bars({ size: [0.6, 24] }), points: { show: false } },
@@ -102,5 +102,5 @@ export function correlogram(target, { title, points }) {
     ],
     scales: { x: { time: false, range: (u, min, max) => [min - 0.5, max + 0.5] }, y: { range: [-1, 1] } },
     axes: [{ label: 'lag' }, { size: axisSize }],
-  }, [lagged.map((p) => p.lag), lagged.map((p) => p.value), bound, bound.map((b) => -b)]).plot;
+  }, [lagged.map((p) => p.lag), lagged.map((p) => p.value), bound, bound.map((b) => -b)]);
 }

@@ -37,8 +37,9 @@ export async function trainingForm({ defaultsPath, runsPath, subjectId, signal }
   try {
     form = await getJson(defaultsPath, { signal });
   } catch (error) {
+    // A series too short for the defaults (say, the default test tail) may still train with fields set by hand.
     container.append(errorNote(error));
-    return container;
+    form = { defaults: {}, ranges: {}, choices: [] };
   }
   const result = h('div', { 'aria-live': 'polite' });
   const input = ([name, label, meaning, kind]) => {
@@ -46,6 +47,7 @@ export async function trainingForm({ defaultsPath, runsPath, subjectId, signal }
     const fallback = form.defaults[name];
     const shown = fallback === null || fallback === undefined ? openDefaults[name] : String(fallback);
     const limits = range ? `, ${num(range.min)} to ${num(range.max)}` : '';
+    const known = shown === undefined ? '' : ` Default ${shown}${limits}.`;
     const control = h('input', {
       name,
       id: `field-${name}`,
@@ -57,7 +59,7 @@ export async function trainingForm({ defaultsPath, runsPath, subjectId, signal }
       list: kind === 'text' ? 'transforms' : null,
       placeholder: shown,
     });
-    return field(label, control, `${meaning}. Default ${shown}${limits}.`);
+    return field(label, control, `${meaning}.${known}`);
   };
   const element = h('form', { id: 'training-form', class: 'training' },
     h('p', {}, 'Leave a field empty for the service’s default, shown in it.'),
