@@ -160,13 +160,18 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await page.GetByRole(AriaRole.Link, new() { Name = "Open the collection" }).ClickAsync();
         await Expect(page.Locator("#members tbody tr")).ToHaveCountAsync(6);
         await Expect(page.Locator("#field-testSize")).ToHaveAttributeAsync("placeholder", "8");
-        await tab.LookAsync("collection");
 
         await page.GetByLabel("Epochs").FillAsync("3");
         await page.GetByLabel("Hidden size").FillAsync("8");
         await page.GetByLabel("Seed").FillAsync("1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start training" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Open the model" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Open the model" })).ToBeVisibleAsync();
+        // Back on the collection, the registry lists the run and its model.
+        await page.GetByRole(AriaRole.Link, new() { Name = "the collection" }).ClickAsync();
+        await Expect(page.Locator("#runs tbody tr")).ToContainTextAsync("succeeded");
+        await Expect(page.Locator("#models tbody tr")).ToHaveCountAsync(1);
+        await tab.LookAsync("collection");
+        await page.Locator("#models tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
 
         var table = page.Locator("#member-table tbody tr");
         await Expect(table).ToHaveCountAsync(6);

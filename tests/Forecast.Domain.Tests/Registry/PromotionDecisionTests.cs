@@ -38,7 +38,7 @@ public class PromotionDecisionTests
     [Fact]
     public void Without_only_if_better_the_alias_moves_regardless()
     {
-        var decision = PromotionDecision.Decide(new PromotionRequest("staging", OnlyIfBetter: false), 2.0, Holder, 0.5, 12);
+        var decision = PromotionDecision.Decide(new PromotionRequest("staging", OnlyIfBetter: false), 2.0, Holder, 0.5, PromotionDecision.OnLastPoints(12));
 
         Assert.True(decision.Moves);
         Assert.Contains("without comparing", decision.Reason, StringComparison.Ordinal);

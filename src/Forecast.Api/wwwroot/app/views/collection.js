@@ -1,8 +1,8 @@
 import { getJson } from '../api.js';
 import { facts, h, link, section, table } from '../dom.js';
 import { dateTime, num } from '../format.js';
-import { pagedList } from './home.js';
-import { recentRuns } from './recent-runs.js';
+import { runsAndModels } from './runs-and-models.js';
+import { pagedList } from './paged-list.js';
 import { trainingForm } from './training-form.js';
 
 export async function renderCollection(view, { params: [id], signal }) {
@@ -21,13 +21,14 @@ export async function renderCollection(view, { params: [id], signal }) {
       ['uploaded', dateTime(collection.createdAt)],
       ['gaps filled', collection.gaps.length ? `in ${collection.gaps.length} members (${collection.fillPolicy})` : 'none'],
     ]),
-    h('p', { class: 'note' }, 'A global model trained below scores every member on its test tail; its page lists the members by MASE.'),
+    h('p', { class: 'note' }, 'A global model trained below scores every member on its test tail; the model’s page lists the members by MASE.'),
     members);
-  const [train] = await Promise.all([
-    trainingForm({ defaultsPath: `/api/collections/${id}/hyperparameters`, runsPath: `/api/collections/${id}/training-runs`, subjectId: id, signal }),
+  const [train, past] = await Promise.all([
+    trainingForm({ defaultsPath: `/api/collections/${id}/hyperparameters`, runsPath: `/api/collections/${id}/training-runs`, signal }),
+    runsAndModels('collections', id, signal),
     pagedList(members, `/api/collections/${id}/series`, signal, 'No members.', (page) => table(
       `Members by key (${page.total})`, ['key', 'points', 'from', 'to'],
       page.items.map((m) => [link(`/series/${m.id}`, m.key), num(m.count), m.start, m.end]))),
   ]);
-  view.append(train, recentRuns(id, signal));
+  view.append(train, past);
 }

@@ -2,7 +2,7 @@ import { getJson } from '../api.js';
 import { colours, correlogram, timeChart } from '../charts.js';
 import { errorNote, facts, h, link, section } from '../dom.js';
 import { num, timestamps } from '../format.js';
-import { recentRuns } from './recent-runs.js';
+import { runsAndModels } from './runs-and-models.js';
 import { trainingForm } from './training-form.js';
 
 export async function renderSeries(view, { params: [id], signal }) {
@@ -33,11 +33,12 @@ export async function renderSeries(view, { params: [id], signal }) {
 
   const diagnostics = section('diagnostics', 'Diagnostics');
   view.append(diagnostics);
-  const [train] = await Promise.all([
-    trainingForm({ defaultsPath: `/api/series/${id}/hyperparameters`, runsPath: `/api/series/${id}/training-runs`, subjectId: id, signal }),
+  const [train, past] = await Promise.all([
+    trainingForm({ defaultsPath: `/api/series/${id}/hyperparameters`, runsPath: `/api/series/${id}/training-runs`, signal }),
+    runsAndModels('series', id, signal),
     showDiagnostics(diagnostics, id, signal),
   ]);
-  view.append(train, recentRuns(id, signal));
+  view.append(train, past);
 }
 
 async function showDiagnostics(container, id, signal) {

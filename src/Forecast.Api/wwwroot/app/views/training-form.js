@@ -1,7 +1,6 @@
 import { getJson, postJson } from '../api.js';
 import { errorNote, field, h, section } from '../dom.js';
 import { num } from '../format.js';
-import { rememberRun } from '../recent.js';
 
 // What each field means, in the words of the API's documentation; which are shown first.
 const fields = [
@@ -31,7 +30,7 @@ const openDefaults = { seed: 'drawn at random', batchSize: 'full batch', windows
  * The hyperparameters form: every field optional, its placeholder the API's default for this subject and its
  * limits the API's ranges. A field left empty is left out of the request, so the service chooses and says why.
  */
-export async function trainingForm({ defaultsPath, runsPath, subjectId, signal }) {
+export async function trainingForm({ defaultsPath, runsPath, signal }) {
   const container = section('train', 'Train a model');
   let form;
   try {
@@ -80,7 +79,6 @@ export async function trainingForm({ defaultsPath, runsPath, subjectId, signal }
     result.replaceChildren(h('p', {}, 'Queuing the run…'));
     try {
       const run = await postJson(runsPath, body, { signal });
-      rememberRun(subjectId, run);
       location.hash = `#/runs/${run.id}`;
     } catch (error) {
       result.replaceChildren(errorNote(error));
