@@ -30,6 +30,7 @@ try
     app.UseStatusCodePages();
     app.UseRequestBodyLimit();
     app.UseForecastSwagger();
+    app.UseForecastWebPage();
     app.UseForecastCors();
     app.UseForecastAuth();
     app.UseForecastRateLimits();

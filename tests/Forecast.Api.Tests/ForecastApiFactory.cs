@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Forecast.Api.Contracts;
 using Forecast.Api.Persistence;
@@ -29,6 +30,21 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
 
     /// <summary>A host on its own database with these configuration settings on top of the tests' own.</summary>
     public static ForecastApiFactory With(params (string Key, string? Value)[] settings) => new(NewDatabaseFile(), settings);
+
+    /// <summary>
+    /// A host that Kestrel serves on a free loopback port, at <see cref="ServerAddress"/>: a browser needs a real socket,
+    /// which the in-memory test server has not. Its own clients still go through the in-memory server's handler.
+    /// </summary>
+    public static ForecastApiFactory OnLoopback(params (string Key, string? Value)[] settings)
+    {
+        var factory = new ForecastApiFactory(NewDatabaseFile(), settings);
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        return factory;
+    }
+
+    /// <summary>Where a host made by <see cref="OnLoopback"/> listens, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
+    public Uri ServerAddress => ClientOptions.BaseAddress;
 
     /// <summary>A second host on the same database file, as another process of the service would be.</summary>
     public ForecastApiFactory OnSameDatabase() => new(DatabaseFile, settings);

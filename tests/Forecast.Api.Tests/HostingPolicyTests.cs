@@ -28,19 +28,21 @@ public class HostingPolicyTests
     }
 
     [Fact]
-    public async Task Where_swagger_is_off_the_root_answers_a_json_index_of_the_open_links()
+    public async Task Where_swagger_is_off_the_root_answers_a_client_asking_for_json_an_index_of_the_open_links()
     {
         using var production = ForecastApiFactory.With(("environment", "Production"), ("Swagger:Enabled", ""));
-        using var browser = production.ClientFor(null);
+        using var client = production.ClientFor(null);
+        client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
 
-        var response = await browser.GetAsync("/");
+        var response = await client.GetAsync("/");
         var index = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("/health/ready", index.GetProperty("links").GetProperty("ready").GetString());
+        Assert.False(index.GetProperty("links").TryGetProperty("swagger", out _));
         foreach (var link in index.GetProperty("links").EnumerateObject())
         {
-            Assert.True((await browser.GetAsync(link.Value.GetString())).IsSuccessStatusCode, $"{link.Name} does not answer without a key");
+            Assert.True((await client.GetAsync(link.Value.GetString())).IsSuccessStatusCode, $"{link.Name} does not answer without a key");
         }
         Assert.Contains("Swagger__Enabled=true", index.GetProperty("documentation").GetString(), StringComparison.Ordinal);
     }

@@ -55,14 +55,42 @@ public class HostingTests(ForecastApiFactory factory) : IClassFixture<ForecastAp
     }
 
     [Fact]
-    public async Task The_root_sends_a_browser_to_swagger_where_it_is_on()
+    public async Task The_root_serves_a_browser_the_web_page_without_a_key_under_a_policy_that_runs_no_inline_script()
     {
-        using var browser = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var browser = factory.ClientFor(null);
+        browser.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
 
         var response = await browser.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+        var policy = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/swagger", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]*>").Select(m => m.Value).ToList();
+        Assert.NotEmpty(scripts);
+        Assert.All(scripts, script => Assert.Contains("src=", script, StringComparison.Ordinal));
+        Assert.DoesNotContain(" style=", html, StringComparison.Ordinal);
+        foreach (var asset in new[] { "/app/main.js", "/css/site.css", "/lib/uplot/uPlot.esm.js" })
+        {
+            var file = await browser.GetAsync(asset);
+            Assert.True(file.IsSuccessStatusCode, $"{asset}: {(int)file.StatusCode}");
+            Assert.Equal("nosniff", file.Headers.GetValues("X-Content-Type-Options").Single());
+        }
+        Assert.Equal("text/javascript", (await browser.GetAsync("/app/main.js")).Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_root_answers_a_client_asking_for_json_with_the_index_of_the_open_links()
+    {
+        using var client = factory.ClientFor(null);
+        client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+
+        var index = JsonDocument.Parse(await client.GetStringAsync("/")).RootElement;
+
+        Assert.Equal("/swagger", index.GetProperty("links").GetProperty("swagger").GetString());
+        Assert.Equal("/", index.GetProperty("links").GetProperty("page").GetString());
     }
 
     [Fact]

@@ -39,6 +39,19 @@ public static class TrainingRunsApi
             .RequireRateLimiting(RateLimitingExtensions.TrainingPolicy)
             .WithIdempotencyKey();
 
+        app.MapGet("/api/series/{seriesId:guid}/hyperparameters", GetSeriesHyperparameters)
+            .WithTags("Training runs")
+            .WithName(nameof(GetSeriesHyperparameters))
+            .WithSummary("The hyperparameters a run on this series gets for every field left out, and the range each accepts: what a training form shows")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        app.MapGet("/api/collections/{collectionId:guid}/hyperparameters", GetCollectionHyperparameters)
+            .WithTags("Training runs")
+            .WithName(nameof(GetCollectionHyperparameters))
+            .WithSummary("The hyperparameters a global run on this collection gets for every field left out, and the range each accepts")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         var runs = app.MapGroup("/api/training-runs").WithTags("Training runs");
         runs.MapGet("/{id:guid}", GetTrainingRun).WithName(nameof(GetTrainingRun))
             .WithSummary("Status, progress, hyperparameters and, once it succeeded, the model id")
@@ -85,23 +98,60 @@ public static class TrainingRunsApi
         TimeProvider clock, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var collection = await db.Collections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == collectionId, cancellationToken)
-            ?? throw new NotFoundException("Collection", collectionId);
-        var lengths = await db.Series.Where(s => s.CollectionId == collectionId)
-            .Select(s => new { Key = s.Key!, s.Count }).ToListAsync(cancellationToken);
-        var shortest = lengths.MinBy(m => m.Count)!;
-        var shape = new CollectionShape(collection.Frequency, lengths.Count, shortest.Key, shortest.Count, lengths.Max(m => m.Count));
+        var (collection, lengths, shape) = await LoadCollectionAsync(db, collectionId, cancellationToken);
         request ??= new TrainingRunRequest();
         if (request.Backtest is not null)
         {
             throw new UnprocessableException("Backtests of a collection's global model are not built yet; train without backtest.", "backtest");
         }
         var resolved = resolver.ResolveForCollection(request, shape, () => Random.Shared.Next());
-        await admission.CheckCollectionAsync(db, resolved.Hyperparameters, lengths.Select(m => m.Count).ToList(), cancellationToken);
+        await admission.CheckCollectionAsync(db, resolved.Hyperparameters, lengths, cancellationToken);
         var run = NewRun(resolved, request, collection.OwnerKeyId, clock);
         run.CollectionId = collectionId;
         await store.QueueAsync(run, cancellationToken);
         return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run, await QueuePositionAsync(db, run, cancellationToken)));
+    }
+
+    /// <summary>The collection, its members' lengths and the shape its runs are resolved against.</summary>
+    private static async Task<(CollectionEntity Collection, List<int> Lengths, CollectionShape Shape)> LoadCollectionAsync(
+        ForecastDbContext db, Guid collectionId, CancellationToken cancellationToken)
+    {
+        var collection = await db.Collections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == collectionId, cancellationToken)
+            ?? throw new NotFoundException("Collection", collectionId);
+        var lengths = await db.Series.Where(s => s.CollectionId == collectionId)
+            .Select(s => new { Key = s.Key!, s.Count }).ToListAsync(cancellationToken);
+        var shortest = lengths.MinBy(m => m.Count)!;
+        var shape = new CollectionShape(collection.Frequency, lengths.Count, shortest.Key, shortest.Count, lengths.Max(m => m.Count));
+        return (collection, lengths.Select(m => m.Count).ToList(), shape);
+    }
+
+    public static async Task<Ok<HyperparameterDefaultsResponse>> GetSeriesHyperparameters(
+        Guid seriesId, IDbContextFactory<ForecastDbContext> dbFactory, HyperparameterResolver resolver, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var series = await db.Series.AsNoTracking().FirstOrDefaultAsync(s => s.Id == seriesId, cancellationToken)
+            ?? throw new NotFoundException("Series", seriesId);
+        return TypedResults.Ok(DefaultsOf(resolver, resolver.Resolve(DefaultsRequest, series.ToDomain(), () => 0)));
+    }
+
+    public static async Task<Ok<HyperparameterDefaultsResponse>> GetCollectionHyperparameters(
+        Guid collectionId, IDbContextFactory<ForecastDbContext> dbFactory, HyperparameterResolver resolver, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (_, _, shape) = await LoadCollectionAsync(db, collectionId, cancellationToken);
+        return TypedResults.Ok(DefaultsOf(resolver, resolver.ResolveForCollection(DefaultsRequest, shape, () => 0)));
+    }
+
+    // Every field left out but the seed, which is drawn only when a run is asked for: the choices then do not name one.
+    private static readonly HyperparameterRequest DefaultsRequest = new(Seed: 0);
+
+    private static HyperparameterDefaultsResponse DefaultsOf(HyperparameterResolver resolver, ResolvedHyperparameters resolved)
+    {
+        var hp = resolved.Hyperparameters;
+        var defaults = new HyperparameterRequest(hp.Lookback, hp.HiddenSize, hp.Layers, hp.Dropout, hp.Epochs, hp.BatchSize, hp.LearningRate,
+            hp.ValidationFraction, hp.TestSize, Seed: null, hp.EarlyStoppingPatience ?? 0, hp.Transform.ToString(), hp.SeasonalPeriod,
+            hp.EnsembleSize, hp.WindowsPerEpoch);
+        return new HyperparameterDefaultsResponse(defaults, resolver.Ranges, resolved.Choices);
     }
 
     private static TrainingRunEntity NewRun(ResolvedHyperparameters resolved, TrainingRunRequest request, Guid ownerKeyId, TimeProvider clock) => new()

@@ -48,3 +48,15 @@ public sealed record TrainingRunResponse(
     DateTime? FinishedAt);
 
 public sealed record LossPoint(int Epoch, double TrainLoss, double? ValidationLoss);
+
+/// <summary>What a training form shows: the value a run gets for every field left out, and what each numeric field accepts.</summary>
+/// <param name="Defaults">
+/// Each field's value when left out, resolved for this series or collection; null where nothing is fixed in advance:
+/// the seed (drawn when the run is asked for), batchSize (full batch) and windowsPerEpoch (every window).
+/// </param>
+/// <param name="Ranges">Each numeric field's accepted range, by its name; the series or collection may allow less of lookback and testSize (a 422 says how much).</param>
+/// <param name="Choices">Why the defaults are what they are, in plain words, as a run's choices say it.</param>
+public sealed record HyperparameterDefaultsResponse(
+    HyperparameterRequest Defaults,
+    IReadOnlyDictionary<string, HyperparameterRange> Ranges,
+    IReadOnlyList<string> Choices);

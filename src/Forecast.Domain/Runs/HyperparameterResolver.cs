@@ -96,21 +96,21 @@ public sealed partial class HyperparameterResolver(HyperparameterBounds bounds)
     /// </summary>
     private Hyperparameters ResolveCommon(HyperparameterRequest request, RunDefaults defaults, Frequency frequency, Func<int> randomSeed)
     {
-        var epochs = Check(request.Epochs ?? defaults.Epochs, 1, bounds.MaxEpochs, "epochs");
-        var hidden = Check(request.HiddenSize ?? DefaultHiddenSize, 1, bounds.MaxHiddenSize, "hiddenSize");
-        var layers = Check(request.Layers ?? 1, 1, bounds.MaxLayers, "layers");
-        var dropout = Check(request.Dropout ?? 0.0, 0.0, 0.9, "dropout");
-        var learningRate = Check(request.LearningRate ?? defaults.LearningRate, 1e-6, 1.0, "learningRate");
-        var validationFraction = Check(request.ValidationFraction ?? 0.2, 0.0, 0.5, "validationFraction");
-        var seasonalPeriod = Check(request.SeasonalPeriod ?? frequency.SeasonalPeriod(), 1, bounds.MaxSeasonalPeriod, "seasonalPeriod");
-        var testSize = Check(request.TestSize ?? defaults.TestSize(seasonalPeriod), 1, bounds.MaxTestSize, "testSize");
-        var seed = Check(request.Seed ?? randomSeed(), 0, int.MaxValue, "seed");
-        var ensembleSize = Check(request.EnsembleSize ?? DefaultEnsembleSize, 1, bounds.MaxEnsembleSize, "ensembleSize");
-        var batchSize = request.BatchSize is { } b ? Check(b, 1, bounds.MaxBatchSize, "batchSize") : defaults.BatchSize;
-        int? windowsPerEpoch = request.WindowsPerEpoch is { } w ? Check(w, 1, bounds.MaxBatchSize, "windowsPerEpoch") : null;
+        var epochs = Check(request.Epochs ?? defaults.Epochs, "epochs");
+        var hidden = Check(request.HiddenSize ?? DefaultHiddenSize, "hiddenSize");
+        var layers = Check(request.Layers ?? 1, "layers");
+        var dropout = Check(request.Dropout ?? 0.0, "dropout");
+        var learningRate = Check(request.LearningRate ?? defaults.LearningRate, "learningRate");
+        var validationFraction = Check(request.ValidationFraction ?? 0.2, "validationFraction");
+        var seasonalPeriod = Check(request.SeasonalPeriod ?? frequency.SeasonalPeriod(), "seasonalPeriod");
+        var testSize = Check(request.TestSize ?? defaults.TestSize(seasonalPeriod), "testSize");
+        var seed = Check(request.Seed ?? randomSeed(), "seed");
+        var ensembleSize = Check(request.EnsembleSize ?? DefaultEnsembleSize, "ensembleSize");
+        var batchSize = request.BatchSize is { } b ? Check(b, "batchSize") : defaults.BatchSize;
+        int? windowsPerEpoch = request.WindowsPerEpoch is { } w ? Check(w, "windowsPerEpoch") : null;
         // 0 turns early stopping off: the model keeps its last epoch's weights, as in the tutorial.
-        var requestedPatience = Check(request.EarlyStoppingPatience ?? (validationFraction > 0 ? defaults.EarlyStoppingPatience : 0), 0,
-            bounds.MaxEpochs, "earlyStoppingPatience");
+        var requestedPatience = Check(request.EarlyStoppingPatience ?? (validationFraction > 0 ? defaults.EarlyStoppingPatience : 0),
+            "earlyStoppingPatience");
         int? patience = requestedPatience > 0 ? requestedPatience : null;
         if (patience is not null && validationFraction == 0)
         {
@@ -118,7 +118,7 @@ public sealed partial class HyperparameterResolver(HyperparameterBounds bounds)
         }
         if (request.Lookback is { } requested)
         {
-            Check(requested, 1, bounds.MaxLookback, "lookback");
+            Check(requested, "lookback");
         }
         var transform = request.Transform is null ? TransformChoice.Auto : TransformChoice.Parse(request.Transform);
         return new Hyperparameters(Lookback: 0, hidden, layers, dropout, epochs, batchSize, learningRate, validationFraction, testSize, seed,
@@ -190,6 +190,10 @@ public sealed partial class HyperparameterResolver(HyperparameterBounds bounds)
                 "transform");
         }
     }
+
+    private int Check(int value, string field) => Check(value, (int)Ranges[field].Min, (int)Ranges[field].Max, field);
+
+    private double Check(double value, string field) => Check(value, Ranges[field].Min, Ranges[field].Max, field);
 
     private static T Check<T>(T value, T min, T max, string field) where T : IComparable<T>
     {

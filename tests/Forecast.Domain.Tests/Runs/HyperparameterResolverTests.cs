@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Forecast.Domain.Runs;
 using Forecast.Domain.Series;
 
@@ -182,4 +183,30 @@ public class HyperparameterResolverTests
     public void Non_finite_numbers_are_refused() =>
         Assert.Equal("learningRate", Assert.Throws<DomainValidationException>(() =>
             Resolve(new HyperparameterRequest(LearningRate: double.NaN))).Field);
+
+    [Fact]
+    public void Every_numeric_field_is_accepted_at_the_ends_of_the_range_a_form_shows_and_refused_just_outside()
+    {
+        var bounded = new HyperparameterResolver(new HyperparameterBounds { MaxEpochs = 500 });
+        var series = Monthly(2000);
+        var numeric = typeof(HyperparameterRequest).GetProperties().Where(p => p.PropertyType != typeof(string))
+            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name));
+
+        Assert.Equal(numeric.Order(), bounded.Ranges.Keys.Order());
+        Assert.Equal(new HyperparameterRange(1, 500), bounded.Ranges["epochs"]);
+        foreach (var (field, range) in bounded.Ranges)
+        {
+            HyperparameterRequest Request(double value) => JsonSerializer.Deserialize<HyperparameterRequest>(
+                JsonSerializer.Serialize(new Dictionary<string, double> { [field] = value }), JsonSerializerOptions.Web)!;
+            var step = range.Max - range.Min >= 2 ? 1 : 0.01;
+
+            bounded.Resolve(Request(range.Min), series, () => 1);
+            bounded.Resolve(Request(range.Max), series, () => 1);
+            Assert.Equal(field, Assert.Throws<DomainValidationException>(() => bounded.Resolve(Request(range.Min - step), series, () => 1)).Field);
+            if (range.Max < int.MaxValue)
+            {
+                Assert.Equal(field, Assert.Throws<DomainValidationException>(() => bounded.Resolve(Request(range.Max + step), series, () => 1)).Field);
+            }
+        }
+    }
 }

@@ -1,0 +1,106 @@
+import uPlot from '/lib/uplot/uPlot.esm.js';
+import { h } from './dom.js';
+
+// Colours that stay apart for the common forms of colour blindness (Okabe and Ito), and are told apart by
+// dashes and labels as well.
+export const colours = {
+  actual: '#000000',
+  model: '#0072b2',
+  oneStep: '#009e73',
+  naive: '#cc79a7',
+  seasonalNaive: '#e69f00',
+  drift: '#8c6d31',
+  theta: '#56b4e9',
+  validation: '#d55e00',
+  bound: '#d55e00',
+  band80: 'rgba(0, 114, 178, 0.30)',
+  band95: 'rgba(0, 114, 178, 0.14)',
+};
+
+const toSeconds = (date) => Date.parse(`${date}T00:00:00Z`) / 1000;
+
+// Dates are calendar dates: shown in UTC, so that no time zone moves a month's first day into the previous month.
+const utc = (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC');
+
+function sizeFor(box) {
+  const width = Math.max(260, Math.floor(box.clientWidth));
+  return { width, height: width < 520 ? 220 : 300 };
+}
+
+/** A figure with a caption around a chart that follows its box's width. */
+function figure(target, title, description, options, data) {
+  const box = h('div', { class: 'chart' });
+  const element = h('figure', { class: 'chart-figure', 'aria-label': `${title}: ${description}` }, box, h('figcaption', {}, title));
+  target.append(element);
+  const plot = new uPlot({ ...options, ...sizeFor(box) }, data, box);
+  new ResizeObserver(() => {
+    const size = sizeFor(box);
+    if (size.width !== plot.width) {
+      plot.setSize(size);
+    }
+  }).observe(box);
+  return { plot, element };
+}
+
+// Wide enough for the longest tick label: uPlot's fixed 50 px cut off values such as 25,000.
+const axisSize = (u, values) => Math.max(40, ...(values ?? []).map((v) => String(v).length * 7.5 + 18));
+
+const line = (label, stroke, { dash, width = 2, points = false } = {}) =>
+  ({ label, stroke, width, dash, points: { show: points }, spanGaps: false });
+
+/**
+ * Dated lines, and bands (an interval's upper and lower edges filled between) beneath them.
+ * lines: [{label, values, colour, dash}]; bands: [{label, upper, lower, fill}].
+ */
+export function timeChart(target, { title, description, dates, lines, bands = [], points = false }) {
+  const series = [{ label: 'date', value: (u, seconds) => (seconds === null ? '–' : new Date(seconds * 1000).toISOString().slice(0, 10)) }];
+  const data = [dates.map(toSeconds)];
+  const bandOptions = [];
+  for (const band of bands) {
+    bandOptions.push({ series: [series.length, series.length + 1], fill: band.fill });
+    series.push(line(`${band.label} upper`, band.fill, { width: 1 }), line(`${band.label} lower`, band.fill, { width: 1 }));
+    data.push(band.upper, band.lower);
+  }
+  for (const l of lines) {
+    series.push(line(l.label, l.colour, { dash: l.dash, points }));
+    data.push(l.values);
+  }
+  figure(target, title, description, { tzDate: utc, series, bands: bandOptions, scales: { x: { time: true } }, axes: [{}, { size: axisSize }] }, data);
+}
+
+/** Training and validation loss per epoch, on a log scale; update(points) redraws it as the run trains. */
+export function lossChart(target) {
+  const description = (epochs) => `Loss per epoch: training and validation loss (MSE on the scaled series) for ${epochs} epochs`;
+  const { plot, element } = figure(target, 'Loss per epoch', 'training and validation loss (MSE on the scaled series) by epoch', {
+    series: [
+      { label: 'epoch' },
+      line('training loss', colours.model),
+      line('validation loss', colours.validation, { dash: [6, 3] }),
+    ],
+    scales: { x: { time: false }, y: { distr: 3 } },
+    axes: [{ label: 'epoch' }, { label: 'loss (log scale)', size: axisSize }],
+  }, [[], [], []]);
+  return {
+    update(points) {
+      plot.setData([points.map((p) => p.epoch), points.map((p) => p.trainLoss), points.map((p) => p.validationLoss)]);
+      element.setAttribute('aria-label', description(points.length));
+    },
+  };
+}
+
+/** ACF or PACF bars by lag, with the bounds outside which a coefficient is significant. */
+export function correlogram(target, { title, points }) {
+  const lagged = points.filter((p) => p.lag > 0);
+  // The API's interval is centred on the coefficient; the band plot_acf draws around zero has its half-width.
+  const bound = lagged.map((p) => p.upper - p.value);
+  figure(target, title, `coefficients for lags 1 to ${lagged.length}, with significance bounds`, {
+    series: [
+      { label: 'lag' },
+      { label: 'coefficient', stroke: colours.model, fill: colours.band80, paths: uPlot.paths.bars({ size: [0.6, 24] }), points: { show: false } },
+      line('upper bound', colours.bound, { dash: [5, 4], width: 1 }),
+      line('lower bound', colours.bound, { dash: [5, 4], width: 1 }),
+    ],
+    scales: { x: { time: false, range: (u, min, max) => [min - 0.5, max + 0.5] }, y: { range: [-1, 1] } },
+    axes: [{ label: 'lag' }, { size: axisSize }],
+  }, [lagged.map((p) => p.lag), lagged.map((p) => p.value), bound, bound.map((b) => -b)]);
+}

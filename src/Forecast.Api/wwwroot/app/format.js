@@ -1,0 +1,52 @@
+/** Numbers as a person reads them: a few significant digits, '–' where the API has none. */
+export function num(value, digits = 3) {
+  if (value === null || value === undefined || Number.isNaN(value)) {
+    return '–';
+  }
+  const magnitude = Math.abs(value);
+  if (Number.isInteger(value) && magnitude < 1e15) {
+    return value.toLocaleString('en');
+  }
+  if (magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e7)) {
+    return value.toExponential(2);
+  }
+  return value.toLocaleString('en', { maximumSignificantDigits: Math.max(digits, Math.ceil(Math.log10(magnitude + 1))) });
+}
+
+export function percent(share) {
+  return share === null || share === undefined ? '–' : `${(share * 100).toFixed(0)} %`;
+}
+
+export function seconds(total) {
+  if (total === null || total === undefined) {
+    return '–';
+  }
+  const rounded = Math.max(0, Math.round(total));
+  return rounded < 60 ? `${rounded} s` : `${Math.floor(rounded / 60)} min ${rounded % 60} s`;
+}
+
+export function dateTime(iso) {
+  return iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '–';
+}
+
+/** A series' dates: its start and then one period after another, as the service's Frequency.Advance counts them. */
+export function timestamps(start, frequency, count) {
+  const [year, month, day] = start.split('-').map(Number);
+  const months = { monthly: 1, quarterly: 3, yearly: 12 }[frequency];
+  const days = { daily: 1, weekly: 7 }[frequency];
+  const lastDay = (y, m) => new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const monthEnd = day === lastDay(year, month - 1);
+  return Array.from({ length: count }, (_, i) => {
+    if (days) {
+      return isoDate(new Date(Date.UTC(year, month - 1, day + i * days)));
+    }
+    // A start at a month's end stays at the end; another day is kept where the month has it, else its last day.
+    const first = new Date(Date.UTC(year, month - 1 + i * months, 1));
+    const last = lastDay(first.getUTCFullYear(), first.getUTCMonth());
+    return isoDate(new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), monthEnd ? last : Math.min(day, last))));
+  });
+}
+
+function isoDate(date) {
+  return date.toISOString().slice(0, 10);
+}

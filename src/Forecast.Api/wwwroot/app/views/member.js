@@ -1,0 +1,47 @@
+import { getJson } from '../api.js';
+import { colours, timeChart } from '../charts.js';
+import { h, link, section, table } from '../dom.js';
+import { num } from '../format.js';
+import { forecastPanel } from './forecast-panel.js';
+import { metricsTable } from './metrics.js';
+
+/** One member of a collection under its global model: its test tail, its baselines, its forecast. */
+export async function renderMember(view, { params: [modelId, key], signal }) {
+  const evaluation = await getJson(`/api/models/${modelId}/members/${encodeURIComponent(key)}`, { signal });
+  const series = await getJson(`/api/series/${evaluation.seriesId}?includeValues=true`, { signal });
+  const p = evaluation.points;
+  const interval = (level, side) => p.map((x) => x.intervals.find((i) => i.level === level)?.[side] ?? null);
+  view.append(
+    h('p', { class: 'crumbs' }, link('/', 'All series'), ' · ', link(`/collections/${series.collectionId}`, 'the collection'), ' · ',
+      link(`/models/${modelId}`, 'its global model'), ' · ', link(`/series/${series.id}`, 'the member as a series')),
+    h('h1', {}, `Member ${key}`));
+  if (evaluation.fallback) {
+    view.append(h('p', { class: 'note' }, `Forecast by the Theta method: ${evaluation.fallback}`));
+  }
+  const tail = section('test-tail', `Test tail: the last ${p.length} points, held out`);
+  view.append(tail);
+  timeChart(tail, {
+    title: 'Actual against the forecast of the test tail',
+    description: 'actual and the global model’s multi-step forecast with its 80 % and 95 % intervals',
+    dates: p.map((x) => x.timestamp),
+    points: true,
+    lines: [
+      { label: 'actual', values: p.map((x) => x.actual), colour: colours.actual },
+      { label: 'global LSTM', values: p.map((x) => x.forecast), colour: colours.model },
+    ],
+    bands: [
+      { label: '95 %', upper: interval(95, 'upper'), lower: interval(95, 'lower'), fill: colours.band95 },
+      { label: '80 %', upper: interval(80, 'upper'), lower: interval(80, 'lower'), fill: colours.band80 },
+    ],
+  });
+  const b = evaluation.baselines;
+  tail.append(
+    metricsTable('Accuracy on the test tail', [
+      ['global LSTM', evaluation.metrics], ['naive', b.naive], ['seasonal naive', b.seasonalNaive], ['Naive2', b.naive2], ['Theta', b.theta],
+    ], 'metrics', b.seasonalNaive),
+    h('details', {}, h('summary', {}, 'The test tail as a table'),
+      table('Test tail', ['date', 'actual', 'forecast'], p.map((x) => [x.timestamp, num(x.actual), num(x.forecast)]))));
+  const forecast = forecastPanel({ modelId, series, member: key, defaultHorizon: p.length, signal });
+  view.append(forecast.container);
+  await forecast.ready;
+}

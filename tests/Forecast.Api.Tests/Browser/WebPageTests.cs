@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Forecast.Api.Tests.Browser;
+
+/// <summary>The web page in a real browser against the real service: what a person does, and what they see.</summary>
+public sealed class WebPageTests : IClassFixture<WebPageHost>
+{
+    private readonly WebPageHost host;
+
+    public WebPageTests(WebPageHost host)
+    {
+        this.host = host;
+        // Training runs for seconds on a shared 2-core machine; the page must keep up, not answer within Playwright's default 5 s.
+        SetDefaultExpectTimeout(60_000);
+    }
+
+    [SkippableFact]
+    public async Task A_series_uploaded_on_the_page_trains_while_its_loss_curve_grows_and_its_model_shows_the_forecast_in_its_bands()
+    {
+        await using var tab = await host.OpenAsync();
+        var page = tab.Page;
+
+        await page.Locator("#upload-file").SetInputFilesAsync(ApiClient.DataFile("airpassengers.csv"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#upload-result")).ToContainTextAsync("Uploaded “airpassengers”: 144 monthly points from 1949-01-01 to 1960-12-01.");
+        await Expect(page.Locator("#upload-result")).ToContainTextAsync("No missing periods.");
+        await Expect(page.Locator("#series-list tbody tr")).ToHaveCountAsync(1);
+        await tab.LookAsync("home");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open the series" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "airpassengers", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("#diagnostics .interpretation li").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#diagnostics figure")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#field-lookback")).ToHaveAttributeAsync("placeholder", "36");
+        await Expect(page.Locator("#field-epochs")).ToHaveAttributeAsync("max", "10000");
+        await tab.LookAsync("series");
+
+        // Small enough to train in seconds, slow enough per epoch (small batches, no early stop) to be watched.
+        await page.GetByLabel("Epochs").FillAsync("40");
+        await page.GetByLabel("Hidden size").FillAsync("8");
+        await page.GetByLabel("Lookback").FillAsync("24");
+        await page.GetByLabel("Test size").FillAsync("12");
+        await page.GetByLabel("Transform").FillAsync("none");
+        await page.GetByLabel("Seed").FillAsync("7");
+        await page.GetByText("More settings").ClickAsync();
+        await page.GetByLabel("Batch size").FillAsync("4");
+        await page.GetByLabel("Early stopping patience").FillAsync("0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start training" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Training run" })).ToBeVisibleAsync();
+        var seen = await WatchLossCurveAsync(page);
+        Assert.True(seen.Count(epochs => epochs > 0 && epochs < 40) >= 2, $"the curve showed {string.Join(", ", seen)} epochs while training");
+        await Expect(page.Locator("#run-status")).ToHaveTextAsync("Status: succeeded");
+        await Expect(page.Locator("#run-progress-text")).ToContainTextAsync("Epoch 40 of 40 (100 %)");
+        await Expect(page.Locator("#loss figure")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("for 40 epochs"));
+        await tab.LookAsync("run");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open the model" }).ClickAsync();
+        await Expect(page.Locator("#metrics tbody tr")).ToHaveCountAsync(5);
+        await Expect(page.Locator("#test-tail figure")).ToHaveCountAsync(1);
+        var modelId = new Uri(page.Url).Fragment.Split('/')[^1];
+        using var admin = host.Service.CreateClient();
+        var model = await (await admin.GetAsync($"/api/models/{modelId}")).ReadAsync<Forecast.Api.Contracts.ModelResponse>();
+        Assert.Equal(model.SkillVsSeasonalNaive!.Value, Number(await page.Locator("#metrics tbody tr").First.Locator("td").Last.InnerTextAsync()), 2);
+        var forecast = page.Locator("#forecast figure");
+        await Expect(forecast.Locator(".u-legend")).ToContainTextAsync("80 % upper");
+        await Expect(forecast.Locator(".u-legend")).ToContainTextAsync("95 % lower");
+        await Expect(page.Locator("#forecast-table tbody tr")).ToHaveCountAsync(12);
+        var rows = await page.Locator("#forecast-table tbody tr").AllAsync();
+        foreach (var row in rows)
+        {
+            var cells = (await row.Locator("td").AllTextContentsAsync()).Select(Number).ToList();
+            // forecast, 80 % lower and upper, 95 % lower and upper: the 95 % band holds the 80 % band, which holds the forecast.
+            Assert.True(cells[3] <= cells[1] && cells[1] <= cells[0] && cells[0] <= cells[2] && cells[2] <= cells[4], string.Join(" ", cells));
+        }
+        Assert.Equal(new DateOnly(1961, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), await rows[0].Locator("th").TextContentAsync());
+        await tab.LookAsync("model");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download CSV" }).ClickAsync());
+        var csv = (await File.ReadAllLinesAsync(await download.PathAsync())).ToList();
+        Assert.Equal("timestamp,value,lower_80,upper_80,lower_95,upper_95", csv[0]);
+        Assert.Equal(13, csv.Count);
+        Assert.StartsWith("1961-01-01,", csv[1], StringComparison.Ordinal);
+        Assert.Empty(tab.Errors);
+    }
+
+    [SkippableFact]
+    public async Task A_long_run_is_cancelled_from_its_page_and_keeps_the_epochs_it_trained()
+    {
+        await using var tab = await host.OpenAsync();
+        var page = tab.Page;
+        await page.Locator("#upload-file").SetInputFilesAsync(ApiClient.DataFile("airpassengers.csv"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open the series" }).ClickAsync();
+        await page.GetByLabel("Epochs").FillAsync("5000");
+        await page.GetByLabel("Hidden size").FillAsync("8");
+        await page.GetByLabel("Transform").FillAsync("none");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start training" }).ClickAsync();
+
+        await Expect(page.Locator("#run-status")).ToHaveTextAsync("Status: running");
+        await Expect(page.Locator("#run-progress-text")).ToContainTextAsync("left");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the run" }).ClickAsync();
+
+        await Expect(page.Locator("#run-status")).ToHaveTextAsync("Status: cancelled");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cancel the run" })).ToBeDisabledAsync();
+        await Expect(page.Locator("#loss figure")).Not.ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("for 0 epochs"));
+        Assert.Empty(tab.Errors);
+    }
+
+    [SkippableFact]
+    public async Task A_bad_csv_dropped_on_the_page_shows_the_line_that_is_wrong()
+    {
+        await using var tab = await host.OpenAsync();
+        var page = tab.Page;
+
+        // What a file dropped from the desktop gives the page: a DataTransfer holding it.
+        var dropped = await page.EvaluateHandleAsync("""
+            () => {
+              const transfer = new DataTransfer();
+              transfer.items.add(new File(['date,value\n2024-01-01,1\n2024-01-02,abc\n'], 'readings.csv', { type: 'text/csv' }));
+              return transfer;
+            }
+            """);
+        await page.Locator("#drop-zone").DispatchEventAsync("drop", new Dictionary<string, object> { ["dataTransfer"] = dropped });
+
+        await Expect(page.Locator("#upload-result .error")).ToHaveTextAsync("400 Invalid request: CSV line 3: 'abc' is not a finite number. (field: file)");
+        await Expect(page.Locator("#series-list")).ToContainTextAsync("No series yet");
+        await tab.LookAsync("upload-error");
+        Assert.Empty(tab.Errors);
+    }
+
+    [SkippableFact]
+    public async Task A_wrong_key_shows_the_services_401_message()
+    {
+        await using var tab = await host.OpenAsync(key: "fk_0123456789abcdef_not-a-real-secret");
+
+        await Expect(tab.Page.Locator("#series-list .error")).ToHaveTextAsync("401 Unauthorized: The API key is not valid.");
+        await tab.LookAsync("wrong-key");
+        Assert.Empty(tab.Errors);
+    }
+
+    [SkippableFact]
+    public async Task A_collection_trains_one_global_model_whose_members_sort_by_mase_and_open_their_own_pages()
+    {
+        await using var tab = await host.OpenAsync();
+        var page = tab.Page;
+
+        await page.GetByLabel("A collection: a long CSV of series,date,value").CheckAsync();
+        await page.Locator("#upload-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "tourism-quarterly.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes(TourismCsv.Quarterly(6)),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#upload-result")).ToContainTextAsync("6 quarterly members");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open the collection" }).ClickAsync();
+        await Expect(page.Locator("#members tbody tr")).ToHaveCountAsync(6);
+        await Expect(page.Locator("#field-testSize")).ToHaveAttributeAsync("placeholder", "8");
+
+        await page.GetByLabel("Epochs").FillAsync("3");
+        await page.GetByLabel("Hidden size").FillAsync("8");
+        await page.GetByLabel("Seed").FillAsync("1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start training" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Open the model" })).ToBeVisibleAsync();
+        // Back on the collection, the registry lists the run and its model.
+        await page.GetByRole(AriaRole.Link, new() { Name = "the collection" }).ClickAsync();
+        await Expect(page.Locator("#runs tbody tr")).ToContainTextAsync("succeeded");
+        await Expect(page.Locator("#models tbody tr")).ToHaveCountAsync(1);
+        await tab.LookAsync("collection");
+        await page.Locator("#models tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
+
+        var table = page.Locator("#member-table tbody tr");
+        await Expect(table).ToHaveCountAsync(6);
+        Assert.True(await MaseColumnAsync(page) is var best && best.SequenceEqual(best.Order()), string.Join(" ", best));
+        await page.GetByLabel("Sort by").SelectOptionAsync("-mase");
+        await Expect(page.Locator("#member-table caption")).ToContainTextAsync("MASE, worst first");
+        Assert.True(await MaseColumnAsync(page) is var worst && worst.SequenceEqual(worst.OrderDescending()), string.Join(" ", worst));
+        await tab.LookAsync("collection-model");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download every member’s forecast (CSV)" }).ClickAsync());
+        var csv = await File.ReadAllLinesAsync(await download.PathAsync());
+        Assert.Equal("series,timestamp,value,lower_80,upper_80,lower_95,upper_95", csv[0]);
+        Assert.Equal(1 + 6 * 12, csv.Length);
+
+        var key = await table.First.Locator("th").InnerTextAsync();
+        await table.First.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Member {key}" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#metrics tbody tr")).ToHaveCountAsync(5);
+        await Expect(page.Locator("#forecast-table tbody tr")).ToHaveCountAsync(8);
+        await tab.LookAsync("member");
+        Assert.Empty(tab.Errors);
+    }
+
+    [SkippableFact]
+    public async Task On_a_phone_390_pixels_wide_no_page_scrolls_sideways()
+    {
+        await using var tab = await host.OpenAsync(width: 390);
+        var page = tab.Page;
+        await page.Locator("#upload-file").SetInputFilesAsync(ApiClient.DataFile("airpassengers.csv"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#upload-result")).ToContainTextAsync("Uploaded");
+        Assert.False(await tab.OverflowsAsync(), "the start page is wider than 390 px");
+        await tab.LookAsync("phone-home");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open the series" }).ClickAsync();
+        await Expect(page.Locator("#diagnostics figure")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#training-form")).ToBeVisibleAsync();
+        Assert.False(await tab.OverflowsAsync(), "the series page is wider than 390 px");
+        await tab.LookAsync("phone-series");
+        Assert.Empty(tab.Errors);
+    }
+
+    /// <summary>The number of epochs the loss chart showed each time it changed, until the run finished.</summary>
+    private static async Task<List<int>> WatchLossCurveAsync(IPage page)
+    {
+        var seen = new List<int>();
+        var figure = page.Locator("#loss figure");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            var label = await figure.GetAttributeAsync("aria-label") ?? "";
+            var epochs = int.Parse(System.Text.RegularExpressions.Regex.Match(label, @"for (\d+) epochs").Groups[1].Value, CultureInfo.InvariantCulture);
+            if (seen.Count == 0 || seen[^1] != epochs)
+            {
+                seen.Add(epochs);
+            }
+            if ((await page.Locator("#run-status").InnerTextAsync()).Contains("succeeded", StringComparison.Ordinal))
+            {
+                return seen;
+            }
+            await Task.Delay(50);
+        }
+        return seen;
+    }
+
+    private static async Task<List<double>> MaseColumnAsync(IPage page) =>
+        (await page.Locator("#member-table tbody tr td:nth-of-type(1)").AllInnerTextsAsync()).Select(Number).ToList();
+
+    private static double Number(string shown) => double.Parse(shown.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+}
