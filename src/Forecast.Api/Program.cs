@@ -47,6 +47,7 @@ try
     app.MapWebhooksApi();
     app.MapDiagnosticsApi();
     app.MapIndexApi();
+    app.MapOpenApiDocument();
     app.MapForecastHealth();
     app.MapForecastDashboard();
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Forecast.Api.Apis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +26,17 @@ public class HostingPolicyTests
         Assert.Equal(("apiKey", "header", "X-Api-Key"),
             (scheme.GetProperty("type").GetString(), scheme.GetProperty("in").GetString(), scheme.GetProperty("name").GetString()));
         Assert.True(document.GetProperty("security")[0].TryGetProperty("ApiKey", out _));
+    }
+
+    [Fact]
+    public async Task Where_swagger_is_off_the_openapi_document_is_still_served_at_its_stable_path_to_a_key()
+    {
+        using var production = ForecastApiFactory.With(("environment", "Production"), ("Swagger:Enabled", ""));
+
+        await (await production.ClientFor(null).GetAsync(SwaggerExtensions.DocumentPath)).ReadProblemAsync(HttpStatusCode.Unauthorized);
+        var document = JsonDocument.Parse(await production.CreateClient().GetStringAsync(SwaggerExtensions.DocumentPath)).RootElement;
+
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/training-runs/{id}/events", out _));
     }
 
     [Fact]

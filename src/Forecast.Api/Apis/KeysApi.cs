@@ -12,9 +12,7 @@ public static class KeysApi
 {
     public static IEndpointRouteBuilder MapKeysApi(this IEndpointRouteBuilder app)
     {
-        var keys = app.MapGroup("/api/keys").WithTags("API keys").RequireAuthorization(AuthExtensions.AdminPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+        var keys = app.MapGroup("/api/keys").WithTags("API keys").RequireAuthorization(AuthExtensions.AdminPolicy);
         keys.MapPost("/", CreateKey).WithName(nameof(CreateKey))
             .WithSummary("Create a client key; the key is in this answer only, the service keeps just its hash")
             .ProducesProblem(StatusCodes.Status400BadRequest);

@@ -16,6 +16,9 @@ public sealed class SwaggerOptions
 
 public static class SwaggerExtensions
 {
+    /// <summary>Where the OpenAPI document is served whether or not Swagger UI is on; <c>docs/openapi.json</c> is its committed copy.</summary>
+    public const string DocumentPath = "/openapi/v1.json";
+
     private const string KeyScheme = "ApiKey";
 
     // The contracts and the domain types in them (hyperparameters, metrics, evaluations) are documented in their own assemblies.
@@ -32,7 +35,13 @@ public static class SwaggerExtensions
                 Title = "Forecast API",
                 Version = "v1",
                 Description = "Upload a time series, train an LSTM on it in the background, read its loss curve, evaluation and forecasts.",
+                // The repository grants no licence; the document says so rather than leaving it unsaid.
+                License = new OpenApiLicense { Name = "Proprietary: no licence granted" },
             });
+            // Relative: the API is wherever the document was read from, whatever host or proxy served it.
+            swagger.AddServer(new OpenApiServer { Url = "/", Description = "The service that served this document" });
+            swagger.DocumentFilter<OpenApiTags>();
+            swagger.OperationFilter<OpenApiAccessResponses>();
             swagger.AddSecurityDefinition(KeyScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
@@ -71,6 +80,20 @@ public static class SwaggerExtensions
         {
             app.UseSwagger();
             app.UseSwaggerUI();
+        }
+        return app;
+    }
+
+    /// <summary>
+    /// The document at <see cref="DocumentPath"/> for client generators and tools, served whether or not Swagger UI is:
+    /// open to anyone where Swagger is on, and elsewhere to any valid key (whoever holds one may call the API anyway).
+    /// </summary>
+    public static WebApplication MapOpenApiDocument(this WebApplication app)
+    {
+        var document = app.MapSwagger("/openapi/{documentName}.json").ExcludeFromDescription();
+        if (app.IsSwaggerEnabled())
+        {
+            document.AllowAnonymous();
         }
         return app;
     }
