@@ -5,6 +5,7 @@ using Forecast.Api.Jobs;
 using Forecast.Api.Persistence;
 using Forecast.Api.RateLimiting;
 using Forecast.Api.Security;
+using Forecast.Api.Telemetry;
 using Forecast.Api.Webhooks;
 
 try
@@ -12,6 +13,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddForecastOptions();
+    builder.AddForecastTelemetry();
     builder.AddForecastPersistence();
     builder.AddForecastJobs();
     builder.AddForecastWebhooks();

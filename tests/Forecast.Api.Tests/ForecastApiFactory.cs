@@ -3,11 +3,13 @@ using System.Net.Http.Json;
 using Forecast.Api.Contracts;
 using Forecast.Api.Persistence;
 using Forecast.Api.Security;
+using Forecast.Api.Telemetry;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
 
 namespace Forecast.Api.Tests;
 
@@ -52,6 +54,10 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
     private static string NewDatabaseFile() => Path.Combine(Path.GetTempPath(), $"forecast-test-{Guid.NewGuid():N}.db");
 
     public string DatabaseFile { get; }
+
+    /// <summary>This host with its spans exported to <paramref name="spans"/> through the service's own instrumentation, as a collector would get them.</summary>
+    public WebApplicationFactory<Program> TracedTo(ExportedSpans spans) => WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+        services.AddOpenTelemetry().WithTracing(tracing => tracing.AddForecastInstrumentation().AddInMemoryExporter(spans))));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -3,6 +3,7 @@ using Forecast.Api.Contracts;
 using Forecast.Api.Models;
 using Forecast.Api.Persistence;
 using Forecast.Api.Registry;
+using Forecast.Api.Telemetry;
 using Forecast.Domain;
 using Forecast.Domain.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -79,22 +80,22 @@ public static class AliasesApi
     /// <param name="horizon">Periods to forecast after the end of the series (default 12).</param>
     /// <param name="level">Prediction interval levels in percent, repeatable (<c>level=80&amp;level=95</c>), each in 50..99.9.</param>
     public static async Task<Ok<ForecastResponse>> ForecastSeriesByAlias(
-        Guid id, AliasStore store, ModelCache cache, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
+        Guid id, AliasStore store, ModelCache cache, IOptions<LimitsOptions> limits, ForecastMetrics metrics, CancellationToken cancellationToken,
         string? alias = null, int horizon = 12, double[]? level = null)
     {
         var modelId = await store.ResolveAsync(await store.SubjectAsync(AliasSubjectKind.Series, id, cancellationToken), alias, cancellationToken);
-        return await ModelsApi.GetForecast(modelId, cache, limits, cancellationToken, horizon, level);
+        return await ModelsApi.GetForecast(modelId, cache, limits, metrics, cancellationToken, horizon, level);
     }
 
     /// <param name="alias">The alias to forecast through; production, else the newest model, when left out.</param>
     /// <param name="horizon">Periods to forecast after the end of each member (default 12).</param>
     /// <param name="level">Prediction interval levels in percent, repeatable (<c>level=80&amp;level=95</c>), each in 50..99.9.</param>
     public static async Task<Results<Ok<CollectionForecastResponse>, PushStreamHttpResult>> ForecastCollectionByAlias(
-        Guid id, HttpRequest request, AliasStore store, ModelCache cache, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
-        string? alias = null, int horizon = 12, double[]? level = null)
+        Guid id, HttpRequest request, AliasStore store, ModelCache cache, IOptions<LimitsOptions> limits, ForecastMetrics metrics,
+        CancellationToken cancellationToken, string? alias = null, int horizon = 12, double[]? level = null)
     {
         var modelId = await store.ResolveAsync(await store.SubjectAsync(AliasSubjectKind.Collection, id, cancellationToken), alias, cancellationToken);
-        return await CollectionModelsApi.GetForecasts(modelId, request, cache, limits, cancellationToken, horizon, level);
+        return await CollectionModelsApi.GetForecasts(modelId, request, cache, limits, metrics, cancellationToken, horizon, level);
     }
 
     private static async Task<Ok<List<AliasResponse>>> ListAsync(

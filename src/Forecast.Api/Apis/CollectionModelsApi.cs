@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Forecast.Api.Configuration;
 using Forecast.Api.Contracts;
 using Forecast.Api.Models;
 using Forecast.Api.Persistence;
+using Forecast.Api.Telemetry;
 using Forecast.Domain;
 using Forecast.Training.Intervals;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -82,12 +84,15 @@ public static class CollectionModelsApi
     /// <param name="horizon">Periods to forecast after the end of each member (default 12).</param>
     /// <param name="level">Prediction interval levels in percent, repeatable (<c>level=80&amp;level=95</c>), each in 50..99.9.</param>
     public static async Task<Results<Ok<CollectionForecastResponse>, PushStreamHttpResult>> GetForecasts(
-        Guid id, HttpRequest request, ModelCache cache, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
+        Guid id, HttpRequest request, ModelCache cache, IOptions<LimitsOptions> limits, ForecastMetrics metrics, CancellationToken cancellationToken,
         int horizon = 12, double[]? level = null)
     {
+        var started = Stopwatch.GetTimestamp();
         var levels = ModelsApi.CheckForecastRequest(horizon, level, limits.Value);
         var model = await cache.GetCollectionModelAsync(id, cancellationToken);
         var forecasts = model.ForecastAll(horizon, levels);
+        // Counted once computed: the CSV is written after, at the pace the client reads it.
+        metrics.ForecastServed("collection", Stopwatch.GetElapsedTime(started));
         if (request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(CsvContentType, StringComparison.OrdinalIgnoreCase)))
         {
             return TypedResults.Stream(body => WriteCsvAsync(body, model, forecasts, horizon, levels), CsvContentType,

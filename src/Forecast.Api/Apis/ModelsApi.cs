@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Forecast.Api.Configuration;
 using Forecast.Api.Contracts;
 using Forecast.Api.Models;
 using Forecast.Api.Persistence;
 using Forecast.Api.Registry;
+using Forecast.Api.Telemetry;
 using Forecast.Domain;
 using Forecast.Domain.Evaluation;
 using Forecast.Training.Evaluation;
@@ -116,23 +118,28 @@ public static class ModelsApi
     /// <param name="level">Prediction interval levels in percent, repeatable (<c>level=80&amp;level=95</c>), each in 50..99.9.</param>
     /// <param name="series">For a collection's global model: the key of the member to forecast (required there, refused otherwise).</param>
     public static async Task<Ok<ForecastResponse>> GetForecast(
-        Guid id, ModelCache cache, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
+        Guid id, ModelCache cache, IOptions<LimitsOptions> limits, ForecastMetrics metrics, CancellationToken cancellationToken,
         int horizon = 12, double[]? level = null, string? series = null)
     {
+        var started = Stopwatch.GetTimestamp();
         // Horizon and levels are checked before the model is loaded: bad ones are refused without rebuilding a network.
         var levels = CheckForecastRequest(horizon, level, limits.Value);
-        if (await cache.GetAnyAsync(id, cancellationToken) is LoadedCollectionModel collection)
+        var loaded = await cache.GetAnyAsync(id, cancellationToken);
+        if (loaded is LoadedCollectionModel collection)
         {
-            return TypedResults.Ok(CollectionModelsApi.ForecastMember(collection, series, horizon, levels));
+            var member = CollectionModelsApi.ForecastMember(collection, series, horizon, levels);
+            metrics.ForecastServed("member", Stopwatch.GetElapsedTime(started));
+            return TypedResults.Ok(member);
         }
         if (series is not null)
         {
             throw new DomainValidationException($"series names a member of a collection; model '{id}' is a series' model, forecast without it.", "series");
         }
-        var model = await cache.GetAsync(id, cancellationToken);
+        var model = (LoadedModel)loaded;
         var steps = ForecastWithIntervals.Assemble(model.PointForecast(horizon), levels, model.Entity.Artifact.Calibration, model.IntervalScale);
         var timestamps = model.Series.FutureTimestamps(horizon);
         var points = steps.Select((step, i) => new ForecastPoint(timestamps[i], step.Value, step.Intervals)).ToList();
+        metrics.ForecastServed("series", Stopwatch.GetElapsedTime(started));
         return TypedResults.Ok(new ForecastResponse(id, horizon, points));
     }
 

@@ -21,9 +21,11 @@ internal sealed class RunRecorder(
     TimeSpan checkpointInterval,
     CancellationTokenSource cancel,
     TimeProvider clock,
+    Action<TimeSpan> epochTrained,
     CancellationToken hostStopping) : ITrainingObserver
 {
     private DateTimeOffset lastCheckpoint = clock.GetUtcNow();
+    private TimeSpan elapsedAtLastEpoch;
 
     /// <summary>Training time of the run over all its attempts, up to the last epoch.</summary>
     public double ElapsedSeconds { get; private set; }
@@ -47,6 +49,9 @@ internal sealed class RunRecorder(
         {
             cancel.Cancel();
         }
+        // The report's time runs from the start of this attempt's training loop.
+        epochTrained(report.Elapsed - elapsedAtLastEpoch);
+        elapsedAtLastEpoch = report.Elapsed;
         // The checkpoint above holds this epoch; the run continues from it in the next process.
         if (stopping && !finalEpoch)
         {

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Forecast.Api.Configuration;
 using Forecast.Api.Persistence;
 using Forecast.Api.Runs;
+using Forecast.Api.Telemetry;
 using Forecast.Domain.Runs;
 using Forecast.Domain.Series;
 using Forecast.Training;
@@ -22,6 +24,7 @@ public sealed class TrainingJob(
     WorkerIdentity self,
     FaultInjection faults,
     RunPromotion promotion,
+    ForecastMetrics metrics,
     IOptions<TrainingOptions> options,
     TimeProvider clock,
     ILogger<TrainingJob> logger)
@@ -38,15 +41,22 @@ public sealed class TrainingJob(
         // A job fetched while the host stops stays in Hangfire's queue instead of claiming the run.
         hostStopping.ThrowIfCancellationRequested();
         TrainingThreadPriority.Lower();
+        // One span per attempt, the parent of its database commands. Hangfire hands over only the run id, so the
+        // span starts a trace of its own rather than continuing the request that queued the run.
+        using var span = ForecastTelemetry.ActivitySource.StartActivity(ForecastTelemetry.TrainingSpan);
+        span?.SetTag(ForecastTelemetry.RunIdAttribute, runId.ToString());
         if (store.Claim(runId, self.Id) is not { } claim)
         {
+            span?.SetTag(ForecastTelemetry.OutcomeAttribute, "not claimed");
             return;
         }
         faults.OnClaimed(claim);
         var (run, checkpoint) = (claim.Run, claim.Checkpoint);
+        var subject = claim.Subject is CollectionSubject ? "collection" : "series";
+        span?.SetTag(ForecastTelemetry.SubjectAttribute, subject).SetTag(ForecastTelemetry.AttemptAttribute, run.Attempts);
         using var source = cancellations.Register(runId, hostStopping);
         var recorder = new RunRecorder(store, runId, self.Id, checkpoint?.ElapsedSeconds ?? 0, options.Value.CheckpointInterval,
-            source, clock, hostStopping);
+            source, clock, duration => metrics.EpochTrained(subject, duration), hostStopping);
         try
         {
             var resumeFrom = checkpoint is null ? null : RunRecorder.ToCheckpoint(checkpoint);
@@ -59,22 +69,27 @@ public sealed class TrainingJob(
                     TrainCollection(run, members, recorder, resumeFrom, source.Token);
                     break;
             }
+            span?.SetTag(ForecastTelemetry.OutcomeAttribute, "succeeded");
         }
         catch (RunTakenOverException e)
         {
+            span?.SetTag(ForecastTelemetry.OutcomeAttribute, "taken over");
             logger.LogWarning("{Message} This attempt stops without touching it.", e.Message);
         }
         catch (OperationCanceledException) when (hostStopping.IsCancellationRequested)
         {
+            span?.SetTag(ForecastTelemetry.OutcomeAttribute, "requeued");
             store.RequeueAtStop(runId, self.Id);
             logger.LogInformation("Training run {RunId} stopped with the host; it resumes from its checkpoint", runId);
         }
         catch (OperationCanceledException)
         {
+            span?.SetTag(ForecastTelemetry.OutcomeAttribute, "cancelled");
             store.Cancel(runId, self.Id);
         }
         catch (Exception e)
         {
+            span?.SetTag(ForecastTelemetry.OutcomeAttribute, "failed").SetStatus(ActivityStatusCode.Error, e.Message).AddException(e);
             logger.LogError(e, "Training run {RunId} failed", runId);
             store.Fail(runId, self.Id, $"Training failed: {e.Message}");
         }

@@ -1,6 +1,7 @@
 using Forecast.Api.Configuration;
 using Forecast.Api.Persistence;
 using Forecast.Api.Security;
+using Forecast.Api.Telemetry;
 using Forecast.Domain;
 using Forecast.Training.Collections;
 using Forecast.Training.Lstm;
@@ -18,7 +19,8 @@ namespace Forecast.Api.Models;
 /// An evicted model is not disposed here: a request may still be predicting with it. TorchSharp's
 /// finalizers free its native memory once no request holds it.
 /// </remarks>
-public sealed class ModelCache(IDbContextFactory<ForecastDbContext> dbFactory, IOptions<TrainingOptions> options, ICallerContext caller)
+public sealed class ModelCache(
+    IDbContextFactory<ForecastDbContext> dbFactory, IOptions<TrainingOptions> options, ICallerContext caller, ForecastMetrics metrics)
     : IDisposable
 {
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = options.Value.ModelCacheSize });
@@ -31,9 +33,11 @@ public sealed class ModelCache(IDbContextFactory<ForecastDbContext> dbFactory, I
     {
         if (cache.TryGetValue(modelId, out Entry? cached))
         {
+            metrics.ModelCacheHit();
             // The cache serves every API key, so it answers only a caller whose own query would have found the model.
             return caller.SeesAll || cached!.OwnerKeyId == caller.OwnerId ? cached!.Model : throw new NotFoundException("Model", modelId);
         }
+        metrics.ModelCacheMiss();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entry = await LoadSeriesModelAsync(db, modelId, cancellationToken)
             ?? await LoadCollectionModelAsync(db, modelId, cancellationToken)
