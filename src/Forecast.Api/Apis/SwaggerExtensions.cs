@@ -40,8 +40,14 @@ public static class SwaggerExtensions
             });
             // Relative: the API is wherever the document was read from, whatever host or proxy served it.
             swagger.AddServer(new OpenApiServer { Url = "/", Description = "The service that served this document" });
+            // A reference that cannot be null is not declared nullable, and every member that cannot be null is required,
+            // so that a generated client's types say what the C# types say.
+            swagger.SupportNonNullableReferenceTypes();
+            swagger.SchemaFilter<OpenApiRequiredMembers>();
             swagger.DocumentFilter<OpenApiTags>();
             swagger.OperationFilter<OpenApiAccessResponses>();
+            swagger.OperationFilter<OpenApiUploadBodies>();
+            swagger.OperationFilter<OpenApiResponseAlternatives>();
             swagger.AddSecurityDefinition(KeyScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
