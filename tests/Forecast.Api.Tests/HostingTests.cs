@@ -27,7 +27,7 @@ public class HostingTests(ForecastApiFactory factory) : IClassFixture<ForecastAp
         string[] expected =
         [
             "post /api/series", "get /api/series", "get /api/series/{id}", "delete /api/series/{id}",
-            "get /api/series/{id}/diagnostics", "post /api/series/{seriesId}/training-runs",
+            "get /api/series/{id}/diagnostics", "post /api/series/{id}/training-runs",
             "get /api/training-runs/{id}", "get /api/training-runs/{id}/loss-curve", "post /api/training-runs/{id}/cancel",
             "get /api/models/{id}", "delete /api/models/{id}", "get /api/models/{id}/evaluation",
             "get /api/models/{id}/forecast", "get /api/models/{id}/residual-diagnostics",

@@ -12,7 +12,7 @@ public class TypedClientTests(ForecastApiFactory factory) : IClassFixture<Foreca
 
         await using var csv = File.OpenRead(ApiClient.DataFile("airpassengers.csv"));
         var series = await api.UploadSeriesCsvAsync(csv, name: "airpassengers");
-        var run = await api.CreateTrainingRunAsync(series.Id, new HyperparameterRequest
+        var run = await api.CreateTrainingRunAsync(series.Id, new TrainingRunRequest
         {
             Epochs = 3, HiddenSize = 8, Lookback = 24, TestSize = 12, Seed = 42, Transform = "none",
         });

@@ -39,8 +39,6 @@ public static class CollectionModelsApi
         return app;
     }
 
-    /// <param name="page">The page, from 1 (default 1).</param>
-    /// <param name="pageSize">Items per page, 1 to Limits:MaxPageSize (default 20).</param>
     /// <param name="sort"><c>mase</c> (default, best first, undefined last), <c>-mase</c> (worst first) or <c>key</c>.</param>
     /// <param name="page">The page, from 1 (default 1).</param>
     /// <param name="pageSize">Items per page, 1 to Limits:MaxPageSize (default 20).</param>

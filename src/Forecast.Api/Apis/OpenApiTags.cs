@@ -14,6 +14,9 @@ internal sealed class OpenApiTags : IDocumentFilter
         ["Training runs"] = "LSTM training in the background: queue a run, follow its progress, loss curve and events, cancel it.",
         ["Models"] = "Trained models: metrics against baselines, the evaluation on the test tail, forecasts with prediction intervals.",
         ["Diagnostics"] = "Statistical tests of a series or of a model's residuals, with their reading in plain words.",
+        ["Registry"] = "A key's training runs and models, and those of one series or collection, newest first.",
+        ["Aliases"] = "Names such as production pointing at a series' or a collection's model, moved with a history, and forecasts through them.",
+        ["Webhooks"] = "Signed notifications of finished runs to a URL of the key's, with every delivery try.",
     };
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)

@@ -67,6 +67,7 @@ public static class SwaggerExtensions
             });
             // A property that refers to another schema keeps its own description (OpenAPI 3.0 ignores siblings of a bare $ref).
             swagger.UseAllOfToExtendReferenceSchemas();
+            swagger.DocumentFilter<OpenApiReferenceWrappers>();
             foreach (var assembly in DocumentedAssemblies)
             {
                 var docs = Path.Combine(AppContext.BaseDirectory, $"{assembly}.xml");

@@ -17,7 +17,7 @@ public static class TrainingRunsApi
 {
     public static IEndpointRouteBuilder MapTrainingRunsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/series/{seriesId:guid}/training-runs", CreateTrainingRun)
+        app.MapPost("/api/series/{id:guid}/training-runs", CreateTrainingRun)
             .WithTags("Training runs")
             .WithName(nameof(CreateTrainingRun))
             .WithSummary("Queue an LSTM training run on a series; every hyperparameter is optional")
@@ -28,7 +28,7 @@ public static class TrainingRunsApi
             .RequireRateLimiting(RateLimitingExtensions.TrainingPolicy)
             .WithIdempotencyKey();
 
-        app.MapPost("/api/collections/{collectionId:guid}/training-runs", CreateCollectionTrainingRun)
+        app.MapPost("/api/collections/{id:guid}/training-runs", CreateCollectionTrainingRun)
             .WithTags("Training runs")
             .WithName(nameof(CreateCollectionTrainingRun))
             .WithSummary("Queue one global LSTM trained on every member of a collection; every hyperparameter is optional, with defaults measured for collections")
@@ -73,7 +73,7 @@ public static class TrainingRunsApi
     }
 
     public static async Task<Accepted<TrainingRunResponse>> CreateTrainingRun(
-        Guid seriesId, [FromBody] TrainingRunRequest? request,
+        [FromRoute(Name = "id")] Guid seriesId, [FromBody] TrainingRunRequest? request,
         IDbContextFactory<ForecastDbContext> dbFactory, HyperparameterResolver resolver, RunAdmission admission, RunStore store,
         TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -93,7 +93,7 @@ public static class TrainingRunsApi
     }
 
     public static async Task<Accepted<TrainingRunResponse>> CreateCollectionTrainingRun(
-        Guid collectionId, [FromBody] TrainingRunRequest? request,
+        [FromRoute(Name = "id")] Guid collectionId, [FromBody] TrainingRunRequest? request,
         IDbContextFactory<ForecastDbContext> dbFactory, HyperparameterResolver resolver, RunAdmission admission, RunStore store,
         TimeProvider clock, CancellationToken cancellationToken)
     {
