@@ -31,6 +31,7 @@ public static class AliasesApi
         series.MapDelete("/aliases/{name}", DeleteSeriesAlias).WithName(nameof(DeleteSeriesAlias))
             .WithSummary("Delete an alias; its history stays").ProducesProblem(StatusCodes.Status404NotFound);
         series.MapGet("/forecast", ForecastSeriesByAlias).WithName(nameof(ForecastSeriesByAlias))
+            .WithConditionalReads()
             .WithSummary("Forecast through an alias: exactly what the model it points at answers at /api/models/{id}/forecast; without alias, production, else the newest model")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -45,6 +46,7 @@ public static class AliasesApi
         collections.MapDelete("/aliases/{name}", DeleteCollectionAlias).WithName(nameof(DeleteCollectionAlias))
             .WithSummary("Delete an alias; its history stays").ProducesProblem(StatusCodes.Status404NotFound);
         collections.MapGet("/forecasts", ForecastCollectionByAlias).WithName(nameof(ForecastCollectionByAlias))
+            .WithConditionalReads()
             .WithSummary("Every member's forecast through an alias: exactly what /api/models/{id}/forecasts answers for the model it points at")
             .Produces<CollectionForecastResponse>(contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: CollectionModelsApi.CsvContentType)
@@ -79,18 +81,18 @@ public static class AliasesApi
     /// <param name="alias">The alias to forecast through; production, else the newest model, when left out.</param>
     /// <param name="horizon">Periods to forecast after the end of the series (default 12).</param>
     /// <param name="level">Prediction interval levels in percent, repeatable (<c>level=80&amp;level=95</c>), each in 50..99.9.</param>
-    public static async Task<Ok<ForecastResponse>> ForecastSeriesByAlias(
-        Guid id, AliasStore store, ModelCache cache, IOptions<LimitsOptions> limits, ForecastMetrics metrics, CancellationToken cancellationToken,
-        string? alias = null, int horizon = 12, double[]? level = null)
+    public static async Task<Results<Ok<ForecastResponse>, StatusCodeHttpResult>> ForecastSeriesByAlias(
+        Guid id, HttpContext context, AliasStore store, ModelCache cache, IOptions<LimitsOptions> limits, ForecastMetrics metrics,
+        CancellationToken cancellationToken, string? alias = null, int horizon = 12, double[]? level = null)
     {
         var modelId = await store.ResolveAsync(await store.SubjectAsync(AliasSubjectKind.Series, id, cancellationToken), alias, cancellationToken);
-        return await ModelsApi.GetForecast(modelId, cache, limits, metrics, cancellationToken, horizon, level);
+        return await ModelsApi.GetForecast(modelId, context, cache, limits, metrics, cancellationToken, horizon, level);
     }
 
     /// <param name="alias">The alias to forecast through; production, else the newest model, when left out.</param>
     /// <param name="horizon">Periods to forecast after the end of each member (default 12).</param>
     /// <param name="level">Prediction interval levels in percent, repeatable (<c>level=80&amp;level=95</c>), each in 50..99.9.</param>
-    public static async Task<Results<Ok<CollectionForecastResponse>, PushStreamHttpResult>> ForecastCollectionByAlias(
+    public static async Task<Results<Ok<CollectionForecastResponse>, PushStreamHttpResult, StatusCodeHttpResult>> ForecastCollectionByAlias(
         Guid id, HttpRequest request, AliasStore store, ModelCache cache, IOptions<LimitsOptions> limits, ForecastMetrics metrics,
         CancellationToken cancellationToken, string? alias = null, int horizon = 12, double[]? level = null)
     {

@@ -31,6 +31,7 @@ public static class CollectionModelsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         models.MapGet("/{id:guid}/forecasts", GetForecasts).WithName(nameof(GetForecasts))
+            .WithConditionalReads()
             .WithSummary("Every member's forecast at once: JSON, or with Accept: text/csv a streamed CSV series,timestamp,value,lower_80,upper_80,...")
             .Produces<CollectionForecastResponse>(contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: CsvContentType)
@@ -81,17 +82,23 @@ public static class CollectionModelsApi
 
     /// <param name="horizon">Periods to forecast after the end of each member (default 12).</param>
     /// <param name="level">Prediction interval levels in percent, repeatable (<c>level=80&amp;level=95</c>), each in 50..99.9.</param>
-    public static async Task<Results<Ok<CollectionForecastResponse>, PushStreamHttpResult>> GetForecasts(
+    public static async Task<Results<Ok<CollectionForecastResponse>, PushStreamHttpResult, StatusCodeHttpResult>> GetForecasts(
         Guid id, HttpRequest request, ModelCache cache, IOptions<LimitsOptions> limits, ForecastMetrics metrics, CancellationToken cancellationToken,
         int horizon = 12, double[]? level = null)
     {
         var started = Stopwatch.GetTimestamp();
         var levels = ModelsApi.CheckForecastRequest(horizon, level, limits.Value);
         var model = await cache.GetCollectionModelAsync(id, cancellationToken);
+        var csv = request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(CsvContentType, StringComparison.OrdinalIgnoreCase));
+        request.HttpContext.Response.Headers.Vary = "Accept";
+        if (EntityTags.IsFresh(request.HttpContext, $"forecasts:{id}:{horizon}:{string.Join(',', levels.Values)}:{(csv ? "csv" : "json")}"))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
         var forecasts = model.ForecastAll(horizon, levels);
         // Counted once computed: the CSV is written after, at the pace the client reads it.
         metrics.ForecastServed("collection", Stopwatch.GetElapsedTime(started));
-        if (request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(CsvContentType, StringComparison.OrdinalIgnoreCase)))
+        if (csv)
         {
             return TypedResults.Stream(body => WriteCsvAsync(body, model, forecasts, horizon, levels), CsvContentType,
                 fileDownloadName: $"forecasts-{id}.csv");

@@ -24,9 +24,11 @@ public static class ModelsApi
             .WithSummary("Model metadata, hyperparameters, test-tail metrics and baselines; for a collection's global model, the collection's accuracy over its members")
             .ProducesProblem(StatusCodes.Status404NotFound);
         models.MapGet("/{id:guid}/evaluation", GetEvaluation).WithName(nameof(GetEvaluation))
+            .WithConditionalReads()
             .WithSummary("The held-out test tail: actual beside one-step, multi-step and baseline forecasts, with metrics")
             .ProducesProblem(StatusCodes.Status404NotFound);
         models.MapGet("/{id:guid}/forecast", GetForecast).WithName(nameof(GetForecast))
+            .WithConditionalReads()
             .WithSummary("Forecast the periods after the end of the series (recursive multi-step), with conformal prediction intervals per requested level; a collection's model forecasts the member named by series")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -100,10 +102,17 @@ public static class ModelsApi
             evaluation.Coverage, model.Backtest, model.CreatedAt);
     }
 
-    public static async Task<Ok<EvaluationResponse>> GetEvaluation(Guid id, ModelCache cache, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<EvaluationResponse>, StatusCodeHttpResult>> GetEvaluation(
+        Guid id, HttpContext context, ModelCache cache, CancellationToken cancellationToken)
     {
         var loaded = await cache.GetAsync(id, cancellationToken);
         var (model, series) = (loaded.Entity, loaded.Series);
+        // Only a backtest, stored later, changes what a model's evaluation answers.
+        var backtest = model.Backtest;
+        if (EntityTags.IsFresh(context, $"evaluation:{id}:{backtest?.Step}:{backtest?.Refit}:{string.Join(',', backtest?.Windows.Select(w => w.Origin) ?? [])}"))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
         var e = model.Evaluation;
         var points = Enumerable.Range(0, e.Actual.Count).Select(i => new EvaluationPoint(
             series.TimestampAt(e.ForecastOrigin + i), e.Actual[i], e.OneStep.Predicted[i], e.MultiStep.Predicted[i],
@@ -117,14 +126,19 @@ public static class ModelsApi
     /// <param name="horizon">Periods to forecast after the end of the series (default 12).</param>
     /// <param name="level">Prediction interval levels in percent, repeatable (<c>level=80&amp;level=95</c>), each in 50..99.9.</param>
     /// <param name="series">For a collection's global model: the key of the member to forecast (required there, refused otherwise).</param>
-    public static async Task<Ok<ForecastResponse>> GetForecast(
-        Guid id, ModelCache cache, IOptions<LimitsOptions> limits, ForecastMetrics metrics, CancellationToken cancellationToken,
+    public static async Task<Results<Ok<ForecastResponse>, StatusCodeHttpResult>> GetForecast(
+        Guid id, HttpContext context, ModelCache cache, IOptions<LimitsOptions> limits, ForecastMetrics metrics, CancellationToken cancellationToken,
         int horizon = 12, double[]? level = null, string? series = null)
     {
         var started = Stopwatch.GetTimestamp();
         // Horizon and levels are checked before the model is loaded: bad ones are refused without rebuilding a network.
         var levels = CheckForecastRequest(horizon, level, limits.Value);
         var loaded = await cache.GetAnyAsync(id, cancellationToken);
+        // A model never changes: its forecast for the same question is the same answer, whichever route asked it.
+        if (EntityTags.IsFresh(context, $"forecast:{id}:{horizon}:{string.Join(',', levels.Values)}:{series}"))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
         if (loaded is LoadedCollectionModel collection)
         {
             var member = CollectionModelsApi.ForecastMember(collection, series, horizon, levels);

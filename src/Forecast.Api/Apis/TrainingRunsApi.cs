@@ -57,6 +57,7 @@ public static class TrainingRunsApi
             .WithSummary("Status, progress, hyperparameters and, once it succeeded, the model id")
             .ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapGet("/{id:guid}/loss-curve", GetLossCurve).WithName(nameof(GetLossCurve))
+            .WithConditionalReads()
             .WithSummary("Training and validation loss per epoch (MSE on the scaled series); grows while the run trains")
             .ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapGet("/{id:guid}/events", StreamTrainingRunEvents).WithName(nameof(StreamTrainingRunEvents))
@@ -179,13 +180,16 @@ public static class TrainingRunsApi
         return TypedResults.Ok(ToResponse(run, await QueuePositionAsync(db, run, cancellationToken), outcome));
     }
 
-    public static async Task<Ok<List<LossPoint>>> GetLossCurve(
-        Guid id, IDbContextFactory<ForecastDbContext> dbFactory, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<LossPoint>>, StatusCodeHttpResult>> GetLossCurve(
+        Guid id, HttpContext context, IDbContextFactory<ForecastDbContext> dbFactory, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.TrainingRuns.AnyAsync(r => r.Id == id, cancellationToken))
+        // The curve grows with the epoch and is rewound only when an attempt resumes from a checkpoint.
+        var version = await db.TrainingRuns.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Attempts, r.Epoch, r.Status })
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Training run", id);
+        if (EntityTags.IsFresh(context, $"loss-curve:{id}:{version.Attempts}:{version.Epoch}:{version.Status}"))
         {
-            throw new NotFoundException("Training run", id);
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
         var curve = await db.LossEntries.AsNoTracking().Where(l => l.RunId == id).OrderBy(l => l.Epoch)
             .Select(l => new LossPoint(l.Epoch, l.TrainLoss, l.ValidationLoss))
