@@ -20,7 +20,11 @@ public static class RunEvents
     }
 
     /// <summary>Reads the stream until it ends, as an EventSource would parse it; comments are skipped.</summary>
-    public static async Task<List<ServerEvent>> ReadAllAsync(HttpClient client, Guid runId, string? lastEventId = null)
+    public static Task<List<ServerEvent>> ReadAllAsync(HttpClient client, Guid runId, string? lastEventId = null) =>
+        ReadUntilAsync(client, runId, lastEventId, stopAfterEpoch: int.MaxValue);
+
+    /// <summary>Reads the stream until it ends or until the epoch event <paramref name="stopAfterEpoch"/>, then drops the connection.</summary>
+    public static async Task<List<ServerEvent>> ReadUntilAsync(HttpClient client, Guid runId, string? lastEventId, int stopAfterEpoch)
     {
         using var response = await client.SendAsync(Request(runId, lastEventId), HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -36,6 +40,10 @@ public static class RunEvents
                 if (type is not null)
                 {
                     events.Add(new ServerEvent(id, type, JsonDocument.Parse(data!).RootElement));
+                    if (type == "epoch" && int.Parse(id!, System.Globalization.CultureInfo.InvariantCulture) >= stopAfterEpoch)
+                    {
+                        return events;
+                    }
                 }
                 (id, type, data) = (null, null, null);
             }

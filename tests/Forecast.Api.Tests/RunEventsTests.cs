@@ -45,6 +45,22 @@ public sealed class RunEventsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_client_that_drops_the_stream_mid_run_and_comes_back_with_last_event_id_gets_every_epoch_exactly_once()
+    {
+        var series = await TrainingFlow.UploadAsync(Client, "airpassengers.csv");
+        var run = await TrainingFlow.StartAsync(Client, series.Id, new { epochs = 60, hiddenSize = 16, lookback = 24, transform = "none", seed = 3, earlyStoppingPatience = 0 });
+
+        var before = await RunEvents.ReadUntilAsync(Client, run.Id, lastEventId: null, stopAfterEpoch: 3);
+        var status = await (await Client.GetAsync($"/api/training-runs/{run.Id}")).ReadAsync<TrainingRunResponse>();
+        var after = await RunEvents.ReadAllAsync(Client, run.Id, lastEventId: before.Last(e => e.Type == "epoch").Id);
+
+        Assert.Equal(Forecast.Domain.Runs.TrainingRunStatus.Running, status.Status);
+        var epochs = before.Concat(after).Where(e => e.Type == "epoch").Select(e => int.Parse(e.Id!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(Enumerable.Range(1, 60), epochs);
+        Assert.Equal("finished", after[^1].Type);
+    }
+
+    [Fact]
     public async Task An_idle_stream_gets_comment_heartbeats_and_a_key_may_hold_only_so_many_streams()
     {
         using var idle = ForecastApiFactory.With(("Training:WorkerCount", "0"), ("Events:PollInterval", "00:00:00.020"),
