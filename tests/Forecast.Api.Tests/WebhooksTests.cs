@@ -49,15 +49,9 @@ public sealed class WebhooksTests : IDisposable
     public async Task A_refused_try_is_tried_again_after_a_growing_wait_with_the_same_id_until_accepted()
     {
         using var receiver = new WebhookReceiver(500, 503);
-        using var idle = ForecastApiFactory.With(("Training:WorkerCount", "0"), ("Webhooks:RequireHttps", "false"),
-            ("Webhooks:AllowPrivateAddresses", "true"), ("Webhooks:FirstRetryDelay", "00:00:01"), ("Webhooks:RetryPollInterval", "00:00:00.050"));
+        using var idle = IdleFactory(("Webhooks:FirstRetryDelay", "00:00:01"));
         var client = idle.CreateClient();
-        var webhook = await (await client.PostJsonAsync("/api/webhooks", new { url = receiver.Url, events = new[] { "run.cancelled" } }))
-            .ReadAsync<CreatedWebhookResponse>();
-        var series = await TrainingFlow.UploadAsync(client, "airpassengers.csv");
-        var run = await TrainingFlow.StartAsync(client, series.Id, TrainingFlow.Tiny());
-
-        await client.PostAsync($"/api/training-runs/{run.Id}/cancel", null);
+        var webhook = await CancelAQueuedRunAsync(client, receiver);
         var received = await receiver.WaitForAsync(3);
         var delivery = await WaitForDeliveryAsync(client, webhook.Id, d => d.DeliveredAt is not null);
 
@@ -72,15 +66,9 @@ public sealed class WebhooksTests : IDisposable
     public async Task A_delivery_gives_up_after_its_last_try()
     {
         using var receiver = new WebhookReceiver(500, 500, 500, 500);
-        using var idle = ForecastApiFactory.With(("Training:WorkerCount", "0"), ("Webhooks:RequireHttps", "false"),
-            ("Webhooks:AllowPrivateAddresses", "true"), ("Webhooks:FirstRetryDelay", "00:00:00.050"), ("Webhooks:RetryPollInterval", "00:00:00.050"), ("Webhooks:MaxAttempts", "2"));
+        using var idle = IdleFactory(("Webhooks:FirstRetryDelay", "00:00:00.050"), ("Webhooks:MaxAttempts", "2"));
         var client = idle.CreateClient();
-        var webhook = await (await client.PostJsonAsync("/api/webhooks", new { url = receiver.Url, events = new[] { "run.cancelled" } }))
-            .ReadAsync<CreatedWebhookResponse>();
-        var series = await TrainingFlow.UploadAsync(client, "airpassengers.csv");
-        var run = await TrainingFlow.StartAsync(client, series.Id, TrainingFlow.Tiny());
-
-        await client.PostAsync($"/api/training-runs/{run.Id}/cancel", null);
+        var webhook = await CancelAQueuedRunAsync(client, receiver);
         var delivery = await WaitForDeliveryAsync(client, webhook.Id, d => d.GaveUp);
 
         Assert.Equal((2, (DateTime?)null), (delivery.Attempts, delivery.DeliveredAt));
@@ -155,6 +143,22 @@ public sealed class WebhooksTests : IDisposable
             await (await owner.PostJsonAsync("/api/webhooks", new { url = receiver.Url, events })).ReadProblemAsync(HttpStatusCode.BadRequest);
         }
         Assert.Single(await (await owner.GetAsync("/api/webhooks")).ReadAsync<List<WebhookResponse>>());
+    }
+
+    /// <summary>A host that trains nothing, so that a cancelled queued run is the quickest run.cancelled, with loopback receivers allowed.</summary>
+    private static ForecastApiFactory IdleFactory(params (string Key, string? Value)[] settings) => ForecastApiFactory.With(
+        [("Training:WorkerCount", "0"), ("Webhooks:RequireHttps", "false"), ("Webhooks:AllowPrivateAddresses", "true"),
+            ("Webhooks:RetryPollInterval", "00:00:00.050"), .. settings]);
+
+    /// <summary>Subscribes <paramref name="receiver"/> to run.cancelled, then queues a run and cancels it.</summary>
+    private static async Task<CreatedWebhookResponse> CancelAQueuedRunAsync(HttpClient client, WebhookReceiver receiver)
+    {
+        var webhook = await (await client.PostJsonAsync("/api/webhooks", new { url = receiver.Url, events = new[] { "run.cancelled" } }))
+            .ReadAsync<CreatedWebhookResponse>();
+        var series = await TrainingFlow.UploadAsync(client, "airpassengers.csv");
+        var run = await TrainingFlow.StartAsync(client, series.Id, TrainingFlow.Tiny());
+        await client.PostAsync($"/api/training-runs/{run.Id}/cancel", null);
+        return webhook;
     }
 
     private static async Task<WebhookDeliveryItem> WaitForDeliveryAsync(HttpClient client, Guid webhookId, Func<WebhookDeliveryItem, bool> done)
