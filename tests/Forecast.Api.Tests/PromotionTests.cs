@@ -49,6 +49,25 @@ public sealed class PromotionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_collection_s_global_model_is_promoted_on_its_mean_mase_over_the_members()
+    {
+        var collection = await (await Client.PostAsync("/api/collections", new StringContent(TourismCsv.Quarterly(4), System.Text.Encoding.UTF8, "text/csv")))
+            .ReadAsync<CollectionResponse>();
+
+        var first = await TrainCollectionAsync(collection.Id, new { epochs = 3, hiddenSize = 8, seed = 1, promote = new { alias = "production" } });
+        var second = await TrainCollectionAsync(collection.Id, new { epochs = 1, hiddenSize = 2, seed = 2, learningRate = 0.00001, promote = new { alias = "production" } });
+        var holder = await (await Client.GetAsync($"/api/models/{first.ModelId}")).ReadAsync<CollectionModelResponse>();
+        var challenger = await (await Client.GetAsync($"/api/models/{second.ModelId}")).ReadAsync<CollectionModelResponse>();
+        var alias = await (await Client.GetAsync($"/api/collections/{collection.Id}/aliases/production")).ReadAsync<AliasResponse>();
+
+        Assert.StartsWith("'production' pointed at no model", first.PromotionOutcome, StringComparison.Ordinal);
+        var moved = challenger.Accuracy.Model.Mase < holder.Accuracy.Model.Mase;
+        Assert.StartsWith(moved ? "moved 'production'" : "kept 'production'", second.PromotionOutcome, StringComparison.Ordinal);
+        Assert.Contains($"{holder.Accuracy.Model.Mase:0.####}", second.PromotionOutcome, StringComparison.Ordinal);
+        Assert.Equal(moved ? second.ModelId : first.ModelId, alias.ModelId);
+    }
+
+    [Fact]
     public async Task A_bad_alias_name_in_a_promotion_is_refused_before_anything_is_stored()
     {
         var series = await TrainingFlow.UploadAsync(Client, "airpassengers.csv");
@@ -57,6 +76,12 @@ public sealed class PromotionTests : IDisposable
             .ReadProblemAsync(System.Net.HttpStatusCode.BadRequest);
 
         Assert.Equal(0, (await factory.CountRowsAsync()).Runs);
+    }
+
+    private async Task<TrainingRunResponse> TrainCollectionAsync(Guid collectionId, object request)
+    {
+        var started = await (await Client.PostJsonAsync($"/api/collections/{collectionId}/training-runs", request)).ReadAsync<TrainingRunResponse>();
+        return await TrainingFlow.SucceededAndPromotedAsync(Client, started.Id);
     }
 
     public void Dispose() => factory.Dispose();
