@@ -2,6 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Forecast.Api.Contracts;
+using Forecast.Api.Persistence;
+using Forecast.Api.Registry;
+using Forecast.Domain.Registry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Forecast.Api.Tests;
 
@@ -103,6 +108,28 @@ public sealed class AliasesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_promotion_decided_against_a_holder_that_moved_since_leaves_the_alias_where_the_other_move_put_it()
+    {
+        var (series, first, second) = await TwoModelsAsync();
+        await MoveAsync($"/api/series/{series}/aliases/production", first);
+        var aliases = factory.Services.GetRequiredService<AliasStore>();
+        var subject = await aliases.SubjectAsync(AliasSubjectKind.Series, series, CancellationToken.None);
+        var comparedWith = await aliases.CurrentAsync(subject, "production", CancellationToken.None);
+        var plan = new PlannedPromotion(subject, "production", comparedWith, new PromotionDecision(true, "moved on merit"));
+        await MoveAsync($"/api/series/{series}/aliases/production", second);
+        await MoveAsync($"/api/series/{series}/aliases/production", first);
+
+        var stale = await PromoteAsync(plan, second);
+        var fresh = await PromoteAsync(plan with { Holder = await aliases.CurrentAsync(subject, "production", CancellationToken.None) }, second);
+        var alias = await (await Client.GetAsync($"/api/series/{series}/aliases/production")).ReadAsync<AliasResponse>();
+
+        Assert.StartsWith("left 'production' where another move put it", stale, StringComparison.Ordinal);
+        Assert.Equal("moved on merit", fresh);
+        Assert.Equal(second, alias.ModelId);
+        Assert.Equal(["run test", "admin", "admin", "admin"], alias.History.Select(m => m.MovedBy));
+    }
+
+    [Fact]
     public async Task Deleting_a_series_takes_its_aliases_with_it()
     {
         var (series, first, _) = await TwoModelsAsync();
@@ -120,6 +147,16 @@ public sealed class AliasesTests : IDisposable
         var first = await TrainingFlow.WaitUntilFinishedAsync(Client, (await TrainingFlow.StartAsync(Client, series.Id, TrainingFlow.Tiny(epochs: 1, transform: "none"))).Id);
         var second = await TrainingFlow.WaitUntilFinishedAsync(Client, (await TrainingFlow.StartAsync(Client, series.Id, TrainingFlow.Tiny(epochs: 1, transform: "log"))).Id);
         return (series.Id, first.ModelId!.Value, second.ModelId!.Value);
+    }
+
+    // As the store carries a promotion out: inside the transaction that stores the run's model.
+    private async Task<string> PromoteAsync(PlannedPromotion plan, Guid modelId)
+    {
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<ForecastDbContext>>().CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var outcome = await AliasStore.PromoteAsync(db, plan, modelId, "run test", DateTime.UtcNow, CancellationToken.None);
+        await transaction.CommitAsync();
+        return outcome;
     }
 
     private async Task MoveAsync(string url, Guid modelId) =>

@@ -81,7 +81,7 @@ public sealed class PromotionTests : IDisposable
     private async Task<TrainingRunResponse> TrainCollectionAsync(Guid collectionId, object request)
     {
         var started = await (await Client.PostJsonAsync($"/api/collections/{collectionId}/training-runs", request)).ReadAsync<TrainingRunResponse>();
-        return await TrainingFlow.SucceededAndPromotedAsync(Client, started.Id);
+        return await TrainingFlow.SucceededAsync(Client, started.Id);
     }
 
     public void Dispose() => factory.Dispose();

@@ -42,7 +42,7 @@ public sealed class RunStoreTests : IDisposable
         var model = await ModelAsync(runId);
 
         Assert.Throws<RunTakenOverException>(() => Store.RecordEpoch(runId, Worker, new EpochProgress(1, 0.5, 0.6, 1, Checkpoint(runId, 1))));
-        Assert.Throws<RunTakenOverException>(() => Store.Succeed(runId, Worker, model, []));
+        Assert.Throws<RunTakenOverException>(() => Store.Succeed(runId, Worker, model, [], promotion: null));
         Assert.False(Store.Fail(runId, Worker, "not mine"));
         Assert.False(Store.Cancel(runId, Worker));
         Assert.False(Store.RequeueAtStop(runId, Worker));

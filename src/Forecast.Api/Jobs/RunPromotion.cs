@@ -11,24 +11,26 @@ using Microsoft.EntityFrameworkCore;
 namespace Forecast.Api.Jobs;
 
 /// <summary>
-/// Carries out a succeeded run's promotion: the alias it names moves to the run's model, on merit when asked (the
-/// current holder is scored on the new model's test tail, the newest points, without refitting), and the run records
-/// why it moved or not. The model is stored first, so a promotion that fails leaves a succeeded run with the reason.
+/// Decides a trained run's promotion before its model is stored: whether the alias it names moves to the new model,
+/// on merit when asked (the current holder is scored on the new model's test tail, the newest points, without
+/// refitting), and why. <see cref="RunStore"/> carries the plan out as the run succeeds; a comparison that fails
+/// leaves the alias where it is, with the reason.
 /// </summary>
-public sealed class RunPromotion(IDbContextFactory<ForecastDbContext> dbFactory, AliasStore aliases, RunStore store, ILogger<RunPromotion> logger)
+public sealed class RunPromotion(IDbContextFactory<ForecastDbContext> dbFactory, AliasStore aliases, ILogger<RunPromotion> logger)
 {
     /// <remarks>
     /// With a backtest the comparison is the mean MASE over its windows, the holder forecasting from the same origins
     /// without refitting; otherwise both are scored on the new model's test tail.
     /// </remarks>
-    public void AfterSeriesRun(TrainingRunEntity run, ModelEntity model, RegularSeries series)
+    /// <returns>Null when the run asked for no promotion.</returns>
+    public PlannedPromotion? PlanForSeries(TrainingRunEntity run, ModelEntity model, RegularSeries series)
     {
         var e = model.Evaluation;
         var subject = new AliasSubject(AliasSubjectKind.Series, run.SeriesId!.Value, run.OwnerKeyId);
         if (model.Backtest is { } backtest)
         {
             var origins = backtest.Windows.Select(w => w.Origin).ToList();
-            Carry(run, subject, model.Id, backtest.MeanMase, PromotionDecision.OverWindows(origins.Count, e.Actual.Count), holderId =>
+            return Plan(run, subject, backtest.MeanMase, PromotionDecision.OverWindows(origins.Count, e.Actual.Count), holderId =>
             {
                 var (network, holder) = LoadSeriesModel(holderId);
                 using (network)
@@ -36,9 +38,8 @@ public sealed class RunPromotion(IDbContextFactory<ForecastDbContext> dbFactory,
                     return Backtest.Run(network, holder.Artifact.Calibration, series.Values, origins, e.Actual.Count, e.SeasonalPeriod, backtest.Step).MeanMase;
                 }
             });
-            return;
         }
-        Carry(run, subject, model.Id, e.MultiStep.Metrics.Mase, PromotionDecision.OnLastPoints(e.Actual.Count), holderId =>
+        return Plan(run, subject, e.MultiStep.Metrics.Mase, PromotionDecision.OnLastPoints(e.Actual.Count), holderId =>
         {
             var (network, _) = LoadSeriesModel(holderId);
             using (network)
@@ -48,10 +49,11 @@ public sealed class RunPromotion(IDbContextFactory<ForecastDbContext> dbFactory,
         });
     }
 
-    public void AfterCollectionRun(TrainingRunEntity run, CollectionModelEntity model, IReadOnlyList<GlobalMember> members)
+    /// <returns>Null when the run asked for no promotion.</returns>
+    public PlannedPromotion? PlanForCollection(TrainingRunEntity run, CollectionModelEntity model, IReadOnlyList<GlobalMember> members)
     {
         var testSize = model.Hyperparameters.TestSize;
-        Carry(run, new AliasSubject(AliasSubjectKind.Collection, run.CollectionId!.Value, run.OwnerKeyId), model.Id, model.Accuracy.Model.Mase,
+        return Plan(run, new AliasSubject(AliasSubjectKind.Collection, run.CollectionId!.Value, run.OwnerKeyId), model.Accuracy.Model.Mase,
             PromotionDecision.OnLastPoints(testSize),
             holderId =>
             {
@@ -71,29 +73,26 @@ public sealed class RunPromotion(IDbContextFactory<ForecastDbContext> dbFactory,
 
     /// <param name="basis">What both models are scored on, in words.</param>
     /// <param name="holderMase">The holder's MASE on the same basis.</param>
-    private void Carry(TrainingRunEntity run, AliasSubject subject, Guid modelId, double? candidateMase, string basis, Func<Guid, double?> holderMase)
+    private PlannedPromotion? Plan(TrainingRunEntity run, AliasSubject subject, double? candidateMase, string basis, Func<Guid, double?> holderMase)
     {
         if (run.Promotion is not { } promotion)
         {
-            return;
+            return null;
         }
-        string outcome;
+        AliasEntity? holder = null;
         try
         {
             // The job is synchronous (it keeps training on its low-priority thread); the alias store serves handlers too.
-            var holder = aliases.HolderAsync(subject, promotion.Alias, CancellationToken.None).GetAwaiter().GetResult();
-            var decision = PromotionDecision.Decide(promotion, candidateMase, holder, holder is { } id ? holderMase(id) : null, basis);
-            if (decision.Moves)
-            {
-                aliases.MoveAsync(subject, promotion.Alias, modelId, CancellationToken.None, decision.Reason, movedBy: $"run {run.Id}").GetAwaiter().GetResult();
-            }
-            outcome = decision.Reason;
+            holder = aliases.CurrentAsync(subject, promotion.Alias, CancellationToken.None).GetAwaiter().GetResult();
+            var held = holder?.ModelId;
+            return new PlannedPromotion(subject, promotion.Alias, holder,
+                PromotionDecision.Decide(promotion, candidateMase, held, held is { } id ? holderMase(id) : null, basis));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "The promotion of run {RunId} failed", run.Id);
-            outcome = $"the promotion failed, the alias was not moved: {e.Message}";
+            return new PlannedPromotion(subject, promotion.Alias, holder,
+                new PromotionDecision(false, $"the promotion failed, the alias was not moved: {e.Message}"));
         }
-        store.RecordPromotion(run.Id, outcome);
     }
 }

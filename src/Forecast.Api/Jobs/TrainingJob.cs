@@ -107,8 +107,7 @@ public sealed class TrainingJob(
         var built = ForecastModelBuilder.Build(series.Values, hp, recorder, cancellation, resumeFrom);
         var backtest = run.Backtest is { } asked ? Backtesting.Run(built, series.Values, hp, asked, cancellation) : null;
         var model = ToModel(run, built, recorder.ElapsedSeconds, backtest);
-        store.Succeed(run.Id, self.Id, model, built.Choices);
-        promotion.AfterSeriesRun(run, model, series);
+        store.Succeed(run.Id, self.Id, model, built.Choices, promotion.PlanForSeries(run, model, series));
     }
 
     // Transform "auto" is chosen per member by a rule, so a resumed run chooses as its first attempt did: nothing to keep.
@@ -143,8 +142,7 @@ public sealed class TrainingJob(
             Smape = evaluated.Score.Model.Smape,
             Evaluation = evaluated,
         }).ToList();
-        store.Succeed(run.Id, self.Id, model, evaluations, built.Choices);
-        promotion.AfterCollectionRun(run, model, global);
+        store.Succeed(run.Id, self.Id, model, evaluations, built.Choices, promotion.PlanForCollection(run, model, global));
     }
 
     /// <summary>

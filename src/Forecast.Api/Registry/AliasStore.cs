@@ -45,7 +45,6 @@ public sealed class AliasStore(IDbContextFactory<ForecastDbContext> dbFactory, I
         }
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
             var current = await FindAsync(db, subject.Id, name, cancellationToken);
             if (current?.ModelId == modelId)
             {
@@ -54,18 +53,10 @@ public sealed class AliasStore(IDbContextFactory<ForecastDbContext> dbFactory, I
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
-                if (current is null)
-                {
-                    db.Aliases.Add(new AliasEntity { SubjectId = subject.Id, Name = name, ModelId = modelId, OwnerKeyId = subject.OwnerKeyId, Version = 1, MovedAt = now });
-                }
-                else if (await db.Aliases.Where(a => a.SubjectId == subject.Id && a.Name == name && a.Version == current.Version)
-                    .ExecuteUpdateAsync(set => set.SetProperty(a => a.ModelId, modelId).SetProperty(a => a.Version, current.Version + 1)
-                        .SetProperty(a => a.MovedAt, now), cancellationToken) == 0)
+                if (!await TryMoveAsync(db, subject, name, current, modelId, movedBy, reason, clock.GetUtcNow().UtcDateTime, cancellationToken))
                 {
                     continue;
                 }
-                db.AliasMoves.Add(Move(subject, name, current?.ModelId, modelId, movedBy, reason, now));
-                await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return (await FindAsync(db, subject.Id, name, cancellationToken))!;
             }
@@ -120,11 +111,43 @@ public sealed class AliasStore(IDbContextFactory<ForecastDbContext> dbFactory, I
         return newest ?? throw new NotFoundException($"A model of {Describe(subject)} (train one first)", subject.Id);
     }
 
-    /// <summary>The model <paramref name="name"/> points at now; null when there is no such alias.</summary>
-    public async Task<Guid?> HolderAsync(AliasSubject subject, string name, CancellationToken cancellationToken)
+    /// <summary>The alias <paramref name="name"/> as it stands, with the version a move from it expects; null when there is no such alias.</summary>
+    public async Task<AliasEntity?> CurrentAsync(AliasSubject subject, string name, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return (await FindAsync(db, subject.Id, name, cancellationToken))?.ModelId;
+        return await FindAsync(db, subject.Id, name, cancellationToken);
+    }
+
+    /// <summary>
+    /// Carries out a run's promotion inside the transaction that stores its model and marks the run Succeeded. The
+    /// alias moves only from the holder the decision compared with: if another move came in between, it stays where
+    /// that move put it, since the comparison no longer holds.
+    /// </summary>
+    /// <param name="db">The context that stores the model, inside its transaction.</param>
+    /// <returns>The outcome the run records.</returns>
+    public static async Task<string> PromoteAsync(ForecastDbContext db, PlannedPromotion plan, Guid modelId, string movedBy, DateTime now, CancellationToken cancellationToken)
+    {
+        if (!plan.Decision.Moves)
+        {
+            return plan.Decision.Reason;
+        }
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("A promotion is carried out inside the transaction that stores its model.");
+        // A failed insert aborts a PostgreSQL transaction: the savepoint keeps the model's part of it.
+        await transaction.CreateSavepointAsync(nameof(PromoteAsync), cancellationToken);
+        try
+        {
+            if (await TryMoveAsync(db, plan.Subject, plan.Alias, plan.Holder, modelId, movedBy, plan.Decision.Reason, now, cancellationToken))
+            {
+                return plan.Decision.Reason;
+            }
+        }
+        catch (DbUpdateException) when (plan.Holder is null)
+        {
+            await transaction.RollbackToSavepointAsync(nameof(PromoteAsync), cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        return $"left '{plan.Alias}' where another move put it while this run was being compared; it was not moved.";
     }
 
     /// <summary>A model an alias points at is not deleted under the clients that forecast through it.</summary>
@@ -146,6 +169,28 @@ public sealed class AliasStore(IDbContextFactory<ForecastDbContext> dbFactory, I
     {
         await db.Aliases.Where(a => a.SubjectId == subjectId).ExecuteDeleteAsync(cancellationToken);
         await db.AliasMoves.Where(m => m.SubjectId == subjectId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// One move from <paramref name="current"/> (null: create the alias), with its history entry, in the caller's
+    /// transaction. False when the alias moved since <paramref name="current"/> was read; a concurrent creation throws.
+    /// </summary>
+    private static async Task<bool> TryMoveAsync(ForecastDbContext db, AliasSubject subject, string name, AliasEntity? current, Guid modelId,
+        string movedBy, string? reason, DateTime now, CancellationToken cancellationToken)
+    {
+        if (current is null)
+        {
+            db.Aliases.Add(new AliasEntity { SubjectId = subject.Id, Name = name, ModelId = modelId, OwnerKeyId = subject.OwnerKeyId, Version = 1, MovedAt = now });
+        }
+        else if (await db.Aliases.Where(a => a.SubjectId == subject.Id && a.Name == name && a.Version == current.Version)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.ModelId, modelId).SetProperty(a => a.Version, current.Version + 1)
+                .SetProperty(a => a.MovedAt, now), cancellationToken) == 0)
+        {
+            return false;
+        }
+        db.AliasMoves.Add(Move(subject, name, current?.ModelId, modelId, movedBy, reason, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     private string CallerName() => caller.OwnerId is { } id && id != Caller.AdminOwnerId ? $"key {id}" : "admin";

@@ -1,5 +1,6 @@
 using Forecast.Api.Jobs;
 using Forecast.Api.Persistence;
+using Forecast.Api.Registry;
 using Forecast.Api.Webhooks;
 using Forecast.Domain;
 using Forecast.Domain.Runs;
@@ -147,21 +148,25 @@ public sealed class RunStore(
         }
     }
 
-    /// <summary>Stores the trained model and marks its run Succeeded, together or not at all.</summary>
+    /// <summary>Stores the trained model, carries out its promotion and marks its run Succeeded, together or not at all.</summary>
     /// <exception cref="RunTakenOverException">The run is no longer this worker's; the model is not stored.</exception>
-    public void Succeed(Guid runId, Guid workerId, ModelEntity model, IReadOnlyList<string> choices) =>
-        Succeed(runId, workerId, model.Id, choices, db => db.Models.Add(model));
+    public void Succeed(Guid runId, Guid workerId, ModelEntity model, IReadOnlyList<string> choices, PlannedPromotion? promotion) =>
+        Succeed(runId, workerId, model.Id, choices, promotion, db => db.Models.Add(model));
 
-    /// <summary>Stores a collection's global model with every member's evaluation and marks its run Succeeded, together or not at all.</summary>
+    /// <summary>
+    /// Stores a collection's global model with every member's evaluation, carries out its promotion and marks its run
+    /// Succeeded, together or not at all.
+    /// </summary>
     /// <exception cref="RunTakenOverException">The run is no longer this worker's; the model is not stored.</exception>
-    public void Succeed(Guid runId, Guid workerId, CollectionModelEntity model, IReadOnlyList<MemberEvaluationEntity> members, IReadOnlyList<string> choices) =>
-        Succeed(runId, workerId, model.Id, choices, db =>
+    public void Succeed(Guid runId, Guid workerId, CollectionModelEntity model, IReadOnlyList<MemberEvaluationEntity> members, IReadOnlyList<string> choices,
+        PlannedPromotion? promotion) =>
+        Succeed(runId, workerId, model.Id, choices, promotion, db =>
         {
             db.CollectionModels.Add(model);
             db.MemberEvaluations.AddRange(members);
         });
 
-    private void Succeed(Guid runId, Guid workerId, Guid modelId, IReadOnlyList<string> choices, Action<ForecastDbContext> storeModel)
+    private void Succeed(Guid runId, Guid workerId, Guid modelId, IReadOnlyList<string> choices, PlannedPromotion? promotion, Action<ForecastDbContext> storeModel)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         using var db = dbFactory.CreateDbContext();
@@ -178,17 +183,15 @@ public sealed class RunStore(
         }
         storeModel(db);
         db.SaveChanges();
+        if (promotion is not null)
+        {
+            // The job is synchronous (see the remarks above); the alias store's writes serve handlers too.
+            var outcome = AliasStore.PromoteAsync(db, promotion, modelId, movedBy: $"run {runId}", now, CancellationToken.None).GetAwaiter().GetResult();
+            db.TrainingRuns.Where(r => r.Id == runId).ExecuteUpdate(set => set.SetProperty(r => r.PromotionOutcome, outcome));
+        }
         db.Checkpoints.Where(c => c.RunId == runId).ExecuteDelete();
         transaction.Commit();
         webhooks.RunFinished(runId);
-    }
-
-    /// <summary>Whether a succeeded run's promotion moved its alias, and why.</summary>
-    public void RecordPromotion(Guid runId, string outcome)
-    {
-        using var db = dbFactory.CreateDbContext();
-        db.TrainingRuns.Where(r => r.Id == runId && r.Status == TrainingRunStatus.Succeeded)
-            .ExecuteUpdate(set => set.SetProperty(r => r.PromotionOutcome, outcome));
     }
 
     /// <summary>Training threw: the run is failed with <paramref name="error"/>, unless it is no longer this worker's.</summary>

@@ -28,11 +28,16 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         using var client = factory.CreateClient();
 
         var series = await TrainingFlow.UploadAsync(client, "airpassengers.csv");
-        var run = await TrainingFlow.WaitUntilFinishedAsync(client, (await TrainingFlow.StartAsync(client, series.Id, TrainingFlow.Tiny(epochs: 2))).Id);
+        var run = await TrainingFlow.WaitUntilFinishedAsync(client, (await TrainingFlow.StartAsync(client, series.Id,
+            new { epochs = 2, hiddenSize = 8, lookback = 24, testSize = 12, promote = new { alias = "production" } })).Id);
         var forecast = await (await client.GetAsync($"/api/models/{run.ModelId}/forecast?horizon=3&level=80")).ReadAsync<ForecastResponse>();
 
         Assert.True(run.Status == TrainingRunStatus.Succeeded, run.Error);
         Assert.Equal(3, forecast.Points.Count);
+        // The promotion is carried out in the transaction that marks the run Succeeded.
+        Assert.StartsWith("'production' pointed at no model", run.PromotionOutcome, StringComparison.Ordinal);
+        Assert.Equal(await client.GetStringAsync($"/api/models/{run.ModelId}/forecast?horizon=3&level=80"),
+            await client.GetStringAsync($"/api/series/{series.Id}/forecast?alias=production&horizon=3&level=80"));
         Assert.Equal((1, 1, 1), (await factory.CountRowsAsync()) is var rows ? (rows.Series, rows.Runs, rows.Models) : default);
         // The registry's list of every model is a union of both kinds of model, paged in SQL.
         var models = await (await client.GetAsync("/api/models")).ReadAsync<PagedList<ModelListItem>>();
