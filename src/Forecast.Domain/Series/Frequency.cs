@@ -23,6 +23,23 @@ public static class FrequencyExtensions
         _ => throw new ArgumentOutOfRangeException(nameof(frequency)),
     };
 
+    /// <summary>The period of <paramref name="date"/> on the grid that starts at <paramref name="start"/> (negative before it); null off the grid.</summary>
+    public static int? PeriodOf(this Frequency frequency, DateOnly start, DateOnly date)
+    {
+        var days = date.DayNumber - start.DayNumber;
+        var months = (date.Year - start.Year) * 12 + date.Month - start.Month;
+        var period = frequency switch
+        {
+            Frequency.Daily => days,
+            Frequency.Weekly => (int)Math.Floor(days / 7.0),
+            Frequency.Monthly => months,
+            Frequency.Quarterly => (int)Math.Floor(months / 3.0),
+            Frequency.Yearly => (int)Math.Floor(months / 12.0),
+            _ => throw new ArgumentOutOfRangeException(nameof(frequency)),
+        };
+        return frequency.Advance(start, period) == date ? period : null;
+    }
+
     /// <summary>The usual seasonal period: 7 for daily, 52 weekly, 12 monthly, 4 quarterly, 1 yearly.</summary>
     public static int SeasonalPeriod(this Frequency frequency) => frequency switch
     {

@@ -22,19 +22,7 @@ public static class SeriesBuilder
                 $"There are {dates.Count} timestamps but {values.Count} values; they must pair up.", "timestamps");
         }
         CheckValues(values, maxPoints);
-        for (var i = 1; i < dates.Count; i++)
-        {
-            if (dates[i] == dates[i - 1])
-            {
-                throw new DomainValidationException($"Timestamp {dates[i]:yyyy-MM-dd} appears twice (points {i} and {i + 1}).", "timestamps");
-            }
-            if (dates[i] < dates[i - 1])
-            {
-                throw new DomainValidationException(
-                    $"Timestamps must be in increasing order: {dates[i]:yyyy-MM-dd} (point {i + 1}) comes after {dates[i - 1]:yyyy-MM-dd}.",
-                    "timestamps");
-            }
-        }
+        CheckIncreasing(dates);
 
         var freq = frequency ?? FrequencyExtensions.Infer(dates)
             ?? throw new DomainValidationException(
@@ -50,6 +38,36 @@ public static class SeriesBuilder
         return new BuiltSeries(new RegularSeries(start, frequency, values.ToArray()), [], GapFillPolicy.Interpolate);
     }
 
+    /// <exception cref="DomainValidationException">A timestamp repeats or goes back.</exception>
+    internal static void CheckIncreasing(IReadOnlyList<DateOnly> dates)
+    {
+        for (var i = 1; i < dates.Count; i++)
+        {
+            if (dates[i] == dates[i - 1])
+            {
+                throw new DomainValidationException($"Timestamp {dates[i]:yyyy-MM-dd} appears twice (points {i} and {i + 1}).", "timestamps");
+            }
+            if (dates[i] < dates[i - 1])
+            {
+                throw new DomainValidationException(
+                    $"Timestamps must be in increasing order: {dates[i]:yyyy-MM-dd} (point {i + 1}) comes after {dates[i - 1]:yyyy-MM-dd}.",
+                    "timestamps");
+            }
+        }
+    }
+
+    /// <exception cref="DomainValidationException">A value is NaN or infinite.</exception>
+    internal static void CheckFinite(IReadOnlyList<double> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                throw new DomainValidationException($"Value {i + 1} is {values[i]}; every value must be a finite number.", "values");
+            }
+        }
+    }
+
     private static void CheckValues(IReadOnlyList<double> values, int maxPoints)
     {
         if (values.Count < MinimumPoints)
@@ -60,16 +78,11 @@ public static class SeriesBuilder
         {
             throw new DomainValidationException($"A series may have at most {maxPoints} points; this one has {values.Count}.", "values");
         }
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (!double.IsFinite(values[i]))
-            {
-                throw new DomainValidationException($"Value {i + 1} is {values[i]}; every value must be a finite number.", "values");
-            }
-        }
+        CheckFinite(values);
     }
 
-    private static BuiltSeries Regularize(
+    /// <summary>The points on the frequency's grid from the first date, missing periods filled by <paramref name="policy"/>.</summary>
+    internal static BuiltSeries Regularize(
         IReadOnlyList<DateOnly> dates, IReadOnlyList<double> values, Frequency frequency, GapFillPolicy policy, int maxPoints)
     {
         var start = dates[0];

@@ -40,4 +40,26 @@ public class FrequencyTests
     [InlineData(Frequency.Yearly, 1)]
     public void Seasonal_periods_follow_the_calendar(Frequency frequency, int period) =>
         Assert.Equal(period, frequency.SeasonalPeriod());
+
+    [Theory]
+    [InlineData(Frequency.Monthly, "1949-01-31", "1950-02-28", 13)]
+    [InlineData(Frequency.Monthly, "1949-01-31", "1948-12-31", -1)]
+    [InlineData(Frequency.Quarterly, "2024-03-31", "2025-03-31", 4)]
+    [InlineData(Frequency.Weekly, "2024-01-03", "2024-01-31", 4)]
+    [InlineData(Frequency.Daily, "2024-01-01", "2024-03-01", 60)]
+    [InlineData(Frequency.Yearly, "2000-12-31", "2004-12-31", 4)]
+    public void A_date_on_the_grid_has_the_period_that_advances_the_start_to_it(Frequency frequency, string start, string date, int period)
+    {
+        var (from, to) = (DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(period, frequency.PeriodOf(from, to));
+        Assert.Equal(to, frequency.Advance(from, period));
+    }
+
+    [Theory]
+    [InlineData(Frequency.Monthly, "1949-01-31", "1949-02-27")]
+    [InlineData(Frequency.Weekly, "2024-01-03", "2024-01-30")]
+    [InlineData(Frequency.Quarterly, "2024-03-31", "2024-06-15")]
+    public void A_date_off_the_grid_has_no_period(Frequency frequency, string start, string date) =>
+        Assert.Null(frequency.PeriodOf(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
 }
