@@ -81,12 +81,13 @@ public static class AliasesApi
     /// <param name="alias">The alias to forecast through; production, else the newest model, when left out.</param>
     /// <param name="horizon">Periods to forecast after the end of the series (default 12).</param>
     /// <param name="level">Prediction interval levels in percent, repeatable (<c>level=80&amp;level=95</c>), each in 50..99.9.</param>
+    /// <param name="origin">The first period to forecast, seeing only the observations before it; default: after the newest one.</param>
     public static async Task<Results<Ok<ForecastResponse>, StatusCodeHttpResult>> ForecastSeriesByAlias(
         Guid id, HttpContext context, AliasStore store, ModelCache cache, IOptions<LimitsOptions> limits, ForecastMetrics metrics,
-        CancellationToken cancellationToken, string? alias = null, int horizon = 12, double[]? level = null)
+        CancellationToken cancellationToken, string? alias = null, int horizon = 12, double[]? level = null, DateOnly? origin = null)
     {
         var modelId = await store.ResolveAsync(await store.SubjectAsync(AliasSubjectKind.Series, id, cancellationToken), alias, cancellationToken);
-        return await ModelsApi.GetForecast(modelId, context, cache, limits, metrics, cancellationToken, horizon, level);
+        return await ModelsApi.GetForecast(modelId, context, cache, limits, metrics, cancellationToken, horizon, level, origin: origin);
     }
 
     /// <param name="alias">The alias to forecast through; production, else the newest model, when left out.</param>

@@ -73,7 +73,7 @@ public static class CollectionModelsApi
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.MemberEvaluations.AsNoTracking().FirstAsync(m => m.ModelId == id && m.Key == key, cancellationToken);
         var (score, intervals) = (row.Evaluation.Score, row.Evaluation.Intervals);
-        var origin = member.Series.Count - score.Actual.Count;
+        var origin = row.ForecastOrigin;
         var points = score.Actual.Select((actual, i) =>
             new MemberEvaluationPoint(member.Series.TimestampAt(origin + i), actual, score.Predicted[i], intervals[i])).ToList();
         return TypedResults.Ok(new MemberEvaluationResponse(id, key, member.SeriesId, member.Series.TimestampAt(origin), points, score.Model,
@@ -91,7 +91,7 @@ public static class CollectionModelsApi
         var model = await cache.GetCollectionModelAsync(id, cancellationToken);
         var csv = request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(CsvContentType, StringComparison.OrdinalIgnoreCase));
         request.HttpContext.Response.Headers.Vary = "Accept";
-        if (EntityTags.IsFresh(request.HttpContext, $"forecasts:{id}:{horizon}:{string.Join(',', levels.Values)}:{(csv ? "csv" : "json")}"))
+        if (EntityTags.IsFresh(request.HttpContext, $"forecasts:{id}:{model.CollectionVersion}:{horizon}:{string.Join(',', levels.Values)}:{(csv ? "csv" : "json")}"))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
@@ -107,9 +107,14 @@ public static class CollectionModelsApi
         return TypedResults.Ok(new CollectionForecastResponse(id, horizon, members));
     }
 
-    /// <exception cref="DomainValidationException">No member named, or none of that key.</exception>
-    public static ForecastResponse ForecastMember(LoadedCollectionModel model, string? key, int horizon, IntervalLevels levels)
+    /// <exception cref="DomainValidationException">No member named, or none of that key; or an origin, which only a series' model takes yet.</exception>
+    public static ForecastResponse ForecastMember(LoadedCollectionModel model, string? key, DateOnly? origin, int horizon, IntervalLevels levels)
     {
+        if (origin is not null)
+        {
+            throw new DomainValidationException(
+                $"Model '{model.Entity.Id}' is a collection's global model, which forecasts from each member's newest point; origin is taken by a series' model.", "origin");
+        }
         if (key is null)
         {
             throw new DomainValidationException(
@@ -117,7 +122,8 @@ public static class CollectionModelsApi
                 "series");
         }
         var member = MemberOf(model, key);
-        return new ForecastResponse(model.Entity.Id, horizon, PointsOf(member, model.Forecast(member, horizon, levels), horizon), key);
+        return new ForecastResponse(model.Entity.Id, horizon, member.Series.TimestampAt(member.Series.Count), member.SeriesVersion,
+            PointsOf(member, model.Forecast(member, horizon, levels), horizon), key);
     }
 
     public static CollectionModelResponse ToResponse(LoadedCollectionModel model)

@@ -26,6 +26,8 @@ public static class HostingExtensions
             context.ProblemDetails.Detail ??= FrameworkProblemDetail(context.ProblemDetails.Status));
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddSingleton<SeriesUploadReader>();
+        builder.Services.AddSingleton<ObservationsReader>();
+        builder.Services.AddSingleton<ObservationStore>();
         builder.Services.AddSingleton<CollectionUploadReader>();
         builder.Services.AddSingleton<ModelCache>();
         builder.Services.AddSingleton<RunAdmission>();

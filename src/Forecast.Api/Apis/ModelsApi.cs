@@ -126,22 +126,25 @@ public static class ModelsApi
     /// <param name="horizon">Periods to forecast after the end of the series (default 12).</param>
     /// <param name="level">Prediction interval levels in percent, repeatable (<c>level=80&amp;level=95</c>), each in 50..99.9.</param>
     /// <param name="series">For a collection's global model: the key of the member to forecast (required there, refused otherwise).</param>
+    /// <param name="origin">
+    /// The first period to forecast (yyyy-MM-dd, on the series' grid), seeing only the observations before it: what the model
+    /// would have said then. Default: the period after the series' newest observation.
+    /// </param>
     public static async Task<Results<Ok<ForecastResponse>, StatusCodeHttpResult>> GetForecast(
         Guid id, HttpContext context, ModelCache cache, IOptions<LimitsOptions> limits, ForecastMetrics metrics, CancellationToken cancellationToken,
-        int horizon = 12, double[]? level = null, string? series = null)
+        int horizon = 12, double[]? level = null, string? series = null, DateOnly? origin = null)
     {
         var started = Stopwatch.GetTimestamp();
         // Horizon and levels are checked before the model is loaded: bad ones are refused without rebuilding a network.
         var levels = CheckForecastRequest(horizon, level, limits.Value);
         var loaded = await cache.GetAnyAsync(id, cancellationToken);
-        // A model never changes: its forecast for the same question is the same answer, whichever route asked it.
-        if (EntityTags.IsFresh(context, $"forecast:{id}:{horizon}:{string.Join(',', levels.Values)}:{series}"))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
         if (loaded is LoadedCollectionModel collection)
         {
-            var member = CollectionModelsApi.ForecastMember(collection, series, horizon, levels);
+            if (EntityTags.IsFresh(context, $"forecast:{id}:{collection.CollectionVersion}:{horizon}:{string.Join(',', levels.Values)}:{series}:{origin}"))
+            {
+                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            }
+            var member = CollectionModelsApi.ForecastMember(collection, series, origin, horizon, levels);
             metrics.ForecastServed("member", Stopwatch.GetElapsedTime(started));
             return TypedResults.Ok(member);
         }
@@ -150,11 +153,16 @@ public static class ModelsApi
             throw new DomainValidationException($"series names a member of a collection; model '{id}' is a series' model, forecast without it.", "series");
         }
         var model = (LoadedModel)loaded;
-        var steps = ForecastWithIntervals.Assemble(model.PointForecast(horizon), levels, model.Entity.Artifact.Calibration, model.IntervalScale);
-        var timestamps = model.Series.FutureTimestamps(horizon);
-        var points = steps.Select((step, i) => new ForecastPoint(timestamps[i], step.Value, step.Intervals)).ToList();
+        // One version of a series and one model give the same forecast to the same question, whichever route asked it.
+        if (EntityTags.IsFresh(context, $"forecast:{id}:{model.SeriesVersion}:{horizon}:{string.Join(',', levels.Values)}:{origin}"))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        var from = model.OriginIndex(origin);
+        var points = model.Forecast(from, horizon, levels)
+            .Select((step, i) => new ForecastPoint(model.Series.TimestampAt(from + i), step.Value, step.Intervals)).ToList();
         metrics.ForecastServed("series", Stopwatch.GetElapsedTime(started));
-        return TypedResults.Ok(new ForecastResponse(id, horizon, points));
+        return TypedResults.Ok(new ForecastResponse(id, horizon, model.Series.TimestampAt(from), model.SeriesVersion, points));
     }
 
     /// <summary>The horizon within its limit, and the interval levels, checked.</summary>

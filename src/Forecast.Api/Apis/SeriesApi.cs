@@ -27,6 +27,16 @@ public static class SeriesApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithIdempotencyKey();
+        api.MapPost("/{id:guid}/observations", AppendObservations)
+            .WithName(nameof(AppendObservations))
+            .WithSummary("Add observations after the series' end (or at its periods: the same value is a no-op, another is refused unless revise=true), as JSON, a text/csv body or a multipart field 'file'; one transaction, and the series' version goes up")
+            .Accepts<AppendObservationsRequest>("application/json", "text/csv", "multipart/form-data")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithIdempotencyKey();
         api.MapGet("/", ListSeries).WithName(nameof(ListSeries)).WithSummary("List series, newest first, a page at a time");
         api.MapGet("/{id:guid}", GetSeries).WithName(nameof(GetSeries)).WithSummary("Read a series with summary statistics")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -62,6 +72,17 @@ public static class SeriesApi
         db.Series.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/series/{entity.Id}", ToResponse(entity, includeValues: false));
+    }
+
+    /// <param name="revise">Replace stored observations that the append carries with other values (default false: refused, 409).</param>
+    public static async Task<Ok<ObservationsResponse>> AppendObservations(
+        Guid id, HttpRequest request, ObservationsReader reader, ObservationStore store, CancellationToken cancellationToken, bool revise = false)
+    {
+        var batch = await reader.ReadAsync(request, cancellationToken);
+        var (appended, version) = await store.AppendAsync(id, batch, revise, cancellationToken);
+        var series = appended.Series;
+        return TypedResults.Ok(new ObservationsResponse(id, version, series.Count, series.End, appended.Appended, appended.Unchanged,
+            appended.Supplied, appended.Revised, appended.NewlyFilled));
     }
 
     /// <param name="page">The page, from 1 (default 1).</param>
@@ -127,6 +148,6 @@ public static class SeriesApi
         var variance = values.Count > 1 ? values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1) : 0;
         return new SeriesResponse(entity.Id, entity.Name, entity.Frequency, series.Start, series.End, entity.Count,
             entity.FillPolicy, entity.FilledGaps, new SeriesStatistics(mean, Math.Sqrt(variance), values.Min(), values.Max()),
-            entity.CreatedAt, includeValues ? values : null, entity.CollectionId, entity.Key);
+            entity.CreatedAt, entity.Version, includeValues ? values : null, entity.CollectionId, entity.Key);
     }
 }

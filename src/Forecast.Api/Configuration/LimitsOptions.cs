@@ -21,6 +21,10 @@ public sealed class LimitsOptions
     [Range(1.0, 1e150)]
     public double MaxAbsoluteValue { get; set; } = 1e100;
 
+    /// <summary>The most observations one append to a series may carry.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxObservationsPerAppend { get; set; } = 10_000;
+
     [Range(16, 1_000_000)]
     public int MaxCsvLineLength { get; set; } = 1_000;
 

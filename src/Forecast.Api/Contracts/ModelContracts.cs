@@ -63,5 +63,7 @@ public sealed record EvaluationResponse(
 /// <param name="Intervals">One per requested <c>level</c>, in the order asked; null when no level was asked for.</param>
 public sealed record ForecastPoint(DateOnly Timestamp, double Value, IReadOnlyList<PredictionInterval>? Intervals = null);
 
+/// <param name="Origin">The first period forecast: the forecast saw only the observations before it.</param>
+/// <param name="SeriesVersion">The version of the series (or member) it was made from; it grows as observations are appended.</param>
 /// <param name="Series">The member's key when a collection's model forecast one member; null for a series' model.</param>
-public sealed record ForecastResponse(Guid ModelId, int Horizon, IReadOnlyList<ForecastPoint> Points, string? Series = null);
+public sealed record ForecastResponse(Guid ModelId, int Horizon, DateOnly Origin, int SeriesVersion, IReadOnlyList<ForecastPoint> Points, string? Series = null);

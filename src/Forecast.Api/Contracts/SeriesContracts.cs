@@ -19,6 +19,7 @@ public sealed record CreateSeriesRequest(
 
 public sealed record SeriesStatistics(double Mean, double StandardDeviation, double Min, double Max);
 
+/// <param name="Version">1 at upload, one more with every append of observations that changed the series.</param>
 public sealed record SeriesResponse(
     Guid Id,
     string Name,
@@ -30,6 +31,7 @@ public sealed record SeriesResponse(
     IReadOnlyList<DateOnly> FilledGaps,
     SeriesStatistics Statistics,
     DateTime CreatedAt,
+    int Version,
     IReadOnlyList<double>? Values,
     Guid? CollectionId = null,
     string? Key = null);
@@ -37,3 +39,26 @@ public sealed record SeriesResponse(
 public sealed record SeriesListItem(Guid Id, string Name, Frequency Frequency, DateOnly Start, DateOnly End, int Count, DateTime CreatedAt);
 
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+/// <summary>New observations of a series as JSON.</summary>
+/// <param name="Values">The observations, oldest first.</param>
+/// <param name="Timestamps">One date per value (yyyy-MM-dd), strictly increasing, on the series' grid; leave out to continue from its end.</param>
+public sealed record AppendObservationsRequest(double[]? Values, DateOnly[]? Timestamps = null);
+
+/// <summary>What an append did to a series.</summary>
+/// <param name="Version">The series' version after the append; unchanged when every observation repeated a stored one.</param>
+/// <param name="Appended">Observations after the old end.</param>
+/// <param name="Unchanged">Observations equal to stored ones: no-ops.</param>
+/// <param name="Supplied">Periods that held a filled value and now hold an observation.</param>
+/// <param name="Revised">Periods whose observation was replaced (revise=true).</param>
+/// <param name="FilledGaps">Periods missing before the new observations, filled by the series' fill policy.</param>
+public sealed record ObservationsResponse(
+    Guid SeriesId,
+    int Version,
+    int Count,
+    DateOnly End,
+    int Appended,
+    int Unchanged,
+    IReadOnlyList<DateOnly> Supplied,
+    IReadOnlyList<DateOnly> Revised,
+    IReadOnlyList<DateOnly> FilledGaps);

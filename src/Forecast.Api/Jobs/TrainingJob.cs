@@ -138,6 +138,7 @@ public sealed class TrainingJob(
             ModelId = model.Id,
             Key = member.Key!,
             SeriesId = member.Id,
+            ForecastOrigin = member.Count - run.Hyperparameters.TestSize,
             Mase = evaluated.Score.Model.Mase,
             Smape = evaluated.Score.Model.Smape,
             Evaluation = evaluated,

@@ -6,21 +6,28 @@ using Forecast.Training.Intervals;
 
 namespace Forecast.Api.Models;
 
-/// <summary>A collection's member as its global model forecasts it: the series and its interval scale at the end.</summary>
-public sealed record ModelMember(string Key, Guid SeriesId, RegularSeries Series, double IntervalScale);
+/// <summary>A collection's member as its global model forecasts it: one version of the series and its interval scale at the end.</summary>
+public sealed record ModelMember(string Key, Guid SeriesId, RegularSeries Series, int SeriesVersion, double IntervalScale);
 
-/// <summary>A stored global model with its network rebuilt and its collection's members loaded, ready to forecast any of them.</summary>
+/// <summary>A stored global model with its network rebuilt and one version of its collection's members loaded, ready to forecast any of them.</summary>
 /// <remarks>
-/// Members never change once stored, so each member's point forecast from its end is computed once and reused, as
-/// <see cref="LoadedModel"/> does for one series; forecasting every member fills them all in one batch per step.
+/// A version of the collection never changes, so each member's point forecast from its end is computed once and reused,
+/// as <see cref="LoadedModel"/> does for one series; forecasting every member fills them all in one batch per step. A
+/// newer version gets a new <see cref="LoadedCollectionModel"/> sharing the network.
 /// </remarks>
-public sealed class LoadedCollectionModel(CollectionModelEntity entity, GlobalModel network, IReadOnlyList<ModelMember> members)
+public sealed class LoadedCollectionModel(CollectionModelEntity entity, GlobalModel network, IReadOnlyList<ModelMember> members, int collectionVersion)
 {
     private readonly Dictionary<string, ModelMember> byKey = members.ToDictionary(m => m.Key, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, double[]> forecasts = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
     public CollectionModelEntity Entity { get; } = entity;
+
+    /// <summary>The version of the collection loaded (see <see cref="CollectionEntity.Version"/>).</summary>
+    public int CollectionVersion { get; } = collectionVersion;
+
+    /// <summary>The same model over a newer version of its members; the network is shared, the forecasts are its own.</summary>
+    public LoadedCollectionModel WithMembers(IReadOnlyList<ModelMember> newer, int version) => new(Entity, network, newer, version);
 
     /// <summary>The members in key order.</summary>
     public IReadOnlyList<ModelMember> Members { get; } = members;

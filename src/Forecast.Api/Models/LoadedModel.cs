@@ -1,20 +1,25 @@
 using Forecast.Api.Persistence;
+using Forecast.Domain;
 using Forecast.Domain.Series;
 using Forecast.Training.Evaluation;
+using Forecast.Training.Intervals;
 using Forecast.Training.Lstm;
 
 namespace Forecast.Api.Models;
 
-/// <summary>A stored model with its network rebuilt and its series loaded, ready to forecast.</summary>
+/// <summary>A stored model with its network rebuilt and one version of its series loaded, ready to forecast.</summary>
 /// <remarks>
-/// A series never changes once stored, so the point forecast from its end is computed once and
-/// reused: recursive forecasts are prefix-consistent (step h depends only on steps before it), so
-/// the longest horizon computed so far answers every shorter one.
+/// A version of a series never changes, so the point forecast from its end is computed once and reused: recursive
+/// forecasts are prefix-consistent (step h depends only on steps before it), so the longest horizon computed so far
+/// answers every shorter one. A newer version gets a new <see cref="LoadedModel"/> sharing the network.
 /// </remarks>
-public sealed class LoadedModel(ModelEntity entity, LstmModel network, RegularSeries series)
+public sealed class LoadedModel(ModelEntity entity, LstmModel network, RegularSeries series, int seriesVersion)
 {
     private readonly Lock gate = new();
     private double[] forecast = [];
+
+    // The interval scale at the end of the series (see ConformalCalibration.ScaleAt); 1 without a calibration.
+    private readonly double intervalScale = entity.Artifact.Calibration?.ScaleAt(series.Values) ?? 1;
 
     public ModelEntity Entity { get; } = entity;
 
@@ -22,8 +27,11 @@ public sealed class LoadedModel(ModelEntity entity, LstmModel network, RegularSe
 
     public RegularSeries Series { get; } = series;
 
-    /// <summary>The interval scale at the end of the series (see <c>ConformalCalibration.ScaleAt</c>); 1 without a calibration.</summary>
-    public double IntervalScale { get; } = entity.Artifact.Calibration?.ScaleAt(series.Values) ?? 1;
+    /// <summary>The version of the series loaded (see <see cref="SeriesEntity.Version"/>).</summary>
+    public int SeriesVersion { get; } = seriesVersion;
+
+    /// <summary>The same model over a newer version of its series; the network is shared, the forecasts are its own.</summary>
+    public LoadedModel WithSeries(RegularSeries newer, int version) => new(Entity, Network, newer, version);
 
     /// <summary>A backtest of this model from <paramref name="origins"/>, without refitting (no training).</summary>
     public Backtest Backtest(IReadOnlyList<int> origins, int step)
@@ -35,7 +43,42 @@ public sealed class LoadedModel(ModelEntity entity, LstmModel network, RegularSe
         }
     }
 
-    public IReadOnlyList<double> PointForecast(int horizon)
+    /// <summary>The index of the first period a forecast from <paramref name="origin"/> predicts; the period after the series' end when null.</summary>
+    /// <exception cref="DomainValidationException">An origin off the series' grid, after its end, or with too little history before it.</exception>
+    public int OriginIndex(DateOnly? origin)
+    {
+        if (origin is not { } date)
+        {
+            return Series.Count;
+        }
+        var index = Series.Frequency.PeriodOf(Series.Start, date) ?? throw new DomainValidationException(
+            $"origin {date:yyyy-MM-dd} is not on the series' {Series.Frequency.ToString().ToLowerInvariant()} grid, which starts {Series.Start:yyyy-MM-dd}.", "origin");
+        var first = Network.FirstPredictable;
+        if (index < first || index > Series.Count)
+        {
+            throw new DomainValidationException(
+                $"origin must lie from {Series.TimestampAt(first):yyyy-MM-dd} (the model needs {first} points before it) to {Series.TimestampAt(Series.Count):yyyy-MM-dd} (after the newest point); got {date:yyyy-MM-dd}.",
+                "origin");
+        }
+        return index;
+    }
+
+    /// <summary>
+    /// The forecast of <paramref name="horizon"/> periods from index <paramref name="origin"/>, seeing only the points before
+    /// it, with its intervals scaled to the volatility there: what the model would have said at that time.
+    /// </summary>
+    public IReadOnlyList<ForecastStep> Forecast(int origin, int horizon, IntervalLevels levels)
+    {
+        var calibration = Entity.Artifact.Calibration;
+        if (origin == Series.Count)
+        {
+            return ForecastWithIntervals.Assemble(PointForecast(horizon), levels, calibration, intervalScale);
+        }
+        var history = Series.Values.Take(origin).ToArray();
+        return ForecastWithIntervals.Assemble(Network.PredictRecursive(history, horizon), levels, calibration, calibration?.ScaleAt(history) ?? 1);
+    }
+
+    private ArraySegment<double> PointForecast(int horizon)
     {
         lock (gate)
         {

@@ -13,4 +13,7 @@ public sealed class CollectionEntity
     public Frequency Frequency { get; set; }
     public GapFillPolicy FillPolicy { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>1 at upload, one more with every append that changed a member: a global model's forecasts are memoised per version.</summary>
+    public int Version { get; set; } = 1;
 }

@@ -97,6 +97,7 @@ public class ForecastDbContext : DbContext
             series.Property(s => s.Key).HasMaxLength(200);
             series.HasOne<CollectionEntity>().WithMany().HasForeignKey(s => s.CollectionId).OnDelete(DeleteBehavior.Cascade);
             series.HasIndex(s => new { s.CollectionId, s.Key }).IsUnique();
+            series.Property(s => s.Version).HasDefaultValue(1).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<CollectionEntity>(collection =>
@@ -107,6 +108,7 @@ public class ForecastDbContext : DbContext
             collection.HasIndex(c => c.CreatedAt);
             collection.HasIndex(c => c.OwnerKeyId);
             collection.HasQueryFilter(c => SeesAll || c.OwnerKeyId == CallerId);
+            collection.Property(c => c.Version).HasDefaultValue(1);
         });
 
         modelBuilder.Entity<TrainingRunEntity>(run =>

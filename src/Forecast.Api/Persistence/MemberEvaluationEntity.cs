@@ -11,6 +11,9 @@ public sealed class MemberEvaluationEntity
     /// <summary>The member as a series (<c>/api/series/{id}</c>).</summary>
     public Guid SeriesId { get; set; }
 
+    /// <summary>The index in the member of its test tail's first point: the member may have grown since it was scored.</summary>
+    public int ForecastOrigin { get; set; }
+
     /// <summary>The model's multi-step MASE on the tail; null when undefined (a constant training part).</summary>
     public double? Mase { get; set; }
     public double? Smape { get; set; }

@@ -18,6 +18,12 @@ public sealed class SeriesEntity
     public List<DateOnly> FilledGaps { get; set; } = [];
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// 1 at upload, one more with every append that changed the series. An append writes on the version it read, so two
+    /// appends never both apply to one version; a model's forecast is memoised per version, so every process sees new data.
+    /// </summary>
+    public int Version { get; set; } = 1;
+
     /// <summary>The collection the series is a member of; null for a series uploaded on its own.</summary>
     public Guid? CollectionId { get; set; }
 

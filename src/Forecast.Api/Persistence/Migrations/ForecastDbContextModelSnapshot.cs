@@ -177,6 +177,11 @@ namespace Forecast.Api.Persistence.Migrations
                     b.Property<Guid>("OwnerKeyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
@@ -314,6 +319,9 @@ namespace Forecast.Api.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ForecastOrigin")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("Mase")
                         .HasColumnType("REAL");
 
@@ -428,6 +436,12 @@ namespace Forecast.Api.Persistence.Migrations
                     b.Property<byte[]>("Values")
                         .IsRequired()
                         .HasColumnType("BLOB");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Id");
 

@@ -185,6 +185,11 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("OwnerKeyId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
@@ -322,6 +327,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("ForecastOrigin")
+                        .HasColumnType("integer");
+
                     b.Property<double?>("Mase")
                         .HasColumnType("double precision");
 
@@ -436,6 +444,12 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.Property<byte[]>("Values")
                         .IsRequired()
                         .HasColumnType("bytea");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Id");
 

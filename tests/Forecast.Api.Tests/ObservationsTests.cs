@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text;
+using Forecast.Api.Contracts;
+
+namespace Forecast.Api.Tests;
+
+/// <summary>A series that keeps growing: observations appended, and forecasts that start after the newest one without retraining.</summary>
+public sealed class ObservationsTests : IDisposable
+{
+    // Airpassengers up to 1959-12; its last year, 1960, arrives as observations.
+    private static readonly string[] Rows = File.ReadAllLines(ApiClient.DataFile("airpassengers.csv")).Skip(1).ToArray();
+    private static readonly string[] Withheld = Rows[^12..];
+
+    private readonly ForecastApiFactory factory = ForecastApiFactory.With(("Limits:MaxObservationsPerAppend", "24"));
+
+    private HttpClient Client => factory.CreateClient();
+
+    [Fact]
+    public async Task After_an_append_the_forecast_starts_after_the_newest_observation_and_nothing_is_retrained()
+    {
+        var (series, model) = await TrainedOnAllButTheLastYearAsync();
+        var before = await ForecastAsync(Client, model);
+
+        var appended = await AppendAsync(series, new { values = Values(Withheld[..3]) });
+        var after = await ForecastAsync(Client, model);
+        var asOfBefore = await ForecastAsync(Client, model, "&origin=1960-01-01");
+
+        Assert.Equal((2, 135, new DateOnly(1960, 3, 1), 3), (appended.Version, appended.Count, appended.End, appended.Appended));
+        Assert.Equal((new DateOnly(1960, 1, 1), 1), (before.Origin, before.SeriesVersion));
+        Assert.Equal((new DateOnly(1960, 4, 1), 2), (after.Origin, after.SeriesVersion));
+        Assert.Equal(new DateOnly(1960, 4, 1), after.Points[0].Timestamp);
+        // What the model would have said at the old end is what it said then.
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(before.Points), System.Text.Json.JsonSerializer.Serialize(asOfBefore.Points));
+        Assert.Equal(1, (await factory.CountRowsAsync()).Runs);
+    }
+
+    [Fact]
+    public async Task An_append_through_one_host_is_seen_at_once_by_another_on_the_same_database()
+    {
+        var (series, model) = await TrainedOnAllButTheLastYearAsync();
+        using var second = factory.OnSameDatabase();
+        using var secondClient = second.CreateClient();
+        Assert.Equal(new DateOnly(1960, 1, 1), (await ForecastAsync(secondClient, model)).Origin);
+
+        await AppendAsync(series, new { values = Values(Withheld[..1]) });
+
+        var seen = await ForecastAsync(secondClient, model);
+        Assert.Equal((new DateOnly(1960, 2, 1), 2), (seen.Origin, seen.SeriesVersion));
+    }
+
+    [Fact]
+    public async Task A_bad_line_in_a_csv_append_leaves_the_series_untouched()
+    {
+        var series = await UploadAllButTheLastYearAsync();
+        var csv = $"date,value\n{Withheld[0]}\n{Withheld[1]}\n1960-03-01,lots\n";
+
+        var problem = await (await Client.PostAsync($"/api/series/{series}/observations", new StringContent(csv, Encoding.UTF8, "text/csv")))
+            .ReadProblemAsync(HttpStatusCode.BadRequest);
+        var stored = await (await Client.GetAsync($"/api/series/{series}")).ReadAsync<SeriesResponse>();
+
+        Assert.Contains("line 4", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal((132, 1), (stored.Count, stored.Version));
+    }
+
+    [Fact]
+    public async Task A_repeated_observation_is_a_no_op_another_value_a_conflict_and_revise_replaces_it()
+    {
+        var series = await UploadAllButTheLastYearAsync();
+        var last = Rows[131].Split(',');
+
+        var same = await AppendAsync(series, new { values = new[] { double.Parse(last[1], System.Globalization.CultureInfo.InvariantCulture) }, timestamps = new[] { last[0] } });
+        var conflict = await (await Client.PostJsonAsync($"/api/series/{series}/observations", new { values = new[] { 999.0 }, timestamps = new[] { last[0] } }))
+            .ReadProblemAsync(HttpStatusCode.Conflict);
+        var revised = await AppendAsync(series, new { values = new[] { 999.0 }, timestamps = new[] { last[0] } }, "?revise=true");
+        var stored = await (await Client.GetAsync($"/api/series/{series}?includeValues=true")).ReadAsync<SeriesResponse>();
+
+        Assert.Equal((1, 1, 0), (same.Version, same.Unchanged, same.Appended));
+        Assert.Contains("send revise=true", conflict.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, revised.Version);
+        Assert.Equal([new DateOnly(1959, 12, 1)], revised.Revised);
+        Assert.Equal(999.0, stored.Values![^1]);
+    }
+
+    [Fact]
+    public async Task A_gap_before_the_new_observations_is_filled_by_the_series_policy_and_reported()
+    {
+        var series = await UploadAllButTheLastYearAsync();
+
+        var appended = await AppendAsync(series, new { values = new[] { 420.0 }, timestamps = new[] { "1960-03-01" } });
+
+        Assert.Equal([new DateOnly(1960, 1, 1), new DateOnly(1960, 2, 1)], appended.FilledGaps);
+        var stored = await (await Client.GetAsync($"/api/series/{series}")).ReadAsync<SeriesResponse>();
+        Assert.Equal([new DateOnly(1960, 1, 1), new DateOnly(1960, 2, 1)], stored.FilledGaps);
+    }
+
+    [Fact]
+    public async Task An_append_repeated_with_its_idempotency_key_is_applied_once()
+    {
+        var series = await UploadAllButTheLastYearAsync();
+
+        var first = await SendWithKeyAsync(series, "append-1");
+        var again = await SendWithKeyAsync(series, "append-1");
+
+        Assert.Equal(first, again);
+        Assert.Equal(133, (await (await Client.GetAsync($"/api/series/{series}")).ReadAsync<SeriesResponse>()).Count);
+    }
+
+    [Theory]
+    [InlineData("{\"values\": []}", HttpStatusCode.BadRequest, "values is empty")]
+    [InlineData("{\"values\": [1, 2], \"timestamps\": [\"1960-01-01\"]}", HttpStatusCode.BadRequest, "2 values")]
+    [InlineData("{\"values\": [1], \"timestamps\": [\"1960-01-15\"]}", HttpStatusCode.BadRequest, "not on the series' monthly grid")]
+    [InlineData("{\"values\": [1], \"timestamps\": [\"1948-12-01\"]}", HttpStatusCode.BadRequest, "before the series' start")]
+    [InlineData("{\"values\": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]}", HttpStatusCode.BadRequest, "at most 24 observations")]
+    [InlineData("{\"values\": [1e200]}", HttpStatusCode.BadRequest, "Limits:MaxAbsoluteValue")]
+    public async Task A_malformed_append_is_refused_with_a_problem_and_changes_nothing(string body, HttpStatusCode status, string expected)
+    {
+        var series = await UploadAllButTheLastYearAsync();
+
+        var problem = await (await Client.PostAsync($"/api/series/{series}/observations", new StringContent(body, Encoding.UTF8, "application/json")))
+            .ReadProblemAsync(status);
+
+        Assert.Contains(expected, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, (await (await Client.GetAsync($"/api/series/{series}")).ReadAsync<SeriesResponse>()).Version);
+    }
+
+    [Fact]
+    public async Task An_origin_the_model_cannot_forecast_from_is_refused_with_the_range_it_can()
+    {
+        var (_, model) = await TrainedOnAllButTheLastYearAsync();
+
+        var problem = await (await Client.GetAsync($"/api/models/{model}/forecast?origin=1961-01-01")).ReadProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains("to 1960-01-01 (after the newest point)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    private async Task<string> SendWithKeyAsync(Guid series, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/series/{series}/observations")
+        {
+            Content = new StringContent("{\"values\": [417]}", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        var response = await Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private async Task<Guid> UploadAllButTheLastYearAsync()
+    {
+        var csv = string.Join('\n', ["date,value", .. Rows[..^12]]);
+        return (await (await Client.PostCsvAsync(csv, "?name=airpassengers-to-1959")).ReadAsync<SeriesResponse>()).Id;
+    }
+
+    private async Task<(Guid Series, Guid Model)> TrainedOnAllButTheLastYearAsync()
+    {
+        var series = await UploadAllButTheLastYearAsync();
+        var run = await TrainingFlow.TrainAsync(Client, series, TrainingFlow.Tiny(epochs: 3, transform: "log"));
+        return (series, run.ModelId!.Value);
+    }
+
+    private async Task<ObservationsResponse> AppendAsync(Guid series, object body, string query = "") =>
+        await (await Client.PostJsonAsync($"/api/series/{series}/observations{query}", body)).ReadAsync<ObservationsResponse>();
+
+    private static async Task<ForecastResponse> ForecastAsync(HttpClient client, Guid model, string query = "") =>
+        await (await client.GetAsync($"/api/models/{model}/forecast?horizon=6&level=80{query}")).ReadAsync<ForecastResponse>();
+
+    private static double[] Values(string[] rows) => rows.Select(r => double.Parse(r.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    public void Dispose() => factory.Dispose();
+}
