@@ -77,7 +77,8 @@ public sealed class CollectionTrainingTests : IDisposable
     public async Task A_global_run_resumed_in_a_new_process_from_its_checkpoint_ends_bit_for_bit_as_an_uninterrupted_one()
     {
         var collection = await UploadAsync(Client);
-        var hyperparameters = new { epochs = 30, seed = 3, hiddenSize = 8, batchSize = 64, earlyStoppingPatience = 0 };
+        // Enough epochs that the run is still training when the host goes, however fast the machine.
+        var hyperparameters = new { epochs = 80, seed = 3, hiddenSize = 8, batchSize = 64, earlyStoppingPatience = 0 };
         var interrupted = await StartAsync(Client, collection.Id, hyperparameters);
         await TrainingFlow.WaitForEpochAsync(Client, interrupted.Id, 3);
 
