@@ -35,6 +35,33 @@ public sealed class ObservationsTests : IDisposable
     }
 
     [Fact]
+    public async Task Live_accuracy_after_the_held_out_year_arrives_month_by_month_starts_with_the_evaluation_and_an_outlier_is_an_anomaly()
+    {
+        var (series, model) = await TrainedOnAllButTheLastYearAsync();
+        foreach (var row in Withheld)
+        {
+            await AppendAsync(series, new { values = Values([row]) });
+        }
+        await AppendAsync(series, new { values = new[] { 2000.0 }, timestamps = new[] { "1961-01-01" } });
+
+        var live = await (await Client.GetAsync($"/api/models/{model}/accuracy")).ReadAsync<LiveAccuracyResponse>();
+        var evaluation = await (await Client.GetAsync($"/api/models/{model}/evaluation")).ReadAsync<EvaluationResponse>();
+        var anomalies = await (await Client.GetAsync($"/api/series/{series}/anomalies?level=99")).ReadAsync<AnomaliesResponse>();
+
+        // The first origin is the test tail's: the model's scores there are its evaluation's, up to the last float32 bits
+        // of a network that forecasts 25 origins in one batch where the evaluation forecast one.
+        Assert.Equal((new DateOnly(1959, 1, 1), 12, 25), (live.FirstOrigin, live.Horizon, live.Origins.Count));
+        Assert.Equal(evaluation.MultiStep.Mase!.Value, live.Origins[0].Model.Mase!.Value, 1e-6);
+        Assert.Equal(evaluation.MultiStep.Smape!.Value, live.Origins[0].Model.Smape!.Value, 1e-6);
+        Assert.Equal(evaluation.Baselines.SeasonalNaive, live.Origins[0].SeasonalNaive);
+        Assert.Equal((new DateOnly(1961, 1, 1), 1), (live.Origins[^1].Origin, live.Origins[^1].Points));
+        Assert.Equal([25, 14], live.Steps.Select(s => s.Origins).Where((_, i) => i is 0 or 11));
+        Assert.Equal((model, 14, new DateOnly(1959, 1, 1)), (anomalies.ModelId, anomalies.SeriesVersion, anomalies.CheckedFrom));
+        var outlier = Assert.Single(anomalies.Anomalies, a => a.Timestamp == new DateOnly(1961, 1, 1));
+        Assert.True(outlier.Score > 1 && outlier.Actual > outlier.Upper, $"score {outlier.Score}, upper {outlier.Upper}");
+    }
+
+    [Fact]
     public async Task An_append_through_one_host_is_seen_at_once_by_another_on_the_same_database()
     {
         var (series, model) = await TrainedOnAllButTheLastYearAsync();
@@ -131,6 +158,19 @@ public sealed class ObservationsTests : IDisposable
         var problem = await (await Client.GetAsync($"/api/models/{model}/forecast?origin=1961-01-01")).ReadProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Contains("to 1960-01-01 (after the newest point)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_questions_about_live_accuracy_and_anomalies_are_refused_with_problems()
+    {
+        var (series, model) = await TrainedOnAllButTheLastYearAsync();
+        var other = await UploadAllButTheLastYearAsync();
+
+        await (await Client.GetAsync($"/api/models/{model}/accuracy?horizon=0")).ReadProblemAsync(HttpStatusCode.BadRequest);
+        await (await Client.GetAsync($"/api/series/{series}/anomalies?level=120")).ReadProblemAsync(HttpStatusCode.BadRequest);
+        await (await Client.GetAsync($"/api/series/{other}/anomalies?modelId={model}")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await Client.GetAsync($"/api/series/{other}/anomalies")).ReadProblemAsync(HttpStatusCode.NotFound);
+        await (await Client.GetAsync($"/api/models/{Guid.NewGuid()}/accuracy")).ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
     private async Task<string> SendWithKeyAsync(Guid series, string key)

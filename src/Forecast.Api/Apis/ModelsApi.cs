@@ -33,6 +33,10 @@ public static class ModelsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        models.MapGet("/{id:guid}/accuracy", GetLiveAccuracy).WithName(nameof(GetLiveAccuracy))
+            .WithSummary("Live accuracy of a series' model as its series grows: MASE and sMAPE of its multi-step forecast from every origin since its test tail began, on the actuals that arrived, beside seasonal naive's; per origin and per horizon step")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         models.MapPost("/{id:guid}/backtests", CreateBacktest).WithName(nameof(CreateBacktest))
             .WithSummary("Backtest a series' model without refitting: windows origins step periods apart, the last at the test tail's origin, each scored beside seasonal naive, drift and Theta; stored with the model")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -163,6 +167,19 @@ public static class ModelsApi
             .Select((step, i) => new ForecastPoint(model.Series.TimestampAt(from + i), step.Value, step.Intervals)).ToList();
         metrics.ForecastServed("series", Stopwatch.GetElapsedTime(started));
         return TypedResults.Ok(new ForecastResponse(id, horizon, model.Series.TimestampAt(from), model.SeriesVersion, points));
+    }
+
+    /// <param name="horizon">Steps forecast from each origin (default the model's test size).</param>
+    public static async Task<Ok<LiveAccuracyResponse>> GetLiveAccuracy(
+        Guid id, ModelCache cache, IOptions<LimitsOptions> limits, CancellationToken cancellationToken, int? horizon = null)
+    {
+        var model = await cache.GetAsync(id, cancellationToken);
+        var steps = horizon ?? model.Entity.Evaluation.Actual.Count;
+        CheckForecastRequest(steps, null, limits.Value);
+        var live = model.LiveAccuracy(steps);
+        var origins = live.Origins.Select(o => new LiveAccuracyOrigin(model.Series.TimestampAt(o.Origin), o.Points, o.Model, o.SeasonalNaive)).ToList();
+        return TypedResults.Ok(new LiveAccuracyResponse(id, model.SeriesVersion, steps, origins[0].Origin, origins, live.Steps,
+            live.MeanMase, live.MeanSeasonalNaiveMase, live.MeanSmape, live.MeanSeasonalNaiveSmape));
     }
 
     /// <summary>The horizon within its limit, and the interval levels, checked.</summary>

@@ -1,12 +1,15 @@
 using Forecast.Api.Configuration;
 using Forecast.Api.Contracts;
 using Forecast.Api.Idempotency;
+using Forecast.Api.Models;
 using Forecast.Api.Persistence;
 using Forecast.Api.Registry;
 using Forecast.Api.Series;
 using Forecast.Domain;
 using Forecast.Domain.Runs;
+using Forecast.Domain.Registry;
 using Forecast.Domain.Series;
+using Forecast.Training.Intervals;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -37,6 +40,12 @@ public static class SeriesApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithIdempotencyKey();
+        api.MapGet("/{id:guid}/anomalies", ListAnomalies)
+            .WithName(nameof(ListAnomalies))
+            .WithSummary("The observations outside a model's one-step prediction interval at a level, from its test tail on, with a score; the model named by modelId, else production, else the newest")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/", ListSeries).WithName(nameof(ListSeries)).WithSummary("List series, newest first, a page at a time");
         api.MapGet("/{id:guid}", GetSeries).WithName(nameof(GetSeries)).WithSummary("Read a series with summary statistics")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -83,6 +92,24 @@ public static class SeriesApi
         var series = appended.Series;
         return TypedResults.Ok(new ObservationsResponse(id, version, series.Count, series.End, appended.Appended, appended.Unchanged,
             appended.Supplied, appended.Revised, appended.NewlyFilled));
+    }
+
+    /// <param name="modelId">The model whose intervals judge the observations: one of this series'; default its production alias, else its newest.</param>
+    /// <param name="level">The interval's level in percent, 50..99.9 (default 99).</param>
+    public static async Task<Ok<AnomaliesResponse>> ListAnomalies(
+        Guid id, AliasStore aliases, ModelCache cache, CancellationToken cancellationToken, Guid? modelId = null, double level = 99)
+    {
+        IntervalLevels.Of([level]);
+        var subject = await aliases.SubjectAsync(AliasSubjectKind.Series, id, cancellationToken);
+        var model = await cache.GetAsync(modelId ?? await aliases.ResolveAsync(subject, alias: null, cancellationToken), cancellationToken);
+        if (model.Entity.SeriesId != id)
+        {
+            throw new UnprocessableException($"Model '{model.Entity.Id}' is not a model of series '{id}'.", "modelId");
+        }
+        var (from, found) = model.Anomalies(level);
+        var series = model.Series;
+        var points = found.Select(a => new AnomalyPoint(series.TimestampAt(a.Index), a.Actual, a.Predicted, a.Interval.Lower, a.Interval.Upper, a.Score)).ToList();
+        return TypedResults.Ok(new AnomaliesResponse(id, model.Entity.Id, model.SeriesVersion, level, series.TimestampAt(from), points));
     }
 
     /// <param name="page">The page, from 1 (default 1).</param>

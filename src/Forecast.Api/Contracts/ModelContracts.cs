@@ -67,3 +67,33 @@ public sealed record ForecastPoint(DateOnly Timestamp, double Value, IReadOnlyLi
 /// <param name="SeriesVersion">The version of the series (or member) it was made from; it grows as observations are appended.</param>
 /// <param name="Series">The member's key when a collection's model forecast one member; null for a series' model.</param>
 public sealed record ForecastResponse(Guid ModelId, int Horizon, DateOnly Origin, int SeriesVersion, IReadOnlyList<ForecastPoint> Points, string? Series = null);
+
+/// <summary>The model's scores from one origin on the actuals there are so far.</summary>
+/// <param name="Origin">The origin's first forecast period.</param>
+/// <param name="Points">Actuals scored: the horizon, or fewer at the newest origins.</param>
+public sealed record LiveAccuracyOrigin(DateOnly Origin, int Points, AccuracyMetrics Model, AccuracyMetrics SeasonalNaive);
+
+/// <summary>
+/// A model on the data as it grows: its recursive forecast from every origin since its test tail began, scored on the
+/// actuals that have arrived, beside seasonal naive's; per origin (so a user sees it degrade) and per horizon step.
+/// </summary>
+/// <param name="FirstOrigin">The first origin scored: the test tail's, whose scores are the evaluation's multi-step ones.</param>
+/// <param name="Steps">Per horizon step: mean absolute error in MASE units and mean sMAPE over the origins reaching that far.</param>
+public sealed record LiveAccuracyResponse(
+    Guid ModelId,
+    int SeriesVersion,
+    int Horizon,
+    DateOnly FirstOrigin,
+    IReadOnlyList<LiveAccuracyOrigin> Origins,
+    IReadOnlyList<LiveStep> Steps,
+    double? MeanMase,
+    double? MeanSeasonalNaiveMase,
+    double? MeanSmape,
+    double? MeanSeasonalNaiveSmape);
+
+/// <param name="Score">Distance from the one-step forecast over the distance to the interval's bound on that side: above 1 above the interval, below -1 below it.</param>
+public sealed record AnomalyPoint(DateOnly Timestamp, double Actual, double Predicted, double Lower, double Upper, double Score);
+
+/// <summary>The observations outside a model's one-step interval at <paramref name="Level"/> percent, oldest first.</summary>
+/// <param name="CheckedFrom">The first observation checked: the model's test tail's origin (or the newest 10,000).</param>
+public sealed record AnomaliesResponse(Guid SeriesId, Guid ModelId, int SeriesVersion, double Level, DateOnly CheckedFrom, IReadOnlyList<AnomalyPoint> Anomalies);

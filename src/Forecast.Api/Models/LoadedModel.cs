@@ -15,6 +15,12 @@ namespace Forecast.Api.Models;
 /// </remarks>
 public sealed class LoadedModel(ModelEntity entity, LstmModel network, RegularSeries series, int seriesVersion)
 {
+    /// <summary>The most origins live accuracy scores: each is a recursive forecast.</summary>
+    public const int MaxLiveOrigins = 1_000;
+
+    /// <summary>The most observations an anomaly check predicts.</summary>
+    public const int MaxAnomalyChecks = 10_000;
+
     private readonly Lock gate = new();
     private double[] forecast = [];
 
@@ -41,6 +47,31 @@ public sealed class LoadedModel(ModelEntity entity, LstmModel network, RegularSe
         {
             return Training.Evaluation.Backtest.Run(Network, Entity.Artifact.Calibration, Series.Values, origins, e.Actual.Count, e.SeasonalPeriod, step);
         }
+    }
+
+    /// <summary>
+    /// The model's live accuracy (see <see cref="Training.Evaluation.LiveAccuracy"/>): every origin from its test tail's
+    /// to the newest point, the newest <see cref="MaxLiveOrigins"/> when there are more.
+    /// </summary>
+    public LiveAccuracy LiveAccuracy(int horizon)
+    {
+        var first = Math.Max(Entity.Evaluation.ForecastOrigin, Series.Count - MaxLiveOrigins);
+        var origins = Enumerable.Range(first, Series.Count - first).ToList();
+        return Training.Evaluation.LiveAccuracy.Measure(Network, Series.Values, origins, horizon, Entity.Evaluation.SeasonalPeriod);
+    }
+
+    /// <summary>
+    /// The observations outside the model's one-step interval at <paramref name="level"/> percent, checked from its test
+    /// tail's origin (the newest <see cref="MaxAnomalyChecks"/> points when there are more).
+    /// </summary>
+    /// <returns>The first index checked, and what was found.</returns>
+    /// <exception cref="UnprocessableException">The model has no intervals (it was trained without a validation part).</exception>
+    public (int From, IReadOnlyList<Anomaly> Found) Anomalies(double level)
+    {
+        var calibration = Entity.Artifact.Calibration ?? throw new UnprocessableException(
+            $"Model '{Entity.Id}' has no prediction intervals (it was trained without a validation part), so nothing lies outside them.", "modelId");
+        var from = Math.Max(Entity.Evaluation.ForecastOrigin, Series.Count - MaxAnomalyChecks);
+        return (from, Training.Evaluation.Anomalies.Find(Network, calibration, Series.Values, from, level));
     }
 
     /// <summary>The index of the first period a forecast from <paramref name="origin"/> predicts; the period after the series' end when null.</summary>

@@ -85,6 +85,10 @@ public sealed record ConformalCalibration(IReadOnlyList<double[]> Scores, bool L
     public double ScaleAt(IReadOnlyList<double> history) =>
         ScaleWindow is int window ? new VolatilityScale(history, window, LogScale).At(history.Count) : 1;
 
+    /// <summary>The <see cref="ScaleAt"/> of every origin of <paramref name="series"/> (the first n points for origin n), each in constant time.</summary>
+    public Func<int, double> ScalesAlong(IReadOnlyList<double> series) =>
+        ScaleWindow is int window ? new VolatilityScale(series, window, LogScale).At : _ => 1;
+
     /// <param name="scale">The <see cref="ScaleAt"/> of the forecast's origin.</param>
     public PredictionInterval Interval(double forecast, double level, int step, double scale = 1)
     {

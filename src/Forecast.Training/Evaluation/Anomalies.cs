@@ -1,0 +1,39 @@
+using Forecast.Training.Intervals;
+using Forecast.Training.Lstm;
+
+namespace Forecast.Training.Evaluation;
+
+/// <summary>An observation outside the model's one-step interval at the level asked.</summary>
+/// <param name="Index">The observation's index in the series.</param>
+/// <param name="Score">
+/// How far outside: the distance from the one-step forecast over the distance to the interval's bound on that side, so
+/// above 1 is above the interval, below -1 below it.
+/// </param>
+public sealed record Anomaly(int Index, double Actual, double Predicted, PredictionInterval Interval, double Score);
+
+/// <summary>
+/// Flags the observations a model did not expect: each predicted one step ahead from the actual values before it, with the
+/// model's conformal interval for one step scaled at that origin, and listed when it falls outside.
+/// </summary>
+public static class Anomalies
+{
+    /// <param name="from">The first index checked (at least the model's <see cref="LstmModel.FirstPredictable"/>).</param>
+    /// <param name="level">The interval's level in percent.</param>
+    public static IReadOnlyList<Anomaly> Find(LstmModel model, ConformalCalibration calibration, IReadOnlyList<double> series, int from, double level)
+    {
+        var predicted = model.PredictOneStep(series, from, series.Count);
+        var scaleAt = calibration.ScalesAlong(series);
+        var found = new List<Anomaly>();
+        for (var t = from; t < series.Count; t++)
+        {
+            var (actual, forecast) = (series[t], predicted[t - from]);
+            var interval = calibration.Interval(forecast, level, step: 1, scaleAt(t));
+            if (actual < interval.Lower || actual > interval.Upper)
+            {
+                var score = actual > forecast ? (actual - forecast) / (interval.Upper - forecast) : -(forecast - actual) / (forecast - interval.Lower);
+                found.Add(new Anomaly(t, actual, forecast, interval, score));
+            }
+        }
+        return found;
+    }
+}
