@@ -22,12 +22,14 @@ public static class ForecastModelBuilder
     /// A checkpoint of the final training of this same run; <paramref name="hp"/> then names the transform it was
     /// trained with, never "auto".
     /// </param>
+    /// <param name="startWeights">A warm start: a trained model's weights, of <paramref name="hp"/>'s shape and transform.</param>
     public static BuiltModel Build(
         IReadOnlyList<double> series,
         Hyperparameters hp,
         ITrainingObserver observer,
         CancellationToken cancellation,
-        TrainingCheckpoint? resumeFrom = null)
+        TrainingCheckpoint? resumeFrom = null,
+        byte[]? startWeights = null)
     {
         if (resumeFrom is not null && hp.Transform.IsAuto)
         {
@@ -37,7 +39,7 @@ public static class ForecastModelBuilder
         var choices = new List<string>();
         var transform = hp.Transform.Pipeline ?? ChooseTransform(series, hp, choices, cancellation);
 
-        var result = LstmTrainer.Train(series, hp with { Transform = TransformChoice.Of(transform) }, observer, cancellation, resumeFrom);
+        var result = LstmTrainer.Train(series, hp with { Transform = TransformChoice.Of(transform) }, observer, cancellation, resumeFrom, startWeights);
         using var model = new LstmModel(result.Artifact);
         var calibration = ValidationBacktest.Run(model, series, split, CalibrationSteps(hp))
             ?.Calibrate(logScale: transform.Log, growsBeyondCalibration: transform.Difference, scaleWindow: hp.Lookback);

@@ -7,10 +7,6 @@ namespace Forecast.Api.Tests;
 /// <summary>A series that keeps growing: observations appended, and forecasts that start after the newest one without retraining.</summary>
 public sealed class ObservationsTests : IDisposable
 {
-    // Airpassengers up to 1959-12; its last year, 1960, arrives as observations.
-    private static readonly string[] Rows = File.ReadAllLines(ApiClient.DataFile("airpassengers.csv")).Skip(1).ToArray();
-    private static readonly string[] Withheld = Rows[^12..];
-
     private readonly ForecastApiFactory factory = ForecastApiFactory.With(("Limits:MaxObservationsPerAppend", "24"));
 
     private HttpClient Client => factory.CreateClient();
@@ -18,12 +14,12 @@ public sealed class ObservationsTests : IDisposable
     [Fact]
     public async Task After_an_append_the_forecast_starts_after_the_newest_observation_and_nothing_is_retrained()
     {
-        var (series, model) = await TrainedOnAllButTheLastYearAsync();
-        var before = await ForecastAsync(Client, model);
+        var (series, model) = await HeldOutYear.TrainedAsync(Client);
+        var before = await HeldOutYear.ForecastAsync(Client, model);
 
-        var appended = await AppendAsync(series, new { values = Values(Withheld[..3]) });
-        var after = await ForecastAsync(Client, model);
-        var asOfBefore = await ForecastAsync(Client, model, "&origin=1960-01-01");
+        var appended = await HeldOutYear.AppendAsync(Client, series, new { values = HeldOutYear.Values(HeldOutYear.Withheld[..3]) });
+        var after = await HeldOutYear.ForecastAsync(Client, model);
+        var asOfBefore = await HeldOutYear.ForecastAsync(Client, model, "&origin=1960-01-01");
 
         Assert.Equal((2, 135, new DateOnly(1960, 3, 1), 3), (appended.Version, appended.Count, appended.End, appended.Appended));
         Assert.Equal((new DateOnly(1960, 1, 1), 1), (before.Origin, before.SeriesVersion));
@@ -35,51 +31,24 @@ public sealed class ObservationsTests : IDisposable
     }
 
     [Fact]
-    public async Task Live_accuracy_after_the_held_out_year_arrives_month_by_month_starts_with_the_evaluation_and_an_outlier_is_an_anomaly()
-    {
-        var (series, model) = await TrainedOnAllButTheLastYearAsync();
-        foreach (var row in Withheld)
-        {
-            await AppendAsync(series, new { values = Values([row]) });
-        }
-        await AppendAsync(series, new { values = new[] { 2000.0 }, timestamps = new[] { "1961-01-01" } });
-
-        var live = await (await Client.GetAsync($"/api/models/{model}/accuracy")).ReadAsync<LiveAccuracyResponse>();
-        var evaluation = await (await Client.GetAsync($"/api/models/{model}/evaluation")).ReadAsync<EvaluationResponse>();
-        var anomalies = await (await Client.GetAsync($"/api/series/{series}/anomalies?level=99")).ReadAsync<AnomaliesResponse>();
-
-        // The first origin is the test tail's: the model's scores there are its evaluation's, up to the last float32 bits
-        // of a network that forecasts 25 origins in one batch where the evaluation forecast one.
-        Assert.Equal((new DateOnly(1959, 1, 1), 12, 25), (live.FirstOrigin, live.Horizon, live.Origins.Count));
-        Assert.Equal(evaluation.MultiStep.Mase!.Value, live.Origins[0].Model.Mase!.Value, 1e-6);
-        Assert.Equal(evaluation.MultiStep.Smape!.Value, live.Origins[0].Model.Smape!.Value, 1e-6);
-        Assert.Equal(evaluation.Baselines.SeasonalNaive, live.Origins[0].SeasonalNaive);
-        Assert.Equal((new DateOnly(1961, 1, 1), 1), (live.Origins[^1].Origin, live.Origins[^1].Points));
-        Assert.Equal([25, 14], live.Steps.Select(s => s.Origins).Where((_, i) => i is 0 or 11));
-        Assert.Equal((model, 14, new DateOnly(1959, 1, 1)), (anomalies.ModelId, anomalies.SeriesVersion, anomalies.CheckedFrom));
-        var outlier = Assert.Single(anomalies.Anomalies, a => a.Timestamp == new DateOnly(1961, 1, 1));
-        Assert.True(outlier.Score > 1 && outlier.Actual > outlier.Upper, $"score {outlier.Score}, upper {outlier.Upper}");
-    }
-
-    [Fact]
     public async Task An_append_through_one_host_is_seen_at_once_by_another_on_the_same_database()
     {
-        var (series, model) = await TrainedOnAllButTheLastYearAsync();
+        var (series, model) = await HeldOutYear.TrainedAsync(Client);
         using var second = factory.OnSameDatabase();
         using var secondClient = second.CreateClient();
-        Assert.Equal(new DateOnly(1960, 1, 1), (await ForecastAsync(secondClient, model)).Origin);
+        Assert.Equal(new DateOnly(1960, 1, 1), (await HeldOutYear.ForecastAsync(secondClient, model)).Origin);
 
-        await AppendAsync(series, new { values = Values(Withheld[..1]) });
+        await HeldOutYear.AppendAsync(Client, series, new { values = HeldOutYear.Values(HeldOutYear.Withheld[..1]) });
 
-        var seen = await ForecastAsync(secondClient, model);
+        var seen = await HeldOutYear.ForecastAsync(secondClient, model);
         Assert.Equal((new DateOnly(1960, 2, 1), 2), (seen.Origin, seen.SeriesVersion));
     }
 
     [Fact]
     public async Task A_bad_line_in_a_csv_append_leaves_the_series_untouched()
     {
-        var series = await UploadAllButTheLastYearAsync();
-        var csv = $"date,value\n{Withheld[0]}\n{Withheld[1]}\n1960-03-01,lots\n";
+        var series = await HeldOutYear.UploadAsync(Client);
+        var csv = $"date,value\n{HeldOutYear.Withheld[0]}\n{HeldOutYear.Withheld[1]}\n1960-03-01,lots\n";
 
         var problem = await (await Client.PostAsync($"/api/series/{series}/observations", new StringContent(csv, Encoding.UTF8, "text/csv")))
             .ReadProblemAsync(HttpStatusCode.BadRequest);
@@ -92,13 +61,13 @@ public sealed class ObservationsTests : IDisposable
     [Fact]
     public async Task A_repeated_observation_is_a_no_op_another_value_a_conflict_and_revise_replaces_it()
     {
-        var series = await UploadAllButTheLastYearAsync();
-        var last = Rows[131].Split(',');
+        var series = await HeldOutYear.UploadAsync(Client);
+        var last = HeldOutYear.Rows[131].Split(',');
 
-        var same = await AppendAsync(series, new { values = new[] { double.Parse(last[1], System.Globalization.CultureInfo.InvariantCulture) }, timestamps = new[] { last[0] } });
+        var same = await HeldOutYear.AppendAsync(Client, series, new { values = new[] { double.Parse(last[1], System.Globalization.CultureInfo.InvariantCulture) }, timestamps = new[] { last[0] } });
         var conflict = await (await Client.PostJsonAsync($"/api/series/{series}/observations", new { values = new[] { 999.0 }, timestamps = new[] { last[0] } }))
             .ReadProblemAsync(HttpStatusCode.Conflict);
-        var revised = await AppendAsync(series, new { values = new[] { 999.0 }, timestamps = new[] { last[0] } }, "?revise=true");
+        var revised = await HeldOutYear.AppendAsync(Client, series, new { values = new[] { 999.0 }, timestamps = new[] { last[0] } }, "?revise=true");
         var stored = await (await Client.GetAsync($"/api/series/{series}?includeValues=true")).ReadAsync<SeriesResponse>();
 
         Assert.Equal((1, 1, 0), (same.Version, same.Unchanged, same.Appended));
@@ -111,9 +80,9 @@ public sealed class ObservationsTests : IDisposable
     [Fact]
     public async Task A_gap_before_the_new_observations_is_filled_by_the_series_policy_and_reported()
     {
-        var series = await UploadAllButTheLastYearAsync();
+        var series = await HeldOutYear.UploadAsync(Client);
 
-        var appended = await AppendAsync(series, new { values = new[] { 420.0 }, timestamps = new[] { "1960-03-01" } });
+        var appended = await HeldOutYear.AppendAsync(Client, series, new { values = new[] { 420.0 }, timestamps = new[] { "1960-03-01" } });
 
         Assert.Equal([new DateOnly(1960, 1, 1), new DateOnly(1960, 2, 1)], appended.FilledGaps);
         var stored = await (await Client.GetAsync($"/api/series/{series}")).ReadAsync<SeriesResponse>();
@@ -123,7 +92,7 @@ public sealed class ObservationsTests : IDisposable
     [Fact]
     public async Task An_append_repeated_with_its_idempotency_key_is_applied_once()
     {
-        var series = await UploadAllButTheLastYearAsync();
+        var series = await HeldOutYear.UploadAsync(Client);
 
         var first = await SendWithKeyAsync(series, "append-1");
         var again = await SendWithKeyAsync(series, "append-1");
@@ -141,7 +110,7 @@ public sealed class ObservationsTests : IDisposable
     [InlineData("{\"values\": [1e200]}", HttpStatusCode.BadRequest, "Limits:MaxAbsoluteValue")]
     public async Task A_malformed_append_is_refused_with_a_problem_and_changes_nothing(string body, HttpStatusCode status, string expected)
     {
-        var series = await UploadAllButTheLastYearAsync();
+        var series = await HeldOutYear.UploadAsync(Client);
 
         var problem = await (await Client.PostAsync($"/api/series/{series}/observations", new StringContent(body, Encoding.UTF8, "application/json")))
             .ReadProblemAsync(status);
@@ -153,24 +122,11 @@ public sealed class ObservationsTests : IDisposable
     [Fact]
     public async Task An_origin_the_model_cannot_forecast_from_is_refused_with_the_range_it_can()
     {
-        var (_, model) = await TrainedOnAllButTheLastYearAsync();
+        var (_, model) = await HeldOutYear.TrainedAsync(Client);
 
         var problem = await (await Client.GetAsync($"/api/models/{model}/forecast?origin=1961-01-01")).ReadProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Contains("to 1960-01-01 (after the newest point)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Bad_questions_about_live_accuracy_and_anomalies_are_refused_with_problems()
-    {
-        var (series, model) = await TrainedOnAllButTheLastYearAsync();
-        var other = await UploadAllButTheLastYearAsync();
-
-        await (await Client.GetAsync($"/api/models/{model}/accuracy?horizon=0")).ReadProblemAsync(HttpStatusCode.BadRequest);
-        await (await Client.GetAsync($"/api/series/{series}/anomalies?level=120")).ReadProblemAsync(HttpStatusCode.BadRequest);
-        await (await Client.GetAsync($"/api/series/{other}/anomalies?modelId={model}")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
-        await (await Client.GetAsync($"/api/series/{other}/anomalies")).ReadProblemAsync(HttpStatusCode.NotFound);
-        await (await Client.GetAsync($"/api/models/{Guid.NewGuid()}/accuracy")).ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
     private async Task<string> SendWithKeyAsync(Guid series, string key)
@@ -185,26 +141,6 @@ public sealed class ObservationsTests : IDisposable
         return await response.Content.ReadAsStringAsync();
     }
 
-    private async Task<Guid> UploadAllButTheLastYearAsync()
-    {
-        var csv = string.Join('\n', ["date,value", .. Rows[..^12]]);
-        return (await (await Client.PostCsvAsync(csv, "?name=airpassengers-to-1959")).ReadAsync<SeriesResponse>()).Id;
-    }
-
-    private async Task<(Guid Series, Guid Model)> TrainedOnAllButTheLastYearAsync()
-    {
-        var series = await UploadAllButTheLastYearAsync();
-        var run = await TrainingFlow.TrainAsync(Client, series, TrainingFlow.Tiny(epochs: 3, transform: "log"));
-        return (series, run.ModelId!.Value);
-    }
-
-    private async Task<ObservationsResponse> AppendAsync(Guid series, object body, string query = "") =>
-        await (await Client.PostJsonAsync($"/api/series/{series}/observations{query}", body)).ReadAsync<ObservationsResponse>();
-
-    private static async Task<ForecastResponse> ForecastAsync(HttpClient client, Guid model, string query = "") =>
-        await (await client.GetAsync($"/api/models/{model}/forecast?horizon=6&level=80{query}")).ReadAsync<ForecastResponse>();
-
-    private static double[] Values(string[] rows) => rows.Select(r => double.Parse(r.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
     public void Dispose() => factory.Dispose();
 }

@@ -83,12 +83,20 @@ public static class TrainingRunsApi
             ?? throw new NotFoundException("Series", seriesId);
         request ??= new TrainingRunRequest();
         var domain = series.ToDomain();
+        var warmStart = await WarmStarts.SourceAsync(db, request.WarmStartFrom, cancellationToken);
+        request = warmStart?.Fill(request) ?? request;
         var resolved = resolver.Resolve(request, domain, () => Random.Shared.Next());
+        warmStart?.Check(resolved.Hyperparameters);
         var windows = request.Backtest is { } backtest ? resolver.CheckBacktest(backtest, request, resolved.Hyperparameters, domain).Count : 0;
         var refits = request.Backtest?.Refit == true ? windows - 1 : 0;
         await admission.CheckAsync(db, resolved.Hyperparameters, series.Count, cancellationToken, trainings: 1 + refits);
         var run = NewRun(resolved, request, series.OwnerKeyId, clock);
         run.SeriesId = seriesId;
+        if (warmStart is not null)
+        {
+            run.WarmStartFrom = warmStart.ModelId;
+            run.Choices.Add(warmStart.Explain());
+        }
         await store.QueueAsync(run, cancellationToken);
         return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run, await QueuePositionAsync(db, run, cancellationToken)));
     }
@@ -101,6 +109,10 @@ public static class TrainingRunsApi
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (collection, lengths, shape) = await LoadCollectionAsync(db, collectionId, cancellationToken);
         request ??= new TrainingRunRequest();
+        if (request.WarmStartFrom is not null)
+        {
+            throw new UnprocessableException("A warm start is for a series' run; a collection's global model trains from random weights.", "warmStartFrom");
+        }
         if (request.Backtest is not null)
         {
             throw new UnprocessableException("Backtests of a collection's global model are not built yet; train without backtest.", "backtest");
@@ -235,7 +247,7 @@ public static class TrainingRunsApi
         var progress = new RunProgress(run.Epoch, total, Math.Round(100.0 * run.Epoch / total, 2), eta, run.TrainLoss,
             run.ValidationLoss, queuePosition);
         return new TrainingRunResponse(run.Id, run.SeriesId, run.CollectionId, run.Status, progress, run.Hyperparameters, run.Choices,
-            run.CancelRequested, run.Attempts, run.ResumedFromEpoch, run.ModelId, outcome, run.Promotion, run.PromotionOutcome, run.Error, run.CreatedAt,
+            run.CancelRequested, run.Attempts, run.ResumedFromEpoch, run.ModelId, outcome, run.Promotion, run.PromotionOutcome, run.WarmStartFrom, run.Error, run.CreatedAt,
             run.StartedAt, run.FinishedAt);
     }
 }

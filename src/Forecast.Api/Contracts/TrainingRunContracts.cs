@@ -26,6 +26,7 @@ public sealed record TrainingOutcome(int EpochsRun, int BestEpoch, bool StoppedE
 /// <param name="ResumedFromEpoch">The checkpoint epoch the latest attempt continued from; null when it started afresh.</param>
 /// <param name="Outcome">Set once the run has a model.</param>
 /// <param name="Promotion">The alias the run moves to its model once trained, as asked.</param>
+/// <param name="WarmStartFrom">The model whose weights the run started from; null for a run from random weights.</param>
 /// <param name="PromotionOutcome">Whether it moved the alias and why (both models' MASE on the same points); set once the run succeeded.</param>
 public sealed record TrainingRunResponse(
     Guid Id,
@@ -42,6 +43,7 @@ public sealed record TrainingRunResponse(
     TrainingOutcome? Outcome,
     PromotionRequest? Promotion,
     string? PromotionOutcome,
+    Guid? WarmStartFrom,
     string? Error,
     DateTime CreatedAt,
     DateTime? StartedAt,

@@ -19,4 +19,11 @@ public sealed record TrainingRunRequest : HyperparameterRequest
     /// per earlier window on the points before it, and the cost ceiling counts each. Series runs only.
     /// </summary>
     public BacktestRequest? Backtest { get; init; }
+
+    /// <summary>
+    /// Start from a trained model's weights, <c>{"modelId": "..."}</c>, rather than random ones: a retrain on a grown series
+    /// that needs far fewer epochs. The run keeps the model's shape and transform (left out, they are taken from it); the
+    /// scaler is fitted afresh and the optimiser starts afresh. Series runs only.
+    /// </summary>
+    public WarmStartRequest? WarmStartFrom { get; init; }
 }

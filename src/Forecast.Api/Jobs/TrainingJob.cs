@@ -10,6 +10,7 @@ using Forecast.Training.Collections;
 using Forecast.Training.Evaluation;
 using Forecast.Training.Lstm;
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Forecast.Api.Jobs;
@@ -24,6 +25,7 @@ public sealed class TrainingJob(
     WorkerIdentity self,
     FaultInjection faults,
     RunPromotion promotion,
+    IDbContextFactory<ForecastDbContext> dbFactory,
     ForecastMetrics metrics,
     IOptions<TrainingOptions> options,
     TimeProvider clock,
@@ -104,10 +106,21 @@ public sealed class TrainingJob(
         var hp = run.Hyperparameters.Transform.IsAuto
             ? run.Hyperparameters with { Transform = TransformChoice.Of(ChosenBefore(run) ?? ChooseTransform(run, series, cancellation)) }
             : run.Hyperparameters;
-        var built = ForecastModelBuilder.Build(series.Values, hp, recorder, cancellation, resumeFrom);
+        var built = ForecastModelBuilder.Build(series.Values, hp, recorder, cancellation, resumeFrom, StartWeightsOf(run, resumeFrom));
         var backtest = run.Backtest is { } asked ? Backtesting.Run(built, series.Values, hp, asked, cancellation) : null;
         var model = ToModel(run, built, recorder.ElapsedSeconds, backtest);
         store.Succeed(run.Id, self.Id, model, built.Choices, promotion.PlanForSeries(run, model, series));
+    }
+
+    // A resumed warm start continues from its checkpoint, which holds the weights it has reached since.
+    private byte[]? StartWeightsOf(TrainingRunEntity run, TrainingCheckpoint? resumeFrom)
+    {
+        if (run.WarmStartFrom is not { } modelId || resumeFrom is not null)
+        {
+            return null;
+        }
+        using var db = dbFactory.CreateDbContext();
+        return WarmStarts.WeightsOf(db, modelId);
     }
 
     // Transform "auto" is chosen per member by a rule, so a resumed run chooses as its first attempt did: nothing to keep.

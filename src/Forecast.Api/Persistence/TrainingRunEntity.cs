@@ -51,6 +51,9 @@ public sealed class TrainingRunEntity
     public string? Error { get; set; }
     public Guid? ModelId { get; set; }
 
+    /// <summary>The model whose weights the run starts from; null for random ones. Kept if that model is deleted later.</summary>
+    public Guid? WarmStartFrom { get; set; }
+
     /// <summary>The backtest to run on the model once trained; null for none.</summary>
     public BacktestRequest? Backtest { get; set; }
 

@@ -24,13 +24,18 @@ internal static class EpochLoop
         Hyperparameters hp,
         TrainingCheckpoint? resumeFrom,
         ITrainingObserver observer,
-        CancellationToken cancellation)
+        CancellationToken cancellation,
+        byte[]? startWeights = null)
     {
         var members = Enumerable.Range(0, hp.EnsembleSize)
             .Select(k => new TrainingMember(Seeds.Member(hp.Seed, k), hp.HiddenSize, hp.Layers, hp.Dropout, hp.LearningRate))
             .ToArray();
         try
         {
+            if (resumeFrom is null && startWeights is not null)
+            {
+                LoadStart(startWeights, members);
+            }
             var state = resumeFrom is null ? new BestState() : Restore(resumeFrom, members);
             var epochWindows = Math.Min(hp.WindowsPerEpoch ?? train.Count, train.Count);
             var batchSize = Math.Min(hp.BatchSize ?? epochWindows, epochWindows);
@@ -81,6 +86,21 @@ internal static class EpochLoop
     }
 
     private static byte[] SaveWeights(TrainingMember[] members) => WeightBundle.Pack(members.Select(m => m.SaveWeights()));
+
+    // A warm start: each member begins from a trained member's weights, with a fresh optimiser. A checkpoint of the
+    // warm run itself holds the weights it has reached since, so a resumed run restores those instead.
+    private static void LoadStart(byte[] startWeights, TrainingMember[] members)
+    {
+        var weights = WeightBundle.Unpack(startWeights);
+        if (weights.Length != members.Length)
+        {
+            throw new InvalidOperationException($"The weights to start from hold {weights.Length} ensemble members; this run has {members.Length}.");
+        }
+        for (var k = 0; k < members.Length; k++)
+        {
+            members[k].LoadWeights(weights[k]);
+        }
+    }
 
     private static BestState Restore(TrainingCheckpoint checkpoint, TrainingMember[] members)
     {

@@ -537,6 +537,9 @@ namespace Forecast.Api.Persistence.Migrations
                     b.Property<double?>("ValidationLoss")
                         .HasColumnType("REAL");
 
+                    b.Property<Guid?>("WarmStartFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("WorkerId")
                         .HasColumnType("TEXT");
 

@@ -545,6 +545,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.Property<double?>("ValidationLoss")
                         .HasColumnType("double precision");
 
+                    b.Property<Guid?>("WarmStartFrom")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("WorkerId")
                         .HasColumnType("uuid");
 

@@ -1,0 +1,53 @@
+namespace Forecast.Domain.Runs;
+
+/// <summary>A run asks to start from a trained model's weights rather than from random ones: <c>{"modelId": "..."}</c>.</summary>
+public sealed record WarmStartRequest(Guid ModelId);
+
+/// <summary>
+/// The model a warm-started run starts from, and the shape it must keep: the weights only fit networks of the same
+/// lookback, size, depth and ensemble, and they learned the series through the model's transform. The scaler is fitted
+/// afresh on the run's own training part, and the optimiser starts afresh.
+/// </summary>
+public sealed record WarmStartSource(Guid ModelId, int Lookback, int HiddenSize, int Layers, int EnsembleSize, TransformPipeline Transform)
+{
+    public static WarmStartSource Of(Guid modelId, Hyperparameters trainedWith, TransformPipeline transform) =>
+        new(modelId, trainedWith.Lookback, trainedWith.HiddenSize, trainedWith.Layers, trainedWith.EnsembleSize, transform);
+
+    /// <summary>The request with the model's shape and transform wherever it leaves them out.</summary>
+    public T Fill<T>(T request) where T : HyperparameterRequest => request with
+    {
+        Lookback = request.Lookback ?? Lookback,
+        HiddenSize = request.HiddenSize ?? HiddenSize,
+        Layers = request.Layers ?? Layers,
+        EnsembleSize = request.EnsembleSize ?? EnsembleSize,
+        Transform = request.Transform ?? Transform.ToString(),
+    };
+
+    /// <exception cref="UnprocessableException">The run, as resolved, has another shape or transform than the model.</exception>
+    public void Check(Hyperparameters resolved)
+    {
+        Same("lookback", resolved.Lookback, Lookback);
+        Same("hiddenSize", resolved.HiddenSize, HiddenSize);
+        Same("layers", resolved.Layers, Layers);
+        Same("ensembleSize", resolved.EnsembleSize, EnsembleSize);
+        if (resolved.Transform.Pipeline != Transform)
+        {
+            throw new UnprocessableException(
+                $"A warm start keeps its model's transform ({Transform}); this run asks for {resolved.Transform}. Leave transform out, or train from scratch.",
+                "transform");
+        }
+    }
+
+    /// <summary>What the run's choices say about it.</summary>
+    public string Explain() => $"started from the weights of model {ModelId} (same shape: lookback {Lookback}, hidden size {HiddenSize}, {Layers} layer(s), transform {Transform}), with the scaler fitted on this run's training part and a fresh optimiser";
+
+    private void Same(string field, int resolved, int model)
+    {
+        if (resolved != model)
+        {
+            throw new UnprocessableException(
+                $"A warm start keeps its model's shape: model {ModelId} has {field} {model}, this run asks for {resolved}. Leave {field} out, or train from scratch.",
+                field);
+        }
+    }
+}

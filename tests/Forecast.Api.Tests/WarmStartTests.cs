@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text;
+using Forecast.Api.Contracts;
+
+namespace Forecast.Api.Tests;
+
+/// <summary>A retrain on a grown series that starts from the model's weights.</summary>
+public sealed class WarmStartTests : IDisposable
+{
+    private readonly ForecastApiFactory factory = new();
+
+    private HttpClient Client => factory.CreateClient();
+
+    [Fact]
+    public async Task A_retrain_on_the_grown_series_warm_started_from_the_model_keeps_its_shape_and_starts_where_it_left_off()
+    {
+        var (series, model) = await HeldOutYear.TrainedAsync(Client);
+        await HeldOutYear.AppendAsync(Client, series, new { values = HeldOutYear.Values(HeldOutYear.Withheld) });
+
+        var cold = await TrainingFlow.TrainAsync(Client, series, new { epochs = 3, seed = 42, hiddenSize = 8, lookback = 24, testSize = 12, learningRate = 0.02, transform = "log" });
+        var warm = await TrainingFlow.TrainAsync(Client, series, new { epochs = 3, seed = 42, testSize = 12, learningRate = 0.02, warmStartFrom = new { modelId = model } });
+        var coldCurve = await (await Client.GetAsync($"/api/training-runs/{cold.Id}/loss-curve")).ReadAsync<List<LossPoint>>();
+        var warmCurve = await (await Client.GetAsync($"/api/training-runs/{warm.Id}/loss-curve")).ReadAsync<List<LossPoint>>();
+
+        Assert.Equal(model, warm.WarmStartFrom);
+        Assert.Equal((24, 8, "log"), (warm.Hyperparameters.Lookback, warm.Hyperparameters.HiddenSize, warm.Hyperparameters.Transform.ToString()));
+        Assert.Contains(warm.Choices, c => c.StartsWith($"started from the weights of model {model}", StringComparison.Ordinal));
+        // From weights already trained on most of the series, the first epoch is far ahead of one from random weights.
+        Assert.True(warmCurve[0].ValidationLoss < coldCurve[0].ValidationLoss / 2, $"warm {warmCurve[0].ValidationLoss}, cold {coldCurve[0].ValidationLoss}");
+    }
+
+    [Fact]
+    public async Task A_warm_start_from_another_shape_an_unknown_model_or_for_a_collection_is_refused_before_anything_is_queued()
+    {
+        var (series, model) = await HeldOutYear.TrainedAsync(Client);
+
+        var shape = await (await Client.PostJsonAsync($"/api/series/{series}/training-runs", new { hiddenSize = 16, warmStartFrom = new { modelId = model } }))
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var transform = await (await Client.PostJsonAsync($"/api/series/{series}/training-runs", new { transform = "none", warmStartFrom = new { modelId = model } }))
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var unknown = await (await Client.PostJsonAsync($"/api/series/{series}/training-runs", new { warmStartFrom = new { modelId = Guid.NewGuid() } }))
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var collection = await (await Client.PostAsync("/api/collections", new StringContent(TourismCsv.Quarterly(2), Encoding.UTF8, "text/csv"))).ReadAsync<CollectionResponse>();
+        var global = await (await Client.PostJsonAsync($"/api/collections/{collection.Id}/training-runs", new { warmStartFrom = new { modelId = model } }))
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal("hiddenSize", shape.GetProperty("field").GetString());
+        Assert.Contains("has hiddenSize 8, this run asks for 16", shape.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("transform", transform.GetProperty("field").GetString());
+        Assert.Equal("warmStartFrom", unknown.GetProperty("field").GetString());
+        Assert.Equal("warmStartFrom", global.GetProperty("field").GetString());
+        Assert.Equal(1, (await factory.CountRowsAsync()).Runs);
+    }
+
+    public void Dispose() => factory.Dispose();
+}
