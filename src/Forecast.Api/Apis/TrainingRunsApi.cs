@@ -5,6 +5,7 @@ using Forecast.Api.Persistence;
 using Forecast.Api.RateLimiting;
 using Forecast.Api.Runs;
 using Forecast.Domain;
+using Forecast.Domain.Evaluation;
 using Forecast.Domain.Registry;
 using Forecast.Domain.Runs;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -85,8 +86,7 @@ public static class TrainingRunsApi
         var domain = series.ToDomain();
         var resolved = resolver.Resolve(request, domain, () => Random.Shared.Next());
         var windows = request.Backtest is { } backtest ? resolver.CheckBacktest(backtest, request, resolved.Hyperparameters, domain).Count : 0;
-        var refits = request.Backtest?.Refit == true ? windows - 1 : 0;
-        await admission.CheckAsync(db, resolved.Hyperparameters, series.Count, cancellationToken, trainings: 1 + refits);
+        await admission.CheckAsync(db, resolved.Hyperparameters, series.Count, cancellationToken, Trainings(request.Backtest, windows));
         var run = NewRun(resolved, request, series.OwnerKeyId, clock);
         run.SeriesId = seriesId;
         await store.QueueAsync(run, cancellationToken);
@@ -101,17 +101,17 @@ public static class TrainingRunsApi
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (collection, lengths, shape) = await LoadCollectionAsync(db, collectionId, cancellationToken);
         request ??= new TrainingRunRequest();
-        if (request.Backtest is not null)
-        {
-            throw new UnprocessableException("Backtests of a collection's global model are not built yet; train without backtest.", "backtest");
-        }
         var resolved = resolver.ResolveForCollection(request, shape, () => Random.Shared.Next());
-        await admission.CheckCollectionAsync(db, resolved.Hyperparameters, lengths, cancellationToken);
+        var windows = request.Backtest is { } backtest ? resolver.CheckCollectionBacktest(backtest, request, resolved.Hyperparameters, shape).Count : 0;
+        await admission.CheckCollectionAsync(db, resolved.Hyperparameters, lengths, cancellationToken, Trainings(request.Backtest, windows));
         var run = NewRun(resolved, request, collection.OwnerKeyId, clock);
         run.CollectionId = collectionId;
         await store.QueueAsync(run, cancellationToken);
         return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run, await QueuePositionAsync(db, run, cancellationToken)));
     }
+
+    /// <summary>Models a run trains: its own, and with a refitted backtest one per earlier window.</summary>
+    private static int Trainings(BacktestRequest? backtest, int windows) => backtest?.Refit == true ? windows : 1;
 
     /// <summary>The collection, its members' lengths and the shape its runs are resolved against.</summary>
     private static async Task<(CollectionEntity Collection, List<int> Lengths, CollectionShape Shape)> LoadCollectionAsync(

@@ -55,6 +55,11 @@ public sealed record CollectionBacktest(
         return request.PeriodsBeforeTestTail(shortest.Key, shortest.Values.Count, testSize, HyperparameterResolver.MinimumMemberHistory);
     }
 
+    /// <summary>A backtest of one global model from the windows <paramref name="request"/> asks for, without refitting.</summary>
+    /// <exception cref="Forecast.Domain.UnprocessableException">The windows leave the shortest member too few points before the first origin.</exception>
+    public static CollectionBacktest Run(GlobalModel model, IReadOnlyList<GlobalMember> members, int testSize, BacktestRequest request) =>
+        Run(model, members, testSize, PeriodsBefore(request, members, testSize), request.Step ?? testSize);
+
     /// <summary>A backtest of one global model from each window, without refitting.</summary>
     public static CollectionBacktest Run(GlobalModel model, IReadOnlyList<GlobalMember> members, int testSize, IReadOnlyList<int> periodsBefore, int step) =>
         Of(periodsBefore.Select(before => CollectionBacktestWindow.Of(before, CollectionEvaluator.Evaluate(model, Before(members, before), testSize))).ToList(),

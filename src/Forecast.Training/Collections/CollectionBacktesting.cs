@@ -13,16 +13,14 @@ public static class CollectionBacktesting
     public static CollectionBacktest Run(
         BuiltCollectionModel model, IReadOnlyList<GlobalMember> members, Hyperparameters hp, BacktestRequest request, CancellationToken cancellation)
     {
-        var periodsBefore = CollectionBacktest.PeriodsBefore(request, members, hp.TestSize);
-        var step = request.Step ?? hp.TestSize;
         if (!request.Refit)
         {
             using var network = new GlobalModel(model.Artifact);
-            return CollectionBacktest.Run(network, members, hp.TestSize, periodsBefore, step);
+            return CollectionBacktest.Run(network, members, hp.TestSize, request);
         }
         // Each earlier window's model trains on every member's points before its origin plus its window as the test tail,
         // so the window is that model's own evaluation; the last window is the run's model's.
-        var windows = periodsBefore.Select(before =>
+        var windows = CollectionBacktest.PeriodsBefore(request, members, hp.TestSize).Select(before =>
         {
             cancellation.ThrowIfCancellationRequested();
             var evaluation = before == 0
@@ -30,6 +28,6 @@ public static class CollectionBacktesting
                 : CollectionModelBuilder.Build(CollectionBacktest.Before(members, before), hp, SilentObserver.Instance, cancellation).Evaluation;
             return CollectionBacktestWindow.Of(before, evaluation);
         }).ToList();
-        return CollectionBacktest.Of(windows, step, refit: true);
+        return CollectionBacktest.Of(windows, request.Step ?? hp.TestSize, refit: true);
     }
 }
