@@ -62,6 +62,22 @@ public sealed class CollectionBacktestTests : IDisposable
     }
 
     [Fact]
+    public async Task A_member_that_grew_after_training_is_backtested_up_to_the_test_tail_it_was_scored_on()
+    {
+        var collection = await TrainingFlow.UploadCollectionAsync(Client, TourismCsv.Quarterly(Members));
+        var run = await TrainingFlow.TrainCollectionAsync(Client, collection.Id, Tiny());
+        var members = await (await Client.GetAsync($"/api/collections/{collection.Id}/series")).ReadAsync<PagedList<CollectionMemberItem>>();
+        await (await Client.PostJsonAsync($"/api/series/{members.Items.Single(m => m.Key == "Q3").Id}/observations", new { values = new[] { 1.0, 2, 3, 4 } }))
+            .ReadAsync<ObservationsResponse>();
+
+        var backtest = await (await Client.PostJsonAsync($"/api/models/{run.ModelId}/backtests", new { windows = 2 })).ReadAsync<CollectionBacktest>();
+        var model = await (await Client.GetAsync($"/api/models/{run.ModelId}")).ReadAsync<CollectionModelResponse>();
+
+        Assert.Equal(model.Accuracy.Model, backtest.Windows[^1].Accuracy.Model);
+        Assert.Equal(model.IntervalCoverage, backtest.Windows[^1].Coverage);
+    }
+
+    [Fact]
     public async Task A_run_asking_for_a_refitted_backtest_trains_a_global_model_per_earlier_window_and_stores_only_its_own()
     {
         var collection = await TrainingFlow.UploadCollectionAsync(Client, TourismCsv.Quarterly(Members));

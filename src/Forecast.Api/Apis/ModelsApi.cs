@@ -60,24 +60,31 @@ public static class ModelsApi
         }
         var loaded = await cache.GetAnyAsync(id, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        Results<Ok<Backtest>, Ok<CollectionBacktest>> stored;
-        if (loaded is LoadedCollectionModel collection)
-        {
-            var backtest = collection.Backtest(request);
-            await db.CollectionModels.Where(m => m.Id == id).ExecuteUpdateAsync(set => set.SetProperty(m => m.Backtest, backtest), cancellationToken);
-            stored = TypedResults.Ok(backtest);
-        }
-        else
-        {
-            var model = (LoadedModel)loaded;
-            var e = model.Entity.Evaluation;
-            var backtest = model.Backtest(request.Origins(e.ForecastOrigin, e.Actual.Count, model.Network.FirstPredictable), request.Step ?? e.Actual.Count);
-            await db.Models.Where(m => m.Id == id).ExecuteUpdateAsync(set => set.SetProperty(m => m.Backtest, backtest), cancellationToken);
-            stored = TypedResults.Ok(backtest);
-        }
+        Results<Ok<Backtest>, Ok<CollectionBacktest>> stored = loaded is LoadedCollectionModel collection
+            ? TypedResults.Ok(await StoreBacktestAsync(db, collection, request, cancellationToken))
+            : TypedResults.Ok(await StoreBacktestAsync(db, (LoadedModel)loaded, request, cancellationToken));
         // The cached entity still holds the previous backtest.
         cache.Remove(id);
         return stored;
+    }
+
+    private static async Task<Backtest> StoreBacktestAsync(ForecastDbContext db, LoadedModel model, BacktestRequest request, CancellationToken cancellationToken)
+    {
+        var e = model.Entity.Evaluation;
+        var backtest = model.Backtest(request.Origins(e.ForecastOrigin, e.Actual.Count, model.Network.FirstPredictable), request.Step ?? e.Actual.Count);
+        await db.Models.Where(m => m.Id == model.Entity.Id).ExecuteUpdateAsync(set => set.SetProperty(m => m.Backtest, backtest), cancellationToken);
+        return backtest;
+    }
+
+    private static async Task<CollectionBacktest> StoreBacktestAsync(
+        ForecastDbContext db, LoadedCollectionModel model, BacktestRequest request, CancellationToken cancellationToken)
+    {
+        var id = model.Entity.Id;
+        var testOrigins = await db.MemberEvaluations.Where(m => m.ModelId == id).Select(m => new { m.Key, m.ForecastOrigin })
+            .ToDictionaryAsync(m => m.Key, m => m.ForecastOrigin, StringComparer.Ordinal, cancellationToken);
+        var backtest = model.Backtest(request, testOrigins);
+        await db.CollectionModels.Where(m => m.Id == id).ExecuteUpdateAsync(set => set.SetProperty(m => m.Backtest, backtest), cancellationToken);
+        return backtest;
     }
 
     public static async Task<NoContent> DeleteModel(
