@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using Forecast.Api.Contracts;
 using Forecast.Domain.Runs;
 
@@ -156,23 +155,13 @@ public sealed class CollectionTrainingTests : IDisposable
 
     private static string R(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task<CollectionResponse> UploadAsync(HttpClient client) =>
-        await (await client.PostAsync("/api/collections?name=tourism", new StringContent(TourismCsv.Quarterly(Members), Encoding.UTF8, "text/csv")))
-            .ReadAsync<CollectionResponse>();
+    private static Task<CollectionResponse> UploadAsync(HttpClient client) => TrainingFlow.UploadCollectionAsync(client, TourismCsv.Quarterly(Members));
 
-    private static async Task<TrainingRunResponse> StartAsync(HttpClient client, Guid collectionId, object hyperparameters)
-    {
-        var response = await client.PostJsonAsync($"/api/collections/{collectionId}/training-runs", hyperparameters);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return await response.ReadAsync<TrainingRunResponse>();
-    }
+    private static Task<TrainingRunResponse> StartAsync(HttpClient client, Guid collectionId, object hyperparameters) =>
+        TrainingFlow.StartCollectionAsync(client, collectionId, hyperparameters);
 
-    private static async Task<TrainingRunResponse> TrainAsync(HttpClient client, Guid collectionId, object hyperparameters)
-    {
-        var run = await TrainingFlow.WaitUntilFinishedAsync(client, (await StartAsync(client, collectionId, hyperparameters)).Id);
-        Assert.True(run.Status == TrainingRunStatus.Succeeded, run.Error);
-        return run;
-    }
+    private static Task<TrainingRunResponse> TrainAsync(HttpClient client, Guid collectionId, object hyperparameters) =>
+        TrainingFlow.TrainCollectionAsync(client, collectionId, hyperparameters);
 
     private static async Task<List<LossPoint>> CurveAsync(HttpClient client, Guid runId) =>
         await (await client.GetAsync($"/api/training-runs/{runId}/loss-curve")).ReadAsync<List<LossPoint>>();

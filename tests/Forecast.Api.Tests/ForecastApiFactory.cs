@@ -102,7 +102,7 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
         return new RowCounts(
             await db.Series.CountAsync(), await db.TrainingRuns.CountAsync(),
             await db.LossEntries.CountAsync(), await db.Models.CountAsync(), await db.ApiKeys.CountAsync(),
-            await db.Aliases.CountAsync() + await db.AliasMoves.CountAsync());
+            await db.Aliases.CountAsync() + await db.AliasMoves.CountAsync(), await db.CollectionModels.CountAsync());
     }
 
     protected override void Dispose(bool disposing)
@@ -113,4 +113,5 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
 }
 
 /// <param name="Aliases">Aliases and their history entries.</param>
-public sealed record RowCounts(int Series, int Runs, int LossEntries, int Models, int Keys, int Aliases);
+/// <param name="CollectionModels">Collections' global models (<paramref name="Models"/> counts series' models).</param>
+public sealed record RowCounts(int Series, int Runs, int LossEntries, int Models, int Keys, int Aliases, int CollectionModels);

@@ -51,8 +51,7 @@ public sealed class PromotionTests : IDisposable
     [Fact]
     public async Task A_collection_s_global_model_is_promoted_on_its_mean_mase_over_the_members()
     {
-        var collection = await (await Client.PostAsync("/api/collections", new StringContent(TourismCsv.Quarterly(4), System.Text.Encoding.UTF8, "text/csv")))
-            .ReadAsync<CollectionResponse>();
+        var collection = await TrainingFlow.UploadCollectionAsync(Client, TourismCsv.Quarterly(4));
 
         var first = await TrainCollectionAsync(collection.Id, new { epochs = 3, hiddenSize = 8, seed = 1, promote = new { alias = "production" } });
         var second = await TrainCollectionAsync(collection.Id, new { epochs = 1, hiddenSize = 2, seed = 2, learningRate = 0.00001, promote = new { alias = "production" } });
@@ -78,11 +77,7 @@ public sealed class PromotionTests : IDisposable
         Assert.Equal(0, (await factory.CountRowsAsync()).Runs);
     }
 
-    private async Task<TrainingRunResponse> TrainCollectionAsync(Guid collectionId, object request)
-    {
-        var started = await (await Client.PostJsonAsync($"/api/collections/{collectionId}/training-runs", request)).ReadAsync<TrainingRunResponse>();
-        return await TrainingFlow.SucceededAsync(Client, started.Id);
-    }
+    private Task<TrainingRunResponse> TrainCollectionAsync(Guid collectionId, object request) => TrainingFlow.TrainCollectionAsync(Client, collectionId, request);
 
     public void Dispose() => factory.Dispose();
 }

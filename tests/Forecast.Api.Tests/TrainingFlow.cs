@@ -35,6 +35,22 @@ public static class TrainingFlow
         }
     }
 
+    /// <summary>A collection from a long CSV (series,date,value), such as <c>TourismCsv.Quarterly(n)</c>.</summary>
+    public static async Task<CollectionResponse> UploadCollectionAsync(HttpClient client, string csv) =>
+        await (await client.PostAsync("/api/collections?name=tourism", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv")))
+            .ReadAsync<CollectionResponse>();
+
+    public static async Task<TrainingRunResponse> StartCollectionAsync(HttpClient client, Guid collectionId, object request)
+    {
+        var response = await client.PostJsonAsync($"/api/collections/{collectionId}/training-runs", request);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        return await response.ReadAsync<TrainingRunResponse>();
+    }
+
+    /// <summary>Trains a collection's global model to success.</summary>
+    public static async Task<TrainingRunResponse> TrainCollectionAsync(HttpClient client, Guid collectionId, object request) =>
+        await SucceededAsync(client, (await StartCollectionAsync(client, collectionId, request)).Id);
+
     /// <summary>Trains to success; a promotion the run asked for has its outcome recorded by then.</summary>
     public static async Task<TrainingRunResponse> TrainAsync(HttpClient client, Guid seriesId, object request) =>
         await SucceededAsync(client, (await StartAsync(client, seriesId, request)).Id);

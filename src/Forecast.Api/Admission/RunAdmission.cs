@@ -23,8 +23,9 @@ public sealed class RunAdmission(IOptions<LimitsOptions> limits, ICallerContext 
         CheckAsync(db, RunCost.Of(hp, seriesCount).Times(trainings), cancellationToken);
 
     /// <summary>As <see cref="CheckAsync(ForecastDbContext, Hyperparameters, int, CancellationToken, int)"/> for a global run over members of these lengths.</summary>
-    public Task CheckCollectionAsync(ForecastDbContext db, Hyperparameters hp, IReadOnlyList<int> memberLengths, CancellationToken cancellationToken) =>
-        CheckAsync(db, RunCost.OfCollection(hp, memberLengths), cancellationToken);
+    public Task CheckCollectionAsync(
+        ForecastDbContext db, Hyperparameters hp, IReadOnlyList<int> memberLengths, CancellationToken cancellationToken, int trainings = 1) =>
+        CheckAsync(db, RunCost.OfCollection(hp, memberLengths).Times(trainings), cancellationToken);
 
     private async Task CheckAsync(ForecastDbContext db, RunCost cost, CancellationToken cancellationToken)
     {

@@ -131,7 +131,7 @@ public static class CollectionModelsApi
         var m = model.Entity;
         return new CollectionModelResponse(m.Id, m.RunId, m.CollectionId, m.Hyperparameters, m.Artifact.TorchSharpVersion, m.TrainingSeconds,
             m.EpochsRun, m.BestEpoch, m.StoppedEarly, m.TrainingWindows, model.Members.Count,
-            m.Artifact.Members.Count(member => member.Fallback is not null), m.Accuracy, m.Coverage, m.CreatedAt);
+            m.Artifact.Members.Count(member => member.Fallback is not null), m.Accuracy, m.Coverage, m.Backtest, m.CreatedAt);
     }
 
     private static ModelMember MemberOf(LoadedCollectionModel model, string key) =>

@@ -7,6 +7,7 @@ using Forecast.Api.Registry;
 using Forecast.Api.Telemetry;
 using Forecast.Domain;
 using Forecast.Domain.Evaluation;
+using Forecast.Training.Collections;
 using Forecast.Training.Evaluation;
 using Forecast.Training.Intervals;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,7 +39,7 @@ public static class ModelsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         models.MapPost("/{id:guid}/backtests", CreateBacktest).WithName(nameof(CreateBacktest))
-            .WithSummary("Backtest a series' model without refitting: windows origins step periods apart, the last at the test tail's origin, each scored beside seasonal naive, drift and Theta; stored with the model")
+            .WithSummary("Backtest a model without refitting: windows origins step periods apart, the last at the test tail's origin, each scored beside seasonal naive, drift and Theta (a collection's model: every member from its own origins, the collection's accuracy per window beside naive, seasonal naive, Naive2 and Theta); stored with the model")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -49,7 +50,7 @@ public static class ModelsApi
         return app;
     }
 
-    public static async Task<Ok<Backtest>> CreateBacktest(
+    public static async Task<Results<Ok<Backtest>, Ok<CollectionBacktest>>> CreateBacktest(
         Guid id, BacktestRequest request, ModelCache cache, IDbContextFactory<ForecastDbContext> dbFactory, CancellationToken cancellationToken)
     {
         if (request.Refit)
@@ -57,14 +58,33 @@ public static class ModelsApi
             throw new UnprocessableException(
                 "refit trains a model per window; ask for it in a training run's backtest, where the cost ceiling counts each training.", "refit");
         }
-        var model = await cache.GetAsync(id, cancellationToken);
-        var e = model.Entity.Evaluation;
-        var backtest = model.Backtest(request.Origins(e.ForecastOrigin, e.Actual.Count, model.Network.FirstPredictable), request.Step ?? e.Actual.Count);
+        var loaded = await cache.GetAnyAsync(id, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Models.Where(m => m.Id == id).ExecuteUpdateAsync(set => set.SetProperty(m => m.Backtest, backtest), cancellationToken);
+        Results<Ok<Backtest>, Ok<CollectionBacktest>> stored = loaded is LoadedCollectionModel collection
+            ? TypedResults.Ok(await StoreBacktestAsync(db, collection, request, cancellationToken))
+            : TypedResults.Ok(await StoreBacktestAsync(db, (LoadedModel)loaded, request, cancellationToken));
         // The cached entity still holds the previous backtest.
         cache.Remove(id);
-        return TypedResults.Ok(backtest);
+        return stored;
+    }
+
+    private static async Task<Backtest> StoreBacktestAsync(ForecastDbContext db, LoadedModel model, BacktestRequest request, CancellationToken cancellationToken)
+    {
+        var e = model.Entity.Evaluation;
+        var backtest = model.Backtest(request.Origins(e.ForecastOrigin, e.Actual.Count, model.Network.FirstPredictable), request.Step ?? e.Actual.Count);
+        await db.Models.Where(m => m.Id == model.Entity.Id).ExecuteUpdateAsync(set => set.SetProperty(m => m.Backtest, backtest), cancellationToken);
+        return backtest;
+    }
+
+    private static async Task<CollectionBacktest> StoreBacktestAsync(
+        ForecastDbContext db, LoadedCollectionModel model, BacktestRequest request, CancellationToken cancellationToken)
+    {
+        var id = model.Entity.Id;
+        var testOrigins = await db.MemberEvaluations.Where(m => m.ModelId == id).Select(m => new { m.Key, m.ForecastOrigin })
+            .ToDictionaryAsync(m => m.Key, m => m.ForecastOrigin, StringComparer.Ordinal, cancellationToken);
+        var backtest = model.Backtest(request, testOrigins);
+        await db.CollectionModels.Where(m => m.Id == id).ExecuteUpdateAsync(set => set.SetProperty(m => m.Backtest, backtest), cancellationToken);
+        return backtest;
     }
 
     public static async Task<NoContent> DeleteModel(

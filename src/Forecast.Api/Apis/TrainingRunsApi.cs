@@ -5,6 +5,7 @@ using Forecast.Api.Persistence;
 using Forecast.Api.RateLimiting;
 using Forecast.Api.Runs;
 using Forecast.Domain;
+using Forecast.Domain.Evaluation;
 using Forecast.Domain.Registry;
 using Forecast.Domain.Runs;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -88,8 +89,7 @@ public static class TrainingRunsApi
         var resolved = resolver.Resolve(request, domain, () => Random.Shared.Next());
         warmStart?.Check(resolved.Hyperparameters);
         var windows = request.Backtest is { } backtest ? resolver.CheckBacktest(backtest, request, resolved.Hyperparameters, domain).Count : 0;
-        var refits = request.Backtest?.Refit == true ? windows - 1 : 0;
-        await admission.CheckAsync(db, resolved.Hyperparameters, series.Count, cancellationToken, trainings: 1 + refits);
+        await admission.CheckAsync(db, resolved.Hyperparameters, series.Count, cancellationToken, Trainings(request.Backtest, windows));
         var run = NewRun(resolved, request, series.OwnerKeyId, clock);
         run.SeriesId = seriesId;
         if (warmStart is not null)
@@ -113,17 +113,17 @@ public static class TrainingRunsApi
         {
             throw new UnprocessableException("A warm start is for a series' run; a collection's global model trains from random weights.", "warmStartFrom");
         }
-        if (request.Backtest is not null)
-        {
-            throw new UnprocessableException("Backtests of a collection's global model are not built yet; train without backtest.", "backtest");
-        }
         var resolved = resolver.ResolveForCollection(request, shape, () => Random.Shared.Next());
-        await admission.CheckCollectionAsync(db, resolved.Hyperparameters, lengths, cancellationToken);
+        var windows = request.Backtest is { } backtest ? resolver.CheckCollectionBacktest(backtest, request, resolved.Hyperparameters, shape).Count : 0;
+        await admission.CheckCollectionAsync(db, resolved.Hyperparameters, lengths, cancellationToken, Trainings(request.Backtest, windows));
         var run = NewRun(resolved, request, collection.OwnerKeyId, clock);
         run.CollectionId = collectionId;
         await store.QueueAsync(run, cancellationToken);
         return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run, await QueuePositionAsync(db, run, cancellationToken)));
     }
+
+    /// <summary>Models a run trains: its own, and with a refitted backtest one per earlier window.</summary>
+    private static int Trainings(BacktestRequest? backtest, int windows) => backtest?.Refit == true ? windows : 1;
 
     /// <summary>The collection, its members' lengths and the shape its runs are resolved against.</summary>
     private static async Task<(CollectionEntity Collection, List<int> Lengths, CollectionShape Shape)> LoadCollectionAsync(

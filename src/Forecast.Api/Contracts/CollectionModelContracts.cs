@@ -1,5 +1,6 @@
 using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
+using Forecast.Training.Collections;
 using Forecast.Training.Evaluation;
 using Forecast.Training.Intervals;
 
@@ -9,6 +10,7 @@ namespace Forecast.Api.Contracts;
 /// <param name="Fallbacks">Members too short for the lookback, forecast by the Theta method (listed with a fallback in /members).</param>
 /// <param name="Accuracy">Mean and median MASE and sMAPE over members, sMAPE per step, shares beating seasonal naive and Theta, and each baseline's means.</param>
 /// <param name="IntervalCoverage">Share of every member's test points inside the multi-step forecast's 80 % and 95 % intervals, pooled.</param>
+/// <param name="Backtest">The latest rolling-origin backtest (asked for on the run, or by POST /api/models/{id}/backtests); null for none.</param>
 public sealed record CollectionModelResponse(
     Guid Id,
     Guid RunId,
@@ -24,6 +26,7 @@ public sealed record CollectionModelResponse(
     int Fallbacks,
     CollectionAccuracy Accuracy,
     IReadOnlyList<IntervalCoverage> IntervalCoverage,
+    CollectionBacktest? Backtest,
     DateTime CreatedAt);
 
 /// <summary>One row of a global model's member table.</summary>

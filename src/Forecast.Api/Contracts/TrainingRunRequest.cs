@@ -16,7 +16,8 @@ public sealed record TrainingRunRequest : HyperparameterRequest
     /// <summary>
     /// A rolling-origin backtest of the model once trained: <c>{"windows": 3, "step": 12, "refit": false}</c>, origins
     /// <c>step</c> periods apart (default the test size), the last at the test tail's origin; <c>refit</c> trains a model
-    /// per earlier window on the points before it, and the cost ceiling counts each. Series runs only.
+    /// per earlier window on the points before it, and the cost ceiling counts each. On a collection's run the origins
+    /// count back from each member's own test tail, and each window scores every member.
     /// </summary>
     public BacktestRequest? Backtest { get; init; }
 

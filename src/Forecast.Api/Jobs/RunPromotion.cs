@@ -49,19 +49,35 @@ public sealed class RunPromotion(IDbContextFactory<ForecastDbContext> dbFactory,
         });
     }
 
+    /// <remarks>
+    /// As for a series: with a backtest the comparison is the mean over its windows of the collection's mean MASE, the
+    /// holder forecasting from the same origins without refitting; otherwise both are scored on every member's test tail.
+    /// </remarks>
     /// <returns>Null when the run asked for no promotion.</returns>
     public PlannedPromotion? PlanForCollection(TrainingRunEntity run, CollectionModelEntity model, IReadOnlyList<GlobalMember> members)
     {
         var testSize = model.Hyperparameters.TestSize;
-        return Plan(run, new AliasSubject(AliasSubjectKind.Collection, run.CollectionId!.Value, run.OwnerKeyId), model.Accuracy.Model.Mase,
-            PromotionDecision.OnLastPoints(testSize),
-            holderId =>
+        var subject = new AliasSubject(AliasSubjectKind.Collection, run.CollectionId!.Value, run.OwnerKeyId);
+        if (model.Backtest is { } backtest)
+        {
+            var periodsBefore = backtest.Windows.Select(w => w.PeriodsBeforeTestTail).ToList();
+            return Plan(run, subject, backtest.MeanMase, PromotionDecision.OverWindows(periodsBefore.Count, testSize), holderId =>
             {
-                using var db = dbFactory.CreateDbContext();
-                var holder = db.CollectionModels.AsNoTracking().First(m => m.Id == holderId);
-                using var network = new GlobalModel(holder.Artifact);
-                return CollectionEvaluator.Evaluate(network, members, testSize).Accuracy.Model.Mase;
+                using var network = LoadCollectionModel(holderId);
+                return CollectionBacktest.Run(network, members, testSize, periodsBefore, backtest.Step).MeanMase;
             });
+        }
+        return Plan(run, subject, model.Accuracy.Model.Mase, PromotionDecision.OnLastPoints(testSize), holderId =>
+        {
+            using var network = LoadCollectionModel(holderId);
+            return CollectionEvaluator.Evaluate(network, members, testSize).Accuracy.Model.Mase;
+        });
+    }
+
+    private GlobalModel LoadCollectionModel(Guid modelId)
+    {
+        using var db = dbFactory.CreateDbContext();
+        return new GlobalModel(db.CollectionModels.AsNoTracking().First(m => m.Id == modelId).Artifact);
     }
 
     private (LstmModel Network, ModelEntity Entity) LoadSeriesModel(Guid modelId)

@@ -129,6 +129,7 @@ public sealed class TrainingJob(
     {
         var global = members.Select(m => new GlobalMember(m.Key!, ValueCodec.Decode(m.Values))).ToList();
         var built = CollectionModelBuilder.Build(global, run.Hyperparameters, recorder, cancellation, resumeFrom);
+        var backtest = run.Backtest is { } asked ? CollectionBacktesting.Run(built, global, run.Hyperparameters, asked, cancellation) : null;
         var model = new CollectionModelEntity
         {
             Id = Guid.CreateVersion7(),
@@ -144,6 +145,7 @@ public sealed class TrainingJob(
             StoppedEarly = built.StoppedEarly,
             TrainingWindows = built.TrainingWindows,
             TrainingSeconds = recorder.ElapsedSeconds,
+            Backtest = backtest,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var evaluations = members.Zip(built.Evaluation.Members, (member, evaluated) => new MemberEvaluationEntity

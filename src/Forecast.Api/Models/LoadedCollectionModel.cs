@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Forecast.Api.Persistence;
+using Forecast.Domain.Evaluation;
 using Forecast.Domain.Series;
 using Forecast.Training.Collections;
 using Forecast.Training.Intervals;
@@ -33,6 +34,20 @@ public sealed class LoadedCollectionModel(CollectionModelEntity entity, GlobalMo
     public IReadOnlyList<ModelMember> Members { get; } = members;
 
     public ModelMember? Member(string key) => byKey.GetValueOrDefault(key);
+
+    /// <summary>A backtest of this model without refitting (no training): every member from each window's origin.</summary>
+    /// <param name="testOrigins">
+    /// Each member's test tail origin when the model was scored: a member may have grown since, and its windows end where
+    /// its evaluation did, as a series' model's do.
+    /// </param>
+    /// <exception cref="Forecast.Domain.DomainValidationException">Windows or step out of range.</exception>
+    /// <exception cref="Forecast.Domain.UnprocessableException">The windows leave the shortest member too few points before the first origin.</exception>
+    public CollectionBacktest Backtest(BacktestRequest request, IReadOnlyDictionary<string, int> testOrigins)
+    {
+        var testSize = Entity.Hyperparameters.TestSize;
+        var scored = Members.Select(m => new GlobalMember(m.Key, m.Series.Values.Take(testOrigins[m.Key] + testSize).ToArray())).ToList();
+        return CollectionBacktest.Run(network, scored, testSize, request);
+    }
 
     /// <summary>The member's forecast from the end of its series, with its intervals at <paramref name="levels"/>.</summary>
     public IReadOnlyList<ForecastStep> Forecast(ModelMember member, int horizon, IntervalLevels levels)

@@ -27,5 +27,8 @@ public sealed class CollectionModelEntity
     /// <summary>Windows of all members the network trained on.</summary>
     public int TrainingWindows { get; set; }
     public double TrainingSeconds { get; set; }
+
+    /// <summary>The latest rolling-origin backtest: asked for on the run, or later without refitting; null for none.</summary>
+    public CollectionBacktest? Backtest { get; set; }
     public DateTime CreatedAt { get; set; }
 }

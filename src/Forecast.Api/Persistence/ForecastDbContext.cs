@@ -150,6 +150,7 @@ public class ForecastDbContext : DbContext
             model.Property(m => m.Hyperparameters).HasConversion(Json<Hyperparameters>());
             model.Property(m => m.Accuracy).HasConversion(Json<CollectionAccuracy>());
             model.Property(m => m.Coverage).HasConversion(Json<List<IntervalCoverage>>());
+            model.Property(m => m.Backtest).HasConversion(Json<CollectionBacktest?>());
             model.HasOne<CollectionEntity>().WithMany().HasForeignKey(m => m.CollectionId).OnDelete(DeleteBehavior.Cascade);
             model.HasIndex(m => m.RunId);
             model.HasIndex(m => m.OwnerKeyId);

@@ -15,7 +15,26 @@ public sealed record BacktestRequest(int Windows, int? Step = null, bool Refit =
     /// <param name="firstPossible">The earliest origin a model can forecast from (its lookback and transform need history).</param>
     /// <exception cref="DomainValidationException">Windows or step out of range.</exception>
     /// <exception cref="UnprocessableException">The first origin would come before <paramref name="firstPossible"/>.</exception>
-    public IReadOnlyList<int> Origins(int testOrigin, int testSize, int firstPossible)
+    public IReadOnlyList<int> Origins(int testOrigin, int testSize, int firstPossible) =>
+        Origins(testOrigin, testSize, firstPossible, "", $"the model needs {firstPossible} points before an origin");
+
+    /// <summary>
+    /// A collection's windows, oldest first, as how many periods before each member's own test tail each origin lies (0 for
+    /// the last): members of different lengths each count back from their own end. The shortest member decides whether
+    /// they fit: it must keep <paramref name="firstPossible"/> points before the first origin.
+    /// </summary>
+    /// <exception cref="DomainValidationException">Windows or step out of range.</exception>
+    /// <exception cref="UnprocessableException">The first origin would leave the shortest member fewer than <paramref name="firstPossible"/> points.</exception>
+    public IReadOnlyList<int> PeriodsBeforeTestTail(string shortestKey, int shortestLength, int testSize, int firstPossible)
+    {
+        var testOrigin = shortestLength - testSize;
+        return Origins(testOrigin, testSize, firstPossible, $" of member '{shortestKey}', the shortest ({shortestLength} points)",
+                $"a member needs {firstPossible} points before an origin")
+            .Select(origin => testOrigin - origin).ToArray();
+    }
+
+    /// <param name="of">Whose points <paramref name="testOrigin"/> counts, for the message: empty for a series.</param>
+    private int[] Origins(int testOrigin, int testSize, int firstPossible, string of, string needs)
     {
         if (Windows < 1 || Windows > MaxWindows)
         {
@@ -30,7 +49,7 @@ public sealed record BacktestRequest(int Windows, int? Step = null, bool Refit =
         if (first < firstPossible)
         {
             throw new UnprocessableException(
-                $"{Windows} windows {step} periods apart start at point {first}, but the model needs {firstPossible} points before an origin; ask for fewer windows or a smaller step.",
+                $"{Windows} windows {step} periods apart start at point {first}{of}, but {needs}; ask for fewer windows or a smaller step.",
                 "windows");
         }
         return Enumerable.Range(0, Windows).Select(k => first + (k * step)).ToArray();

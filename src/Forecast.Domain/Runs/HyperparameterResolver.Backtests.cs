@@ -27,4 +27,26 @@ public sealed partial class HyperparameterResolver
         }
         return origins;
     }
+
+    /// <summary>
+    /// Checks a global run's backtest before the run is queued: each window's origin, counted back from every member's
+    /// own test tail, leaves the shortest member the history the Theta fallback and the baselines need (a member too
+    /// short for the network there is forecast by Theta, as in the evaluation), and, with refit, the earliest window's
+    /// model can be trained on every member's points before its origin with the same request.
+    /// </summary>
+    /// <returns>Per window, oldest first, how many periods before each member's test tail its origin lies.</returns>
+    /// <exception cref="DomainValidationException">Windows or step out of range.</exception>
+    /// <exception cref="UnprocessableException">The windows do not fit the shortest member, or an earlier window's model could not be trained.</exception>
+    public IReadOnlyList<int> CheckCollectionBacktest(BacktestRequest backtest, HyperparameterRequest request, Hyperparameters hp, CollectionShape shape)
+    {
+        var periodsBefore = backtest.PeriodsBeforeTestTail(shape.ShortestKey, shape.ShortestLength, hp.TestSize, MinimumMemberHistory);
+        if (backtest.Refit)
+        {
+            // The earliest window's model trains on the least of every member: if it can be trained, so can every later one's.
+            var cut = periodsBefore[0];
+            var earliest = shape with { ShortestLength = shape.ShortestLength - cut, LongestLength = shape.LongestLength - cut };
+            ResolveForCollection(request with { Seed = hp.Seed, Lookback = hp.Lookback }, earliest, () => hp.Seed);
+        }
+        return periodsBefore;
+    }
 }

@@ -9,9 +9,17 @@ namespace Forecast.Training.Collections;
 /// <param name="Fallback">Why the Theta method forecast the member instead of the network; null when the network did.</param>
 public sealed record EvaluatedMember(ScoredMember Score, IReadOnlyList<IReadOnlyList<PredictionInterval>> Intervals, string? Fallback);
 
+/// <summary>
+/// One horizon step over a collection's members: the absolute error of the model and of each baseline in MASE units
+/// (each member's error divided by its own scale), averaged over the members whose scale is positive.
+/// </summary>
+public sealed record StepMase(int Step, double? Mase, double? NaiveMase, double? SeasonalNaiveMase, double? ThetaMase);
+
 /// <summary>A collection's evaluation: every member scored, the collection's accuracy over them and its pooled interval coverage.</summary>
 /// <param name="Coverage">Per level, the share of all members' test points inside their intervals; empty without a calibration.</param>
-public sealed record CollectionEvaluation(IReadOnlyList<EvaluatedMember> Members, CollectionAccuracy Accuracy, IReadOnlyList<IntervalCoverage> Coverage)
+/// <param name="Steps">Per horizon step, the mean error in MASE units of the model and the baselines.</param>
+public sealed record CollectionEvaluation(
+    IReadOnlyList<EvaluatedMember> Members, CollectionAccuracy Accuracy, IReadOnlyList<IntervalCoverage> Coverage, IReadOnlyList<StepMase> Steps)
 {
     /// <summary>Members the network could not forecast and the Theta method did.</summary>
     public int Fallbacks => Members.Count(m => m.Fallback is not null);
@@ -24,32 +32,45 @@ public sealed record CollectionEvaluation(IReadOnlyList<EvaluatedMember> Members
 /// </summary>
 public static class CollectionEvaluator
 {
+    /// <summary>A member's forecasts of its tail with the scale that turns their errors into MASE units.</summary>
+    private sealed record Forecasts(double Scale, IReadOnlyList<double> Actual, IReadOnlyList<double> Model,
+        IReadOnlyList<double> Naive, IReadOnlyList<double> SeasonalNaive, IReadOnlyList<double> Theta);
+
     public static CollectionEvaluation Evaluate(GlobalModel model, IReadOnlyList<GlobalMember> members, int testSize)
     {
         var period = model.Artifact.SeasonalPeriod;
         var calibration = model.Artifact.Calibration;
         var histories = members.Select(m => (m.Key, (IReadOnlyList<double>)m.Values.Take(m.Values.Count - testSize).ToArray())).ToList();
-        var forecasts = model.ForecastAll(histories, testSize);
-        var fallbacks = model.Artifact.Members.ToDictionary(m => m.Key, m => m.Fallback, StringComparer.Ordinal);
-        var evaluated = members.Select((member, i) =>
+        var predictions = model.ForecastAll(histories, testSize);
+        var scored = members.Select((member, i) =>
         {
             var history = histories[i].Item2;
             var actual = member.Values.Skip(history.Count).ToArray();
             var scale = AccuracyMetrics.MaseScale(history, period);
             AccuracyMetrics Score(IReadOnlyList<double> forecast) => AccuracyMetrics.Compute(actual, forecast, scale);
-            var predicted = forecasts[i];
-            var score = new ScoredMember(member.Key, actual, predicted, Score(predicted),
-                Score(Baselines.Naive(history, testSize)),
-                Score(Baselines.SeasonalNaive(history, testSize, period)),
+            var forecasts = new Forecasts(scale, actual, predictions[i], Baselines.Naive(history, testSize),
+                Baselines.SeasonalNaive(history, testSize, period), Theta.Forecast(history, testSize, period));
+            var score = new ScoredMember(member.Key, actual, forecasts.Model, Score(forecasts.Model),
+                Score(forecasts.Naive),
+                Score(forecasts.SeasonalNaive),
                 Score(Naive2.Forecast(history, testSize, period)),
-                Score(Theta.Forecast(history, testSize, period)));
+                Score(forecasts.Theta));
             IReadOnlyList<IReadOnlyList<PredictionInterval>> intervals = calibration is null
-                ? predicted.Select(_ => (IReadOnlyList<PredictionInterval>)[]).ToArray()
-                : calibration.IntervalsAlong(predicted, ConformalCalibration.DefaultLevels, PooledCalibration.ScaleAt(history, period));
-            return new EvaluatedMember(score, intervals, fallbacks[member.Key]);
+                ? forecasts.Model.Select(_ => (IReadOnlyList<PredictionInterval>)[]).ToArray()
+                : calibration.IntervalsAlong(forecasts.Model, ConformalCalibration.DefaultLevels, PooledCalibration.ScaleAt(history, period));
+            return (Member: new EvaluatedMember(score, intervals, model.FallbackFor(member.Key, history.Count)), Forecasts: forecasts);
         }).ToList();
+        var evaluated = scored.Select(s => s.Member).ToList();
         var coverage = IntervalCoverage.Of(
             evaluated.SelectMany(m => m.Intervals).ToArray(), evaluated.SelectMany(m => m.Score.Actual).ToArray());
-        return new CollectionEvaluation(evaluated, CollectionAccuracy.Of(evaluated.Select(m => m.Score).ToList()), coverage);
+        return new CollectionEvaluation(evaluated, CollectionAccuracy.Of(evaluated.Select(m => m.Score).ToList()), coverage,
+            ByStep(scored.Select(s => s.Forecasts).Where(f => f.Scale > 0).ToList(), testSize));
     }
+
+    private static List<StepMase> ByStep(IReadOnlyList<Forecasts> scaled, int testSize) =>
+        Enumerable.Range(0, testSize).Select(h =>
+        {
+            double? Mean(Func<Forecasts, IReadOnlyList<double>> of) => FiniteMean.Of(scaled.Select(f => (double?)(Math.Abs(f.Actual[h] - of(f)[h]) / f.Scale)));
+            return new StepMase(h + 1, Mean(f => f.Model), Mean(f => f.Naive), Mean(f => f.SeasonalNaive), Mean(f => f.Theta));
+        }).ToList();
 }

@@ -29,12 +29,12 @@ public sealed class GlobalModel : IDisposable
 
     /// <summary>
     /// The next <paramref name="horizon"/> points of every member asked for, each after its own history: the network's
-    /// members in one batch per step, the others by Theta. Results come in the order asked.
+    /// members in one batch per step, the others by Theta (<see cref="FallbackFor"/>). Results come in the order asked.
     /// </summary>
     public IReadOnlyList<double[]> ForecastAll(IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon)
     {
         var forecasts = new double[asked.Count][];
-        var byNetwork = Enumerable.Range(0, asked.Count).Where(i => members[asked[i].Key].View is not null).ToList();
+        var byNetwork = Enumerable.Range(0, asked.Count).Where(i => FallbackFor(asked[i].Key, asked[i].History.Count) is null).ToList();
         var together = networks.PredictRecursiveTogether(
             byNetwork.Select(i => members[asked[i].Key].View!).ToList(), byNetwork.Select(i => asked[i].History).ToList(), horizon);
         for (var j = 0; j < byNetwork.Count; j++)
@@ -46,6 +46,20 @@ public sealed class GlobalModel : IDisposable
             forecasts[i] ??= Theta.Forecast(asked[i].History, horizon, Artifact.SeasonalPeriod);
         }
         return forecasts;
+    }
+
+    /// <summary>
+    /// Why member <paramref name="key"/> is forecast by the Theta method after a history of <paramref name="points"/>, or
+    /// null when the network forecasts it: a member too short when trained always falls back, and any member does from an
+    /// origin with fewer points before it than its lookback and transform need (an early backtest window's).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The model has no member of that key.</exception>
+    public string? FallbackFor(string key, int points)
+    {
+        var (member, view) = members[key];
+        return member.Fallback ?? (points < view!.FirstPredictable
+            ? $"forecast by the Theta method: {points} points before the origin, fewer than the {view.FirstPredictable} that lookback {Artifact.Lookback} and its transform {member.Transform} need."
+            : null);
     }
 
     public void Dispose() => networks.Dispose();

@@ -85,9 +85,5 @@ public sealed record Backtest(
     private static double? StepMase(BacktestWindow w, int h, IReadOnlyList<double> predicted) =>
         w.Scale > 0 ? Math.Abs(w.Actual[h] - predicted[h]) / w.Scale : null;
 
-    private static double? MeanOf(IReadOnlyList<BacktestWindow> windows, Func<BacktestWindow, double?> of)
-    {
-        var defined = windows.Select(of).Where(v => v is { } x && double.IsFinite(x)).Select(v => v!.Value).ToList();
-        return defined.Count == 0 ? null : defined.Average();
-    }
+    private static double? MeanOf(IReadOnlyList<BacktestWindow> windows, Func<BacktestWindow, double?> of) => FiniteMean.Of(windows.Select(of));
 }

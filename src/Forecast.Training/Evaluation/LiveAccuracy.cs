@@ -61,9 +61,5 @@ public sealed record LiveAccuracy(int Horizon, IReadOnlyList<LiveOrigin> Origins
     private static double? SmapeTerm(double actual, double predicted) =>
         Math.Abs(actual) + Math.Abs(predicted) is var denominator and > 0 ? 200 * Math.Abs(actual - predicted) / denominator : null;
 
-    private static double? MeanOf<T>(IEnumerable<T> items, Func<T, double?> of)
-    {
-        var defined = items.Select(of).Where(v => v is { } x && double.IsFinite(x)).Select(v => v!.Value).ToList();
-        return defined.Count == 0 ? null : defined.Average();
-    }
+    private static double? MeanOf<T>(IEnumerable<T> items, Func<T, double?> of) => FiniteMean.Of(items.Select(of));
 }

@@ -1,3 +1,4 @@
+using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
 using Forecast.Domain.Series;
 
@@ -62,5 +63,22 @@ public class CollectionHyperparameterTests
     {
         Assert.Equal(1000, Resolve(new HyperparameterRequest(WindowsPerEpoch: 1000), Monthly()).Hyperparameters.WindowsPerEpoch);
         Assert.Throws<DomainValidationException>(() => Resolve(new HyperparameterRequest(WindowsPerEpoch: 0), Monthly()));
+    }
+
+    [Fact]
+    public void A_backtest_counts_its_windows_back_from_every_member_s_own_test_tail_and_a_refit_needs_its_earliest_window_trainable()
+    {
+        var shape = new CollectionShape(Frequency.Monthly, 3, "a", 40, 70);
+        var resolved = Resolve(new HyperparameterRequest(), shape).Hyperparameters;
+
+        var periods = resolver.CheckCollectionBacktest(new BacktestRequest(3, Step: 6), new HyperparameterRequest(), resolved, shape);
+        // 12 periods before its test tail the longest member has 58 points: 24 held out, 7 validate, 27 train, room for a
+        // lookback of 25 but not the 35 the whole collection resolved to.
+        var error = Assert.Throws<UnprocessableException>(() =>
+            resolver.CheckCollectionBacktest(new BacktestRequest(3, Step: 6, Refit: true), new HyperparameterRequest(), resolved, shape));
+
+        Assert.Equal(35, resolved.Lookback);
+        Assert.Equal([12, 6, 0], periods);
+        Assert.Equal("lookback", error.Field);
     }
 }

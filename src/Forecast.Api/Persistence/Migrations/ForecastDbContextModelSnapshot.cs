@@ -205,6 +205,9 @@ namespace Forecast.Api.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Backtest")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("BestEpoch")
                         .HasColumnType("INTEGER");
 

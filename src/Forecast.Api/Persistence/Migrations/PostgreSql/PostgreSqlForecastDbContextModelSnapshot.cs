@@ -213,6 +213,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Backtest")
+                        .HasColumnType("text");
+
                     b.Property<int>("BestEpoch")
                         .HasColumnType("integer");
 
