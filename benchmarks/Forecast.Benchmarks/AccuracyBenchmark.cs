@@ -54,7 +54,7 @@ internal static class AccuracyBenchmark
                 var hp = resolver.Resolve(Request(options, horizon, seed), series, () => seed).Hyperparameters;
                 period = hp.SeasonalPeriod;
                 var watch = Stopwatch.StartNew();
-                var built = ForecastModelBuilder.Build(series.Values, hp, NoProgress.Instance, CancellationToken.None);
+                var built = ForecastModelBuilder.Build(series.Values, hp, SilentObserver.Instance, CancellationToken.None);
                 var seconds = watch.Elapsed.TotalSeconds;
                 totalSeconds += seconds;
                 var e = built.Evaluation;
@@ -115,13 +115,4 @@ internal static class AccuracyBenchmark
     /// <summary>Coverage and, in brackets, the mean width of the intervals at <paramref name="level"/>.</summary>
     private static string Percent(Dictionary<double, IntervalCoverage> coverage, double level) =>
         coverage.TryGetValue(level, out var c) ? string.Create(CultureInfo.InvariantCulture, $"{c.Coverage * 100:0} % ({c.MeanWidth:0.#})") : "n/a";
-
-    private sealed class NoProgress : ITrainingObserver
-    {
-        public static readonly NoProgress Instance = new();
-
-        public void OnEpoch(EpochReport report, Func<TrainingCheckpoint> checkpoint)
-        {
-        }
-    }
 }

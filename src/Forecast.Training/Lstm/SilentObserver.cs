@@ -1,7 +1,7 @@
 namespace Forecast.Training.Lstm;
 
 /// <summary>Watches nothing: for the trainings that are not a run's own (transform candidates, backtest refits).</summary>
-internal sealed class SilentObserver : ITrainingObserver
+public sealed class SilentObserver : ITrainingObserver
 {
     public static readonly SilentObserver Instance = new();
 
