@@ -3,6 +3,7 @@ using Forecast.Api.Configuration;
 using Forecast.Api.Contracts;
 using Forecast.Api.Idempotency;
 using Forecast.Api.Persistence;
+using Forecast.Api.Series;
 using Forecast.Api.Registry;
 using Forecast.Domain;
 using Forecast.Domain.Runs;
@@ -27,6 +28,16 @@ public static class CollectionsApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithIdempotencyKey();
+        api.MapPost("/{id:guid}/observations", AppendCollectionObservations)
+            .WithName(nameof(AppendCollectionObservations))
+            .WithSummary("Add observations to many members at once, as a long CSV (series,date,value), JSON {series: [{key, values, timestamps}]} or a multipart field 'file'; each member as a series takes them, in one transaction")
+            .Accepts<AppendCollectionObservationsRequest>("application/json", "text/csv", "multipart/form-data")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithIdempotencyKey();
         api.MapGet("/", ListCollections).WithName(nameof(ListCollections)).WithSummary("List collections, newest first, a page at a time");
         api.MapGet("/{id:guid}", GetCollection).WithName(nameof(GetCollection))
             .WithSummary("Read a collection: its frequency, how many members, their lengths and dates, the gaps filled")
@@ -39,6 +50,18 @@ public static class CollectionsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
+    }
+
+    /// <param name="revise">Replace stored observations that the append carries with other values (default false: refused, 409).</param>
+    /// <param name="idColumn">CSV: the member id column, when it is not called series, id, unique_id or key.</param>
+    public static async Task<Ok<CollectionObservationsResponse>> AppendCollectionObservations(
+        Guid id, HttpRequest request, ObservationsReader reader, ObservationStore store, CancellationToken cancellationToken,
+        bool revise = false, string? idColumn = null)
+    {
+        var batch = await reader.ReadMembersAsync(request, idColumn, cancellationToken);
+        var stored = await store.AppendAsync(id, batch, revise, cancellationToken);
+        var members = stored.Members.Select(m => new MemberObservationsResponse(m.Member.Key!, SeriesApi.ToResponse(m.Member.Id, m.Append))).ToList();
+        return TypedResults.Ok(new CollectionObservationsResponse(id, stored.Version, members));
     }
 
     /// <param name="name">CSV and multipart uploads: the collection's name (default: the file's name, or "collection").</param>

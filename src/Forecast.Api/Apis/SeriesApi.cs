@@ -88,10 +88,14 @@ public static class SeriesApi
         Guid id, HttpRequest request, ObservationsReader reader, ObservationStore store, CancellationToken cancellationToken, bool revise = false)
     {
         var batch = await reader.ReadAsync(request, cancellationToken);
-        var (appended, version) = await store.AppendAsync(id, batch, revise, cancellationToken);
-        var series = appended.Series;
-        return TypedResults.Ok(new ObservationsResponse(id, version, series.Count, series.End, appended.Appended, appended.Unchanged,
-            appended.Supplied, appended.Revised, appended.NewlyFilled));
+        return TypedResults.Ok(ToResponse(id, await store.AppendAsync(id, batch, revise, cancellationToken)));
+    }
+
+    public static ObservationsResponse ToResponse(Guid seriesId, StoredAppend stored)
+    {
+        var (appended, series) = (stored.Appended, stored.Appended.Series);
+        return new ObservationsResponse(seriesId, stored.Version, series.Count, series.End, appended.Appended, appended.Unchanged,
+            appended.Supplied, appended.Revised, appended.NewlyFilled);
     }
 
     /// <param name="modelId">The model whose intervals judge the observations: one of this series'; default its production alias, else its newest.</param>

@@ -16,7 +16,9 @@ public static class CollectionCsvReader
     private static readonly string[] DateNames = ["date", "ds", "timestamp"];
     private static readonly string[] ValueNames = ["value", "y"];
 
-    public static IReadOnlyList<MemberPoints> Read(TextReader text, string? idColumn, int maxPoints, int maxLineLength)
+    /// <param name="maxPoints">The most points the CSV may hold, the <paramref name="limit"/> named when it holds more.</param>
+    /// <param name="limit">What the limit is, in words, e.g. "the most a collection may have (Limits:Collections:MaxTotalPoints)".</param>
+    public static IReadOnlyList<MemberPoints> Read(TextReader text, string? idColumn, int maxPoints, string limit, int maxLineLength)
     {
         var members = new Dictionary<string, Member>(StringComparer.Ordinal);
         (int Id, int Date, int Value)? columns = null;
@@ -50,7 +52,7 @@ public static class CollectionCsvReader
             }
             if (++points > maxPoints)
             {
-                throw new DomainValidationException($"The CSV has more than {maxPoints} points, the most a collection may have (Limits:Collections:MaxTotalPoints).", "file");
+                throw new DomainValidationException($"The CSV has more than {maxPoints} points, {limit}.", "file");
             }
             member.Rows.Add((date, value, line));
         }

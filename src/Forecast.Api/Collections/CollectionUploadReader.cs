@@ -71,7 +71,8 @@ public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
 
     private CollectionUpload FromCsv(string csv, CollectionCsvSettings settings)
     {
-        var members = CollectionCsvReader.Read(new StringReader(csv), settings.IdColumn, limits.Collections.MaxTotalPoints, limits.MaxCsvLineLength);
+        var members = CollectionCsvReader.Read(new StringReader(csv), settings.IdColumn, limits.Collections.MaxTotalPoints,
+            "the most a collection may have (Limits:Collections:MaxTotalPoints)", limits.MaxCsvLineLength);
         var frequency = UploadNames.ParseEnum<Frequency>(settings.Frequency, "frequency");
         var policy = UploadNames.ParseEnum<GapFillPolicy>(settings.FillPolicy, "fillPolicy") ?? GapFillPolicy.Interpolate;
         var name = UploadNames.Check(string.IsNullOrWhiteSpace(settings.Name) ? "collection" : settings.Name);

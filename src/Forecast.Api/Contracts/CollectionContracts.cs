@@ -49,3 +49,17 @@ public sealed record CollectionListItem(Guid Id, string Name, Frequency Frequenc
 
 /// <summary>A member in its collection's list; its whole record is at <c>/api/series/{id}</c>.</summary>
 public sealed record CollectionMemberItem(Guid Id, string Key, DateOnly Start, DateOnly End, int Count);
+
+/// <summary>New observations of many members as JSON.</summary>
+public sealed record AppendCollectionObservationsRequest(MemberObservationsRequest[]? Series);
+
+/// <summary>One member's new observations.</summary>
+/// <param name="Key">The member's key in the collection.</param>
+/// <param name="Timestamps">One date per value, strictly increasing, on the collection's grid; leave out to continue from the member's end.</param>
+public sealed record MemberObservationsRequest(string? Key, double[]? Values, DateOnly[]? Timestamps = null);
+
+/// <summary>What an append did to each member it named.</summary>
+public sealed record MemberObservationsResponse(string Key, ObservationsResponse Observations);
+
+/// <param name="Version">The collection's version after the append: one more when any member changed.</param>
+public sealed record CollectionObservationsResponse(Guid CollectionId, int Version, IReadOnlyList<MemberObservationsResponse> Members);

@@ -10,10 +10,13 @@ namespace Forecast.Api.Series;
 /// <summary>An append as stored: what it did, and the series' version after it.</summary>
 public sealed record StoredAppend(AppendedSeries Appended, int Version);
 
+/// <summary>An append to a collection as stored: each member's, and the collection's version after it.</summary>
+public sealed record StoredCollectionAppend(IReadOnlyList<(SeriesEntity Member, StoredAppend Append)> Members, int Version);
+
 /// <summary>
-/// The one writer of a stored series' observations after its upload. An append is applied to the version it read and
-/// written in one transaction on that version (the series' concurrency token), with its collection's version when it
-/// is a member; an append that lost a race to another reads again and applies itself to what that one wrote.
+/// The one writer of stored series' observations after their upload. An append is applied to the versions it read and
+/// written in one transaction on those versions (each series' concurrency token), with its collection's version when it
+/// touches a member; an append that lost a race to another reads again and applies itself to what that one wrote.
 /// </summary>
 public sealed class ObservationStore(IDbContextFactory<ForecastDbContext> dbFactory, IOptions<LimitsOptions> limits)
 {
@@ -29,31 +32,75 @@ public sealed class ObservationStore(IDbContextFactory<ForecastDbContext> dbFact
             var entity = await db.Series.FirstOrDefaultAsync(s => s.Id == seriesId, cancellationToken) ?? throw new NotFoundException("Series", seriesId);
             var appended = SeriesAppender.Append(entity.ToDomain(), entity.FilledGaps, entity.FillPolicy, batch.Dates, batch.Values, revise,
                 limits.Value.MaxPoints, limits.Value.MaxObservationsPerAppend);
-            if (!appended.Changed)
+            Apply(entity, appended);
+            if (await SaveAsync(db, entity.CollectionId, cancellationToken))
             {
                 return new StoredAppend(appended, entity.Version);
             }
-            entity.Values = ValueCodec.Encode(appended.Series.Values);
-            entity.Count = appended.Series.Count;
-            entity.FilledGaps = [.. appended.FilledGaps];
-            entity.Version++;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                continue;
-            }
-            if (entity.CollectionId is { } collectionId)
-            {
-                await db.Collections.Where(c => c.Id == collectionId)
-                    .ExecuteUpdateAsync(set => set.SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
-            }
-            await transaction.CommitAsync(cancellationToken);
-            return new StoredAppend(appended, entity.Version);
         }
         throw new ConflictException($"Series '{seriesId}' kept changing under this append; try again.");
+    }
+
+    /// <exception cref="NotFoundException">No such collection, or not the caller's.</exception>
+    /// <exception cref="ConflictException">An observation differs from the stored one without revise; or the members kept changing.</exception>
+    public async Task<StoredCollectionAppend> AppendAsync(Guid collectionId, IReadOnlyList<MemberObservations> batch, bool revise, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var collection = await db.Collections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == collectionId, cancellationToken)
+                ?? throw new NotFoundException("Collection", collectionId);
+            var keys = batch.Select(m => m.Key).ToList();
+            var members = await db.Series.Where(s => s.CollectionId == collectionId && keys.Contains(s.Key!)).ToDictionaryAsync(s => s.Key!, cancellationToken);
+            var appended = CollectionAppender.Append(members.ToDictionary(m => m.Key, m => new StoredMember(m.Value.ToDomain(), m.Value.FilledGaps)),
+                collection.FillPolicy, batch, revise, limits.Value.MaxPoints, limits.Value.MaxObservationsPerAppend);
+            foreach (var (key, append) in appended)
+            {
+                Apply(members[key], append);
+            }
+            if (await SaveAsync(db, collectionId, cancellationToken))
+            {
+                var version = await db.Collections.Where(c => c.Id == collectionId).Select(c => c.Version).FirstAsync(cancellationToken);
+                return new StoredCollectionAppend(appended.Select(a => (members[a.Key], new StoredAppend(a.Appended, members[a.Key].Version))).ToList(), version);
+            }
+        }
+        throw new ConflictException($"Collection '{collectionId}' kept changing under this append; try again.");
+    }
+
+    private static void Apply(SeriesEntity entity, AppendedSeries appended)
+    {
+        if (!appended.Changed)
+        {
+            return;
+        }
+        entity.Values = ValueCodec.Encode(appended.Series.Values);
+        entity.Count = appended.Series.Count;
+        entity.FilledGaps = [.. appended.FilledGaps];
+        entity.Version++;
+    }
+
+    /// <summary>Writes the changed series on the versions read, with their collection's version when a member changed.</summary>
+    /// <returns>False when another append changed one of them first: nothing was written.</returns>
+    private static async Task<bool> SaveAsync(ForecastDbContext db, Guid? collectionId, CancellationToken cancellationToken)
+    {
+        if (!db.ChangeTracker.HasChanges())
+        {
+            return true;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+        if (collectionId is { } id)
+        {
+            await db.Collections.Where(c => c.Id == id).ExecuteUpdateAsync(set => set.SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }

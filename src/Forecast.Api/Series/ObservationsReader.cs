@@ -1,6 +1,8 @@
+using Forecast.Api.Collections;
 using Forecast.Api.Configuration;
 using Forecast.Api.Contracts;
 using Forecast.Domain;
+using Forecast.Domain.Series;
 using Microsoft.Extensions.Options;
 
 namespace Forecast.Api.Series;
@@ -8,7 +10,10 @@ namespace Forecast.Api.Series;
 /// <summary>New observations as read from a request: dated, or (null dates) continuing the series from its end.</summary>
 public sealed record ObservationBatch(IReadOnlyList<DateOnly>? Dates, IReadOnlyList<double> Values);
 
-/// <summary>Reads <c>POST /api/series/{id}/observations</c> bodies: JSON, a <c>text/csv</c> body, or a multipart field <c>file</c>.</summary>
+/// <summary>
+/// Reads the bodies of <c>POST /api/series/{id}/observations</c> (JSON, a <c>text/csv</c> body of date and value, or a
+/// multipart field <c>file</c>) and of <c>POST /api/collections/{id}/observations</c> (JSON, or a long CSV).
+/// </summary>
 public sealed class ObservationsReader(IOptions<LimitsOptions> limits)
 {
     private readonly LimitsOptions limits = limits.Value;
@@ -22,6 +27,40 @@ public sealed class ObservationsReader(IOptions<LimitsOptions> limits)
             : FromCsv(body.Csv!);
         ValueMagnitudes.Check(batch.Values, limits.MaxAbsoluteValue, prefix: "");
         return batch;
+    }
+
+    /// <param name="idColumn">The long CSV's member id column, when it is not called series, id, unique_id or key.</param>
+    public async Task<IReadOnlyList<MemberObservations>> ReadMembersAsync(HttpRequest request, string? idColumn, CancellationToken cancellationToken)
+    {
+        var body = await UploadBody.ReadAsync<AppendCollectionObservationsRequest>(request,
+            "The request body is empty; send a JSON object with series: [{key, values, timestamps}].", "long format: series,date,value", cancellationToken);
+        var batch = body.Json is { } json ? FromJson(json) : FromLongCsv(body.Csv!, body.Field("idColumn", idColumn));
+        foreach (var member in batch)
+        {
+            ValueMagnitudes.Check(member.Values, limits.MaxAbsoluteValue, $"Member '{member.Key}': ");
+        }
+        return batch;
+    }
+
+    private static List<MemberObservations> FromJson(AppendCollectionObservationsRequest body) =>
+        (body.Series ?? throw new DomainValidationException("series is required: a list of {key, values, timestamps}.", "series"))
+        .Select((member, i) => new MemberObservations(
+            member.Key ?? throw new DomainValidationException($"series[{i}]: key is required.", "series"),
+            member.Timestamps,
+            member.Values ?? throw new DomainValidationException($"Member '{member.Key}' (series[{i}]): values is required.", "series"),
+            $"series[{i}]"))
+        .ToList();
+
+    private List<MemberObservations> FromLongCsv(string csv, string? idColumn)
+    {
+        if (string.IsNullOrWhiteSpace(csv))
+        {
+            throw new DomainValidationException("The CSV is empty.", "file");
+        }
+        return CollectionCsvReader.Read(new StringReader(csv), idColumn, limits.MaxObservationsPerAppend,
+                "the most one append may carry (Limits:MaxObservationsPerAppend)", limits.MaxCsvLineLength)
+            .Select(m => new MemberObservations(m.Key, m.Dates, m.Values, m.Source))
+            .ToList();
     }
 
     private ObservationBatch FromCsv(string csv)

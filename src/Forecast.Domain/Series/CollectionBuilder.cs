@@ -30,7 +30,7 @@ public static class CollectionBuilder
     {
         CheckSizes(members, limits);
         var collectionFrequency = frequency ?? MostCommonFrequency(members);
-        var built = members.Select(member => new BuiltMember(member.Key, Member(member, () =>
+        var built = members.Select(member => new BuiltMember(member.Key, MemberErrors.Naming(member.Key, member.Source, () =>
         {
             var own = SeriesBuilder.FromPoints(member.Dates, member.Values, frequency: null, policy, limits.MaxMemberPoints);
             if (own.Series.Frequency != collectionFrequency)
@@ -88,34 +88,11 @@ public static class CollectionBuilder
 
     private static Frequency MostCommonFrequency(IReadOnlyList<MemberPoints> members)
     {
-        var inferred = members.Select(member => Member(member, () => FrequencyExtensions.Infer(member.Dates)
+        var inferred = members.Select(member => MemberErrors.Naming(member.Key, member.Source, () => FrequencyExtensions.Infer(member.Dates)
             ?? throw new DomainValidationException(
                 "has no frequency that its dates follow; give the collection's frequency (daily, weekly, monthly, quarterly or yearly).", "frequency")));
         return inferred.GroupBy(f => f).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
     }
-
-    /// <summary>Runs a step for one member, naming the member in whatever it refuses.</summary>
-    private static T Member<T>(MemberPoints member, Func<T> step)
-    {
-        try
-        {
-            return step();
-        }
-        catch (UnprocessableException e)
-        {
-            throw new UnprocessableException($"Member '{member.Key}' ({member.Source}) {Sentence(e.Message)}", e.Field);
-        }
-        catch (DomainValidationException e)
-        {
-            throw new DomainValidationException($"Member '{member.Key}' ({member.Source}) {Sentence(e.Message)}", e.Field);
-        }
-    }
-
-    // The builder's own messages are whole sentences ("Timestamps must ..."); after the member's name they read on ("is monthly, ...").
-    private static string Sentence(string message) =>
-        message.StartsWith("is ", StringComparison.Ordinal) || message.StartsWith("has ", StringComparison.Ordinal)
-            ? message
-            : $"is refused: {message}";
 
     private static string Lower(Frequency frequency) => frequency.ToString().ToLowerInvariant();
 }
