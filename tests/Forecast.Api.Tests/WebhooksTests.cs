@@ -46,6 +46,25 @@ public sealed class WebhooksTests : IDisposable
     }
 
     [Fact]
+    public async Task An_appended_observation_outside_the_model_s_interval_is_posted_as_a_series_anomaly()
+    {
+        using var receiver = new WebhookReceiver();
+        var client = factory.ClientFor((await factory.CreateKeyAsync("watching")).Key);
+        await (await client.PostJsonAsync("/api/webhooks", new { url = receiver.Url, events = new[] { "series.anomaly" } })).ReadAsync<CreatedWebhookResponse>();
+        var (series, model) = await HeldOutYear.TrainedAsync(client);
+
+        await HeldOutYear.AppendAsync(client, series, new { values = new[] { 2000.0 } });
+        var body = JsonDocument.Parse((await receiver.WaitForAsync(1)).Single().Body).RootElement;
+
+        Assert.Equal("series.anomaly", body.GetProperty("type").GetString());
+        var data = body.GetProperty("data");
+        Assert.Equal((series, model, 2), (data.GetProperty("seriesId").GetGuid(), data.GetProperty("modelId").GetGuid(), data.GetProperty("seriesVersion").GetInt32()));
+        var anomaly = Assert.Single(data.GetProperty("anomalies").EnumerateArray());
+        Assert.Equal("1960-01-01", anomaly.GetProperty("timestamp").GetString());
+        Assert.True(anomaly.GetProperty("score").GetDouble() > 1);
+    }
+
+    [Fact]
     public async Task A_refused_try_is_tried_again_after_a_growing_wait_with_the_same_id_until_accepted()
     {
         using var receiver = new WebhookReceiver(500, 503);

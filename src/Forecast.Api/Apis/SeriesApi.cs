@@ -111,9 +111,8 @@ public static class SeriesApi
             throw new UnprocessableException($"Model '{model.Entity.Id}' is not a model of series '{id}'.", "modelId");
         }
         var (from, found) = model.Anomalies(level);
-        var series = model.Series;
-        var points = found.Select(a => new AnomalyPoint(series.TimestampAt(a.Index), a.Actual, a.Predicted, a.Interval.Lower, a.Interval.Upper, a.Score)).ToList();
-        return TypedResults.Ok(new AnomaliesResponse(id, model.Entity.Id, model.SeriesVersion, level, series.TimestampAt(from), points));
+        var points = found.Select(a => AnomalyPoint.Of(a, model.Series)).ToList();
+        return TypedResults.Ok(new AnomaliesResponse(id, model.Entity.Id, model.SeriesVersion, level, model.Series.TimestampAt(from), points));
     }
 
     /// <param name="page">The page, from 1 (default 1).</param>

@@ -1,5 +1,6 @@
 using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
+using Forecast.Domain.Series;
 using Forecast.Training.Evaluation;
 using Forecast.Training.Intervals;
 
@@ -92,7 +93,11 @@ public sealed record LiveAccuracyResponse(
     double? MeanSeasonalNaiveSmape);
 
 /// <param name="Score">Distance from the one-step forecast over the distance to the interval's bound on that side: above 1 above the interval, below -1 below it.</param>
-public sealed record AnomalyPoint(DateOnly Timestamp, double Actual, double Predicted, double Lower, double Upper, double Score);
+public sealed record AnomalyPoint(DateOnly Timestamp, double Actual, double Predicted, double Lower, double Upper, double Score)
+{
+    public static AnomalyPoint Of(Anomaly anomaly, RegularSeries series) =>
+        new(series.TimestampAt(anomaly.Index), anomaly.Actual, anomaly.Predicted, anomaly.Interval.Lower, anomaly.Interval.Upper, anomaly.Score);
+}
 
 /// <summary>The observations outside a model's one-step interval at <paramref name="Level"/> percent, oldest first.</summary>
 /// <param name="CheckedFrom">The first observation checked: the model's test tail's origin (or the newest 10,000).</param>

@@ -61,17 +61,17 @@ public sealed class LoadedModel(ModelEntity entity, LstmModel network, RegularSe
     }
 
     /// <summary>
-    /// The observations outside the model's one-step interval at <paramref name="level"/> percent, checked from its test
-    /// tail's origin (the newest <see cref="MaxAnomalyChecks"/> points when there are more).
+    /// The observations outside the model's one-step interval at <paramref name="level"/> percent, checked from
+    /// <paramref name="from"/> (default its test tail's origin; the newest <see cref="MaxAnomalyChecks"/> points at most).
     /// </summary>
     /// <returns>The first index checked, and what was found.</returns>
     /// <exception cref="UnprocessableException">The model has no intervals (it was trained without a validation part).</exception>
-    public (int From, IReadOnlyList<Anomaly> Found) Anomalies(double level)
+    public (int From, IReadOnlyList<Anomaly> Found) Anomalies(double level, int? from = null)
     {
         var calibration = Entity.Artifact.Calibration ?? throw new UnprocessableException(
             $"Model '{Entity.Id}' has no prediction intervals (it was trained without a validation part), so nothing lies outside them.", "modelId");
-        var from = Math.Max(Entity.Evaluation.ForecastOrigin, Series.Count - MaxAnomalyChecks);
-        return (from, Training.Evaluation.Anomalies.Find(Network, calibration, Series.Values, from, level));
+        var first = Math.Max(Math.Max(from ?? Entity.Evaluation.ForecastOrigin, Network.FirstPredictable), Series.Count - MaxAnomalyChecks);
+        return (first, Training.Evaluation.Anomalies.Find(Network, calibration, Series.Values, first, level));
     }
 
     /// <summary>The index of the first period a forecast from <paramref name="origin"/> predicts; the period after the series' end when null.</summary>

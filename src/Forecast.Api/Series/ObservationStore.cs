@@ -1,7 +1,9 @@
 using Forecast.Api.Configuration;
 using Forecast.Api.Persistence;
+using Forecast.Api.Webhooks;
 using Forecast.Domain;
 using Forecast.Domain.Series;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +20,8 @@ public sealed record StoredCollectionAppend(IReadOnlyList<(SeriesEntity Member, 
 /// written in one transaction on those versions (each series' concurrency token), with its collection's version when it
 /// touches a member; an append that lost a race to another reads again and applies itself to what that one wrote.
 /// </summary>
-public sealed class ObservationStore(IDbContextFactory<ForecastDbContext> dbFactory, IOptions<LimitsOptions> limits)
+public sealed class ObservationStore(
+    IDbContextFactory<ForecastDbContext> dbFactory, IOptions<LimitsOptions> limits, IBackgroundJobClient jobs, WebhookNotifier notifier)
 {
     private const int MaxAttempts = 10;
 
@@ -35,6 +38,7 @@ public sealed class ObservationStore(IDbContextFactory<ForecastDbContext> dbFact
             Apply(entity, appended);
             if (await SaveAsync(db, entity.CollectionId, cancellationToken))
             {
+                AnomalyCheckJob.AfterAppend(jobs, notifier, entity, appended);
                 return new StoredAppend(appended, entity.Version);
             }
         }

@@ -9,7 +9,10 @@ public static class WebhookEvents
     public const string RunFailed = "run.failed";
     public const string RunCancelled = "run.cancelled";
 
-    public static IReadOnlyList<string> All { get; } = [RunSucceeded, RunFailed, RunCancelled];
+    /// <summary>Observations appended to a series fell outside its model's one-step interval (<see cref="AnomalyCheckJob"/>).</summary>
+    public const string SeriesAnomaly = "series.anomaly";
+
+    public static IReadOnlyList<string> All { get; } = [RunSucceeded, RunFailed, RunCancelled, SeriesAnomaly];
 
     /// <summary>The events a webhook subscribes to, each known and named once.</summary>
     /// <exception cref="Domain.DomainValidationException">None, an unknown one, or one twice.</exception>

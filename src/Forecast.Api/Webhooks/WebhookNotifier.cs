@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Forecast.Api.Contracts;
 using Forecast.Api.Persistence;
 using Forecast.Domain.Runs;
 using Hangfire;
@@ -8,14 +9,17 @@ using Microsoft.Extensions.Options;
 
 namespace Forecast.Api.Webhooks;
 
-/// <summary>The body of every delivery: what happened, when, and to which run.</summary>
-public sealed record WebhookPayload(string Type, DateTime Timestamp, RunFinishedData Data);
+/// <summary>The body of every delivery: what happened, when, and to what.</summary>
+public sealed record WebhookPayload<T>(string Type, DateTime Timestamp, T Data);
 
 public sealed record RunFinishedData(Guid RunId, TrainingRunStatus Status, Guid? SeriesId, Guid? CollectionId, Guid? ModelId, string? Error);
 
+/// <summary>The observations of an append that the series' model did not expect, at the level it checks.</summary>
+public sealed record SeriesAnomalyData(Guid SeriesId, Guid ModelId, int SeriesVersion, double Level, IReadOnlyList<AnomalyPoint> Anomalies);
+
 /// <summary>
-/// Turns a finished run into one delivery per webhook of its owner that subscribed to its event, stored first and then
-/// handed to Hangfire, so that a delivery survives a restart (PostgreSQL) and is tried by any process.
+/// Turns an event into one delivery per webhook of its owner that subscribed to it, stored first and then handed to
+/// Hangfire, so that a delivery survives a restart (PostgreSQL) and is tried by any process.
 /// </summary>
 public sealed class WebhookNotifier(IDbContextFactory<ForecastDbContext> dbFactory, IBackgroundJobClient jobs, IOptions<JsonOptions> json, TimeProvider clock)
 {
@@ -23,16 +27,32 @@ public sealed class WebhookNotifier(IDbContextFactory<ForecastDbContext> dbFacto
     {
         using var db = dbFactory.CreateDbContext();
         var run = db.TrainingRuns.IgnoreQueryFilters().AsNoTracking().First(r => r.Id == runId);
-        var type = WebhookEvents.ForFinished(run.Status);
-        var webhooks = db.Webhooks.IgnoreQueryFilters().AsNoTracking().Where(w => w.OwnerKeyId == run.OwnerKeyId).ToList()
-            .Where(w => w.Events.Contains(type)).ToList();
+        Notify(db, run.OwnerKeyId, WebhookEvents.ForFinished(run.Status),
+            new RunFinishedData(run.Id, run.Status, run.SeriesId, run.CollectionId, run.ModelId, run.Error));
+    }
+
+    public void SeriesAnomalies(Guid ownerKeyId, SeriesAnomalyData anomalies)
+    {
+        using var db = dbFactory.CreateDbContext();
+        Notify(db, ownerKeyId, WebhookEvents.SeriesAnomaly, anomalies);
+    }
+
+    /// <summary>Whether the key has a webhook for <paramref name="type"/>: an event nobody hears is not worked out.</summary>
+    public bool Subscribed(Guid ownerKeyId, string type)
+    {
+        using var db = dbFactory.CreateDbContext();
+        return SubscribersOf(db, ownerKeyId, type).Count > 0;
+    }
+
+    private void Notify<T>(ForecastDbContext db, Guid ownerKeyId, string type, T data)
+    {
+        var webhooks = SubscribersOf(db, ownerKeyId, type);
         if (webhooks.Count == 0)
         {
             return;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var body = JsonSerializer.Serialize(new WebhookPayload(type, now,
-            new RunFinishedData(run.Id, run.Status, run.SeriesId, run.CollectionId, run.ModelId, run.Error)), json.Value.SerializerOptions);
+        var body = JsonSerializer.Serialize(new WebhookPayload<T>(type, now, data), json.Value.SerializerOptions);
         var deliveries = webhooks.Select(w => new WebhookDeliveryEntity
         {
             Id = Guid.CreateVersion7(),
@@ -49,4 +69,8 @@ public sealed class WebhookNotifier(IDbContextFactory<ForecastDbContext> dbFacto
             jobs.Enqueue<WebhookDeliveryJob>(job => job.Deliver(delivery.Id));
         }
     }
+
+    // Events are a JSON list: filtered in memory, on the few webhooks of one key.
+    private static List<WebhookEntity> SubscribersOf(ForecastDbContext db, Guid ownerKeyId, string type) =>
+        db.Webhooks.IgnoreQueryFilters().AsNoTracking().Where(w => w.OwnerKeyId == ownerKeyId).ToList().Where(w => w.Events.Contains(type)).ToList();
 }

@@ -16,6 +16,7 @@ public static class WebhooksExtensions
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddSingleton<WebhookNotifier>();
         builder.Services.AddTransient<WebhookDeliveryJob>();
+        builder.Services.AddTransient<AnomalyCheckJob>();
         var options = builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
         builder.Services.AddHangfireServer(server =>
         {

@@ -8,6 +8,7 @@ namespace Forecast.Domain.Series;
 /// <param name="Supplied">Periods that held a filled value and now hold an observation.</param>
 /// <param name="Revised">Periods whose observation was replaced by another value, as asked with revise.</param>
 /// <param name="NewlyFilled">Periods missing between the old end and the new observations, filled by the series' policy.</param>
+/// <param name="FirstChanged">The first period whose value the append changed; the series' count when it changed none.</param>
 public sealed record AppendedSeries(
     RegularSeries Series,
     IReadOnlyList<DateOnly> FilledGaps,
@@ -15,7 +16,8 @@ public sealed record AppendedSeries(
     int Unchanged,
     IReadOnlyList<DateOnly> Supplied,
     IReadOnlyList<DateOnly> Revised,
-    IReadOnlyList<DateOnly> NewlyFilled)
+    IReadOnlyList<DateOnly> NewlyFilled,
+    int FirstChanged)
 {
     /// <summary>False when every observation repeated what the series holds: nothing is stored and the version stays.</summary>
     public bool Changed => Appended > 0 || Supplied.Count > 0 || Revised.Count > 0;
@@ -58,6 +60,7 @@ public static class SeriesAppender
         List<DateOnly> supplied = [], revised = [];
         var unchanged = 0;
         var firstNew = dates.Count;
+        var firstChanged = series.Count;
         for (var i = 0; i < dates.Count; i++)
         {
             var period = PeriodOf(series, dates[i], i);
@@ -85,11 +88,13 @@ public static class SeriesAppender
                 revised.Add(dates[i]);
             }
             updated[period] = values[i];
+            firstChanged = Math.Min(firstChanged, period);
         }
 
         var newlyFilled = Extend(series, updated, dates.Skip(firstNew).ToArray(), values.Skip(firstNew).ToArray(), policy, maxPoints);
         gaps.UnionWith(newlyFilled);
-        return new AppendedSeries(series with { Values = updated }, [.. gaps.Order()], dates.Count - firstNew, unchanged, supplied, revised, newlyFilled);
+        return new AppendedSeries(series with { Values = updated }, [.. gaps.Order()], dates.Count - firstNew, unchanged, supplied, revised, newlyFilled,
+            firstChanged);
     }
 
     /// <returns>The periods filled between the old end and the new observations.</returns>
