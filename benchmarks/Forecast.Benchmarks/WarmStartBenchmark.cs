@@ -59,8 +59,9 @@ internal static class WarmStartBenchmark
             `dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- warmstart` on {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores.
             Each series is trained with the service's defaults (a client's request with only `testSize` = h) without its last h points, as a model of yesterday's
             data; then the whole series, grown by h observations, is trained twice with the same configuration: cold, from random weights,
-            and warm, from yesterday's model (`warmStartFrom`). Both run every epoch, without early stopping. Validation losses are MSE on
-            each run's own scaled validation part, so within a row they compare; across rows they do not.
+            and warm, from yesterday's model (`warmStartFrom`: its weights and its scaler). Both run every epoch, without early stopping.
+            Validation losses are MSE on the cold run's scaled validation part (the warm run's, on yesterday's scaler, are rescaled to it),
+            so within a row they compare; across rows they do not.
 
             {table}
             {summary}
@@ -78,11 +79,13 @@ internal static class WarmStartBenchmark
         hp = hp with { Transform = TransformChoice.Of(transform), EarlyStoppingPatience = null };
         var first = LstmTrainer.Train(yesterday.Values, hp, SilentObserver.Instance, CancellationToken.None);
         var cold = new ValidationLosses();
-        LstmTrainer.Train(whole.Values, hp, cold, CancellationToken.None);
+        var coldScaler = LstmTrainer.Train(whole.Values, hp, cold, CancellationToken.None).Artifact.Scaler;
         var warm = new ValidationLosses();
         LstmTrainer.Train(whole.Values, hp with { LearningRate = warmLearningRate ?? hp.LearningRate }, warm, CancellationToken.None,
-            startWeights: first.Artifact.Weights);
-        return (cold.Losses, warm.Losses, hp);
+            warmStart: WarmStart.From(first.Artifact));
+        // The warm run keeps yesterday's scaler: its losses, on that scale, are brought to the cold run's (MSE scales with the range squared).
+        var toCold = Math.Pow((first.Artifact.Scaler.Max - first.Artifact.Scaler.Min) / (coldScaler.Max - coldScaler.Min), 2);
+        return (cold.Losses, warm.Losses.Select(loss => loss * toCold).ToList(), hp);
     }
 
     private sealed class ValidationLosses : ITrainingObserver

@@ -22,14 +22,14 @@ public static class ForecastModelBuilder
     /// A checkpoint of the final training of this same run; <paramref name="hp"/> then names the transform it was
     /// trained with, never "auto".
     /// </param>
-    /// <param name="startWeights">A warm start: a trained model's weights, of <paramref name="hp"/>'s shape and transform.</param>
+    /// <param name="warmStart">A trained model of <paramref name="hp"/>'s shape and transform to start from.</param>
     public static BuiltModel Build(
         IReadOnlyList<double> series,
         Hyperparameters hp,
         ITrainingObserver observer,
         CancellationToken cancellation,
         TrainingCheckpoint? resumeFrom = null,
-        byte[]? startWeights = null)
+        WarmStart? warmStart = null)
     {
         if (resumeFrom is not null && hp.Transform.IsAuto)
         {
@@ -39,7 +39,7 @@ public static class ForecastModelBuilder
         var choices = new List<string>();
         var transform = hp.Transform.Pipeline ?? ChooseTransform(series, hp, choices, cancellation);
 
-        var result = LstmTrainer.Train(series, hp with { Transform = TransformChoice.Of(transform) }, observer, cancellation, resumeFrom, startWeights);
+        var result = LstmTrainer.Train(series, hp with { Transform = TransformChoice.Of(transform) }, observer, cancellation, resumeFrom, warmStart);
         using var model = new LstmModel(result.Artifact);
         var calibration = ValidationBacktest.Run(model, series, split, CalibrationSteps(hp))
             ?.Calibrate(logScale: transform.Log, growsBeyondCalibration: transform.Difference, scaleWindow: hp.Lookback);

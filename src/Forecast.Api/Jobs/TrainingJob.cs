@@ -106,21 +106,21 @@ public sealed class TrainingJob(
         var hp = run.Hyperparameters.Transform.IsAuto
             ? run.Hyperparameters with { Transform = TransformChoice.Of(ChosenBefore(run) ?? ChooseTransform(run, series, cancellation)) }
             : run.Hyperparameters;
-        var built = ForecastModelBuilder.Build(series.Values, hp, recorder, cancellation, resumeFrom, StartWeightsOf(run, resumeFrom));
+        var built = ForecastModelBuilder.Build(series.Values, hp, recorder, cancellation, resumeFrom, WarmStartOf(run, resumeFrom));
         var backtest = run.Backtest is { } asked ? Backtesting.Run(built, series.Values, hp, asked, cancellation) : null;
         var model = ToModel(run, built, recorder.ElapsedSeconds, backtest);
         store.Succeed(run.Id, self.Id, model, built.Choices, promotion.PlanForSeries(run, model, series));
     }
 
     // A resumed warm start continues from its checkpoint, which holds the weights it has reached since.
-    private byte[]? StartWeightsOf(TrainingRunEntity run, TrainingCheckpoint? resumeFrom)
+    private WarmStart? WarmStartOf(TrainingRunEntity run, TrainingCheckpoint? resumeFrom)
     {
         if (run.WarmStartFrom is not { } modelId || resumeFrom is not null)
         {
             return null;
         }
         using var db = dbFactory.CreateDbContext();
-        return WarmStarts.WeightsOf(db, modelId);
+        return WarmStarts.StartOf(db, modelId);
     }
 
     // Transform "auto" is chosen per member by a rule, so a resumed run chooses as its first attempt did: nothing to keep.

@@ -1,6 +1,7 @@
 using Forecast.Api.Persistence;
 using Forecast.Domain;
 using Forecast.Domain.Runs;
+using Forecast.Training.Lstm;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Api.Runs;
@@ -22,9 +23,9 @@ public static class WarmStarts
         return WarmStartSource.Of(request.ModelId, model.Hyperparameters, model.Artifact.Transform);
     }
 
-    /// <summary>The weights a queued run starts from, read when it trains.</summary>
+    /// <summary>The model a queued run starts from, read when it trains.</summary>
     /// <exception cref="UnprocessableException">The model was deleted after the run was queued: the run fails saying so.</exception>
-    public static byte[] WeightsOf(ForecastDbContext db, Guid modelId) =>
-        db.Models.AsNoTracking().Where(m => m.Id == modelId).Select(m => m.Artifact).FirstOrDefault()?.Weights
-            ?? throw new UnprocessableException($"Model '{modelId}', which this run starts from, was deleted before it trained.", "warmStartFrom");
+    public static WarmStart StartOf(ForecastDbContext db, Guid modelId) =>
+        WarmStart.From(db.Models.AsNoTracking().Where(m => m.Id == modelId).Select(m => m.Artifact).FirstOrDefault()
+            ?? throw new UnprocessableException($"Model '{modelId}', which this run starts from, was deleted before it trained.", "warmStartFrom"));
 }

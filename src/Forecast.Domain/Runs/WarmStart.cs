@@ -5,8 +5,8 @@ public sealed record WarmStartRequest(Guid ModelId);
 
 /// <summary>
 /// The model a warm-started run starts from, and the shape it must keep: the weights only fit networks of the same
-/// lookback, size, depth and ensemble, and they learned the series through the model's transform. The scaler is fitted
-/// afresh on the run's own training part, and the optimiser starts afresh.
+/// lookback, size, depth and ensemble, and they learned the series through the model's transform (and its scaler, which
+/// the run keeps). The optimiser starts afresh.
 /// </summary>
 public sealed record WarmStartSource(Guid ModelId, int Lookback, int HiddenSize, int Layers, int EnsembleSize, TransformPipeline Transform)
 {
@@ -39,7 +39,7 @@ public sealed record WarmStartSource(Guid ModelId, int Lookback, int HiddenSize,
     }
 
     /// <summary>What the run's choices say about it.</summary>
-    public string Explain() => $"started from the weights of model {ModelId} (same shape: lookback {Lookback}, hidden size {HiddenSize}, {Layers} layer(s), transform {Transform}), with the scaler fitted on this run's training part and a fresh optimiser";
+    public string Explain() => $"started from the weights of model {ModelId} (same shape: lookback {Lookback}, hidden size {HiddenSize}, {Layers} layer(s), transform {Transform}) and its scaler, with a fresh optimiser";
 
     private void Same(string field, int resolved, int model)
     {

@@ -18,7 +18,7 @@ public static class LstmTrainer
 {
     /// <param name="series">The whole series; the test tail given by the split is never seen.</param>
     /// <param name="resumeFrom">A checkpoint of this same run to continue from, or null to start afresh.</param>
-    /// <param name="startWeights">A trained model's weights (same shape) to start from instead of random ones; null for a cold start.</param>
+    /// <param name="warmStart">A trained model (same shape) to start from instead of random weights; null for a cold start.</param>
     /// <exception cref="UnprocessableException">The transform and lookback leave fewer than two training windows.</exception>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires; checked at every batch.</exception>
     public static TrainingResult Train(
@@ -27,13 +27,13 @@ public static class LstmTrainer
         ITrainingObserver observer,
         CancellationToken cancellation,
         TrainingCheckpoint? resumeFrom = null,
-        byte[]? startWeights = null)
+        WarmStart? warmStart = null)
     {
         var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
         var pipeline = hp.Transform.Pipeline
             ?? throw new ArgumentException("The trainer trains one concrete pipeline; resolve transform auto first (ForecastModelBuilder).", nameof(hp));
-        var prepared = PreparedSeries.Of(series, pipeline, hp.SeasonalPeriod, hp.Lookback, split);
-        var trained = EpochLoop.Run(prepared.Train, prepared.Validation, hp, resumeFrom, observer, cancellation, startWeights);
+        var prepared = PreparedSeries.Of(series, pipeline, hp.SeasonalPeriod, hp.Lookback, split, scaler: warmStart?.Scaler);
+        var trained = EpochLoop.Run(prepared.Train, prepared.Validation, hp, resumeFrom, observer, cancellation, warmStart?.Weights);
         return new TrainingResult(
             new ModelArtifact(trained.Weights, prepared.Scaler, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion,
                 pipeline, hp.SeasonalPeriod),

@@ -6,7 +6,7 @@ namespace Forecast.Training.Lstm;
 
 /// <summary>
 /// A series as a network trains on it: transformed by its pipeline, scaled by a MinMax scaler fitted on its
-/// transformed training part, and cut into training and validation windows. One series' model and each member of a
+/// transformed training part (or kept from the model a warm start continues), and cut into training and validation windows. One series' model and each member of a
 /// global model are prepared alike.
 /// </summary>
 internal sealed record PreparedSeries(MinMaxScaler Scaler, Windows Train, Windows Validation)
@@ -14,8 +14,10 @@ internal sealed record PreparedSeries(MinMaxScaler Scaler, Windows Train, Window
     /// <param name="series">The whole series; the test tail given by <paramref name="split"/> is never seen.</param>
     /// <exception cref="UnprocessableException">The transform and lookback leave fewer than two training windows.</exception>
     /// <param name="relative">Windows relative to their last input (<see cref="Windows.ForTargets"/>).</param>
+    /// <param name="scaler">The scaler to keep (a warm start's); null to fit one on the transformed training part.</param>
     public static PreparedSeries Of(
-        IReadOnlyList<double> series, TransformPipeline pipeline, int seasonalPeriod, int lookback, DataSplit split, bool relative = false)
+        IReadOnlyList<double> series, TransformPipeline pipeline, int seasonalPeriod, int lookback, DataSplit split, bool relative = false,
+        MinMaxScaler? scaler = null)
     {
         if (split.TrainEnd < pipeline.HistoryNeeded(seasonalPeriod))
         {
@@ -32,7 +34,7 @@ internal sealed record PreparedSeries(MinMaxScaler Scaler, Windows Train, Window
                 $"{split.TrainEnd} training points, less {first} consumed by the transform {pipeline}, leave fewer than {HyperparameterResolver.MinimumTrainingWindows} windows of lookback {lookback}.",
                 "lookback");
         }
-        var scaler = MinMaxScaler.Fit(history.Slice(first, split.TrainEnd));
+        scaler ??= MinMaxScaler.Fit(history.Slice(first, split.TrainEnd));
         // Scaled index i holds original index first + i.
         var scaled = scaler.Transform(history.Slice(first, split.ValidationEnd));
         return new PreparedSeries(

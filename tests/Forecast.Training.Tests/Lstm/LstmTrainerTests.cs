@@ -35,6 +35,24 @@ public class LstmTrainerTests
     }
 
     [Fact]
+    public void A_warm_start_begins_from_the_model_s_weights_and_keeps_its_scaler()
+    {
+        var (trained, _) = Train(Tiny(epochs: 40));
+        var grown = Sine.Concat(Enumerable.Range(120, 60).Select(i => 10 + 8 * Math.Sin(i * 2 * Math.PI / 12))).ToArray();
+        var hp = Tiny(epochs: 1) with { LearningRate = 1e-12 };
+
+        var observer = new RecordingObserver(0);
+        var warm = LstmTrainer.Train(grown, hp, observer, CancellationToken.None, warmStart: WarmStart.From(trained.Artifact));
+        var cold = LstmTrainer.Train(grown, hp, new RecordingObserver(0), CancellationToken.None);
+
+        // An epoch at a vanishing learning rate leaves the weights where they began: the warm model forecasts as the trained one.
+        Assert.Equal(trained.Artifact.Scaler, warm.Artifact.Scaler);
+        Assert.NotEqual(trained.Artifact.Scaler, cold.Artifact.Scaler);
+        var (expected, actual) = (Forecast(trained, 6), Forecast(warm, 6));
+        Assert.All(expected.Zip(actual), p => Assert.Equal(p.First, p.Second, 1e-4));
+    }
+
+    [Fact]
     public void The_same_seed_reproduces_the_loss_curve_and_forecast_bit_for_bit()
     {
         var hp = Tiny(seed: 3, epochs: 5) with { Dropout = 0.2, Layers = 2, BatchSize = 16 };
