@@ -42,7 +42,7 @@ internal static class SpeedBenchmark
 
         await using var running = await ServiceProcess.StartAsync(Path.GetFullPath(publish));
         var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 100 }) { BaseAddress = new Uri(Api), Timeout = TimeSpan.FromSeconds(30) };
-        var (clientKey, model, daily) = await PrepareAsync(http);
+        var (clientKey, air, model, daily) = await PrepareAsync(http);
         var forecast = new[] { $"/api/models/{model}/forecast?horizon=12&level=80&level=95" };
         LoadResult? admin = null, client = null;
         for (var round = 0; round < 2; round++)
@@ -52,6 +52,10 @@ internal static class SpeedBenchmark
             client = await HttpLoad.RunAsync(http, clientKey, forecast, 50, seconds);
         }
         rows.Add(("forecast reads, client key", client!.ToString(), $"admin key: {admin}", $"{client.RequestsPerSecond / admin!.RequestsPerSecond:P0} of the admin's throughput"));
+
+        var (both, append, read) = await AppendThenForecastAsync(http, clientKey, air, model, 300);
+        rows.Add(("append one observation, then read the new forecast, client key, one client", both.ToString(),
+            $"the append: {append}; the read: {read}", "-"));
 
         var runs = await StartTwoLongRunsAsync(http, clientKey, daily);
         var status = await HttpLoad.RunAsync(http, clientKey, runs.Select(r => $"/api/training-runs/{r}").ToArray(), 50, seconds);
@@ -104,7 +108,7 @@ internal static class SpeedBenchmark
     }
 
     /// <summary>A client key with a model of its own on airpassengers, which the admin reads too, and the daily series to train on.</summary>
-    private static async Task<(string ClientKey, Guid Model, Guid Daily)> PrepareAsync(HttpClient http)
+    private static async Task<(string ClientKey, Guid Air, Guid Model, Guid Daily)> PrepareAsync(HttpClient http)
     {
         var clientKey = (await PostAsync(http, "/api/keys", JsonContent.Create(new { name = "speed" }), AdminKey)).GetProperty("key").GetString()!;
         var air = await PostAsync(http, "/api/series?name=air", Csv("airpassengers.csv"), clientKey);
@@ -112,7 +116,43 @@ internal static class SpeedBenchmark
             JsonContent.Create(new { epochs = 30, hiddenSize = 32, testSize = 12, seed = 1, transform = "none" }), clientKey);
         var model = await WaitForModelAsync(http, run.GetProperty("id").GetGuid(), clientKey);
         var daily = await PostAsync(http, "/api/series?name=daily", Csv("seattle-precipitation-daily.csv"), clientKey);
-        return (clientKey, model, daily.GetProperty("id").GetGuid());
+        return (clientKey, air.GetProperty("id").GetGuid(), model, daily.GetProperty("id").GetGuid());
+    }
+
+    /// <summary>
+    /// A feed's round trip, one at a time: an observation appended to the series, then the forecast from its new end (which
+    /// the append made stale), <paramref name="rounds"/> times after a warm-up; latencies of the pair and of each half.
+    /// </summary>
+    private static async Task<(Latencies Both, Latencies Append, Latencies Read)> AppendThenForecastAsync(
+        HttpClient http, string key, Guid series, Guid model, int rounds)
+    {
+        List<double> both = [], append = [], read = [];
+        for (var i = -20; i < rounds; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await PostAsync(http, $"/api/series/{series}/observations", JsonContent.Create(new { values = new[] { 400.0 + i % 50 } }), key);
+            var appended = Stopwatch.GetTimestamp();
+            await GetAsync(http, $"/api/models/{model}/forecast?horizon=12&level=80&level=95", key);
+            var done = Stopwatch.GetTimestamp();
+            if (i >= 0)
+            {
+                append.Add(Stopwatch.GetElapsedTime(started, appended).TotalMilliseconds);
+                read.Add(Stopwatch.GetElapsedTime(appended, done).TotalMilliseconds);
+                both.Add(Stopwatch.GetElapsedTime(started, done).TotalMilliseconds);
+            }
+        }
+        return (Latencies.Of(both), Latencies.Of(append), Latencies.Of(read));
+    }
+
+    private sealed record Latencies(double P50Ms, double P99Ms)
+    {
+        public static Latencies Of(List<double> ms)
+        {
+            var sorted = ms.Order().ToArray();
+            return new Latencies(HttpLoad.Percentile(sorted, 0.50), HttpLoad.Percentile(sorted, 0.99));
+        }
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"p50 {P50Ms:F1} ms, p99 {P99Ms:F1} ms");
     }
 
     /// <summary>Two long runs on the daily series, started and past their first epoch: the training load of the status phases.</summary>
