@@ -43,7 +43,7 @@ public class TelemetryTests
     }
 
     [Fact]
-    public async Task A_forecast_is_traced_counted_and_timed_and_reads_its_model_once_then_only_its_series_version()
+    public async Task A_forecast_is_traced_counted_and_timed_and_reads_its_model_once_then_at_most_its_series_version()
     {
         var spans = new ExportedSpans();
         using var factory = new ForecastApiFactory();
@@ -64,9 +64,11 @@ public class TelemetryTests
         Assert.Equal(2, instruments.Values("forecast.forecast.duration", ForecastTelemetry.ForecastKindAttribute, "series").Count);
         var requests = (await spans.WaitForAsync(s => IsRequestFor(s, path), count: 2)).OrderBy(s => s.StartTimeUtc).ToList();
         Assert.All(requests, request => Assert.Equal("/api/models/{id:guid}/forecast", request.GetTagItem("http.route")));
-        // The first request read the model and its series from the database; the second only the series' version.
+        // The first request read the model and its series from the database; the second at most the series' version (none
+        // when nothing was written in between).
         var queries = spans.Snapshot().Where(s => s.Source.Name == EntityFrameworkSource).GroupBy(s => s.TraceId).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal([2, 1], requests.Select(r => queries.GetValueOrDefault(r.TraceId)));
+        Assert.Equal(2, queries.GetValueOrDefault(requests[0].TraceId));
+        Assert.InRange(queries.GetValueOrDefault(requests[1].TraceId), 0, 1);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Forecast.Api.Configuration;
 using Forecast.Api.Persistence;
+using Forecast.Api.Security;
 using Forecast.Api.Telemetry;
 using Forecast.Domain;
 using Forecast.Training.Collections;
@@ -13,40 +14,58 @@ namespace Forecast.Api.Models;
 /// <summary>
 /// Keeps up to <see cref="TrainingOptions.ModelCacheSize"/> rebuilt models in memory, a series' (<see cref="LoadedModel"/>)
 /// or a collection's (<see cref="LoadedCollectionModel"/>), so a model is loaded from the database once, not per request.
-/// Its data is not: every read checks the version of the series or collection, so an append through any process is
-/// seen at once, and a newer version is loaded beside the same network.
+/// Its data is not: a read checks the version of the series or collection whenever the database changed since the model's
+/// last check (<see cref="DatabaseChanges"/>), so an append through any process is seen at once, and a newer version is
+/// loaded beside the same network.
 /// </summary>
 /// <remarks>
 /// An evicted model is not disposed here: a request may still be predicting with it. TorchSharp's
 /// finalizers free its native memory once no request holds it.
 /// </remarks>
-public sealed class ModelCache(IDbContextFactory<ForecastDbContext> dbFactory, IOptions<TrainingOptions> options, ForecastMetrics metrics)
+public sealed class ModelCache(
+    IDbContextFactory<ForecastDbContext> dbFactory, DatabaseChanges changes, ICallerContext caller, IOptions<TrainingOptions> options, ForecastMetrics metrics)
     : IDisposable
 {
     private static readonly MemoryCacheEntryOptions EntryOptions = new() { Size = 1 };
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = options.Value.ModelCacheSize });
 
+    /// <summary>A cached model, its owner, and the database's stamp when its data's version was last checked.</summary>
+    private sealed record Entry(object Model, Guid OwnerKeyId, long? CheckedAt);
+
     /// <summary>A series' model or a collection's, whichever <paramref name="modelId"/> is, over the current version of its data.</summary>
     /// <exception cref="NotFoundException">No such model, or not the caller's.</exception>
     public async Task<object> GetAnyAsync(Guid modelId, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // The cache serves every API key; the version is read through the caller's filtered context, so another key's model is not found.
-        if (cache.TryGetValue(modelId, out object? cached))
+        // Read before the version is: a write after it makes the next read check again.
+        var stamp = changes.Stamp();
+        if (cache.TryGetValue(modelId, out Entry? cached))
         {
             metrics.ModelCacheHit();
-            return cached switch
+            // The cache serves every API key, so it answers only a caller whose own query would have found the model.
+            if (!caller.SeesAll && cached!.OwnerKeyId != caller.OwnerId)
             {
-                LoadedModel model => await CurrentAsync(db, model, cancellationToken),
-                _ => await CurrentAsync(db, (LoadedCollectionModel)cached!, cancellationToken),
-            };
+                throw new NotFoundException("Model", modelId);
+            }
+            if (stamp is not null && stamp == cached!.CheckedAt)
+            {
+                return cached.Model;
+            }
         }
-        metrics.ModelCacheMiss();
-        var loaded = (object?)await LoadSeriesModelAsync(db, modelId, cancellationToken)
-            ?? await LoadCollectionModelAsync(db, modelId, cancellationToken)
-            ?? throw new NotFoundException("Model", modelId);
-        return cache.Set(modelId, loaded, EntryOptions);
+        else
+        {
+            metrics.ModelCacheMiss();
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var current = cached is null
+            ? await LoadSeriesModelAsync(db, modelId, cancellationToken) ?? await LoadCollectionModelAsync(db, modelId, cancellationToken)
+                ?? throw new NotFoundException("Model", modelId)
+            : cached.Model switch
+            {
+                LoadedModel model => cached with { Model = await CurrentAsync(db, model, cancellationToken) },
+                _ => cached with { Model = await CurrentAsync(db, (LoadedCollectionModel)cached.Model, cancellationToken) },
+            };
+        return cache.Set(modelId, current with { CheckedAt = stamp }, EntryOptions).Model;
     }
 
     /// <exception cref="NotFoundException">No such model, or not the caller's.</exception>
@@ -68,7 +87,8 @@ public sealed class ModelCache(IDbContextFactory<ForecastDbContext> dbFactory, I
 
     public void Dispose() => cache.Dispose();
 
-    private async Task<LoadedModel> CurrentAsync(ForecastDbContext db, LoadedModel model, CancellationToken cancellationToken)
+    /// <exception cref="NotFoundException">The series was deleted since.</exception>
+    private static async Task<LoadedModel> CurrentAsync(ForecastDbContext db, LoadedModel model, CancellationToken cancellationToken)
     {
         var seriesId = model.Entity.SeriesId;
         var version = await db.Series.Where(s => s.Id == seriesId).Select(s => (int?)s.Version).FirstOrDefaultAsync(cancellationToken)
@@ -78,10 +98,11 @@ public sealed class ModelCache(IDbContextFactory<ForecastDbContext> dbFactory, I
             return model;
         }
         var series = await db.Series.AsNoTracking().FirstAsync(s => s.Id == seriesId, cancellationToken);
-        return cache.Set(model.Entity.Id, model.WithSeries(series.ToDomain(), series.Version), EntryOptions);
+        return model.WithSeries(series.ToDomain(), series.Version);
     }
 
-    private async Task<LoadedCollectionModel> CurrentAsync(ForecastDbContext db, LoadedCollectionModel model, CancellationToken cancellationToken)
+    /// <exception cref="NotFoundException">The collection was deleted since.</exception>
+    private static async Task<LoadedCollectionModel> CurrentAsync(ForecastDbContext db, LoadedCollectionModel model, CancellationToken cancellationToken)
     {
         var collectionId = model.Entity.CollectionId;
         var version = await db.Collections.Where(c => c.Id == collectionId).Select(c => (int?)c.Version).FirstOrDefaultAsync(cancellationToken)
@@ -91,10 +112,10 @@ public sealed class ModelCache(IDbContextFactory<ForecastDbContext> dbFactory, I
             return model;
         }
         var (members, current) = await LoadMembersAsync(db, model.Entity, cancellationToken);
-        return cache.Set(model.Entity.Id, model.WithMembers(members, current), EntryOptions);
+        return model.WithMembers(members, current);
     }
 
-    private static async Task<LoadedModel?> LoadSeriesModelAsync(ForecastDbContext db, Guid modelId, CancellationToken cancellationToken)
+    private static async Task<Entry?> LoadSeriesModelAsync(ForecastDbContext db, Guid modelId, CancellationToken cancellationToken)
     {
         var entity = await db.Models.AsNoTracking().FirstOrDefaultAsync(m => m.Id == modelId, cancellationToken);
         if (entity is null)
@@ -102,10 +123,10 @@ public sealed class ModelCache(IDbContextFactory<ForecastDbContext> dbFactory, I
             return null;
         }
         var series = await db.Series.AsNoTracking().FirstAsync(s => s.Id == entity.SeriesId, cancellationToken);
-        return new LoadedModel(entity, new LstmModel(entity.Artifact), series.ToDomain(), series.Version);
+        return new Entry(new LoadedModel(entity, new LstmModel(entity.Artifact), series.ToDomain(), series.Version), series.OwnerKeyId, null);
     }
 
-    private static async Task<LoadedCollectionModel?> LoadCollectionModelAsync(ForecastDbContext db, Guid modelId, CancellationToken cancellationToken)
+    private static async Task<Entry?> LoadCollectionModelAsync(ForecastDbContext db, Guid modelId, CancellationToken cancellationToken)
     {
         var entity = await db.CollectionModels.AsNoTracking().FirstOrDefaultAsync(m => m.Id == modelId, cancellationToken);
         if (entity is null)
@@ -113,7 +134,7 @@ public sealed class ModelCache(IDbContextFactory<ForecastDbContext> dbFactory, I
             return null;
         }
         var (members, version) = await LoadMembersAsync(db, entity, cancellationToken);
-        return new LoadedCollectionModel(entity, new GlobalModel(entity.Artifact), members, version);
+        return new Entry(new LoadedCollectionModel(entity, new GlobalModel(entity.Artifact), members, version), entity.OwnerKeyId, null);
     }
 
     /// <returns>

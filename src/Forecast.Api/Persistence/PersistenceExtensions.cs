@@ -16,6 +16,7 @@ public static class PersistenceExtensions
     {
         var database = DatabaseSettings.From(builder.Configuration);
         builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton<DatabaseChanges>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<ICallerContext, HttpCallerContext>();
         if (database.IsPostgreSql)
