@@ -98,7 +98,7 @@ public static class TrainingRunsApi
             run.Choices.Add(warmStart.Explain());
         }
         await store.QueueAsync(run, cancellationToken);
-        return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run, await QueuePositionAsync(db, run, cancellationToken)));
+        return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run, await RunReads.QueuePositionAsync(db, run, cancellationToken)));
     }
 
     public static async Task<Accepted<TrainingRunResponse>> CreateCollectionTrainingRun(
@@ -119,7 +119,7 @@ public static class TrainingRunsApi
         var run = NewRun(resolved, request, collection.OwnerKeyId, clock);
         run.CollectionId = collectionId;
         await store.QueueAsync(run, cancellationToken);
-        return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run, await QueuePositionAsync(db, run, cancellationToken)));
+        return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run, await RunReads.QueuePositionAsync(db, run, cancellationToken)));
     }
 
     /// <summary>Models a run trains: its own, and with a refitted backtest one per earlier window.</summary>
@@ -178,35 +178,17 @@ public static class TrainingRunsApi
         CreatedAt = clock.GetUtcNow().UtcDateTime,
     };
 
-    public static async Task<Ok<TrainingRunResponse>> GetTrainingRun(
-        Guid id, IDbContextFactory<ForecastDbContext> dbFactory, CancellationToken cancellationToken)
+    public static async Task<Ok<TrainingRunResponse>> GetTrainingRun(Guid id, RunReads reads, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.TrainingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
-            ?? throw new NotFoundException("Training run", id);
-        var outcome = run.CollectionId is null
-            ? await db.Models.Where(m => m.Id == run.ModelId)
-                .Select(m => new TrainingOutcome(m.EpochsRun, m.BestEpoch, m.StoppedEarly)).FirstOrDefaultAsync(cancellationToken)
-            : await db.CollectionModels.Where(m => m.Id == run.ModelId)
-                .Select(m => new TrainingOutcome(m.EpochsRun, m.BestEpoch, m.StoppedEarly)).FirstOrDefaultAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(run, await QueuePositionAsync(db, run, cancellationToken), outcome));
+        var (run, queuePosition, outcome) = await reads.StatusAsync(id, cancellationToken);
+        return TypedResults.Ok(ToResponse(run, queuePosition, outcome));
     }
 
-    public static async Task<Results<Ok<List<LossPoint>>, StatusCodeHttpResult>> GetLossCurve(
-        Guid id, HttpContext context, IDbContextFactory<ForecastDbContext> dbFactory, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<LossPoint>>, StatusCodeHttpResult>> GetLossCurve(
+        Guid id, HttpContext context, RunReads reads, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // The curve grows with the epoch and is rewound only when an attempt resumes from a checkpoint.
-        var version = await db.TrainingRuns.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Attempts, r.Epoch, r.Status })
-            .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Training run", id);
-        if (EntityTags.IsFresh(context, $"loss-curve:{id}:{version.Attempts}:{version.Epoch}:{version.Status}"))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-        var curve = await db.LossEntries.AsNoTracking().Where(l => l.RunId == id).OrderBy(l => l.Epoch)
-            .Select(l => new LossPoint(l.Epoch, l.TrainLoss, l.ValidationLoss))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(curve);
+        var curve = await reads.LossCurveAsync(id, cancellationToken);
+        return EntityTags.IsFresh(context, curve.Tag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(curve.Points);
     }
 
     /// <param name="lastEventId">The id of the last event received (an epoch); the stream resumes after it.</param>
@@ -231,12 +213,6 @@ public static class TrainingRunsApi
         return TypedResults.Accepted($"/api/training-runs/{id}", ToResponse(run, queuePosition: null));
     }
 
-    private static async Task<int?> QueuePositionAsync(ForecastDbContext db, TrainingRunEntity run, CancellationToken cancellationToken) =>
-        run.Status == TrainingRunStatus.Queued
-            // The queue is shared: other keys' runs ahead count too (only their number is revealed).
-            ? 1 + await db.TrainingRuns.IgnoreQueryFilters().CountAsync(
-                r => r.Status == TrainingRunStatus.Queued && r.CreatedAt < run.CreatedAt, cancellationToken)
-            : null;
 
     private static TrainingRunResponse ToResponse(TrainingRunEntity run, int? queuePosition, TrainingOutcome? outcome = null)
     {

@@ -21,6 +21,7 @@ public static class JobsExtensions
         builder.Services.AddSingleton<RunCancellations>();
         builder.Services.AddSingleton<RunDispatcher>();
         builder.Services.AddSingleton<RunStore>();
+        builder.Services.AddSingleton<RunReads>();
         builder.Services.AddSingleton<FaultInjection>();
         builder.Services.AddSingleton<RunPromotion>();
         builder.Services.AddSingleton<WorkerIdentity>();
