@@ -22,12 +22,15 @@ public sealed class CollectionObservationsTests : IDisposable
             new StringContent("series,date,value\nQ1,1994-10-01,7000\nQ1,1995-01-01,4100\nQ2,1994-10-01,200000\n", Encoding.UTF8, "text/csv")))
             .ReadAsync<CollectionObservationsResponse>();
         var after = await MemberForecastAsync(model.Value, "Q1");
+        var asOfBefore = await MemberForecastAsync(model.Value, "Q1", "&origin=1994-10-01");
         var q1 = await (await Client.GetAsync($"/api/series/{appended.Members[0].Observations.SeriesId}")).ReadAsync<SeriesResponse>();
 
         Assert.Equal(2, appended.Version);
         Assert.Equal([("Q1", 2, 2), ("Q2", 1, 2)], appended.Members.Select(m => (m.Key, m.Observations.Appended, m.Observations.Version)));
         Assert.Equal((new DateOnly(1994, 10, 1), 1), (before.Origin, before.SeriesVersion));
         Assert.Equal((new DateOnly(1995, 4, 1), 2), (after.Origin, after.SeriesVersion));
+        // What the model would have said at the member's old end is what it said then.
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(before.Points), System.Text.Json.JsonSerializer.Serialize(asOfBefore.Points));
         Assert.Equal((65, new DateOnly(1995, 1, 1)), (q1.Count, q1.End));
     }
 
@@ -52,8 +55,8 @@ public sealed class CollectionObservationsTests : IDisposable
     private async Task<CollectionResponse> UploadAsync() =>
         await TrainingFlow.UploadCollectionAsync(Client, TourismCsv.Quarterly(2));
 
-    private async Task<ForecastResponse> MemberForecastAsync(Guid model, string key) =>
-        await (await Client.GetAsync($"/api/models/{model}/forecast?series={key}&horizon=2")).ReadAsync<ForecastResponse>();
+    private async Task<ForecastResponse> MemberForecastAsync(Guid model, string key, string query = "") =>
+        await (await Client.GetAsync($"/api/models/{model}/forecast?series={key}&horizon=2&level=80{query}")).ReadAsync<ForecastResponse>();
 
     public void Dispose() => factory.Dispose();
 }

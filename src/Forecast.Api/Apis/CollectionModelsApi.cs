@@ -103,18 +103,13 @@ public static class CollectionModelsApi
             return TypedResults.Stream(body => WriteCsvAsync(body, model, forecasts, horizon, levels), CsvContentType,
                 fileDownloadName: $"forecasts-{id}.csv");
         }
-        var members = model.Members.Select((member, i) => new MemberForecast(member.Key, member.SeriesId, PointsOf(member, forecasts[i], horizon))).ToList();
+        var members = model.Members.Select((member, i) => new MemberForecast(member.Key, member.SeriesId, PointsOf(member, member.Series.Count, forecasts[i]))).ToList();
         return TypedResults.Ok(new CollectionForecastResponse(id, horizon, members));
     }
 
-    /// <exception cref="DomainValidationException">No member named, or none of that key; or an origin, which only a series' model takes yet.</exception>
+    /// <exception cref="DomainValidationException">No member named, or none of that key; or an origin the member cannot be forecast from.</exception>
     public static ForecastResponse ForecastMember(LoadedCollectionModel model, string? key, DateOnly? origin, int horizon, IntervalLevels levels)
     {
-        if (origin is not null)
-        {
-            throw new DomainValidationException(
-                $"Model '{model.Entity.Id}' is a collection's global model, which forecasts from each member's newest point; origin is taken by a series' model.", "origin");
-        }
         if (key is null)
         {
             throw new DomainValidationException(
@@ -122,8 +117,9 @@ public static class CollectionModelsApi
                 "series");
         }
         var member = MemberOf(model, key);
-        return new ForecastResponse(model.Entity.Id, horizon, member.Series.TimestampAt(member.Series.Count), member.SeriesVersion,
-            PointsOf(member, model.Forecast(member, horizon, levels), horizon), key);
+        var from = LoadedCollectionModel.OriginIndex(member, origin);
+        return new ForecastResponse(model.Entity.Id, horizon, member.Series.TimestampAt(from), member.SeriesVersion,
+            PointsOf(member, from, model.Forecast(member, from, horizon, levels)), key);
     }
 
     public static CollectionModelResponse ToResponse(LoadedCollectionModel model)
@@ -137,11 +133,8 @@ public static class CollectionModelsApi
     private static ModelMember MemberOf(LoadedCollectionModel model, string key) =>
         model.Member(key) ?? throw new NotFoundException($"Member of model {model.Entity.Id}", key);
 
-    private static List<ForecastPoint> PointsOf(ModelMember member, IReadOnlyList<ForecastStep> steps, int horizon)
-    {
-        var timestamps = member.Series.FutureTimestamps(horizon);
-        return steps.Select((step, i) => new ForecastPoint(timestamps[i], step.Value, step.Intervals)).ToList();
-    }
+    private static List<ForecastPoint> PointsOf(ModelMember member, int origin, IReadOnlyList<ForecastStep> steps) =>
+        steps.Select((step, i) => new ForecastPoint(member.Series.TimestampAt(origin + i), step.Value, step.Intervals)).ToList();
 
     private static async Task WriteCsvAsync(
         Stream body, LoadedCollectionModel model, IReadOnlyList<IReadOnlyList<ForecastStep>> forecasts, int horizon, IntervalLevels levels)

@@ -49,6 +49,30 @@ public sealed class LoadedCollectionModel(CollectionModelEntity entity, GlobalMo
         return CollectionBacktest.Run(network, scored, testSize, request);
     }
 
+    /// <summary>The index of the first period a member's forecast from <paramref name="origin"/> predicts; after its end when null.</summary>
+    /// <remarks>A member with too little history for the network before an origin is forecast by Theta there, which needs only a few points.</remarks>
+    /// <exception cref="Forecast.Domain.DomainValidationException">An origin off the member's grid, after its end, or before its third point.</exception>
+    public static int OriginIndex(ModelMember member, DateOnly? origin) => ForecastOrigin.IndexOf(member.Series, origin, SeriesBuilder.MinimumPoints);
+
+    /// <summary>
+    /// The member's forecast from index <paramref name="origin"/>, seeing only the points before it, with its intervals at
+    /// <paramref name="levels"/> scaled there; the forecast from the end of the series is memoised.
+    /// </summary>
+    public IReadOnlyList<ForecastStep> Forecast(ModelMember member, int origin, int horizon, IntervalLevels levels)
+    {
+        if (origin == member.Series.Count)
+        {
+            return Forecast(member, horizon, levels);
+        }
+        var history = member.Series.Values.Take(origin).ToArray();
+        double[] point;
+        lock (gate)
+        {
+            point = network.Forecast(member.Key, history, horizon);
+        }
+        return ForecastWithIntervals.Assemble(point, levels, Entity.Artifact.Calibration, PooledCalibration.ScaleAt(history, Entity.Artifact.SeasonalPeriod));
+    }
+
     /// <summary>The member's forecast from the end of its series, with its intervals at <paramref name="levels"/>.</summary>
     public IReadOnlyList<ForecastStep> Forecast(ModelMember member, int horizon, IntervalLevels levels)
     {

@@ -76,23 +76,7 @@ public sealed class LoadedModel(ModelEntity entity, LstmModel network, RegularSe
 
     /// <summary>The index of the first period a forecast from <paramref name="origin"/> predicts; the period after the series' end when null.</summary>
     /// <exception cref="DomainValidationException">An origin off the series' grid, after its end, or with too little history before it.</exception>
-    public int OriginIndex(DateOnly? origin)
-    {
-        if (origin is not { } date)
-        {
-            return Series.Count;
-        }
-        var index = Series.Frequency.PeriodOf(Series.Start, date) ?? throw new DomainValidationException(
-            $"origin {date:yyyy-MM-dd} is not on the series' {Series.Frequency.ToString().ToLowerInvariant()} grid, which starts {Series.Start:yyyy-MM-dd}.", "origin");
-        var first = Network.FirstPredictable;
-        if (index < first || index > Series.Count)
-        {
-            throw new DomainValidationException(
-                $"origin must lie from {Series.TimestampAt(first):yyyy-MM-dd} (the model needs {first} points before it) to {Series.TimestampAt(Series.Count):yyyy-MM-dd} (after the newest point); got {date:yyyy-MM-dd}.",
-                "origin");
-        }
-        return index;
-    }
+    public int OriginIndex(DateOnly? origin) => ForecastOrigin.IndexOf(Series, origin, Network.FirstPredictable);
 
     /// <summary>
     /// The forecast of <paramref name="horizon"/> periods from index <paramref name="origin"/>, seeing only the points before

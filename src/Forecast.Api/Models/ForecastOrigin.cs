@@ -1,0 +1,28 @@
+using Forecast.Domain;
+using Forecast.Domain.Series;
+
+namespace Forecast.Api.Models;
+
+/// <summary>Where a forecast starts: by default after the newest observation, or at a period a client names (<c>origin=</c>).</summary>
+public static class ForecastOrigin
+{
+    /// <summary>The index of the first period forecast from <paramref name="origin"/>; the period after the series' end when null.</summary>
+    /// <param name="first">The first index the model can forecast from: the history it needs before it.</param>
+    /// <exception cref="DomainValidationException">An origin off the series' grid, after its end, or with too little history before it.</exception>
+    public static int IndexOf(RegularSeries series, DateOnly? origin, int first)
+    {
+        if (origin is not { } date)
+        {
+            return series.Count;
+        }
+        var index = series.Frequency.PeriodOf(series.Start, date) ?? throw new DomainValidationException(
+            $"origin {date:yyyy-MM-dd} is not on the series' {series.Frequency.ToString().ToLowerInvariant()} grid, which starts {series.Start:yyyy-MM-dd}.", "origin");
+        if (index < first || index > series.Count)
+        {
+            throw new DomainValidationException(
+                $"origin must lie from {series.TimestampAt(first):yyyy-MM-dd} (the model needs {first} points before it) to {series.TimestampAt(series.Count):yyyy-MM-dd} (after the newest point); got {date:yyyy-MM-dd}.",
+                "origin");
+        }
+        return index;
+    }
+}
