@@ -106,16 +106,16 @@ public sealed class TrainingJob(
         var hp = run.Hyperparameters.Transform.IsAuto
             ? run.Hyperparameters with { Transform = TransformChoice.Of(ChosenBefore(run) ?? ChooseTransform(run, series, cancellation)) }
             : run.Hyperparameters;
-        var built = ForecastModelBuilder.Build(series.Values, hp, recorder, cancellation, resumeFrom, WarmStartOf(run, resumeFrom));
+        var built = ForecastModelBuilder.Build(series.Values, hp, recorder, cancellation, resumeFrom, WarmStartOf(run));
         var backtest = run.Backtest is { } asked ? Backtesting.Run(built, series.Values, hp, asked, cancellation) : null;
         var model = ToModel(run, built, recorder.ElapsedSeconds, backtest);
         store.Succeed(run.Id, self.Id, model, built.Choices, promotion.PlanForSeries(run, model, series));
     }
 
-    // A resumed warm start continues from its checkpoint, which holds the weights it has reached since.
-    private WarmStart? WarmStartOf(TrainingRunEntity run, TrainingCheckpoint? resumeFrom)
+    // A resumed warm start continues from its checkpoint's weights, but through its model's scaler still, which it trained on.
+    private WarmStart? WarmStartOf(TrainingRunEntity run)
     {
-        if (run.WarmStartFrom is not { } modelId || resumeFrom is not null)
+        if (run.WarmStartFrom is not { } modelId)
         {
             return null;
         }

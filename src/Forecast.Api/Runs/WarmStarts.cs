@@ -23,9 +23,9 @@ public static class WarmStarts
         return WarmStartSource.Of(request.ModelId, model.Hyperparameters, model.Artifact.Transform);
     }
 
-    /// <summary>The model a queued run starts from, read when it trains.</summary>
+    /// <summary>The model a run starts from, read when it trains (and again when it resumes, for the scaler).</summary>
     /// <exception cref="UnprocessableException">The model was deleted after the run was queued: the run fails saying so.</exception>
     public static WarmStart StartOf(ForecastDbContext db, Guid modelId) =>
         WarmStart.From(db.Models.AsNoTracking().Where(m => m.Id == modelId).Select(m => m.Artifact).FirstOrDefault()
-            ?? throw new UnprocessableException($"Model '{modelId}', which this run starts from, was deleted before it trained.", "warmStartFrom"));
+            ?? throw new UnprocessableException($"Model '{modelId}', which this run starts from, was deleted before the run was trained.", "warmStartFrom"));
 }

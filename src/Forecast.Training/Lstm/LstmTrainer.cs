@@ -18,7 +18,10 @@ public static class LstmTrainer
 {
     /// <param name="series">The whole series; the test tail given by the split is never seen.</param>
     /// <param name="resumeFrom">A checkpoint of this same run to continue from, or null to start afresh.</param>
-    /// <param name="warmStart">A trained model (same shape) to start from instead of random weights; null for a cold start.</param>
+    /// <param name="warmStart">
+    /// A trained model (same shape) to start from instead of random weights; null for a cold start. A resumed warm start
+    /// passes it too: the checkpoint's weights win, and the model's scaler is still the one they were trained through.
+    /// </param>
     /// <exception cref="UnprocessableException">The transform and lookback leave fewer than two training windows.</exception>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires; checked at every batch.</exception>
     public static TrainingResult Train(

@@ -53,6 +53,24 @@ public class LstmTrainerTests
     }
 
     [Fact]
+    public void A_resumed_warm_start_ends_as_an_uninterrupted_one_through_its_model_s_scaler()
+    {
+        var (trained, _) = Train(Tiny(epochs: 10));
+        var grown = Sine.Concat(Enumerable.Range(120, 60).Select(i => 10 + 8 * Math.Sin(i * 2 * Math.PI / 12))).ToArray();
+        var hp = Tiny(epochs: 4);
+        var start = WarmStart.From(trained.Artifact);
+
+        var whole = new RecordingObserver(checkpointAt: 2);
+        var uninterrupted = LstmTrainer.Train(grown, hp, whole, CancellationToken.None, warmStart: start);
+        var rest = new RecordingObserver();
+        var resumed = LstmTrainer.Train(grown, hp, rest, CancellationToken.None, whole.Checkpoint, start);
+
+        Assert.Equal(trained.Artifact.Scaler, resumed.Artifact.Scaler);
+        Assert.Equal(whole.Reports.Skip(2).Select(r => (r.TrainLoss, r.ValidationLoss)), rest.Reports.Select(r => (r.TrainLoss, r.ValidationLoss)));
+        Assert.Equal(uninterrupted.Artifact.Weights, resumed.Artifact.Weights);
+    }
+
+    [Fact]
     public void The_same_seed_reproduces_the_loss_curve_and_forecast_bit_for_bit()
     {
         var hp = Tiny(seed: 3, epochs: 5) with { Dropout = 0.2, Layers = 2, BatchSize = 16 };
