@@ -35,6 +35,25 @@ public sealed class CollectionObservationsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_member_s_live_accuracy_starts_with_its_evaluation_and_covers_the_points_appended_since()
+    {
+        var collection = await UploadAsync();
+        var model = (await TrainingFlow.TrainCollectionAsync(Client, collection.Id, new { epochs = 1, hiddenSize = 4, seed = 1 })).ModelId!.Value;
+        await Client.PostAsync($"/api/collections/{collection.Id}/observations",
+            new StringContent("series,date,value\nQ1,1994-10-01,7000\nQ1,1995-01-01,4100\n", Encoding.UTF8, "text/csv"));
+
+        var live = await (await Client.GetAsync($"/api/models/{model}/accuracy?series=Q1")).ReadAsync<LiveAccuracyResponse>();
+        var evaluation = await (await Client.GetAsync($"/api/models/{model}/members/Q1")).ReadAsync<MemberEvaluationResponse>();
+
+        Assert.Equal(("Q1", 2, 8), (live.Series, live.SeriesVersion, live.Horizon));
+        Assert.Equal(evaluation.ForecastOrigin, live.FirstOrigin);
+        // 55 points before the test tail, 65 now: ten origins, the newest with one actual.
+        Assert.Equal((10, 1), (live.Origins.Count, live.Origins[^1].Points));
+        Assert.Equal(evaluation.Metrics.Mase!.Value, live.Origins[0].Model.Mase!.Value, 1e-6);
+        await (await Client.GetAsync($"/api/models/{model}/accuracy")).ReadProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task A_refused_member_leaves_every_member_untouched()
     {
         var collection = await UploadAsync();

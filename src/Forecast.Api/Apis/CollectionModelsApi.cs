@@ -110,16 +110,10 @@ public static class CollectionModelsApi
     /// <exception cref="DomainValidationException">No member named, or none of that key; or an origin the member cannot be forecast from.</exception>
     public static ForecastResponse ForecastMember(LoadedCollectionModel model, string? key, DateOnly? origin, int horizon, IntervalLevels levels)
     {
-        if (key is null)
-        {
-            throw new DomainValidationException(
-                $"Model '{model.Entity.Id}' is a collection's global model: name the member to forecast with series={{key}}, or forecast every member at /api/models/{model.Entity.Id}/forecasts.",
-                "series");
-        }
-        var member = MemberOf(model, key);
+        var member = MemberNamed(model, key);
         var from = LoadedCollectionModel.OriginIndex(member, origin);
         return new ForecastResponse(model.Entity.Id, horizon, member.Series.TimestampAt(from), member.SeriesVersion,
-            PointsOf(member, from, model.Forecast(member, from, horizon, levels)), key);
+            PointsOf(member, from, model.Forecast(member, from, horizon, levels)), member.Key);
     }
 
     public static CollectionModelResponse ToResponse(LoadedCollectionModel model)
@@ -129,6 +123,13 @@ public static class CollectionModelsApi
             m.EpochsRun, m.BestEpoch, m.StoppedEarly, m.TrainingWindows, model.Members.Count,
             m.Artifact.Members.Count(member => member.Fallback is not null), m.Accuracy, m.Coverage, m.Backtest, m.CreatedAt);
     }
+
+    /// <summary>The member a request about a collection's model names with <c>series</c>.</summary>
+    /// <exception cref="DomainValidationException">No member named.</exception>
+    /// <exception cref="NotFoundException">None of that key.</exception>
+    public static ModelMember MemberNamed(LoadedCollectionModel model, string? key) => MemberOf(model, key ?? throw new DomainValidationException(
+        $"Model '{model.Entity.Id}' is a collection's global model: name the member with series={{key}} (every member's forecasts are at /api/models/{model.Entity.Id}/forecasts).",
+        "series"));
 
     private static ModelMember MemberOf(LoadedCollectionModel model, string key) =>
         model.Member(key) ?? throw new NotFoundException($"Member of model {model.Entity.Id}", key);

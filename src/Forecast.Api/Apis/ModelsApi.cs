@@ -190,16 +190,40 @@ public static class ModelsApi
     }
 
     /// <param name="horizon">Steps forecast from each origin (default the model's test size).</param>
+    /// <param name="series">For a collection's global model: the key of the member to measure (required there, refused otherwise).</param>
     public static async Task<Ok<LiveAccuracyResponse>> GetLiveAccuracy(
-        Guid id, ModelCache cache, IOptions<LimitsOptions> limits, CancellationToken cancellationToken, int? horizon = null)
+        Guid id, ModelCache cache, IDbContextFactory<ForecastDbContext> dbFactory, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
+        int? horizon = null, string? series = null)
     {
-        var model = await cache.GetAsync(id, cancellationToken);
-        var steps = horizon ?? model.Entity.Evaluation.Actual.Count;
-        CheckForecastRequest(steps, null, limits.Value);
-        var live = model.LiveAccuracy(steps);
-        var origins = live.Origins.Select(o => new LiveAccuracyOrigin(model.Series.TimestampAt(o.Origin), o.Points, o.Model, o.SeasonalNaive)).ToList();
-        return TypedResults.Ok(new LiveAccuracyResponse(id, model.SeriesVersion, steps, origins[0].Origin, origins, live.Steps,
-            live.MeanMase, live.MeanSeasonalNaiveMase, live.MeanSmape, live.MeanSeasonalNaiveSmape));
+        var loaded = await cache.GetAnyAsync(id, cancellationToken);
+        if (loaded is LoadedCollectionModel collection)
+        {
+            var member = CollectionModelsApi.MemberNamed(collection, series);
+            var steps = CheckLiveHorizon(horizon ?? collection.Entity.Hyperparameters.TestSize, limits.Value);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var testOrigin = await db.MemberEvaluations.Where(m => m.ModelId == id && m.Key == member.Key).Select(m => m.ForecastOrigin).FirstAsync(cancellationToken);
+            return TypedResults.Ok(LiveAccuracyResponseOf(id, member.Series, member.SeriesVersion, steps, collection.LiveAccuracy(member, testOrigin, steps), member.Key));
+        }
+        if (series is not null)
+        {
+            throw new DomainValidationException($"series names a member of a collection; model '{id}' is a series' model, measure it without it.", "series");
+        }
+        var model = (LoadedModel)loaded;
+        var horizonSteps = CheckLiveHorizon(horizon ?? model.Entity.Evaluation.Actual.Count, limits.Value);
+        return TypedResults.Ok(LiveAccuracyResponseOf(id, model.Series, model.SeriesVersion, horizonSteps, model.LiveAccuracy(horizonSteps), key: null));
+    }
+
+    private static int CheckLiveHorizon(int horizon, LimitsOptions limits)
+    {
+        CheckForecastRequest(horizon, null, limits);
+        return horizon;
+    }
+
+    private static LiveAccuracyResponse LiveAccuracyResponseOf(Guid id, Domain.Series.RegularSeries series, int version, int horizon, LiveAccuracy live, string? key)
+    {
+        var origins = live.Origins.Select(o => new LiveAccuracyOrigin(series.TimestampAt(o.Origin), o.Points, o.Model, o.SeasonalNaive)).ToList();
+        return new LiveAccuracyResponse(id, version, horizon, origins[0].Origin, origins, live.Steps,
+            live.MeanMase, live.MeanSeasonalNaiveMase, live.MeanSmape, live.MeanSeasonalNaiveSmape, key);
     }
 
     /// <summary>The horizon within its limit, and the interval levels, checked.</summary>

@@ -80,6 +80,7 @@ public sealed record LiveAccuracyOrigin(DateOnly Origin, int Points, AccuracyMet
 /// </summary>
 /// <param name="FirstOrigin">The first origin scored: the test tail's, whose scores are the evaluation's multi-step ones.</param>
 /// <param name="Steps">Per horizon step: mean absolute error in MASE units and mean sMAPE over the origins reaching that far.</param>
+/// <param name="Series">The member's key for a collection's global model; null for a series' model.</param>
 public sealed record LiveAccuracyResponse(
     Guid ModelId,
     int SeriesVersion,
@@ -90,7 +91,8 @@ public sealed record LiveAccuracyResponse(
     double? MeanMase,
     double? MeanSeasonalNaiveMase,
     double? MeanSmape,
-    double? MeanSeasonalNaiveSmape);
+    double? MeanSeasonalNaiveSmape,
+    string? Series = null);
 
 /// <param name="Score">Distance from the one-step forecast over the distance to the interval's bound on that side: above 1 above the interval, below -1 below it.</param>
 public sealed record AnomalyPoint(DateOnly Timestamp, double Actual, double Predicted, double Lower, double Upper, double Score)

@@ -3,6 +3,7 @@ using Forecast.Api.Persistence;
 using Forecast.Domain.Evaluation;
 using Forecast.Domain.Series;
 using Forecast.Training.Collections;
+using Forecast.Training.Evaluation;
 using Forecast.Training.Intervals;
 
 namespace Forecast.Api.Models;
@@ -71,6 +72,24 @@ public sealed class LoadedCollectionModel(CollectionModelEntity entity, GlobalMo
             point = network.Forecast(member.Key, history, horizon);
         }
         return ForecastWithIntervals.Assemble(point, levels, Entity.Artifact.Calibration, PooledCalibration.ScaleAt(history, Entity.Artifact.SeasonalPeriod));
+    }
+
+    /// <summary>
+    /// The member's live accuracy as a series' model's is measured: from every origin since its test tail began
+    /// (<paramref name="testOrigin"/>, where it was scored) to its newest point, the newest <see cref="LoadedModel.MaxLiveOrigins"/>
+    /// at most; the network forecasts them together, and Theta where the member had too little history.
+    /// </summary>
+    public LiveAccuracy LiveAccuracy(ModelMember member, int testOrigin, int horizon)
+    {
+        var values = member.Series.Values;
+        var first = Math.Max(testOrigin, values.Count - LoadedModel.MaxLiveOrigins);
+        var origins = Enumerable.Range(first, values.Count - first).ToList();
+        IReadOnlyList<double[]> forecasts;
+        lock (gate)
+        {
+            forecasts = network.ForecastAll(origins.Select(o => (member.Key, (IReadOnlyList<double>)values.Take(o).ToArray())).ToList(), horizon);
+        }
+        return Training.Evaluation.LiveAccuracy.Measure(forecasts, values, origins, horizon, Entity.Artifact.SeasonalPeriod);
     }
 
     /// <summary>The member's forecast from the end of its series, with its intervals at <paramref name="levels"/>.</summary>

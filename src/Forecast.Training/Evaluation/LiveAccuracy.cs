@@ -24,9 +24,12 @@ public sealed record LiveAccuracy(int Horizon, IReadOnlyList<LiveOrigin> Origins
     double? MeanMase, double? MeanSeasonalNaiveMase, double? MeanSmape, double? MeanSeasonalNaiveSmape)
 {
     /// <param name="origins">The origins to score, each with at least one actual after it (index below the series' count).</param>
-    public static LiveAccuracy Measure(LstmModel model, IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon, int seasonalPeriod)
+    public static LiveAccuracy Measure(LstmModel model, IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon, int seasonalPeriod) =>
+        Measure(model.PredictRecursive(series, origins, horizon), series, origins, horizon, seasonalPeriod);
+
+    /// <param name="forecasts">The model's recursive forecast of <paramref name="horizon"/> points from each origin, in their order.</param>
+    public static LiveAccuracy Measure(IReadOnlyList<double[]> forecasts, IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon, int seasonalPeriod)
     {
-        var forecasts = model.PredictRecursive(series, origins, horizon);
         var scored = origins.Select((origin, i) => Score(series, origin, forecasts[i], horizon, seasonalPeriod)).ToList();
         var steps = Enumerable.Range(0, horizon)
             .Select(h => StepOf(h, scored.Where(s => s.Actual.Length > h).ToList()))
