@@ -35,12 +35,12 @@ public sealed class CollectionObservationsTests : IDisposable
     }
 
     [Fact]
-    public async Task A_member_s_live_accuracy_starts_with_its_evaluation_and_covers_the_points_appended_since()
+    public async Task A_member_s_live_accuracy_starts_with_its_evaluation_and_an_outlier_appended_to_it_is_an_anomaly()
     {
         var collection = await UploadAsync();
         var model = (await TrainingFlow.TrainCollectionAsync(Client, collection.Id, new { epochs = 1, hiddenSize = 4, seed = 1 })).ModelId!.Value;
         await Client.PostAsync($"/api/collections/{collection.Id}/observations",
-            new StringContent("series,date,value\nQ1,1994-10-01,7000\nQ1,1995-01-01,4100\n", Encoding.UTF8, "text/csv"));
+            new StringContent("series,date,value\nQ1,1994-10-01,7000\nQ1,1995-01-01,41000\n", Encoding.UTF8, "text/csv"));
 
         var live = await (await Client.GetAsync($"/api/models/{model}/accuracy?series=Q1")).ReadAsync<LiveAccuracyResponse>();
         var evaluation = await (await Client.GetAsync($"/api/models/{model}/members/Q1")).ReadAsync<MemberEvaluationResponse>();
@@ -51,6 +51,9 @@ public sealed class CollectionObservationsTests : IDisposable
         Assert.Equal((10, 1), (live.Origins.Count, live.Origins[^1].Points));
         Assert.Equal(evaluation.Metrics.Mase!.Value, live.Origins[0].Model.Mase!.Value, 1e-6);
         await (await Client.GetAsync($"/api/models/{model}/accuracy")).ReadProblemAsync(HttpStatusCode.BadRequest);
+        var anomalies = await (await Client.GetAsync($"/api/series/{evaluation.SeriesId}/anomalies")).ReadAsync<AnomaliesResponse>();
+        Assert.Equal((model, evaluation.ForecastOrigin), (anomalies.ModelId, anomalies.CheckedFrom));
+        Assert.Contains(anomalies.Anomalies, a => a.Timestamp == new DateOnly(1995, 1, 1) && a.Score > 1);
     }
 
     [Fact]

@@ -34,6 +34,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton<RunFollower>();
         builder.Services.AddSingleton<EventStreamSlots>();
         builder.Services.AddSingleton<AliasStore>();
+        builder.Services.AddSingleton<SeriesAnomalies>();
 
         return builder;
     }

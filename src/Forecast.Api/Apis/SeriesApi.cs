@@ -98,21 +98,18 @@ public static class SeriesApi
             appended.Supplied, appended.Revised, appended.NewlyFilled);
     }
 
-    /// <param name="modelId">The model whose intervals judge the observations: one of this series'; default its production alias, else its newest.</param>
+    /// <param name="modelId">
+    /// The model whose intervals judge the observations: one of this series' (a member's: one of its collection's global models);
+    /// default the production alias, else the newest.
+    /// </param>
     /// <param name="level">The interval's level in percent, 50..99.9 (default 99).</param>
     public static async Task<Ok<AnomaliesResponse>> ListAnomalies(
-        Guid id, AliasStore aliases, ModelCache cache, CancellationToken cancellationToken, Guid? modelId = null, double level = 99)
+        Guid id, SeriesAnomalies anomalies, CancellationToken cancellationToken, Guid? modelId = null, double level = 99)
     {
         IntervalLevels.Of([level]);
-        var subject = await aliases.SubjectAsync(AliasSubjectKind.Series, id, cancellationToken);
-        var model = await cache.GetAsync(modelId ?? await aliases.ResolveAsync(subject, alias: null, cancellationToken), cancellationToken);
-        if (model.Entity.SeriesId != id)
-        {
-            throw new UnprocessableException($"Model '{model.Entity.Id}' is not a model of series '{id}'.", "modelId");
-        }
-        var (from, found) = model.Anomalies(level);
-        var points = found.Select(a => AnomalyPoint.Of(a, model.Series)).ToList();
-        return TypedResults.Ok(new AnomaliesResponse(id, model.Entity.Id, model.SeriesVersion, level, model.Series.TimestampAt(from), points));
+        var report = await anomalies.FindAsync(id, modelId, level, from: null, cancellationToken);
+        var points = report.Found.Select(a => AnomalyPoint.Of(a, report.Series)).ToList();
+        return TypedResults.Ok(new AnomaliesResponse(id, report.ModelId, report.SeriesVersion, level, report.Series.TimestampAt(report.CheckedFrom), points));
     }
 
     /// <param name="page">The page, from 1 (default 1).</param>

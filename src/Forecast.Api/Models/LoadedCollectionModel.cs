@@ -92,6 +92,29 @@ public sealed class LoadedCollectionModel(CollectionModelEntity entity, GlobalMo
         return Training.Evaluation.LiveAccuracy.Measure(forecasts, values, origins, horizon, Entity.Artifact.SeasonalPeriod);
     }
 
+    /// <summary>
+    /// The member's observations from <paramref name="from"/> on (the newest <see cref="LoadedModel.MaxAnomalyChecks"/> at most)
+    /// outside the one-step interval at <paramref name="level"/> percent: each predicted from the points before it, the
+    /// pooled interval scaled by the member's MASE scale there, as its forecasts' are.
+    /// </summary>
+    /// <exception cref="Forecast.Domain.UnprocessableException">The model has no intervals.</exception>
+    public (int From, IReadOnlyList<Anomaly> Found) Anomalies(ModelMember member, double level, int from)
+    {
+        var calibration = Entity.Artifact.Calibration ?? throw new Forecast.Domain.UnprocessableException(
+            $"Model '{Entity.Id}' has no prediction intervals, so nothing lies outside them.", "modelId");
+        var values = member.Series.Values;
+        var first = Math.Max(Math.Max(from, SeriesBuilder.MinimumPoints), values.Count - LoadedModel.MaxAnomalyChecks);
+        var histories = Enumerable.Range(first, values.Count - first).Select(t => (member.Key, (IReadOnlyList<double>)values.Take(t).ToArray())).ToList();
+        IReadOnlyList<double[]> oneStep;
+        lock (gate)
+        {
+            oneStep = network.ForecastAll(histories, 1);
+        }
+        var period = Entity.Artifact.SeasonalPeriod;
+        return (first, Training.Evaluation.Anomalies.Find(values, first, oneStep.Select(f => f[0]).ToArray(),
+            (t, forecast) => calibration.Interval(forecast, level, step: 1, PooledCalibration.ScaleAt(histories[t - first].Item2, period))));
+    }
+
     /// <summary>The member's forecast from the end of its series, with its intervals at <paramref name="levels"/>.</summary>
     public IReadOnlyList<ForecastStep> Forecast(ModelMember member, int horizon, IntervalLevels levels)
     {

@@ -65,6 +65,10 @@ public sealed class ObservationStore(
             if (await SaveAsync(db, collectionId, cancellationToken))
             {
                 var version = await db.Collections.Where(c => c.Id == collectionId).Select(c => c.Version).FirstAsync(cancellationToken);
+                foreach (var (key, append) in appended)
+                {
+                    AnomalyCheckJob.AfterAppend(jobs, notifier, members[key], append);
+                }
                 return new StoredCollectionAppend(appended.Select(a => (members[a.Key], new StoredAppend(a.Appended, members[a.Key].Version))).ToList(), version);
             }
         }

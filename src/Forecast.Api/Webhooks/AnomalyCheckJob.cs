@@ -1,9 +1,7 @@
 using Forecast.Api.Contracts;
 using Forecast.Api.Models;
 using Forecast.Api.Persistence;
-using Forecast.Api.Registry;
 using Forecast.Domain;
-using Forecast.Domain.Registry;
 using Forecast.Domain.Series;
 using Hangfire;
 
@@ -11,11 +9,11 @@ namespace Forecast.Api.Webhooks;
 
 /// <summary>
 /// After an append to a series whose owner listens for <see cref="WebhookEvents.SeriesAnomaly"/>: the appended observations
-/// are checked against the series' model (its production alias, else its newest) at <see cref="Level"/> percent, and
-/// those outside its one-step interval are sent to the owner's webhooks. A job of the webhooks queue, so that an append
-/// answers without waiting for a network to predict.
+/// are checked against the series' model (<see cref="SeriesAnomalies"/>: a member's is its collection's global model) at
+/// <see cref="Level"/> percent, and those outside its one-step interval are sent to the owner's webhooks. A job of the
+/// webhooks queue, so that an append answers without waiting for a network to predict.
 /// </summary>
-public sealed class AnomalyCheckJob(AliasStore aliases, ModelCache cache, WebhookNotifier notifier)
+public sealed class AnomalyCheckJob(SeriesAnomalies anomalies, WebhookNotifier notifier)
 {
     /// <summary>The interval level an appended observation is judged at, as <c>GET /api/series/{id}/anomalies</c> defaults to.</summary>
     public const double Level = 99;
@@ -23,38 +21,31 @@ public sealed class AnomalyCheckJob(AliasStore aliases, ModelCache cache, Webhoo
     /// <summary>Queues the check of an append, when the series' owner listens for anomalies.</summary>
     public static void AfterAppend(IBackgroundJobClient jobs, WebhookNotifier notifier, SeriesEntity series, AppendedSeries appended)
     {
-        if (appended.Changed && series.CollectionId is null && notifier.Subscribed(series.OwnerKeyId, WebhookEvents.SeriesAnomaly))
+        if (appended.Changed && notifier.Subscribed(series.OwnerKeyId, WebhookEvents.SeriesAnomaly))
         {
-            jobs.Enqueue<AnomalyCheckJob>(job => job.Check(series.Id, appended.FirstChanged));
+            jobs.Enqueue<AnomalyCheckJob>(job => job.Check(series.Id, series.OwnerKeyId, appended.FirstChanged));
         }
     }
 
     /// <param name="from">The first period the append changed: only those from it on are the append's.</param>
     [Queue(WebhookDeliveryJob.Queue)]
     [AutomaticRetry(Attempts = 0)]
-    public async Task Check(Guid seriesId, int from)
+    public async Task Check(Guid seriesId, Guid ownerKeyId, int from)
     {
-        AliasSubject subject;
-        LoadedModel model;
+        AnomalyReport report;
         try
         {
-            subject = await aliases.SubjectAsync(AliasSubjectKind.Series, seriesId, CancellationToken.None);
-            model = await cache.GetAsync(await aliases.ResolveAsync(subject, alias: null, CancellationToken.None), CancellationToken.None);
+            report = await anomalies.FindAsync(seriesId, modelId: null, Level, from, CancellationToken.None);
         }
-        catch (NotFoundException)
+        catch (Exception e) when (e is NotFoundException or UnprocessableException)
         {
-            // The series was deleted since, or has no model yet: nothing judges its observations.
+            // The series was deleted since, has no model yet, or its model has no intervals: nothing judges its observations.
             return;
         }
-        if (model.Entity.Artifact.Calibration is null)
+        if (report.Found.Count > 0)
         {
-            return;
-        }
-        var (_, found) = model.Anomalies(Level, from);
-        if (found.Count > 0)
-        {
-            notifier.SeriesAnomalies(subject.OwnerKeyId, new SeriesAnomalyData(seriesId, model.Entity.Id, model.SeriesVersion, Level,
-                found.Select(a => AnomalyPoint.Of(a, model.Series)).ToList()));
+            notifier.SeriesAnomalies(ownerKeyId, new SeriesAnomalyData(seriesId, report.ModelId, report.SeriesVersion, Level,
+                report.Found.Select(a => AnomalyPoint.Of(a, report.Series)).ToList()));
         }
     }
 }

@@ -21,13 +21,19 @@ public static class Anomalies
     /// <param name="level">The interval's level in percent.</param>
     public static IReadOnlyList<Anomaly> Find(LstmModel model, ConformalCalibration calibration, IReadOnlyList<double> series, int from, double level)
     {
-        var predicted = model.PredictOneStep(series, from, series.Count);
         var scaleAt = calibration.ScalesAlong(series);
+        return Find(series, from, model.PredictOneStep(series, from, series.Count), (t, forecast) => calibration.Interval(forecast, level, step: 1, scaleAt(t)));
+    }
+
+    /// <param name="predicted">The one-step forecast of every index from <paramref name="from"/> on, each from the actual values before it.</param>
+    /// <param name="intervalAt">The one-step interval around a forecast of index t, as the model calibrated it there.</param>
+    public static IReadOnlyList<Anomaly> Find(IReadOnlyList<double> series, int from, IReadOnlyList<double> predicted, Func<int, double, PredictionInterval> intervalAt)
+    {
         var found = new List<Anomaly>();
         for (var t = from; t < series.Count; t++)
         {
             var (actual, forecast) = (series[t], predicted[t - from]);
-            var interval = calibration.Interval(forecast, level, step: 1, scaleAt(t));
+            var interval = intervalAt(t, forecast);
             if (actual < interval.Lower || actual > interval.Upper)
             {
                 var score = actual > forecast ? (actual - forecast) / (interval.Upper - forecast) : -(forecast - actual) / (forecast - interval.Lower);
