@@ -12,7 +12,7 @@ internal static class RepositoryData
         var rows = File.ReadLines(Path.Combine(DataDirectory(), file)).Skip(1).Where(line => line.Length > 0)
             .Select(line => line.Split(','))
             .ToArray();
-        var dates = rows.Select(r => DateOnly.ParseExact(r[0], "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray();
+        var dates = rows.Select(r => DateTime.ParseExact(r[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)).ToArray();
         var frequency = FrequencyExtensions.Infer(dates) ?? throw new InvalidDataException($"{file}: no frequency.");
         return new RegularSeries(dates[0], frequency, rows.Select(r => double.Parse(r[1], CultureInfo.InvariantCulture)).ToArray());
     }

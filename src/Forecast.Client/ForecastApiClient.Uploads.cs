@@ -10,7 +10,7 @@ namespace Forecast.Client;
 public partial class ForecastApiClient
 {
     /// <summary>Uploads a series from CSV: a date column and a value column, header optional.</summary>
-    /// <param name="frequency">daily, weekly, monthly, quarterly or yearly; inferred from the dates when null.</param>
+    /// <param name="frequency">minutes1, minutes5, minutes10, minutes15, minutes30, hourly, daily, weekly, monthly, quarterly or yearly; inferred from the timestamps when null.</param>
     /// <param name="fillPolicy">What to do with missing periods: interpolate (the default), forwardFill or refuse.</param>
     public Task<SeriesResponse> UploadSeriesCsvAsync(
         Stream csv, string? name = null, string? frequency = null, string? fillPolicy = null, CancellationToken cancellationToken = default) =>

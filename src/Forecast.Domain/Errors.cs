@@ -16,3 +16,9 @@ public sealed class ConflictException(string detail) : Exception(detail);
 
 /// <summary>The request body is in a format the endpoint does not accept (HTTP 415).</summary>
 public sealed class UnsupportedContentTypeException(string detail) : Exception(detail);
+
+/// <summary>A timestamp that breaks a rule; <see cref="Point"/> (from 0) says which, so a reader can name its own line.</summary>
+public sealed class TimestampException(string detail, int point) : DomainValidationException(detail, "timestamps")
+{
+    public int Point { get; } = point;
+}

@@ -130,7 +130,7 @@ public class BadRequestSuiteTests(BadRequestTargets targets) : IClassFixture<Bad
         new("a 201-character name", HttpStatusCode.BadRequest, "200 characters", _ => Upload($"{{\"name\":\"{new string('n', 201)}\",{Daily},\"values\":[1,2,3]}}")),
         new("timestamps and start both", HttpStatusCode.BadRequest, "either timestamps or start", _ => Upload("{\"name\":\"x\",\"values\":[1,2,3],\"start\":\"2024-01-01\",\"timestamps\":[\"2024-01-01\",\"2024-01-02\",\"2024-01-03\"]}")),
         new("an impossible date", HttpStatusCode.BadRequest, "timestamps", _ => Upload("{\"name\":\"x\",\"values\":[1,2,3],\"timestamps\":[\"2024-01-01\",\"2024-13-01\",\"2024-01-03\"]}")),
-        new("unknown frequency", HttpStatusCode.BadRequest, "frequency", _ => Upload("{\"name\":\"x\",\"values\":[1,2,3],\"start\":\"2024-01-01\",\"frequency\":\"hourly\"}")),
+        new("unknown frequency", HttpStatusCode.BadRequest, "frequency", _ => Upload("{\"name\":\"x\",\"values\":[1,2,3],\"start\":\"2024-01-01\",\"frequency\":\"fortnightly\"}")),
         new("frequency as a number", HttpStatusCode.BadRequest, "frequency", _ => Upload("{\"name\":\"x\",\"values\":[1,2,3],\"start\":\"2024-01-01\",\"frequency\":2}")),
         new("unknown fill policy", HttpStatusCode.BadRequest, "fillPolicy", _ => Upload($"{{\"name\":\"x\",{Daily},\"values\":[1,2,3],\"fillPolicy\":\"guess\"}}")),
         new("unknown property", HttpStatusCode.BadRequest, "colour", _ => Upload($"{{\"name\":\"x\",{Daily},\"values\":[1,2,3],\"colour\":\"red\"}}")),
@@ -161,7 +161,7 @@ public class BadRequestSuiteTests(BadRequestTargets targets) : IClassFixture<Bad
         new("a number beyond double in CSV", HttpStatusCode.BadRequest, "line 2", _ => Csv("2024-01-01,1\n2024-01-02,1e400\n2024-01-03,3\n")),
         new("a huge value in CSV", HttpStatusCode.BadRequest, "Value 2", _ => Csv("2024-01-01,1\n2024-01-02,-1e200\n2024-01-03,3\n")),
         new("gaps under the refuse policy", HttpStatusCode.UnprocessableEntity, "2024-01-03", _ => Csv("2024-01-01,1\n2024-01-02,2\n2024-01-04,3\n2024-01-05,4\n", "?fillPolicy=refuse")),
-        new("unknown frequency in the query", HttpStatusCode.BadRequest, "frequency", _ => Csv("2024-01-01,1\n2024-01-02,2\n2024-01-03,3\n", "?frequency=hourly")),
+        new("unknown frequency in the query", HttpStatusCode.BadRequest, "frequency", _ => Csv("2024-01-01,1\n2024-01-02,2\n2024-01-03,3\n", "?frequency=fortnightly")),
         new("frequency as a number in the query", HttpStatusCode.BadRequest, "frequency", _ => Csv("2024-01-01,1\n2024-01-02,2\n2024-01-03,3\n", "?frequency=1")),
         new("unknown fill policy in the query", HttpStatusCode.BadRequest, "fillPolicy", _ => Csv("2024-01-01,1\n2024-01-02,2\n2024-01-03,3\n", "?fillPolicy=sometimes")),
 

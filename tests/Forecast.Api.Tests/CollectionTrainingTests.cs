@@ -65,7 +65,7 @@ public sealed class CollectionTrainingTests : IDisposable
         Assert.Equal("series,timestamp,value,lower_80,upper_80,lower_95,upper_95", lines[0]);
         Assert.Equal(1 + (Members * 6), lines.Length);
         var rows = lines.Where(l => l.StartsWith(key + ",", StringComparison.Ordinal)).ToList();
-        Assert.Equal(one.Points.Select(p => string.Join(',', key, p.Timestamp.ToString("yyyy-MM-dd"), R(p.Value),
+        Assert.Equal(one.Points.Select(p => string.Join(',', key, p.Timestamp, R(p.Value),
             R(p.Intervals![0].Lower), R(p.Intervals[0].Upper), R(p.Intervals[1].Lower), R(p.Intervals[1].Upper))), rows);
         Assert.Equal(Members, json.Members.Count);
         Assert.Equal(one.Points.Select(p => p.Value), json.Members.Single(m => m.Key == key).Points.Select(p => p.Value));

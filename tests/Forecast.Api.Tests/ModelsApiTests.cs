@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Forecast.Api.Contracts;
 using Forecast.Api.Persistence;
@@ -83,7 +84,7 @@ public class ModelsApiTests(ForecastApiFactory factory) : IClassFixture<Forecast
 
         // Seattle's wet season (November to January) against its dry one (June to August), in 2016.
         Assert.Equal("deseasonalize", model.Transform);
-        var byMonth = forecast.Points.ToDictionary(p => p.Timestamp.Month, p => p.Value);
+        var byMonth = forecast.Points.ToDictionary(p => int.Parse(p.Timestamp[5..7], CultureInfo.InvariantCulture), p => p.Value);
         Assert.True(new[] { 11, 12, 1 }.Min(m => byMonth[m]) > 2 * new[] { 6, 7, 8 }.Max(m => byMonth[m]),
             string.Join(", ", forecast.Points.Select(p => $"{p.Timestamp:yyyy-MM} {p.Value:F1}")));
     }

@@ -84,7 +84,7 @@ public static class AliasesApi
     /// <param name="origin">The first period to forecast, seeing only the observations before it; default: after the newest one.</param>
     public static async Task<Results<Ok<ForecastResponse>, StatusCodeHttpResult>> ForecastSeriesByAlias(
         Guid id, HttpContext context, AliasStore store, ModelCache cache, IOptions<LimitsOptions> limits, ForecastMetrics metrics,
-        CancellationToken cancellationToken, string? alias = null, int horizon = 12, double[]? level = null, DateOnly? origin = null)
+        CancellationToken cancellationToken, string? alias = null, int horizon = 12, double[]? level = null, string? origin = null)
     {
         var modelId = await store.ResolveAsync(await store.SubjectAsync(AliasSubjectKind.Series, id, cancellationToken), alias, cancellationToken);
         return await ModelsApi.GetForecast(modelId, context, cache, limits, metrics, cancellationToken, horizon, level, origin: origin);

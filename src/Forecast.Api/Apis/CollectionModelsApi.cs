@@ -7,6 +7,7 @@ using Forecast.Api.Models;
 using Forecast.Api.Persistence;
 using Forecast.Api.Telemetry;
 using Forecast.Domain;
+using Forecast.Domain.Series;
 using Forecast.Training.Intervals;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -75,8 +76,8 @@ public static class CollectionModelsApi
         var (score, intervals) = (row.Evaluation.Score, row.Evaluation.Intervals);
         var origin = row.ForecastOrigin;
         var points = score.Actual.Select((actual, i) =>
-            new MemberEvaluationPoint(member.Series.TimestampAt(origin + i), actual, score.Predicted[i], intervals[i])).ToList();
-        return TypedResults.Ok(new MemberEvaluationResponse(id, key, member.SeriesId, member.Series.TimestampAt(origin), points, score.Model,
+            new MemberEvaluationPoint(member.Series.Format(member.Series.TimestampAt(origin + i)), actual, score.Predicted[i], intervals[i])).ToList();
+        return TypedResults.Ok(new MemberEvaluationResponse(id, key, member.SeriesId, member.Series.Format(member.Series.TimestampAt(origin)), points, score.Model,
             new MemberBaselineMetrics(score.Naive, score.SeasonalNaive, score.Naive2, score.Theta), row.Evaluation.Fallback));
     }
 
@@ -108,11 +109,11 @@ public static class CollectionModelsApi
     }
 
     /// <exception cref="DomainValidationException">No member named, or none of that key; or an origin the member cannot be forecast from.</exception>
-    public static ForecastResponse ForecastMember(LoadedCollectionModel model, string? key, DateOnly? origin, int horizon, IntervalLevels levels)
+    public static ForecastResponse ForecastMember(LoadedCollectionModel model, string? key, DateTime? origin, int horizon, IntervalLevels levels)
     {
         var member = MemberNamed(model, key);
         var from = LoadedCollectionModel.OriginIndex(member, origin);
-        return new ForecastResponse(model.Entity.Id, horizon, member.Series.TimestampAt(from), member.SeriesVersion,
+        return new ForecastResponse(model.Entity.Id, horizon, member.Series.Format(member.Series.TimestampAt(from)), member.SeriesVersion,
             PointsOf(member, from, model.Forecast(member, from, horizon, levels)), member.Key);
     }
 
@@ -135,7 +136,7 @@ public static class CollectionModelsApi
         model.Member(key) ?? throw new NotFoundException($"Member of model {model.Entity.Id}", key);
 
     private static List<ForecastPoint> PointsOf(ModelMember member, int origin, IReadOnlyList<ForecastStep> steps) =>
-        steps.Select((step, i) => new ForecastPoint(member.Series.TimestampAt(origin + i), step.Value, step.Intervals)).ToList();
+        steps.Select((step, i) => new ForecastPoint(member.Series.Format(member.Series.TimestampAt(origin + i)), step.Value, step.Intervals)).ToList();
 
     private static async Task WriteCsvAsync(
         Stream body, LoadedCollectionModel model, IReadOnlyList<IReadOnlyList<ForecastStep>> forecasts, int horizon, IntervalLevels levels)
@@ -152,12 +153,12 @@ public static class CollectionModelsApi
         {
             var member = model.Members[i];
             var key = CsvField(member.Key);
-            var timestamps = member.Series.FutureTimestamps(horizon);
+            var timestamps = member.Series.Frequency.Format(member.Series.FutureTimestamps(horizon));
             var line = new StringBuilder();
             for (var h = 0; h < horizon; h++)
             {
                 var step = forecasts[i][h];
-                line.Clear().Append(CultureInfo.InvariantCulture, $"{key},{timestamps[h]:yyyy-MM-dd},{step.Value:R}");
+                line.Clear().Append(CultureInfo.InvariantCulture, $"{key},{timestamps[h]},{step.Value:R}");
                 foreach (var interval in step.Intervals ?? [])
                 {
                     line.Append(CultureInfo.InvariantCulture, $",{interval.Lower:R},{interval.Upper:R}");

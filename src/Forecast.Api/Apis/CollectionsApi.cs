@@ -66,7 +66,7 @@ public static class CollectionsApi
 
     /// <param name="name">CSV and multipart uploads: the collection's name (default: the file's name, or "collection").</param>
     /// <param name="idColumn">CSV and multipart uploads: the column holding the member keys (default: the one called series, id, unique_id or key).</param>
-    /// <param name="frequency">CSV and multipart uploads: daily, weekly, monthly, quarterly or yearly; inferred from the dates when left out.</param>
+    /// <param name="frequency">CSV and multipart uploads: minutes1, minutes5, minutes10, minutes15, minutes30, hourly, daily, weekly, monthly, quarterly or yearly; inferred from the timestamps when left out.</param>
     /// <param name="fillPolicy">CSV and multipart uploads: what to do with each member's missing periods: interpolate (default), forwardFill or refuse.</param>
     public static async Task<Created<CollectionResponse>> CreateCollection(
         HttpRequest request, CollectionUploadReader reader, IDbContextFactory<ForecastDbContext> dbFactory, TimeProvider clock,
@@ -147,7 +147,7 @@ public static class CollectionsApi
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(s => new { s.Id, s.Key, s.Start, s.Frequency, s.Count })
             .ToListAsync(cancellationToken);
-        var listed = items.Select(s => new CollectionMemberItem(s.Id, s.Key!, s.Start, s.Frequency.Advance(s.Start, s.Count - 1), s.Count)).ToList();
+        var listed = items.Select(s => new CollectionMemberItem(s.Id, s.Key!, s.Frequency.Format(s.Start), s.Frequency.Format(s.Frequency.Advance(s.Start, s.Count - 1)), s.Count)).ToList();
         return TypedResults.Ok(new PagedList<CollectionMemberItem>(listed, page, pageSize, total));
     }
 
@@ -175,9 +175,9 @@ public static class CollectionsApi
         await db.Collections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("Collection", id);
 
-    private sealed record MemberSummary(Guid Id, string Key, DateOnly Start, Frequency Frequency, int Count, List<DateOnly> FilledGaps)
+    private sealed record MemberSummary(Guid Id, string Key, DateTime Start, Frequency Frequency, int Count, List<DateTime> FilledGaps)
     {
-        public DateOnly End => Frequency.Advance(Start, Count - 1);
+        public DateTime End => Frequency.Advance(Start, Count - 1);
     }
 
     private static MemberSummary Summary(SeriesEntity member) =>
@@ -186,9 +186,10 @@ public static class CollectionsApi
     private static CollectionResponse ToResponse(CollectionEntity collection, IReadOnlyList<MemberSummary> members)
     {
         var gaps = members.Where(m => m.FilledGaps.Count > 0).OrderBy(m => m.Key, StringComparer.Ordinal)
-            .Select(m => new MemberGaps(m.Key, m.Id, m.FilledGaps)).ToList();
+            .Select(m => new MemberGaps(m.Key, m.Id, m.Frequency.Format(m.FilledGaps))).ToList();
         return new CollectionResponse(collection.Id, collection.Name, collection.Frequency, members.Count, members.Sum(m => (long)m.Count),
-            MemberLengths.Of(members.Select(m => m.Count)), members.Min(m => m.Start), members.Max(m => m.End),
+            MemberLengths.Of(members.Select(m => m.Count)),
+            collection.Frequency.Format(members.Min(m => m.Start)), collection.Frequency.Format(members.Max(m => m.End)),
             collection.FillPolicy, gaps, collection.CreatedAt);
     }
 }

@@ -46,7 +46,7 @@ public static class DiagnosticsApi
         });
         var s = report.Summary;
         var summary = new DiagnosticsSummary(s.Count, s.Mean, s.StandardDeviation, s.Min, s.FirstQuartile, s.Median,
-            s.ThirdQuartile, s.Max, series.Start, series.End, series.Frequency);
+            s.ThirdQuartile, s.Max, series.Format(series.Start), series.Format(series.End), series.Frequency);
         return TypedResults.Ok(new SeriesDiagnosticsResponse(id, summary, report.Adf, report.Kpss, report.LjungBox,
             report.BoxPierce, report.Acf, report.Pacf, report.Seasonality, report.Interpretation));
     }

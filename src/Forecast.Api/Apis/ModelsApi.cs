@@ -4,6 +4,7 @@ using Forecast.Api.Contracts;
 using Forecast.Api.Models;
 using Forecast.Api.Persistence;
 using Forecast.Api.Registry;
+using Forecast.Api.Series;
 using Forecast.Api.Telemetry;
 using Forecast.Domain;
 using Forecast.Domain.Evaluation;
@@ -139,10 +140,10 @@ public static class ModelsApi
         }
         var e = model.Evaluation;
         var points = Enumerable.Range(0, e.Actual.Count).Select(i => new EvaluationPoint(
-            series.TimestampAt(e.ForecastOrigin + i), e.Actual[i], e.OneStep.Predicted[i], e.MultiStep.Predicted[i],
+            series.Format(series.TimestampAt(e.ForecastOrigin + i)), e.Actual[i], e.OneStep.Predicted[i], e.MultiStep.Predicted[i],
             e.Baselines.Naive.Predicted[i], e.Baselines.SeasonalNaive.Predicted[i], e.Baselines.Drift.Predicted[i],
             e.MultiStepIntervals[i])).ToList();
-        return TypedResults.Ok(new EvaluationResponse(model.Id, series.TimestampAt(e.ForecastOrigin), points,
+        return TypedResults.Ok(new EvaluationResponse(model.Id, series.Format(series.TimestampAt(e.ForecastOrigin)), points,
             e.MultiStep.Metrics, e.OneStep.Metrics, BaselineMetricsOf(e), e.SeasonalPeriod, e.SkillVsSeasonalNaive, e.BeatsSeasonalNaive,
             e.Coverage, model.Backtest));
     }
@@ -151,14 +152,16 @@ public static class ModelsApi
     /// <param name="level">Prediction interval levels in percent, repeatable (<c>level=80&amp;level=95</c>), each in 50..99.9.</param>
     /// <param name="series">For a collection's global model: the key of the member to forecast (required there, refused otherwise).</param>
     /// <param name="origin">
-    /// The first period to forecast (yyyy-MM-dd, on the series' grid), seeing only the observations before it: what the model
+    /// The first period to forecast (on the series' grid: a date, or for hourly and minute series an ISO 8601 date-time, its
+    /// offset's + written %2B), seeing only the observations before it: what the model
     /// would have said then. Default: the period after the series' newest observation.
     /// </param>
     public static async Task<Results<Ok<ForecastResponse>, StatusCodeHttpResult>> GetForecast(
         Guid id, HttpContext context, ModelCache cache, IOptions<LimitsOptions> limits, ForecastMetrics metrics, CancellationToken cancellationToken,
-        int horizon = 12, double[]? level = null, string? series = null, DateOnly? origin = null)
+        int horizon = 12, double[]? level = null, string? series = null, string? origin = null)
     {
         var started = Stopwatch.GetTimestamp();
+        var originTimestamp = TimestampText.ParseOne(origin, "origin");
         // Horizon and levels are checked before the model is loaded: bad ones are refused without rebuilding a network.
         var levels = CheckForecastRequest(horizon, level, limits.Value);
         var loaded = await cache.GetAnyAsync(id, cancellationToken);
@@ -168,7 +171,7 @@ public static class ModelsApi
             {
                 return TypedResults.StatusCode(StatusCodes.Status304NotModified);
             }
-            var member = CollectionModelsApi.ForecastMember(collection, series, origin, horizon, levels);
+            var member = CollectionModelsApi.ForecastMember(collection, series, originTimestamp, horizon, levels);
             metrics.ForecastServed("member", Stopwatch.GetElapsedTime(started));
             return TypedResults.Ok(member);
         }
@@ -182,11 +185,12 @@ public static class ModelsApi
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-        var from = model.OriginIndex(origin);
+        var from = model.OriginIndex(originTimestamp);
+        var forecastSeries = model.Series;
         var points = model.Forecast(from, horizon, levels)
-            .Select((step, i) => new ForecastPoint(model.Series.TimestampAt(from + i), step.Value, step.Intervals)).ToList();
+            .Select((step, i) => new ForecastPoint(forecastSeries.Format(forecastSeries.TimestampAt(from + i)), step.Value, step.Intervals)).ToList();
         metrics.ForecastServed("series", Stopwatch.GetElapsedTime(started));
-        return TypedResults.Ok(new ForecastResponse(id, horizon, model.Series.TimestampAt(from), model.SeriesVersion, points));
+        return TypedResults.Ok(new ForecastResponse(id, horizon, forecastSeries.Format(forecastSeries.TimestampAt(from)), model.SeriesVersion, points));
     }
 
     /// <param name="horizon">Steps forecast from each origin (default the model's test size).</param>
@@ -221,7 +225,7 @@ public static class ModelsApi
 
     private static LiveAccuracyResponse LiveAccuracyResponseOf(Guid id, Domain.Series.RegularSeries series, int version, int horizon, LiveAccuracy live, string? key)
     {
-        var origins = live.Origins.Select(o => new LiveAccuracyOrigin(series.TimestampAt(o.Origin), o.Points, o.Model, o.SeasonalNaive)).ToList();
+        var origins = live.Origins.Select(o => new LiveAccuracyOrigin(series.Format(series.TimestampAt(o.Origin)), o.Points, o.Model, o.SeasonalNaive)).ToList();
         return new LiveAccuracyResponse(id, version, horizon, origins[0].Origin, origins, live.Steps,
             live.MeanMase, live.MeanSeasonalNaiveMase, live.MeanSmape, live.MeanSeasonalNaiveSmape, key);
     }

@@ -57,7 +57,7 @@ public static class SeriesApi
     }
 
     /// <param name="name">CSV and multipart uploads: the series' name (default: the file's name, or "series").</param>
-    /// <param name="frequency">CSV and multipart uploads: daily, weekly, monthly, quarterly or yearly; inferred from the dates when left out.</param>
+    /// <param name="frequency">CSV and multipart uploads: minutes1, minutes5, minutes10, minutes15, minutes30, hourly, daily, weekly, monthly, quarterly or yearly; inferred from the timestamps when left out.</param>
     /// <param name="fillPolicy">CSV and multipart uploads: what to do with missing periods: interpolate (default), forwardFill or refuse.</param>
     public static async Task<Created<SeriesResponse>> CreateSeries(
         HttpRequest request, SeriesUploadReader reader, IDbContextFactory<ForecastDbContext> dbFactory,
@@ -94,8 +94,9 @@ public static class SeriesApi
     public static ObservationsResponse ToResponse(Guid seriesId, StoredAppend stored)
     {
         var (appended, series) = (stored.Appended, stored.Appended.Series);
-        return new ObservationsResponse(seriesId, stored.Version, series.Count, series.End, appended.Appended, appended.Unchanged,
-            appended.Supplied, appended.Revised, appended.NewlyFilled);
+        var frequency = series.Frequency;
+        return new ObservationsResponse(seriesId, stored.Version, series.Count, series.Format(series.End), appended.Appended, appended.Unchanged,
+            frequency.Format(appended.Supplied), frequency.Format(appended.Revised), frequency.Format(appended.NewlyFilled));
     }
 
     /// <param name="modelId">
@@ -109,7 +110,7 @@ public static class SeriesApi
         IntervalLevels.Of([level]);
         var report = await anomalies.FindAsync(id, modelId, level, from: null, cancellationToken);
         var points = report.Found.Select(a => AnomalyPoint.Of(a, report.Series)).ToList();
-        return TypedResults.Ok(new AnomaliesResponse(id, report.ModelId, report.SeriesVersion, level, report.Series.TimestampAt(report.CheckedFrom), points));
+        return TypedResults.Ok(new AnomaliesResponse(id, report.ModelId, report.SeriesVersion, level, report.Series.Format(report.Series.TimestampAt(report.CheckedFrom)), points));
     }
 
     /// <param name="page">The page, from 1 (default 1).</param>
@@ -129,7 +130,7 @@ public static class SeriesApi
             .Select(s => new { s.Id, s.Name, s.Frequency, s.Start, s.Count, s.CreatedAt })
             .ToListAsync(cancellationToken);
         var listed = items
-            .Select(s => new SeriesListItem(s.Id, s.Name, s.Frequency, s.Start, s.Frequency.Advance(s.Start, s.Count - 1), s.Count, s.CreatedAt))
+            .Select(s => new SeriesListItem(s.Id, s.Name, s.Frequency, s.Frequency.Format(s.Start), s.Frequency.Format(s.Frequency.Advance(s.Start, s.Count - 1)), s.Count, s.CreatedAt))
             .ToList();
         return TypedResults.Ok(new PagedList<SeriesListItem>(listed, page, pageSize, total));
     }
@@ -173,8 +174,8 @@ public static class SeriesApi
         var values = series.Values;
         var mean = values.Average();
         var variance = values.Count > 1 ? values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1) : 0;
-        return new SeriesResponse(entity.Id, entity.Name, entity.Frequency, series.Start, series.End, entity.Count,
-            entity.FillPolicy, entity.FilledGaps, new SeriesStatistics(mean, Math.Sqrt(variance), values.Min(), values.Max()),
+        return new SeriesResponse(entity.Id, entity.Name, entity.Frequency, series.Format(series.Start), series.Format(series.End), entity.Count,
+            entity.FillPolicy, entity.Frequency.Format(entity.FilledGaps), new SeriesStatistics(mean, Math.Sqrt(variance), values.Min(), values.Max()),
             entity.CreatedAt, entity.Version, includeValues ? values : null, entity.CollectionId, entity.Key);
     }
 }

@@ -40,7 +40,7 @@ public static class CollectionCsvReader
             {
                 throw new DomainValidationException($"CSV line {line}: the member key is empty.", "file");
             }
-            var date = CsvRows.Date(record[c.Date], line, ref format);
+            var date = CsvRows.Timestamp(record[c.Date], line, ref format);
             if (!members.TryGetValue(key, out var member))
             {
                 member = new Member(line);
@@ -88,7 +88,7 @@ public static class CollectionCsvReader
 
     private sealed class Member(long firstLine)
     {
-        public List<(DateOnly Date, double Value, long Line)> Rows { get; } = [];
+        public List<(DateTime Date, double Value, long Line)> Rows { get; } = [];
 
         public MemberPoints ToPoints(string key)
         {
@@ -98,7 +98,7 @@ public static class CollectionCsvReader
                 if (rows[i].Date == rows[i - 1].Date)
                 {
                     var (a, b) = (Math.Min(rows[i].Line, rows[i - 1].Line), Math.Max(rows[i].Line, rows[i - 1].Line));
-                    throw new DomainValidationException($"Member '{key}': {rows[i].Date:yyyy-MM-dd} is given twice (CSV lines {a} and {b}).", "file");
+                    throw new DomainValidationException($"Member '{key}': {FrequencyExtensions.Describe(rows[i].Date)} is given twice (CSV lines {a} and {b}).", "file");
                 }
             }
             return new MemberPoints(key, rows.Select(r => r.Date).ToList(), rows.Select(r => r.Value).ToList(), $"from CSV line {firstLine}");

@@ -56,7 +56,7 @@ public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
         var source = $"series[{index}]";
         var key = member.Key ?? throw new DomainValidationException($"{source}: key is required.", "series");
         var values = member.Values ?? throw new DomainValidationException($"Member '{key}' ({source}): values is required.", "series");
-        if (member.Timestamps is { } timestamps)
+        if (TimestampText.ParseAll(member.Timestamps, $"{source}.timestamps") is { } timestamps)
         {
             if (member.Start is not null)
             {
@@ -64,7 +64,7 @@ public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
             }
             return new MemberPoints(key, timestamps, values, source);
         }
-        var start = member.Start ?? throw new DomainValidationException($"Member '{key}' ({source}): give timestamps, or start and the collection's frequency.", "series");
+        var start = TimestampText.ParseOne(member.Start, $"{source}.start") ?? throw new DomainValidationException($"Member '{key}' ({source}): give timestamps, or start and the collection's frequency.", "series");
         var step = frequency ?? throw new DomainValidationException($"Member '{key}' ({source}) gives a start, so the collection needs a frequency.", "frequency");
         return new MemberPoints(key, Enumerable.Range(0, values.Length).Select(i => step.Advance(start, i)).ToList(), values, source);
     }

@@ -5,16 +5,16 @@ namespace Forecast.Api.Contracts;
 /// <summary>A collection as JSON: many series of one frequency, each under its own key.</summary>
 /// <param name="Name">A name for people; 1 to 200 characters.</param>
 /// <param name="Series">The members.</param>
-/// <param name="Frequency">daily, weekly, monthly, quarterly or yearly; inferred from the members' timestamps when left out (the one most have).</param>
+/// <param name="Frequency">minutes1, minutes5, minutes10, minutes15, minutes30, hourly, daily, weekly, monthly, quarterly or yearly; inferred from the members' timestamps when left out (the one most have).</param>
 /// <param name="FillPolicy">What to do with each member's missing periods: interpolate (default), forwardFill or refuse.</param>
 public sealed record CreateCollectionRequest(string? Name, CollectionMemberRequest[]? Series, Frequency? Frequency = null, GapFillPolicy? FillPolicy = null);
 
 /// <summary>One member: its values with their timestamps, or with a start (the collection's frequency then places them).</summary>
 /// <param name="Key">The member's id in the collection (an item, store or sensor), unique, 1 to 200 characters.</param>
 /// <param name="Values">The observations, oldest first.</param>
-/// <param name="Timestamps">One date per value, strictly increasing. Leave out to use <paramref name="Start"/>.</param>
-/// <param name="Start">Date of the first value when <paramref name="Timestamps"/> is left out.</param>
-public sealed record CollectionMemberRequest(string? Key, double[]? Values, DateOnly[]? Timestamps = null, DateOnly? Start = null);
+/// <param name="Timestamps">One timestamp per value (dates, or ISO 8601 date-times with an offset), strictly increasing. Leave out to use <paramref name="Start"/>.</param>
+/// <param name="Start">Timestamp of the first value when <paramref name="Timestamps"/> is left out.</param>
+public sealed record CollectionMemberRequest(string? Key, double[]? Values, string[]? Timestamps = null, string? Start = null);
 
 /// <summary>Lengths of the members, in points.</summary>
 public sealed record MemberLengths(int Shortest, double Median, int Longest)
@@ -29,7 +29,7 @@ public sealed record MemberLengths(int Shortest, double Median, int Longest)
 }
 
 /// <summary>A member whose missing periods were filled on upload.</summary>
-public sealed record MemberGaps(string Key, Guid SeriesId, IReadOnlyList<DateOnly> FilledGaps);
+public sealed record MemberGaps(string Key, Guid SeriesId, IReadOnlyList<string> FilledGaps);
 
 /// <summary>A collection: how many members, how long, over which dates, and which had gaps filled.</summary>
 public sealed record CollectionResponse(
@@ -39,8 +39,8 @@ public sealed record CollectionResponse(
     int MemberCount,
     long TotalPoints,
     MemberLengths Lengths,
-    DateOnly Start,
-    DateOnly End,
+    string Start,
+    string End,
     GapFillPolicy FillPolicy,
     IReadOnlyList<MemberGaps> Gaps,
     DateTime CreatedAt);
@@ -48,15 +48,15 @@ public sealed record CollectionResponse(
 public sealed record CollectionListItem(Guid Id, string Name, Frequency Frequency, int MemberCount, DateTime CreatedAt);
 
 /// <summary>A member in its collection's list; its whole record is at <c>/api/series/{id}</c>.</summary>
-public sealed record CollectionMemberItem(Guid Id, string Key, DateOnly Start, DateOnly End, int Count);
+public sealed record CollectionMemberItem(Guid Id, string Key, string Start, string End, int Count);
 
 /// <summary>New observations of many members as JSON.</summary>
 public sealed record AppendCollectionObservationsRequest(MemberObservationsRequest[]? Series);
 
 /// <summary>One member's new observations.</summary>
 /// <param name="Key">The member's key in the collection.</param>
-/// <param name="Timestamps">One date per value, strictly increasing, on the collection's grid; leave out to continue from the member's end.</param>
-public sealed record MemberObservationsRequest(string? Key, double[]? Values, DateOnly[]? Timestamps = null);
+/// <param name="Timestamps">One timestamp per value (as on upload), strictly increasing, on the collection's grid; leave out to continue from the member's end.</param>
+public sealed record MemberObservationsRequest(string? Key, double[]? Values, string[]? Timestamps = null);
 
 /// <summary>What an append did to each member it named.</summary>
 public sealed record MemberObservationsResponse(string Key, ObservationsResponse Observations);

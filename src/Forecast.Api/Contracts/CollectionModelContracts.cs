@@ -37,14 +37,14 @@ public sealed record MemberScoreItem(
 
 /// <summary>One test point of a member: the actual beside the model's multi-step forecast and each baseline's.</summary>
 public sealed record MemberEvaluationPoint(
-    DateOnly Timestamp, double Actual, double Forecast, IReadOnlyList<PredictionInterval> Intervals);
+    string Timestamp, double Actual, double Forecast, IReadOnlyList<PredictionInterval> Intervals);
 
 /// <summary>One member's test tail under a global model, with its metrics and its baselines'.</summary>
 public sealed record MemberEvaluationResponse(
     Guid ModelId,
     string Key,
     Guid SeriesId,
-    DateOnly ForecastOrigin,
+    string ForecastOrigin,
     IReadOnlyList<MemberEvaluationPoint> Points,
     AccuracyMetrics Metrics,
     MemberBaselineMetrics Baselines,

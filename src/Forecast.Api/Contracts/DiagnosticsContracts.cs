@@ -25,8 +25,8 @@ public sealed record DiagnosticsSummary(
     double Median,
     double ThirdQuartile,
     double Max,
-    DateOnly Start,
-    DateOnly End,
+    string Start,
+    string End,
     Frequency Frequency);
 
 /// <summary>Are a model's one-step in-sample residuals white noise? (The tutorial's Ljung-Box check.)</summary>

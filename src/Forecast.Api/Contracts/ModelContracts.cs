@@ -38,7 +38,7 @@ public sealed record ModelResponse(
 
 /// <param name="Intervals">The multi-step forecast's 80 % and 95 % intervals; empty without a validation part.</param>
 public sealed record EvaluationPoint(
-    DateOnly Timestamp,
+    string Timestamp,
     double Actual,
     double OneStep,
     double MultiStep,
@@ -50,7 +50,7 @@ public sealed record EvaluationPoint(
 /// <summary>The held-out test tail: actuals beside every forecast of it, and their metrics.</summary>
 public sealed record EvaluationResponse(
     Guid ModelId,
-    DateOnly ForecastOrigin,
+    string ForecastOrigin,
     IReadOnlyList<EvaluationPoint> Points,
     AccuracyMetrics MultiStep,
     AccuracyMetrics OneStep,
@@ -61,18 +61,19 @@ public sealed record EvaluationResponse(
     IReadOnlyList<IntervalCoverage> IntervalCoverage,
     Backtest? Backtest);
 
+/// <param name="Timestamp">At the series' resolution, as every timestamp in answers: a date (2024-01-31) for a daily or coarser series, an ISO 8601 UTC date-time (2024-01-31T13:00:00Z) for an hourly or minute one.</param>
 /// <param name="Intervals">One per requested <c>level</c>, in the order asked; null when no level was asked for.</param>
-public sealed record ForecastPoint(DateOnly Timestamp, double Value, IReadOnlyList<PredictionInterval>? Intervals = null);
+public sealed record ForecastPoint(string Timestamp, double Value, IReadOnlyList<PredictionInterval>? Intervals = null);
 
 /// <param name="Origin">The first period forecast: the forecast saw only the observations before it.</param>
 /// <param name="SeriesVersion">The version of the series (or member) it was made from; it grows as observations are appended.</param>
 /// <param name="Series">The member's key when a collection's model forecast one member; null for a series' model.</param>
-public sealed record ForecastResponse(Guid ModelId, int Horizon, DateOnly Origin, int SeriesVersion, IReadOnlyList<ForecastPoint> Points, string? Series = null);
+public sealed record ForecastResponse(Guid ModelId, int Horizon, string Origin, int SeriesVersion, IReadOnlyList<ForecastPoint> Points, string? Series = null);
 
 /// <summary>The model's scores from one origin on the actuals there are so far.</summary>
 /// <param name="Origin">The origin's first forecast period.</param>
 /// <param name="Points">Actuals scored: the horizon, or fewer at the newest origins.</param>
-public sealed record LiveAccuracyOrigin(DateOnly Origin, int Points, AccuracyMetrics Model, AccuracyMetrics SeasonalNaive);
+public sealed record LiveAccuracyOrigin(string Origin, int Points, AccuracyMetrics Model, AccuracyMetrics SeasonalNaive);
 
 /// <summary>
 /// A model on the data as it grows: its recursive forecast from every origin since its test tail began, scored on the
@@ -85,7 +86,7 @@ public sealed record LiveAccuracyResponse(
     Guid ModelId,
     int SeriesVersion,
     int Horizon,
-    DateOnly FirstOrigin,
+    string FirstOrigin,
     IReadOnlyList<LiveAccuracyOrigin> Origins,
     IReadOnlyList<LiveStep> Steps,
     double? MeanMase,
@@ -95,12 +96,12 @@ public sealed record LiveAccuracyResponse(
     string? Series = null);
 
 /// <param name="Score">Distance from the one-step forecast over the distance to the interval's bound on that side: above 1 above the interval, below -1 below it.</param>
-public sealed record AnomalyPoint(DateOnly Timestamp, double Actual, double Predicted, double Lower, double Upper, double Score)
+public sealed record AnomalyPoint(string Timestamp, double Actual, double Predicted, double Lower, double Upper, double Score)
 {
     public static AnomalyPoint Of(Anomaly anomaly, RegularSeries series) =>
-        new(series.TimestampAt(anomaly.Index), anomaly.Actual, anomaly.Predicted, anomaly.Interval.Lower, anomaly.Interval.Upper, anomaly.Score);
+        new(series.Format(series.TimestampAt(anomaly.Index)), anomaly.Actual, anomaly.Predicted, anomaly.Interval.Lower, anomaly.Interval.Upper, anomaly.Score);
 }
 
 /// <summary>The observations outside a model's one-step interval at <paramref name="Level"/> percent, oldest first.</summary>
 /// <param name="CheckedFrom">The first observation checked: the model's test tail's origin (or the newest 10,000).</param>
-public sealed record AnomaliesResponse(Guid SeriesId, Guid ModelId, int SeriesVersion, double Level, DateOnly CheckedFrom, IReadOnlyList<AnomalyPoint> Anomalies);
+public sealed record AnomaliesResponse(Guid SeriesId, Guid ModelId, int SeriesVersion, double Level, string CheckedFrom, IReadOnlyList<AnomalyPoint> Anomalies);

@@ -5,30 +5,34 @@ namespace Forecast.Api.Contracts;
 /// <summary>A series as JSON: values with their timestamps, or values with a start and a frequency.</summary>
 /// <param name="Name">A name for people; 1 to 200 characters.</param>
 /// <param name="Values">The observations, oldest first.</param>
-/// <param name="Timestamps">One date per value (yyyy-MM-dd), strictly increasing. Leave out to use <paramref name="Start"/>.</param>
-/// <param name="Start">Date of the first value when <paramref name="Timestamps"/> is left out.</param>
-/// <param name="Frequency">daily, weekly, monthly, quarterly or yearly; inferred from the timestamps when left out.</param>
+/// <param name="Timestamps">
+/// One timestamp per value, strictly increasing, all dates (2024-01-31) or all ISO 8601 date-times with an offset
+/// (2024-01-31T13:00:00+01:00, stored in UTC). Leave out to use <paramref name="Start"/>.
+/// </param>
+/// <param name="Start">Timestamp of the first value when <paramref name="Timestamps"/> is left out.</param>
+/// <param name="Frequency">minutes1, minutes5, minutes10, minutes15, minutes30, hourly, daily, weekly, monthly, quarterly or yearly; inferred from the timestamps when left out.</param>
 /// <param name="FillPolicy">What to do with missing periods: interpolate (default), forwardFill or refuse.</param>
 public sealed record CreateSeriesRequest(
     string? Name,
     double[]? Values,
-    DateOnly[]? Timestamps = null,
-    DateOnly? Start = null,
+    string[]? Timestamps = null,
+    string? Start = null,
     Frequency? Frequency = null,
     GapFillPolicy? FillPolicy = null);
 
 public sealed record SeriesStatistics(double Mean, double StandardDeviation, double Min, double Max);
 
+/// <param name="Start">The first period: a date for a daily or coarser series, an ISO 8601 UTC date-time for an hourly or minute one, as every timestamp of it in answers.</param>
 /// <param name="Version">1 at upload, one more with every append of observations that changed the series.</param>
 public sealed record SeriesResponse(
     Guid Id,
     string Name,
     Frequency Frequency,
-    DateOnly Start,
-    DateOnly End,
+    string Start,
+    string End,
     int Count,
     GapFillPolicy FillPolicy,
-    IReadOnlyList<DateOnly> FilledGaps,
+    IReadOnlyList<string> FilledGaps,
     SeriesStatistics Statistics,
     DateTime CreatedAt,
     int Version,
@@ -36,14 +40,14 @@ public sealed record SeriesResponse(
     Guid? CollectionId = null,
     string? Key = null);
 
-public sealed record SeriesListItem(Guid Id, string Name, Frequency Frequency, DateOnly Start, DateOnly End, int Count, DateTime CreatedAt);
+public sealed record SeriesListItem(Guid Id, string Name, Frequency Frequency, string Start, string End, int Count, DateTime CreatedAt);
 
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
 /// <summary>New observations of a series as JSON.</summary>
 /// <param name="Values">The observations, oldest first.</param>
-/// <param name="Timestamps">One date per value (yyyy-MM-dd), strictly increasing, on the series' grid; leave out to continue from its end.</param>
-public sealed record AppendObservationsRequest(double[]? Values, DateOnly[]? Timestamps = null);
+/// <param name="Timestamps">One timestamp per value (as on upload), strictly increasing, on the series' grid; leave out to continue from its end.</param>
+public sealed record AppendObservationsRequest(double[]? Values, string[]? Timestamps = null);
 
 /// <summary>What an append did to a series.</summary>
 /// <param name="Version">The series' version after the append; unchanged when every observation repeated a stored one.</param>
@@ -56,9 +60,9 @@ public sealed record ObservationsResponse(
     Guid SeriesId,
     int Version,
     int Count,
-    DateOnly End,
+    string End,
     int Appended,
     int Unchanged,
-    IReadOnlyList<DateOnly> Supplied,
-    IReadOnlyList<DateOnly> Revised,
-    IReadOnlyList<DateOnly> FilledGaps);
+    IReadOnlyList<string> Supplied,
+    IReadOnlyList<string> Revised,
+    IReadOnlyList<string> FilledGaps);

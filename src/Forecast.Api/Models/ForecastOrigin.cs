@@ -9,18 +9,18 @@ public static class ForecastOrigin
     /// <summary>The index of the first period forecast from <paramref name="origin"/>; the period after the series' end when null.</summary>
     /// <param name="first">The first index the model can forecast from: the history it needs before it.</param>
     /// <exception cref="DomainValidationException">An origin off the series' grid, after its end, or with too little history before it.</exception>
-    public static int IndexOf(RegularSeries series, DateOnly? origin, int first)
+    public static int IndexOf(RegularSeries series, DateTime? origin, int first)
     {
-        if (origin is not { } date)
+        if (origin is not { } timestamp)
         {
             return series.Count;
         }
-        var index = series.Frequency.PeriodOf(series.Start, date) ?? throw new DomainValidationException(
-            $"origin {date:yyyy-MM-dd} is not on the series' {series.Frequency.ToString().ToLowerInvariant()} grid, which starts {series.Start:yyyy-MM-dd}.", "origin");
+        var index = series.Frequency.PeriodOf(series.Start, timestamp) ?? throw new DomainValidationException(
+            $"origin {FrequencyExtensions.Describe(timestamp)} is not on the series' {series.Frequency.Name()} grid, which starts {series.Format(series.Start)}.", "origin");
         if (index < first || index > series.Count)
         {
             throw new DomainValidationException(
-                $"origin must lie from {series.TimestampAt(first):yyyy-MM-dd} (the model needs {first} points before it) to {series.TimestampAt(series.Count):yyyy-MM-dd} (after the newest point); got {date:yyyy-MM-dd}.",
+                $"origin must lie from {series.Format(series.TimestampAt(first))} (the model needs {first} points before it) to {series.Format(series.TimestampAt(series.Count))} (after the newest point); got {FrequencyExtensions.Describe(timestamp)}.",
                 "origin");
         }
         return index;

@@ -53,7 +53,7 @@ public sealed class LoadedCollectionModel(CollectionModelEntity entity, GlobalMo
     /// <summary>The index of the first period a member's forecast from <paramref name="origin"/> predicts; after its end when null.</summary>
     /// <remarks>A member with too little history for the network before an origin is forecast by Theta there, which needs only a few points.</remarks>
     /// <exception cref="Forecast.Domain.DomainValidationException">An origin off the member's grid, after its end, or before its third point.</exception>
-    public static int OriginIndex(ModelMember member, DateOnly? origin) => ForecastOrigin.IndexOf(member.Series, origin, SeriesBuilder.MinimumPoints);
+    public static int OriginIndex(ModelMember member, DateTime? origin) => ForecastOrigin.IndexOf(member.Series, origin, SeriesBuilder.MinimumPoints);
 
     /// <summary>
     /// The member's forecast from index <paramref name="origin"/>, seeing only the points before it, with its intervals at

@@ -76,7 +76,7 @@ public sealed class LoadedModel(ModelEntity entity, LstmModel network, RegularSe
 
     /// <summary>The index of the first period a forecast from <paramref name="origin"/> predicts; the period after the series' end when null.</summary>
     /// <exception cref="DomainValidationException">An origin off the series' grid, after its end, or with too little history before it.</exception>
-    public int OriginIndex(DateOnly? origin) => ForecastOrigin.IndexOf(Series, origin, Network.FirstPredictable);
+    public int OriginIndex(DateTime? origin) => ForecastOrigin.IndexOf(Series, origin, Network.FirstPredictable);
 
     /// <summary>
     /// The forecast of <paramref name="horizon"/> periods from index <paramref name="origin"/>, seeing only the points before

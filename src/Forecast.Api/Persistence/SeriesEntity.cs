@@ -10,12 +10,12 @@ public sealed class SeriesEntity
     /// <summary>The API key that uploaded it; its runs and models belong to the same key.</summary>
     public Guid OwnerKeyId { get; set; }
     public required string Name { get; set; }
-    public DateOnly Start { get; set; }
+    public DateTime Start { get; set; }
     public Frequency Frequency { get; set; }
     public int Count { get; set; }
     public required byte[] Values { get; set; }
     public GapFillPolicy FillPolicy { get; set; }
-    public List<DateOnly> FilledGaps { get; set; } = [];
+    public List<DateTime> FilledGaps { get; set; } = [];
     public DateTime CreatedAt { get; set; }
 
     /// <summary>

@@ -12,12 +12,6 @@ namespace Forecast.Api.Series;
 /// </summary>
 internal static class CsvRows
 {
-    private static readonly string[] DateFormats =
-    [
-        "yyyy-MM-dd", "yyyy-MM", "yyyy/MM/dd", "yyyy/MM", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss",
-        "yyyy-MM-ddTHH:mm:ssZ", "yyyy",
-    ];
-
     public static IEnumerable<(long Line, string[] Fields)> Read(TextReader text, int maxLineLength)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -41,38 +35,9 @@ internal static class CsvRows
         }
     }
 
-    public static bool TryParseDate(string field, out DateOnly date, out string format)
-    {
-        foreach (var candidate in DateFormats)
-        {
-            if (DateTime.TryParseExact(field, candidate, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var parsed)
-                && parsed.TimeOfDay == TimeSpan.Zero)
-            {
-                date = DateOnly.FromDateTime(parsed);
-                format = candidate;
-                return true;
-            }
-        }
-        date = default;
-        format = "";
-        return false;
-    }
-
-    /// <summary>A date in the file's one format: the first date fixes it, so that 01/02 cannot mean two days.</summary>
-    public static DateOnly Date(string field, long line, ref string? fileFormat)
-    {
-        if (!TryParseDate(field, out var date, out var format))
-        {
-            throw new DomainValidationException($"CSV line {line}: '{Clip(field)}' is not a date (use e.g. 2024-01-31).", "file");
-        }
-        fileFormat ??= format;
-        if (format != fileFormat)
-        {
-            throw new DomainValidationException(
-                $"CSV line {line}: date '{Clip(field)}' is written as {format}, but earlier lines use {fileFormat}; use one format.", "file");
-        }
-        return date;
-    }
+    /// <summary>A timestamp in the file's one format: the first fixes it, so that 01/02 cannot mean two days.</summary>
+    public static DateTime Timestamp(string field, long line, ref string? fileFormat) =>
+        TimestampText.Parse(field, $"CSV line {line}", "file", ref fileFormat);
 
     /// <summary>A value, or null for an empty field: a missing observation, filled by the fill policy.</summary>
     public static double? Value(string field, long line)
@@ -83,10 +48,8 @@ internal static class CsvRows
         }
         return double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
             ? value
-            : throw new DomainValidationException($"CSV line {line}: '{Clip(field)}' is not a finite number.", "file");
+            : throw new DomainValidationException($"CSV line {line}: '{TimestampText.Clip(field)}' is not a finite number.", "file");
     }
-
-    public static string Clip(string field) => field.Length <= 40 ? field : field[..40] + "...";
 
     private static bool Next(CsvParser csv)
     {

@@ -33,8 +33,8 @@ public sealed class ObservationStore(
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var entity = await db.Series.FirstOrDefaultAsync(s => s.Id == seriesId, cancellationToken) ?? throw new NotFoundException("Series", seriesId);
-            var appended = SeriesAppender.Append(entity.ToDomain(), entity.FilledGaps, entity.FillPolicy, batch.Dates, batch.Values, revise,
-                limits.Value.MaxPoints, limits.Value.MaxObservationsPerAppend);
+            var appended = batch.Blame(() => SeriesAppender.Append(entity.ToDomain(), entity.FilledGaps, entity.FillPolicy, batch.Dates, batch.Values,
+                revise, limits.Value.MaxPoints, limits.Value.MaxObservationsPerAppend));
             Apply(entity, appended);
             if (await SaveAsync(db, entity.CollectionId, cancellationToken))
             {

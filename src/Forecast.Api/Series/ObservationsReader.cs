@@ -7,8 +7,13 @@ using Microsoft.Extensions.Options;
 
 namespace Forecast.Api.Series;
 
-/// <summary>New observations as read from a request: dated, or (null dates) continuing the series from its end.</summary>
-public sealed record ObservationBatch(IReadOnlyList<DateOnly>? Dates, IReadOnlyList<double> Values);
+/// <summary>New observations as read from a request: timestamped, or (null dates) continuing the series from its end.</summary>
+/// <param name="Lines">Where each came from in a CSV; null for JSON, whose refusals name the point's index.</param>
+public sealed record ObservationBatch(IReadOnlyList<DateTime>? Dates, IReadOnlyList<double> Values, PointLines? Lines = null)
+{
+    /// <summary>Runs a step on the observations, a refused one named by its CSV line where it has one.</summary>
+    public T Blame<T>(Func<T> step) => Lines is null ? step() : Lines.Blame(step);
+}
 
 /// <summary>
 /// Reads the bodies of <c>POST /api/series/{id}/observations</c> (JSON, a <c>text/csv</c> body of date and value, or a
@@ -23,7 +28,7 @@ public sealed class ObservationsReader(IOptions<LimitsOptions> limits)
         var body = await UploadBody.ReadAsync<AppendObservationsRequest>(request,
             "The request body is empty; send a JSON object with values (and timestamps).", "a date and a value column", cancellationToken);
         var batch = body.Json is { } json
-            ? new ObservationBatch(json.Timestamps, json.Values ?? throw new DomainValidationException("values is required.", "values"))
+            ? new ObservationBatch(TimestampText.ParseAll(json.Timestamps, "timestamps"), json.Values ?? throw new DomainValidationException("values is required.", "values"))
             : FromCsv(body.Csv!);
         ValueMagnitudes.Check(batch.Values, limits.MaxAbsoluteValue, prefix: "");
         return batch;
@@ -46,7 +51,7 @@ public sealed class ObservationsReader(IOptions<LimitsOptions> limits)
         (body.Series ?? throw new DomainValidationException("series is required: a list of {key, values, timestamps}.", "series"))
         .Select((member, i) => new MemberObservations(
             member.Key ?? throw new DomainValidationException($"series[{i}]: key is required.", "series"),
-            member.Timestamps,
+            TimestampText.ParseAll(member.Timestamps, $"series[{i}].timestamps"),
             member.Values ?? throw new DomainValidationException($"Member '{member.Key}' (series[{i}]): values is required.", "series"),
             $"series[{i}]"))
         .ToList();
@@ -70,6 +75,6 @@ public sealed class ObservationsReader(IOptions<LimitsOptions> limits)
             throw new DomainValidationException("The CSV is empty.", "file");
         }
         var points = CsvSeriesReader.Read(new StringReader(csv), limits.MaxObservationsPerAppend, limits.MaxCsvLineLength);
-        return new ObservationBatch(points.Dates, points.Values);
+        return new ObservationBatch(points.Dates, points.Values, points.Lines);
     }
 }

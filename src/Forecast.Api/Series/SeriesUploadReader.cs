@@ -39,7 +39,7 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
         var name = UploadNames.Check(body.Name);
         var values = body.Values ?? throw new DomainValidationException("values is required.", "values");
         var policy = body.FillPolicy ?? GapFillPolicy.Interpolate;
-        if (body.Timestamps is { } timestamps)
+        if (TimestampText.ParseAll(body.Timestamps, "timestamps") is { } timestamps)
         {
             if (body.Start is not null)
             {
@@ -47,7 +47,7 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
             }
             return new SeriesUpload(name, SeriesBuilder.FromPoints(timestamps, values, body.Frequency, policy, limits.MaxPoints));
         }
-        var start = body.Start ?? throw new DomainValidationException("Give timestamps, or start and frequency.", "timestamps");
+        var start = TimestampText.ParseOne(body.Start, "start") ?? throw new DomainValidationException("Give timestamps, or start and frequency.", "timestamps");
         var frequency = body.Frequency ?? throw new DomainValidationException("frequency is required with start.", "frequency");
         return new SeriesUpload(name, SeriesBuilder.FromValues(start, frequency, values, limits.MaxPoints));
     }
@@ -59,10 +59,9 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
             throw new DomainValidationException("The CSV is empty.", "file");
         }
         var points = CsvSeriesReader.Read(new StringReader(csv), limits.MaxPoints, limits.MaxCsvLineLength);
-        var built = SeriesBuilder.FromPoints(points.Dates, points.Values,
-            UploadNames.ParseEnum<Frequency>(frequency, "frequency"),
-            UploadNames.ParseEnum<GapFillPolicy>(fillPolicy, "fillPolicy") ?? GapFillPolicy.Interpolate,
-            limits.MaxPoints);
+        var givenFrequency = UploadNames.ParseEnum<Frequency>(frequency, "frequency");
+        var policy = UploadNames.ParseEnum<GapFillPolicy>(fillPolicy, "fillPolicy") ?? GapFillPolicy.Interpolate;
+        var built = points.Lines.Blame(() => SeriesBuilder.FromPoints(points.Dates, points.Values, givenFrequency, policy, limits.MaxPoints));
         return new SeriesUpload(UploadNames.Check(string.IsNullOrWhiteSpace(name) ? "series" : name), built);
     }
 }

@@ -48,7 +48,7 @@ public sealed record Hyperparameters(
 /// "seasonalDifference", "deseasonalize" and their combinations in that order joined by '+', e.g. "log+seasonalDifference+difference";
 /// forecasts are carried back to the original scale exactly.
 /// </param>
-/// <param name="SeasonalPeriod">Lag of seasonal naive, of the MASE scale and of the seasonal steps. Default from the frequency: 12 monthly, 4 quarterly, 52 weekly, 7 daily, 1 otherwise.</param>
+/// <param name="SeasonalPeriod">Lag of seasonal naive, of the MASE scale and of the seasonal steps. Default from the frequency: a day's periods for sub-daily data (24 hourly, 96 every 15 minutes, 1440 every minute), 7 daily, 52 weekly, 12 monthly, 4 quarterly, 1 yearly; set it for another season, e.g. 168 for a weekly one in hourly data.</param>
 /// <param name="EnsembleSize">Networks trained from seeds derived from the run's, whose forecasts are averaged, 1 to 10. Default 1.</param>
 /// <param name="WindowsPerEpoch">
 /// At most this many training windows per epoch, drawn afresh each epoch from the seed, which bounds an epoch's time on a

@@ -2,10 +2,10 @@ namespace Forecast.Domain.Series;
 
 /// <summary>New observations of one member, as a request carries them: dated, or (null dates) continuing from its end.</summary>
 /// <param name="Source">Where they came from in the request, for its refusals: <c>series[2]</c>, <c>from CSV line 7</c>.</param>
-public sealed record MemberObservations(string Key, IReadOnlyList<DateOnly>? Dates, IReadOnlyList<double> Values, string Source);
+public sealed record MemberObservations(string Key, IReadOnlyList<DateTime>? Dates, IReadOnlyList<double> Values, string Source);
 
 /// <summary>A member as stored, before an append: its series and the periods of it that hold filled values.</summary>
-public sealed record StoredMember(RegularSeries Series, IReadOnlyList<DateOnly> FilledGaps);
+public sealed record StoredMember(RegularSeries Series, IReadOnlyList<DateTime> FilledGaps);
 
 /// <summary>
 /// Adds observations to many members of a collection at once, each as <see cref="SeriesAppender"/> adds them to a series,

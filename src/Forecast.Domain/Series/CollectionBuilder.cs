@@ -2,7 +2,7 @@ namespace Forecast.Domain.Series;
 
 /// <summary>One member of an uploaded collection: its key, its dated points in date order, and where it came from.</summary>
 /// <param name="Source">Where the member starts in the upload, for error messages: "line 12" of a CSV, "series[3]" of JSON.</param>
-public sealed record MemberPoints(string Key, IReadOnlyList<DateOnly> Dates, IReadOnlyList<double> Values, string Source);
+public sealed record MemberPoints(string Key, IReadOnlyList<DateTime> Dates, IReadOnlyList<double> Values, string Source);
 
 /// <summary>A member as built: its key and its regular series with the gaps that were filled.</summary>
 public sealed record BuiltMember(string Key, BuiltSeries Built);
@@ -36,7 +36,7 @@ public static class CollectionBuilder
             if (own.Series.Frequency != collectionFrequency)
             {
                 throw new DomainValidationException(
-                    $"is {Lower(own.Series.Frequency)}, but the collection is {Lower(collectionFrequency)}: every member must share one frequency.", "series");
+                    $"is {own.Series.Frequency.Name()}, but the collection is {collectionFrequency.Name()}: every member must share one frequency.", "series");
             }
             return own;
         }))).ToList();
@@ -90,9 +90,8 @@ public static class CollectionBuilder
     {
         var inferred = members.Select(member => MemberErrors.Naming(member.Key, member.Source, () => FrequencyExtensions.Infer(member.Dates)
             ?? throw new DomainValidationException(
-                "has no frequency that its dates follow; give the collection's frequency (daily, weekly, monthly, quarterly or yearly).", "frequency")));
+                $"has no frequency that its dates follow; give the collection's frequency ({FrequencyExtensions.Names}).", "frequency")));
         return inferred.GroupBy(f => f).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
     }
 
-    private static string Lower(Frequency frequency) => frequency.ToString().ToLowerInvariant();
 }

@@ -11,12 +11,12 @@ namespace Forecast.Domain.Series;
 /// <param name="FirstChanged">The first period whose value the append changed; the series' count when it changed none.</param>
 public sealed record AppendedSeries(
     RegularSeries Series,
-    IReadOnlyList<DateOnly> FilledGaps,
+    IReadOnlyList<DateTime> FilledGaps,
     int Appended,
     int Unchanged,
-    IReadOnlyList<DateOnly> Supplied,
-    IReadOnlyList<DateOnly> Revised,
-    IReadOnlyList<DateOnly> NewlyFilled,
+    IReadOnlyList<DateTime> Supplied,
+    IReadOnlyList<DateTime> Revised,
+    IReadOnlyList<DateTime> NewlyFilled,
     int FirstChanged)
 {
     /// <summary>False when every observation repeated what the series holds: nothing is stored and the version stays.</summary>
@@ -36,8 +36,8 @@ public static class SeriesAppender
     /// <exception cref="DomainValidationException">Malformed points: unpaired, unordered, off the grid, before the start, too many.</exception>
     /// <exception cref="UnprocessableException">Missing periods under the Refuse policy.</exception>
     /// <exception cref="ConflictException">An observation differs from the stored one and <paramref name="revise"/> is false.</exception>
-    public static AppendedSeries Append(RegularSeries series, IReadOnlyList<DateOnly> filledGaps, GapFillPolicy policy,
-        IReadOnlyList<DateOnly>? dates, IReadOnlyList<double> values, bool revise, int maxPoints, int maxAppend)
+    public static AppendedSeries Append(RegularSeries series, IReadOnlyList<DateTime> filledGaps, GapFillPolicy policy,
+        IReadOnlyList<DateTime>? dates, IReadOnlyList<double> values, bool revise, int maxPoints, int maxAppend)
     {
         if (values.Count == 0)
         {
@@ -54,16 +54,18 @@ public static class SeriesAppender
             throw new DomainValidationException($"There are {dates.Count} timestamps but {values.Count} values; they must pair up.", "timestamps");
         }
         SeriesBuilder.CheckIncreasing(dates);
+        // Every point's period before anything is changed, so the one off the grid is named by its own index.
+        var periods = dates.Select((date, i) => PeriodOf(series, date, i)).ToArray();
 
         var updated = series.Values.ToList();
-        var gaps = new HashSet<DateOnly>(filledGaps);
-        List<DateOnly> supplied = [], revised = [];
+        var gaps = new HashSet<DateTime>(filledGaps);
+        List<DateTime> supplied = [], revised = [];
         var unchanged = 0;
         var firstNew = dates.Count;
         var firstChanged = series.Count;
         for (var i = 0; i < dates.Count; i++)
         {
-            var period = PeriodOf(series, dates[i], i);
+            var period = periods[i];
             if (period >= series.Count)
             {
                 firstNew = i;
@@ -81,7 +83,7 @@ public static class SeriesAppender
             else if (!revise)
             {
                 throw new ConflictException(
-                    $"The series holds {updated[period]} at {dates[i]:yyyy-MM-dd} (point {i + 1} of the append carries {values[i]}); send revise=true to replace it.");
+                    $"The series holds {updated[period]} at {series.Format(dates[i])} (point {i + 1} of the append carries {values[i]}); send revise=true to replace it.");
             }
             else
             {
@@ -98,8 +100,8 @@ public static class SeriesAppender
     }
 
     /// <returns>The periods filled between the old end and the new observations.</returns>
-    private static IReadOnlyList<DateOnly> Extend(
-        RegularSeries series, List<double> updated, DateOnly[] dates, double[] values, GapFillPolicy policy, int maxPoints)
+    private static IReadOnlyList<DateTime> Extend(
+        RegularSeries series, List<double> updated, DateTime[] dates, double[] values, GapFillPolicy policy, int maxPoints)
     {
         if (dates.Length == 0)
         {
@@ -117,13 +119,13 @@ public static class SeriesAppender
         return extension.FilledGaps;
     }
 
-    private static int PeriodOf(RegularSeries series, DateOnly date, int index)
+    private static int PeriodOf(RegularSeries series, DateTime date, int index)
     {
-        var period = series.Frequency.PeriodOf(series.Start, date) ?? throw new DomainValidationException(
-            $"Timestamp {date:yyyy-MM-dd} (point {index + 1}) is not on the series' {series.Frequency.ToString().ToLowerInvariant()} grid, which starts {series.Start:yyyy-MM-dd}.",
-            "timestamps");
-        return period >= 0 ? period : throw new DomainValidationException(
-            $"Timestamp {date:yyyy-MM-dd} (point {index + 1}) is before the series' start, {series.Start:yyyy-MM-dd}; observations extend a series, they do not go before it.",
-            "timestamps");
+        var period = series.Frequency.PeriodOf(series.Start, date) ?? throw new TimestampException(
+            $"Timestamp {FrequencyExtensions.Describe(date)} (point {index + 1}) is not on the series' {series.Frequency.Name()} grid, which starts {series.Format(series.Start)}.",
+            index);
+        return period >= 0 ? period : throw new TimestampException(
+            $"Timestamp {series.Format(date)} (point {index + 1}) is before the series' start, {series.Format(series.Start)}; observations extend a series, they do not go before it.",
+            index);
     }
 }

@@ -76,7 +76,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
             // forecast, 80 % lower and upper, 95 % lower and upper: the 95 % band holds the 80 % band, which holds the forecast.
             Assert.True(cells[3] <= cells[1] && cells[1] <= cells[0] && cells[0] <= cells[2] && cells[2] <= cells[4], string.Join(" ", cells));
         }
-        Assert.Equal(new DateOnly(1961, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), await rows[0].Locator("th").TextContentAsync());
+        Assert.Equal("1961-01-01", await rows[0].Locator("th").TextContentAsync());
         await tab.LookAsync("model");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download CSV" }).ClickAsync());

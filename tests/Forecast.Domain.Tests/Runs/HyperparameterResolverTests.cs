@@ -9,7 +9,7 @@ public class HyperparameterResolverTests
     private readonly HyperparameterResolver resolver = new(new HyperparameterBounds());
 
     private static RegularSeries Monthly(int count, double offset = 100) =>
-        new(new DateOnly(1949, 1, 1), Frequency.Monthly, Enumerable.Range(0, count).Select(i => offset + i).ToArray());
+        new(Utc.Date(1949, 1, 1), Frequency.Monthly, Enumerable.Range(0, count).Select(i => offset + i).ToArray());
 
     private Hyperparameters Resolve(HyperparameterRequest request, int count = 144) => resolver.Resolve(request, Monthly(count), () => 1).Hyperparameters;
 

@@ -7,11 +7,11 @@ public class CollectionBuilderTests
     private static readonly CollectionLimits Limits = new(MaxMembers: 10, MaxTotalPoints: 40, MinMemberPoints: 3, MaxMemberPoints: 100);
 
     private static MemberPoints Monthly(string key, int count, int skip = 0) => new(key,
-        Enumerable.Range(0, count).Select(i => new DateOnly(2024, 1, 1).AddMonths(i < 1 ? i : i + skip)).ToList(),
+        Enumerable.Range(0, count).Select(i => Utc.Date(2024, 1, 1).AddMonths(i < 1 ? i : i + skip)).ToList(),
         Enumerable.Range(1, count).Select(i => (double)i).ToList(), $"series[{key}]");
 
     private static MemberPoints Quarterly(string key) => new(key,
-        [new(2024, 1, 1), new(2024, 4, 1), new(2024, 7, 1)], [1.0, 2, 3], $"series[{key}]");
+        [Utc.Date(2024, 1, 1), Utc.Date(2024, 4, 1), Utc.Date(2024, 7, 1)], [1.0, 2, 3], $"series[{key}]");
 
     [Fact]
     public void The_collection_takes_the_frequency_most_members_have_and_refuses_the_others_by_key()

@@ -4,7 +4,7 @@ namespace Forecast.Domain.Tests.Series;
 
 public class SeriesBuilderTests
 {
-    private static DateOnly[] Days(params int[] days) => days.Select(d => new DateOnly(2024, 1, d)).ToArray();
+    private static DateTime[] Days(params int[] days) => days.Select(d => Utc.Date(2024, 1, d)).ToArray();
 
     [Fact]
     public void Gaps_are_filled_by_linear_interpolation_and_reported()
@@ -40,7 +40,7 @@ public class SeriesBuilderTests
         var built = SeriesBuilder.FromPoints(Days(1, 2, 3), [1, 2, 3], null, GapFillPolicy.Refuse, 100);
 
         Assert.Empty(built.FilledGaps);
-        Assert.Equal(new DateOnly(2024, 1, 3), built.Series.End);
+        Assert.Equal(Utc.Date(2024, 1, 3), built.Series.End);
     }
 
     [Theory]
@@ -48,9 +48,10 @@ public class SeriesBuilderTests
     [InlineData(new[] { 1, 2, 2 }, "appears twice")]
     public void Timestamps_must_be_strictly_increasing(int[] days, string message)
     {
-        var error = Assert.Throws<DomainValidationException>(() =>
+        var error = Assert.Throws<TimestampException>(() =>
             SeriesBuilder.FromPoints(Days(days), [1, 2, 3], null, GapFillPolicy.Interpolate, 100));
         Assert.Contains(message, error.Message);
+        Assert.Equal(2, error.Point);
     }
 
     [Theory]
@@ -58,13 +59,13 @@ public class SeriesBuilderTests
     [InlineData(double.PositiveInfinity)]
     public void Values_must_be_finite(double bad) =>
         Assert.Throws<DomainValidationException>(() =>
-            SeriesBuilder.FromValues(new DateOnly(2024, 1, 1), Frequency.Daily, [1, bad, 3], 100));
+            SeriesBuilder.FromValues(Utc.Date(2024, 1, 1), Frequency.Daily, [1, bad, 3], 100));
 
     [Fact]
     public void Limits_on_points_hold_after_filling_gaps_too()
     {
-        Assert.Throws<DomainValidationException>(() => SeriesBuilder.FromValues(new DateOnly(2024, 1, 1), Frequency.Daily, [1, 2, 3, 4], 3));
+        Assert.Throws<DomainValidationException>(() => SeriesBuilder.FromValues(Utc.Date(2024, 1, 1), Frequency.Daily, [1, 2, 3, 4], 3));
         Assert.Throws<DomainValidationException>(() =>
-            SeriesBuilder.FromPoints([new DateOnly(2000, 1, 1), new DateOnly(2000, 1, 2), new DateOnly(2024, 1, 1)], [1, 2, 3], Frequency.Daily, GapFillPolicy.Interpolate, 1000));
+            SeriesBuilder.FromPoints([Utc.Date(2000, 1, 1), Utc.Date(2000, 1, 2), Utc.Date(2024, 1, 1)], [1, 2, 3], Frequency.Daily, GapFillPolicy.Interpolate, 1000));
     }
 }

@@ -433,7 +433,7 @@ namespace Forecast.Api.Persistence.Migrations
                     b.Property<Guid>("OwnerKeyId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("Start")
+                    b.Property<DateTime>("Start")
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Values")

@@ -420,9 +420,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.PrimitiveCollection<List<DateOnly>>("FilledGaps")
+                    b.PrimitiveCollection<List<DateTime>>("FilledGaps")
                         .IsRequired()
-                        .HasColumnType("date[]");
+                        .HasColumnType("timestamp with time zone[]");
 
                     b.Property<string>("Frequency")
                         .IsRequired()
@@ -441,8 +441,8 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("OwnerKeyId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateOnly>("Start")
-                        .HasColumnType("date");
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<byte[]>("Values")
                         .IsRequired()
