@@ -17,10 +17,23 @@ export const colours = {
   band95: 'rgba(0, 114, 178, 0.14)',
 };
 
-const toSeconds = (date) => Date.parse(`${date}T00:00:00Z`) / 1000;
+// The service writes a date (2024-01-31) for a daily or coarser series and a UTC date-time (2024-01-31T13:00:00Z) for
+// an hourly or minute one; a date is its midnight in UTC.
+const hasTime = (timestamp) => timestamp.length > 10;
+const toSeconds = (timestamp) => Date.parse(hasTime(timestamp) ? timestamp : `${timestamp}T00:00:00Z`) / 1000;
 
-// Dates are calendar dates: shown in UTC, so that no time zone moves a month's first day into the previous month.
+// Shown in UTC, as the service answers: no time zone moves a month's first day into the previous month, and no
+// daylight-saving change repeats or skips an hour of an hourly series.
 const utc = (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC');
+
+/** A point's timestamp in the legend, at the series' resolution. */
+const legendTime = (withTime) => (u, seconds) => {
+  if (seconds === null) {
+    return '–';
+  }
+  const iso = new Date(seconds * 1000).toISOString();
+  return withTime ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso.slice(0, 10);
+};
 
 function sizeFor(box) {
   const width = Math.max(260, Math.floor(box.clientWidth));
@@ -49,11 +62,11 @@ const line = (label, stroke, { dash, width = 2, points = false } = {}) =>
   ({ label, stroke, width, dash, points: { show: points }, spanGaps: false });
 
 /**
- * Dated lines, and bands (an interval's upper and lower edges filled between) beneath them.
+ * Timed lines, and bands (an interval's upper and lower edges filled between) beneath them.
  * lines: [{label, values, colour, dash}]; bands: [{label, upper, lower, fill}].
  */
 export function timeChart(target, { title, description, dates, lines, bands = [], points = false }) {
-  const series = [{ label: 'date', value: (u, seconds) => (seconds === null ? '–' : new Date(seconds * 1000).toISOString().slice(0, 10)) }];
+  const series = [{ label: 'time', value: legendTime(dates.some(hasTime)) }];
   const data = [dates.map(toSeconds)];
   const bandOptions = [];
   for (const band of bands) {

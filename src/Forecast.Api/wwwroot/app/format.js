@@ -29,8 +29,16 @@ export function dateTime(iso) {
   return iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '–';
 }
 
-/** A series' dates: its start and then one period after another, as the service's Frequency.Advance counts them. */
+// Minutes per period of the sub-daily frequencies: exact steps in UTC, as the service counts them.
+const minutesPerPeriod = { minutes1: 1, minutes5: 5, minutes10: 10, minutes15: 15, minutes30: 30, hourly: 60 };
+
+/** A series' timestamps: its start and then one period after another, as the service's Frequency.Advance counts them. */
 export function timestamps(start, frequency, count) {
+  const minutes = minutesPerPeriod[frequency];
+  if (minutes) {
+    const first = Date.parse(start);
+    return Array.from({ length: count }, (_, i) => `${new Date(first + i * minutes * 60000).toISOString().slice(0, 19)}Z`);
+  }
   const [year, month, day] = start.split('-').map(Number);
   const months = { monthly: 1, quarterly: 3, yearly: 12 }[frequency];
   const days = { daily: 1, weekly: 7 }[frequency];
