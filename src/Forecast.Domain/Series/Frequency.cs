@@ -21,6 +21,9 @@ public enum Frequency
 
 public static class FrequencyExtensions
 {
+    private static readonly Frequency[] SubDaily =
+        [Frequency.Minutes1, Frequency.Minutes5, Frequency.Minutes10, Frequency.Minutes15, Frequency.Minutes30, Frequency.Hourly];
+
     /// <summary>Every frequency's name as clients write it, for messages that list them.</summary>
     public const string Names = "minutes1, minutes5, minutes10, minutes15, minutes30, hourly, daily, weekly, monthly, quarterly or yearly";
 
@@ -114,7 +117,8 @@ public static class FrequencyExtensions
         var step = gaps[gaps.Length / 4];
         if (step < TimeSpan.FromDays(1))
         {
-            return Enum.GetValues<Frequency>().Where(f => f.IsSubDaily()).Cast<Frequency?>().FirstOrDefault(f => f!.Value.FixedStep() == step);
+            var match = Array.FindIndex(SubDaily, f => f.FixedStep() == step);
+            return match < 0 ? null : SubDaily[match];
         }
         return step.Ticks % TimeSpan.TicksPerDay != 0 ? null : (int)step.TotalDays switch
         {

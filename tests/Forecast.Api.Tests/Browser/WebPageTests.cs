@@ -133,6 +133,29 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
     }
 
     [SkippableFact]
+    public async Task An_hourly_models_page_shows_its_test_tail_and_forecast_by_the_hour_in_utc()
+    {
+        var key = (await host.Service.CreateKeyAsync($"browser-{Guid.NewGuid():N}")).Key;
+        using var client = host.Service.ClientFor(key);
+        var series = await (await client.PostCsvAsync(DailyCycle.Csv(DailyCycle.Hour, 14 * 24), "?name=hourly")).ReadAsync<Forecast.Api.Contracts.SeriesResponse>();
+        var run = await TrainingFlow.TrainAsync(client, series.Id, TrainingFlow.Tiny(epochs: 2, transform: "none"));
+        await using var tab = await host.OpenAsync(key: key);
+        var page = tab.Page;
+
+        await page.GotoAsync($"/#/models/{run.ModelId}");
+
+        // A season ahead by default: a day of hours.
+        await Expect(page.Locator("#forecast-table tbody tr")).ToHaveCountAsync(24);
+        var rows = await page.Locator("#forecast-table tbody tr").AllAsync();
+        Assert.Equal("2024-01-14T23:00:00Z", await rows[0].Locator("th").TextContentAsync());
+        Assert.Equal("2024-01-15T22:00:00Z", await rows[^1].Locator("th").TextContentAsync());
+        await Expect(page.Locator("#test-tail figure")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#forecast figure")).ToHaveCountAsync(1);
+        await tab.LookAsync("hourly-model");
+        Assert.Empty(tab.Errors);
+    }
+
+    [SkippableFact]
     public async Task A_wrong_key_shows_the_services_401_message()
     {
         await using var tab = await host.OpenAsync(key: "fk_0123456789abcdef_not-a-real-secret");
