@@ -21,8 +21,7 @@ public sealed partial class SubDailyTests : IDisposable
     [Fact]
     public async Task An_hourly_series_of_two_weeks_trains_and_forecasts_48_hourly_steps_with_hourly_timestamps()
     {
-        var series = await UploadAsync(DailyCycle.Csv(DailyCycle.Hour, TwoWeeks));
-        var run = await TrainingFlow.TrainAsync(Client, series.Id, TrainingFlow.Tiny(epochs: 3, transform: "none"));
+        var (series, run) = await TwoWeeksTrainedAsync(epochs: 3);
         var model = await (await Client.GetAsync($"/api/models/{run.ModelId}")).ReadAsync<ModelResponse>();
         var forecast = await (await Client.GetAsync($"/api/models/{run.ModelId}/forecast?horizon=48&level=80")).ReadAsync<ForecastResponse>();
 
@@ -37,8 +36,7 @@ public sealed partial class SubDailyTests : IDisposable
     [Fact]
     public async Task Every_timestamp_of_an_hourly_model_is_a_utc_date_time()
     {
-        var series = await UploadAsync(DailyCycle.Csv(DailyCycle.Hour, TwoWeeks));
-        var run = await TrainingFlow.TrainAsync(Client, series.Id, TrainingFlow.Tiny(epochs: 1, transform: "none"));
+        var (_, run) = await TwoWeeksTrainedAsync(epochs: 1);
 
         var evaluation = await (await Client.GetAsync($"/api/models/{run.ModelId}/evaluation")).ReadAsync<EvaluationResponse>();
         var accuracy = await (await Client.GetAsync($"/api/models/{run.ModelId}/accuracy")).ReadAsync<LiveAccuracyResponse>();
@@ -108,6 +106,13 @@ public sealed partial class SubDailyTests : IDisposable
     }
 
     public void Dispose() => factory.Dispose();
+
+    /// <summary>Two weeks of the hourly cycle, uploaded and trained on by a tiny model.</summary>
+    private async Task<(SeriesResponse Series, TrainingRunResponse Run)> TwoWeeksTrainedAsync(int epochs)
+    {
+        var series = await UploadAsync(DailyCycle.Csv(DailyCycle.Hour, TwoWeeks));
+        return (series, await TrainingFlow.TrainAsync(Client, series.Id, TrainingFlow.Tiny(epochs, transform: "none")));
+    }
 
     private async Task<SeriesResponse> UploadAsync(string csv) =>
         await (await Client.PostCsvAsync(csv, "?name=daily-cycle")).ReadAsync<SeriesResponse>();
