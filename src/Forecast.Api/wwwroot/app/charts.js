@@ -26,6 +26,12 @@ const toSeconds = (timestamp) => Date.parse(hasTime(timestamp) ? timestamp : `${
 // daylight-saving change repeats or skips an hour of an hourly series.
 const utc = (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC');
 
+// Ticks of a sub-daily series in 24-hour UTC time, each midnight as its date (uPlot's own ticks are 12-hour).
+const hourTicks = (u, splits) => splits.map((seconds) => {
+  const iso = new Date(seconds * 1000).toISOString();
+  return iso.slice(11, 16) === '00:00' ? iso.slice(0, 10) : iso.slice(11, 16);
+});
+
 /** A point's timestamp in the legend, at the series' resolution. */
 const legendTime = (withTime) => (u, seconds) => {
   if (seconds === null) {
@@ -66,7 +72,8 @@ const line = (label, stroke, { dash, width = 2, points = false } = {}) =>
  * lines: [{label, values, colour, dash}]; bands: [{label, upper, lower, fill}].
  */
 export function timeChart(target, { title, description, dates, lines, bands = [], points = false }) {
-  const series = [{ label: 'time', value: legendTime(dates.some(hasTime)) }];
+  const withTime = dates.some(hasTime);
+  const series = [{ label: 'time', value: legendTime(withTime) }];
   const data = [dates.map(toSeconds)];
   const bandOptions = [];
   for (const band of bands) {
@@ -78,7 +85,8 @@ export function timeChart(target, { title, description, dates, lines, bands = []
     series.push(line(l.label, l.colour, { dash: l.dash, points }));
     data.push(l.values);
   }
-  figure(target, title, description, { tzDate: utc, series, bands: bandOptions, scales: { x: { time: true } }, axes: [{}, { size: axisSize }] }, data);
+  const timeAxis = withTime ? { values: hourTicks } : {};
+  figure(target, title, description, { tzDate: utc, series, bands: bandOptions, scales: { x: { time: true } }, axes: [timeAxis, { size: axisSize }] }, data);
 }
 
 /** Training and validation loss per epoch, on a log scale; update(points) redraws it as the run trains. */
