@@ -174,7 +174,7 @@ public sealed partial class HyperparameterResolver(HyperparameterBounds bounds)
         if (nonPositive >= 0)
         {
             throw new UnprocessableException(
-                $"transform {pipeline} takes logarithms, so every value must be positive; point {nonPositive + 1} ({series.TimestampAt(nonPositive):yyyy-MM-dd}) is {series.Values[nonPositive]}.",
+                $"transform {pipeline} takes logarithms, so every value must be positive; point {nonPositive + 1} ({series.Format(series.TimestampAt(nonPositive))}) is {series.Values[nonPositive]}.",
                 "transform");
         }
         if (pipeline.RemovesSeason && seasonalPeriod < 2)
