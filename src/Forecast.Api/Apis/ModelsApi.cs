@@ -205,7 +205,7 @@ public static class ModelsApi
             var member = CollectionModelsApi.MemberNamed(collection, series);
             var steps = CheckLiveHorizon(horizon ?? collection.Entity.Hyperparameters.TestSize, limits.Value);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var testOrigin = await db.MemberEvaluations.Where(m => m.ModelId == id && m.Key == member.Key).Select(m => m.ForecastOrigin).FirstAsync(cancellationToken);
+            var testOrigin = await MemberTestOrigins.OfAsync(db, id, member.Key, cancellationToken);
             return TypedResults.Ok(LiveAccuracyResponseOf(id, member.Series, member.SeriesVersion, steps, collection.LiveAccuracy(member, testOrigin, steps), member.Key));
         }
         if (series is not null)

@@ -44,8 +44,7 @@ public sealed class SeriesAnomalies(IDbContextFactory<ForecastDbContext> dbFacto
             throw new UnprocessableException($"Model '{global.Entity.Id}' is not a model of collection '{collectionId}', of which series '{seriesId}' is a member.", "modelId");
         }
         var member = global.Member(series.Key!) ?? throw new NotFoundException($"Member of model {global.Entity.Id}", series.Key!);
-        var testOrigin = await db.MemberEvaluations.Where(m => m.ModelId == global.Entity.Id && m.Key == member.Key)
-            .Select(m => m.ForecastOrigin).FirstAsync(cancellationToken);
+        var testOrigin = await MemberTestOrigins.OfAsync(db, global.Entity.Id, member.Key, cancellationToken);
         var (memberFrom, memberFound) = global.Anomalies(member, level, from ?? testOrigin);
         return new AnomalyReport(global.Entity.Id, member.Series, member.SeriesVersion, memberFrom, memberFound);
     }
