@@ -24,7 +24,8 @@ public sealed class WarmStartTests : IDisposable
 
         Assert.Equal(model, warm.WarmStartFrom);
         Assert.Equal((24, 8, "log"), (warm.Hyperparameters.Lookback, warm.Hyperparameters.HiddenSize, warm.Hyperparameters.Transform.ToString()));
-        Assert.Contains(warm.Choices, c => c.StartsWith($"started from the weights of model {model}", StringComparison.Ordinal));
+        Assert.Contains(warm.Choices, c => c.StartsWith($"started from the weights of model {model}", StringComparison.Ordinal)
+            && c.EndsWith("continuing its optimiser's state", StringComparison.Ordinal));
         // From weights already trained on most of the series, the first epoch is far ahead of one from random weights.
         Assert.True(warmCurve[0].ValidationLoss < coldCurve[0].ValidationLoss / 2, $"warm {warmCurve[0].ValidationLoss}, cold {coldCurve[0].ValidationLoss}");
     }

@@ -66,6 +66,7 @@ internal sealed class RunRecorder(
         Network = state.Network,
         Optimizer = state.Optimizer,
         BestNetwork = state.BestNetwork,
+        BestOptimizer = state.BestOptimizer,
         BestEpoch = state.BestEpoch,
         BestValidationLoss = state.BestValidationLoss,
         EpochsWithoutImprovement = state.EpochsWithoutImprovement,
@@ -75,5 +76,5 @@ internal sealed class RunRecorder(
 
     public static TrainingCheckpoint ToCheckpoint(CheckpointEntity entity) => new(
         entity.Epoch, entity.Network, entity.Optimizer, entity.BestNetwork, entity.BestEpoch,
-        entity.BestValidationLoss, entity.EpochsWithoutImprovement);
+        entity.BestValidationLoss, entity.EpochsWithoutImprovement, entity.BestOptimizer);
 }

@@ -8,6 +8,7 @@ public sealed class CheckpointEntity
     public required byte[] Network { get; set; }
     public required byte[] Optimizer { get; set; }
     public byte[]? BestNetwork { get; set; }
+    public byte[]? BestOptimizer { get; set; }
     public int BestEpoch { get; set; }
     public double? BestValidationLoss { get; set; }
     public int EpochsWithoutImprovement { get; set; }

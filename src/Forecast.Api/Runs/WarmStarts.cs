@@ -20,7 +20,7 @@ public static class WarmStarts
         var model = await db.Models.AsNoTracking().Where(m => m.Id == request.ModelId)
             .Select(m => new { m.Hyperparameters, m.Artifact }).FirstOrDefaultAsync(cancellationToken)
             ?? throw new UnprocessableException($"warmStartFrom names model '{request.ModelId}', which is not a series' model of yours.", "warmStartFrom");
-        return WarmStartSource.Of(request.ModelId, model.Hyperparameters, model.Artifact.Transform);
+        return WarmStartSource.Of(request.ModelId, model.Hyperparameters, model.Artifact.Transform, model.Artifact.Optimizer is not null);
     }
 
     /// <summary>The model a run starts from, read when it trains (and again when it resumes, for the scaler).</summary>

@@ -6,12 +6,13 @@ public sealed record WarmStartRequest(Guid ModelId);
 /// <summary>
 /// The model a warm-started run starts from, and the shape it must keep: the weights only fit networks of the same
 /// lookback, size, depth and ensemble, and they learned the series through the model's transform (and its scaler, which
-/// the run keeps). The optimiser starts afresh.
+/// the run keeps).
 /// </summary>
-public sealed record WarmStartSource(Guid ModelId, int Lookback, int HiddenSize, int Layers, int EnsembleSize, TransformPipeline Transform)
+/// <param name="ContinuesOptimizer">Whether the model kept its optimiser's state for the run to continue; older models did not.</param>
+public sealed record WarmStartSource(Guid ModelId, int Lookback, int HiddenSize, int Layers, int EnsembleSize, TransformPipeline Transform, bool ContinuesOptimizer)
 {
-    public static WarmStartSource Of(Guid modelId, Hyperparameters trainedWith, TransformPipeline transform) =>
-        new(modelId, trainedWith.Lookback, trainedWith.HiddenSize, trainedWith.Layers, trainedWith.EnsembleSize, transform);
+    public static WarmStartSource Of(Guid modelId, Hyperparameters trainedWith, TransformPipeline transform, bool continuesOptimizer) =>
+        new(modelId, trainedWith.Lookback, trainedWith.HiddenSize, trainedWith.Layers, trainedWith.EnsembleSize, transform, continuesOptimizer);
 
     /// <summary>The request with the model's shape and transform wherever it leaves them out.</summary>
     public T Fill<T>(T request) where T : HyperparameterRequest => request with
@@ -39,7 +40,8 @@ public sealed record WarmStartSource(Guid ModelId, int Lookback, int HiddenSize,
     }
 
     /// <summary>What the run's choices say about it.</summary>
-    public string Explain() => $"started from the weights of model {ModelId} (same shape: lookback {Lookback}, hidden size {HiddenSize}, {Layers} layer(s), transform {Transform}) and its scaler, with a fresh optimiser";
+    public string Explain() => $"started from the weights of model {ModelId} (same shape: lookback {Lookback}, hidden size {HiddenSize}, {Layers} layer(s), transform {Transform}) and its scaler, " +
+        (ContinuesOptimizer ? "continuing its optimiser's state" : "with a fresh optimiser (the model kept no optimiser state)");
 
     private void Same(string field, int resolved, int model)
     {

@@ -2,8 +2,8 @@ using Forecast.Domain.Runs;
 
 namespace Forecast.Training.Lstm;
 
-/// <summary>The weights an <see cref="EpochLoop"/> ends with, and how it ended.</summary>
-internal sealed record TrainedWeights(byte[] Weights, int EpochsRun, int BestEpoch, bool StoppedEarly);
+/// <summary>The weights an <see cref="EpochLoop"/> ends with, the optimiser's state that goes with them, and how it ended.</summary>
+internal sealed record TrainedWeights(byte[] Weights, byte[]? Optimizer, int EpochsRun, int BestEpoch, bool StoppedEarly);
 
 /// <summary>
 /// The training loop shared by one series (<see cref="LstmTrainer"/>) and a collection's global model: an ensemble
@@ -25,16 +25,16 @@ internal static class EpochLoop
         TrainingCheckpoint? resumeFrom,
         ITrainingObserver observer,
         CancellationToken cancellation,
-        byte[]? startWeights = null)
+        WarmStart? warmStart = null)
     {
         var members = Enumerable.Range(0, hp.EnsembleSize)
             .Select(k => new TrainingMember(Seeds.Member(hp.Seed, k), hp.HiddenSize, hp.Layers, hp.Dropout, hp.LearningRate))
             .ToArray();
         try
         {
-            if (resumeFrom is null && startWeights is not null)
+            if (resumeFrom is null && warmStart is not null)
             {
-                LoadStart(startWeights, members);
+                LoadStart(warmStart, members);
             }
             var state = resumeFrom is null ? new BestState() : Restore(resumeFrom, members);
             var epochWindows = Math.Min(hp.WindowsPerEpoch ?? train.Count, train.Count);
@@ -49,18 +49,20 @@ internal static class EpochLoop
                 var current = epoch;
                 var trainLoss = members.Average(m => m.TrainEpoch(train, batchSize, hp.WindowsPerEpoch, current, cancellation));
                 double? validationLoss = validation.Count > 0 ? EnsembleLoss(members, validation) : null;
-                state.Update(epoch, validationLoss, () => SaveWeights(members));
+                state.Update(epoch, validationLoss, () => SaveWeights(members), () => SaveOptimizers(members));
                 stoppedEarly = hp.EarlyStoppingPatience is { } patience && state.EpochsWithoutImprovement >= patience;
 
                 observer.OnEpoch(
                     new EpochReport(epoch, hp.Epochs, trainLoss, validationLoss, clock.Elapsed),
-                    () => state.ToCheckpoint(current, SaveWeights(members), WeightBundle.Pack(members.Select(m => m.SaveOptimizer()))));
+                    () => state.ToCheckpoint(current, SaveWeights(members), SaveOptimizers(members)));
             }
 
             // With early stopping the model keeps its best validation weights; otherwise, as in the
             // tutorial, the weights of the last epoch.
             var keepBest = hp.EarlyStoppingPatience is not null && state.BestNetwork is not null;
-            return new TrainedWeights(keepBest ? state.BestNetwork! : SaveWeights(members), epoch, keepBest ? state.BestEpoch : epoch, stoppedEarly);
+            return keepBest
+                ? new TrainedWeights(state.BestNetwork!, state.BestOptimizer, epoch, state.BestEpoch, stoppedEarly)
+                : new TrainedWeights(SaveWeights(members), SaveOptimizers(members), epoch, epoch, stoppedEarly);
         }
         finally
         {
@@ -87,18 +89,26 @@ internal static class EpochLoop
 
     private static byte[] SaveWeights(TrainingMember[] members) => WeightBundle.Pack(members.Select(m => m.SaveWeights()));
 
-    // A warm start: each member begins from a trained member's weights, with a fresh optimiser. A checkpoint of the
-    // warm run itself holds the weights it has reached since, so a resumed run restores those instead.
-    private static void LoadStart(byte[] startWeights, TrainingMember[] members)
+    private static byte[] SaveOptimizers(TrainingMember[] members) => WeightBundle.Pack(members.Select(m => m.SaveOptimizer()));
+
+    // A warm start: each member begins from a trained member's weights and, where the model kept it, the Adam state
+    // that went with them. A checkpoint of the warm run itself holds what it has reached since, so a resumed run
+    // restores that instead.
+    private static void LoadStart(WarmStart start, TrainingMember[] members)
     {
-        var weights = WeightBundle.Unpack(startWeights);
-        if (weights.Length != members.Length)
+        var weights = WeightBundle.Unpack(start.Weights);
+        var optimizers = start.Optimizer is { } state ? WeightBundle.Unpack(state) : null;
+        if (weights.Length != members.Length || (optimizers is not null && optimizers.Length != members.Length))
         {
             throw new InvalidOperationException($"The weights to start from hold {weights.Length} ensemble members; this run has {members.Length}.");
         }
         for (var k = 0; k < members.Length; k++)
         {
             members[k].LoadWeights(weights[k]);
+            if (optimizers is not null)
+            {
+                members[k].LoadOptimizer(optimizers[k]);
+            }
         }
     }
 
@@ -118,6 +128,7 @@ internal static class EpochLoop
         return new BestState
         {
             BestNetwork = checkpoint.BestNetwork,
+            BestOptimizer = checkpoint.BestOptimizer,
             BestEpoch = checkpoint.BestEpoch,
             BestValidationLoss = checkpoint.BestValidationLoss ?? double.PositiveInfinity,
             EpochsWithoutImprovement = checkpoint.EpochsWithoutImprovement,
@@ -128,11 +139,12 @@ internal static class EpochLoop
     private sealed class BestState
     {
         public byte[]? BestNetwork { get; set; }
+        public byte[]? BestOptimizer { get; set; }
         public int BestEpoch { get; set; }
         public double BestValidationLoss { get; set; } = double.PositiveInfinity;
         public int EpochsWithoutImprovement { get; set; }
 
-        public void Update(int epoch, double? validationLoss, Func<byte[]> weights)
+        public void Update(int epoch, double? validationLoss, Func<byte[]> weights, Func<byte[]> optimizers)
         {
             if (validationLoss is not { } loss)
             {
@@ -143,6 +155,7 @@ internal static class EpochLoop
                 BestValidationLoss = loss;
                 BestEpoch = epoch;
                 BestNetwork = weights();
+                BestOptimizer = optimizers();
                 EpochsWithoutImprovement = 0;
             }
             else
@@ -153,6 +166,6 @@ internal static class EpochLoop
 
         public TrainingCheckpoint ToCheckpoint(int epoch, byte[] network, byte[] optimizer) =>
             new(epoch, network, optimizer, BestNetwork, BestEpoch,
-                double.IsFinite(BestValidationLoss) ? BestValidationLoss : null, EpochsWithoutImprovement);
+                double.IsFinite(BestValidationLoss) ? BestValidationLoss : null, EpochsWithoutImprovement, BestOptimizer);
     }
 }

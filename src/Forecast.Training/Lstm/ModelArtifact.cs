@@ -5,6 +5,7 @@ namespace Forecast.Training.Lstm;
 
 /// <summary>Everything needed to rebuild a trained network in another process and forecast with it.</summary>
 /// <param name="Weights">Each ensemble member's state as written by TorchSharp's Module.save, packed by <see cref="WeightBundle"/>.</param>
+/// <param name="Optimizer">Each member's Adam state at the kept weights, packed likewise, for a <see cref="WarmStart"/> to continue from; null for models stored before it was kept.</param>
 /// <param name="Scaler">Fitted on the transformed training part.</param>
 /// <param name="TorchSharpVersion">The TorchSharp version that wrote <paramref name="Weights"/>.</param>
 /// <param name="Transform">The pipeline the network's inputs went through; never "auto" here.</param>
@@ -25,7 +26,8 @@ public sealed record ModelArtifact(
     TransformPipeline Transform,
     int SeasonalPeriod,
     ConformalCalibration? Calibration = null,
-    bool RelativeWindows = false)
+    bool RelativeWindows = false,
+    byte[]? Optimizer = null)
 {
     public static string CurrentTorchSharpVersion { get; } =
         typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3) ?? "unknown";

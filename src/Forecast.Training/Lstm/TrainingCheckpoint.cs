@@ -8,6 +8,7 @@ namespace Forecast.Training.Lstm;
 /// <param name="Optimizer">Every member's Adam moment estimates and step counts, packed likewise.</param>
 /// <param name="BestNetwork">Weights at <paramref name="BestEpoch"/>, restored at the end when a validation part exists.</param>
 /// <param name="EpochsWithoutImprovement">Epochs since the validation loss last improved, for early stopping.</param>
+/// <param name="BestOptimizer">The optimisers' state at <paramref name="BestEpoch"/>, kept with the model for a warm start; null in checkpoints written before it was kept.</param>
 public sealed record TrainingCheckpoint(
     int Epoch,
     byte[] Network,
@@ -15,4 +16,5 @@ public sealed record TrainingCheckpoint(
     byte[]? BestNetwork,
     int BestEpoch,
     double? BestValidationLoss,
-    int EpochsWithoutImprovement);
+    int EpochsWithoutImprovement,
+    byte[]? BestOptimizer = null);

@@ -1,11 +1,16 @@
 namespace Forecast.Training.Lstm;
 
 /// <summary>
-/// Where a warm-started training begins: a trained model's weights, and the scaler they learned the series through,
-/// kept so that the inputs mean to the network what they meant (a new maximum in the grown series would otherwise
-/// rescale every input it had learned). The optimiser starts afresh.
+/// Where a warm-started training begins: a trained model's weights, the Adam state that went with them, and the scaler
+/// they learned the series through, kept so that the inputs mean to the network what they meant (a new maximum in the
+/// grown series would otherwise rescale every input it had learned).
 /// </summary>
-public sealed record WarmStart(byte[] Weights, MinMaxScaler Scaler)
+/// <remarks>
+/// The optimiser continues rather than starting afresh: a fresh Adam's first steps move every weight by about the
+/// learning rate whatever its gradient, which throws a converged network off its minimum (measured in docs/warm-start.md).
+/// Models stored before the state was kept start with a fresh optimiser.
+/// </remarks>
+public sealed record WarmStart(byte[] Weights, byte[]? Optimizer, MinMaxScaler Scaler)
 {
-    public static WarmStart From(ModelArtifact model) => new(model.Weights, model.Scaler);
+    public static WarmStart From(ModelArtifact model) => new(model.Weights, model.Optimizer, model.Scaler);
 }

@@ -53,6 +53,24 @@ public class LstmTrainerTests
     }
 
     [Fact]
+    public void A_warm_start_continues_the_model_s_adam_state_and_so_stays_nearer_the_model_than_a_fresh_optimiser()
+    {
+        var (trained, _) = Train(Tiny(epochs: 40));
+        var grown = Sine.Concat(Enumerable.Range(120, 24).Select(i => 10 + 5 * Math.Sin(i * 2 * Math.PI / 12))).ToArray();
+        var hp = Tiny(epochs: 1);
+        var continued = WarmStart.From(trained.Artifact);
+
+        var withState = LstmTrainer.Train(grown, hp, new RecordingObserver(0), CancellationToken.None, warmStart: continued);
+        var fresh = LstmTrainer.Train(grown, hp, new RecordingObserver(0), CancellationToken.None, warmStart: continued with { Optimizer = null });
+
+        // A fresh Adam's first step moves every weight by about the learning rate; a continued one by what its moments say.
+        Assert.NotNull(continued.Optimizer);
+        var model = Forecast(trained, 12);
+        double Drift(TrainingResult warm) => Forecast(warm, 12).Zip(model).Max(p => Math.Abs(p.First - p.Second));
+        Assert.True(Drift(withState) < Drift(fresh) / 2, $"continued moved the forecast by {Drift(withState)}, fresh by {Drift(fresh)}");
+    }
+
+    [Fact]
     public void A_resumed_warm_start_ends_as_an_uninterrupted_one_through_its_model_s_scaler()
     {
         var (trained, _) = Train(Tiny(epochs: 10));
@@ -145,6 +163,21 @@ public class LstmTrainerTests
         Assert.Equal(result.BestEpoch + 5, result.EpochsRun);
         var best = observer.Reports.MinBy(r => r.ValidationLoss)!;
         Assert.Equal(best.Epoch, result.BestEpoch);
+    }
+
+    [Fact]
+    public void A_resumed_run_keeps_the_adam_state_of_its_best_epoch_even_when_that_epoch_came_before_the_checkpoint()
+    {
+        var hp = Tiny(epochs: 200) with { LearningRate = 0.3, EarlyStoppingPatience = 5 };
+        var (whole, _) = Train(hp);
+        var (_, interrupted) = Train(hp, checkpointAt: whole.BestEpoch + 2);
+
+        var (resumed, _) = Train(hp, resumeFrom: interrupted.Checkpoint);
+
+        Assert.NotNull(whole.Artifact.Optimizer);
+        Assert.Equal(whole.BestEpoch, resumed.BestEpoch);
+        Assert.Equal(whole.Artifact.Weights, resumed.Artifact.Weights);
+        Assert.Equal(whole.Artifact.Optimizer, resumed.Artifact.Optimizer);
     }
 
     [Fact]

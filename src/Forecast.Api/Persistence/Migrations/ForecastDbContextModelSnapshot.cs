@@ -122,6 +122,9 @@ namespace Forecast.Api.Persistence.Migrations
                     b.Property<byte[]>("BestNetwork")
                         .HasColumnType("BLOB");
 
+                    b.Property<byte[]>("BestOptimizer")
+                        .HasColumnType("BLOB");
+
                     b.Property<double?>("BestValidationLoss")
                         .HasColumnType("REAL");
 

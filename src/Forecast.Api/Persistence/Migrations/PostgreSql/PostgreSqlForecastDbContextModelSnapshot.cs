@@ -130,6 +130,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.Property<byte[]>("BestNetwork")
                         .HasColumnType("bytea");
 
+                    b.Property<byte[]>("BestOptimizer")
+                        .HasColumnType("bytea");
+
                     b.Property<double?>("BestValidationLoss")
                         .HasColumnType("double precision");
 
