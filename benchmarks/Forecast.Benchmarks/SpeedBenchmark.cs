@@ -15,7 +15,8 @@ namespace Forecast.Benchmarks;
 /// the service's training epoch against a plain TorchSharp loop on the same shape, the global model's windows per second
 /// and the time to forecast every member of a 1,464-member collection, and, against the published service (started here
 /// on a port of its own), forecast reads with a client key against the admin key, and run status and loss curve reads
-/// with a client key while two runs train.
+/// with a client key while two runs train, beside the same reads with training at the requests' priority (a second service
+/// with <c>Training:Niceness</c> 0) and the epochs the runs trained meanwhile in each.
 /// </summary>
 /// <remarks>Arguments: <c>publish=DIR</c> (the output of <c>dotnet publish src/Forecast.Api -c Release -r linux-x64</c>), <c>seconds=10</c> per load phase.</remarks>
 internal static class SpeedBenchmark
@@ -40,28 +41,42 @@ internal static class SpeedBenchmark
         rows.Add(("global model training (tourism monthly)", $"{windowsPerSecond:N0} windows/s", "-", "-"));
         rows.Add(($"forecast every member, {members:N0} members x 24 steps", $"{forecastSeconds:F2} s", "target 1 s", $"{forecastSeconds:F2}x"));
 
-        await using var running = await ServiceProcess.StartAsync(Path.GetFullPath(publish));
-        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 100 }) { BaseAddress = new Uri(Api), Timeout = TimeSpan.FromSeconds(30) };
-        var (clientKey, air, model, daily) = await PrepareAsync(http);
-        var forecast = new[] { $"/api/models/{model}/forecast?horizon=12&level=80&level=95" };
-        LoadResult? admin = null, client = null;
-        for (var round = 0; round < 2; round++)
+        TrainingLoad training;
+        await using (var running = await ServiceProcess.StartAsync(Path.GetFullPath(publish)))
         {
-            // Alternating rounds, the second kept: the first warms both paths (JIT, caches, connections).
-            admin = await HttpLoad.RunAsync(http, AdminKey, forecast, 50, seconds);
-            client = await HttpLoad.RunAsync(http, clientKey, forecast, 50, seconds);
+            var http = NewHttpClient();
+            var (clientKey, daily) = await NewClientAsync(http);
+            var (air, model) = await TrainedAirpassengersAsync(http, clientKey);
+            var forecast = new[] { $"/api/models/{model}/forecast?horizon=12&level=80&level=95" };
+            LoadResult? admin = null, client = null;
+            for (var round = 0; round < 2; round++)
+            {
+                // Alternating rounds, the second kept: the first warms both paths (JIT, caches, connections).
+                admin = await HttpLoad.RunAsync(http, AdminKey, forecast, 50, seconds);
+                client = await HttpLoad.RunAsync(http, clientKey, forecast, 50, seconds);
+            }
+            rows.Add(("forecast reads, client key", client!.ToString(), $"admin key: {admin}", $"{client.RequestsPerSecond / admin!.RequestsPerSecond:P0} of the admin's throughput"));
+
+            var (both, append, read) = await AppendThenForecastAsync(http, clientKey, air, model, 300);
+            rows.Add(("append one observation, then read the new forecast, client key, one client", both.ToString(),
+                $"the append: {append}; the read: {read}", "-"));
+
+            training = await TrainingLoadAsync(http, clientKey, daily, seconds);
         }
-        rows.Add(("forecast reads, client key", client!.ToString(), $"admin key: {admin}", $"{client.RequestsPerSecond / admin!.RequestsPerSecond:P0} of the admin's throughput"));
-
-        var (both, append, read) = await AppendThenForecastAsync(http, clientKey, air, model, 300);
-        rows.Add(("append one observation, then read the new forecast, client key, one client", both.ToString(),
-            $"the append: {append}; the read: {read}", "-"));
-
-        var runs = await StartTwoLongRunsAsync(http, clientKey, daily);
-        var status = await HttpLoad.RunAsync(http, clientKey, runs.Select(r => $"/api/training-runs/{r}").ToArray(), 50, seconds);
-        var curve = await HttpLoad.RunAsync(http, clientKey, runs.Select(r => $"/api/training-runs/{r}/loss-curve").ToArray(), 50, seconds);
-        rows.Add(("run status reads, client key, two runs training", status.ToString(), "target p99 10 ms", $"p99 {status.P99Ms / 10:F1}x the target"));
-        rows.Add(("loss curve reads, client key, two runs training", curve.ToString(), "target p99 10 ms", $"p99 {curve.P99Ms / 10:F1}x the target"));
+        // The same phases with training at the requests' priority, in a service of its own (the nice value is read at start).
+        TrainingLoad asRequests;
+        await using (var running = await ServiceProcess.StartAsync(Path.GetFullPath(publish), ("Training__Niceness", "0")))
+        {
+            var http = NewHttpClient();
+            var (clientKey, daily) = await NewClientAsync(http);
+            asRequests = await TrainingLoadAsync(http, clientKey, daily, seconds);
+        }
+        rows.Add(("run status reads, client key, two runs training", training.Status.ToString(),
+            $"training at nice 0: {asRequests.Status}; target p99 10 ms", $"p99 {training.Status.P99Ms / 10:F1}x the target"));
+        rows.Add(("loss curve reads, client key, two runs training", training.Curve.ToString(),
+            $"training at nice 0: {asRequests.Curve}; target p99 10 ms", $"p99 {training.Curve.P99Ms / 10:F1}x the target"));
+        rows.Add(("epochs the two runs trained per second during those reads", $"{training.EpochsPerSecond:F2}",
+            $"training at nice 0: {asRequests.EpochsPerSecond:F2}", $"{training.EpochsPerSecond / asRequests.EpochsPerSecond:F2}x"));
 
         var table = new StringBuilder()
             .AppendLine("| figure | measured | compared with | ratio |")
@@ -107,16 +122,47 @@ internal static class SpeedBenchmark
         return (trained.TrainingWindows / times.Median, asked.Count, watch.Elapsed.TotalSeconds);
     }
 
-    /// <summary>A client key with a model of its own on airpassengers, which the admin reads too, and the daily series to train on.</summary>
-    private static async Task<(string ClientKey, Guid Air, Guid Model, Guid Daily)> PrepareAsync(HttpClient http)
+    private static HttpClient NewHttpClient() =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = 100 }) { BaseAddress = new Uri(Api), Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>A client key and, under it, the daily series to train on.</summary>
+    private static async Task<(string ClientKey, Guid Daily)> NewClientAsync(HttpClient http)
     {
         var clientKey = (await PostAsync(http, "/api/keys", JsonContent.Create(new { name = "speed" }), AdminKey)).GetProperty("key").GetString()!;
+        var daily = await PostAsync(http, "/api/series?name=daily", Csv("seattle-precipitation-daily.csv"), clientKey);
+        return (clientKey, daily.GetProperty("id").GetGuid());
+    }
+
+    /// <summary>Airpassengers with a model of the client key's own, which the admin reads too.</summary>
+    private static async Task<(Guid Air, Guid Model)> TrainedAirpassengersAsync(HttpClient http, string clientKey)
+    {
         var air = await PostAsync(http, "/api/series?name=air", Csv("airpassengers.csv"), clientKey);
         var run = await PostAsync(http, $"/api/series/{air.GetProperty("id")}/training-runs",
             JsonContent.Create(new { epochs = 30, hiddenSize = 32, testSize = 12, seed = 1, transform = "none" }), clientKey);
-        var model = await WaitForModelAsync(http, run.GetProperty("id").GetGuid(), clientKey);
-        var daily = await PostAsync(http, "/api/series?name=daily", Csv("seattle-precipitation-daily.csv"), clientKey);
-        return (clientKey, air.GetProperty("id").GetGuid(), model, daily.GetProperty("id").GetGuid());
+        return (air.GetProperty("id").GetGuid(), await WaitForModelAsync(http, run.GetProperty("id").GetGuid(), clientKey));
+    }
+
+    /// <summary>Status and loss-curve reads while two runs train, and how many epochs the runs trained meanwhile.</summary>
+    private sealed record TrainingLoad(LoadResult Status, LoadResult Curve, double EpochsPerSecond);
+
+    private static async Task<TrainingLoad> TrainingLoadAsync(HttpClient http, string clientKey, Guid daily, TimeSpan seconds)
+    {
+        var runs = await StartTwoLongRunsAsync(http, clientKey, daily);
+        var (before, clock) = (await EpochsAsync(http, clientKey, runs), Stopwatch.StartNew());
+        var status = await HttpLoad.RunAsync(http, clientKey, runs.Select(r => $"/api/training-runs/{r}").ToArray(), 50, seconds);
+        var curve = await HttpLoad.RunAsync(http, clientKey, runs.Select(r => $"/api/training-runs/{r}/loss-curve").ToArray(), 50, seconds);
+        var trained = await EpochsAsync(http, clientKey, runs) - before;
+        return new TrainingLoad(status, curve, trained / clock.Elapsed.TotalSeconds);
+    }
+
+    private static async Task<int> EpochsAsync(HttpClient http, string clientKey, Guid[] runs)
+    {
+        var epochs = 0;
+        foreach (var run in runs)
+        {
+            epochs += (await GetAsync(http, $"/api/training-runs/{run}", clientKey)).GetProperty("progress").GetProperty("epoch").GetInt32();
+        }
+        return epochs;
     }
 
     /// <summary>
@@ -235,7 +281,7 @@ internal static class SpeedBenchmark
     /// <summary>The published service on its own port and a throwaway database, stopped when disposed.</summary>
     private sealed class ServiceProcess(Process process, string directory) : IAsyncDisposable
     {
-        public static async Task<ServiceProcess> StartAsync(string publish)
+        public static async Task<ServiceProcess> StartAsync(string publish, params (string Name, string Value)[] settings)
         {
             var directory = Directory.CreateTempSubdirectory("forecast-speed-").FullName;
             var start = new ProcessStartInfo(Path.Combine(publish, "Forecast.Api")) { WorkingDirectory = publish, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -246,6 +292,10 @@ internal static class SpeedBenchmark
             start.Environment["Limits__MaxRunCost"] = "1e13";
             start.Environment["Logging__LogLevel__Default"] = "Warning";
             start.Environment["ConnectionStrings__Forecast"] = $"Data Source={Path.Combine(directory, "speed.db")}";
+            foreach (var (name, value) in settings)
+            {
+                start.Environment[name] = value;
+            }
             var process = Process.Start(start)!;
             process.OutputDataReceived += (_, _) => { };
             process.ErrorDataReceived += (_, _) => { };

@@ -15,6 +15,13 @@ public sealed class TrainingOptions
     [Range(0, 256)]
     public int TorchThreads { get; set; }
 
+    /// <summary>
+    /// The Linux nice value training threads run at, 0 (as requests) to 19 (the lowest): training then takes the cores
+    /// requests leave idle, so reads stay fast while runs train (docs/benchmarks.md compares 19 with 0).
+    /// </summary>
+    [Range(0, 19)]
+    public int Niceness { get; set; } = 19;
+
     /// <summary>Least time between two checkpoints of a run; a checkpoint is also taken when the host stops.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -42,7 +42,7 @@ public sealed class TrainingJob(
     {
         // A job fetched while the host stops stays in Hangfire's queue instead of claiming the run.
         hostStopping.ThrowIfCancellationRequested();
-        TrainingThreadPriority.Lower();
+        TrainingThreadPriority.Lower(options.Value.Niceness);
         // One span per attempt, the parent of its database commands. Hangfire hands over only the run id, so the
         // span starts a trace of its own rather than continuing the request that queued the run.
         using var span = ForecastTelemetry.ActivitySource.StartActivity(ForecastTelemetry.TrainingSpan);

@@ -11,16 +11,16 @@ namespace Forecast.Api.Jobs;
 internal static partial class TrainingThreadPriority
 {
     private const int PriorityProcess = 0;
-    private const int Niceness = 10;
 
-    public static void Lower()
+    /// <param name="niceness">0 to 19; an unprivileged thread may only lower its priority, so a higher value than the thread's stays.</param>
+    public static void Lower(int niceness)
     {
         if (!OperatingSystem.IsLinux())
         {
             return;
         }
         // A failure leaves the thread at normal priority, which is correct, only less polite.
-        _ = SetPriority(PriorityProcess, GetThreadId(), Niceness);
+        _ = SetPriority(PriorityProcess, GetThreadId(), niceness);
     }
 
     [DllImport("libc", EntryPoint = "setpriority", SetLastError = true)]
