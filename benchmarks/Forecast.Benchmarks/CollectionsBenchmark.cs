@@ -75,7 +75,7 @@ internal static class CollectionsBenchmark
         return new HyperparameterResolver(new HyperparameterBounds()).ResolveForCollection(request, shape, () => 1).Hyperparameters;
     }
 
-    private static string F(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
+    private static string F(double? value) => value?.ToString("F3", CultureInfo.InvariantCulture) ?? "-";
 
     private static string Coverage(CollectionEvaluation evaluation) =>
         evaluation.Coverage.Count == 0 ? "-" : string.Join(" / ", evaluation.Coverage.Select(c => c.Coverage.ToString("P0", CultureInfo.InvariantCulture)));

@@ -40,7 +40,7 @@ public sealed class CollectionBacktestTests : IDisposable
         Assert.Equal(model.IntervalCoverage, last.Coverage);
         Assert.All(backtest.Windows, w => Assert.Equal(Members, w.Accuracy.Members));
         Assert.Equal(8, backtest.Steps.Count);
-        Assert.Equal(backtest.Windows.Average(w => w.Accuracy.Model.Mase), backtest.MeanMase!.Value, 12);
+        Assert.Equal(backtest.Windows.Average(w => w.Accuracy.Model.Mase!.Value), backtest.MeanMase!.Value, 12);
         Assert.False(backtest.Refit);
         Assert.Equal(before, await factory.CountRowsAsync());
         Assert.Equal(backtest.MeanMase, model.Backtest?.MeanMase);

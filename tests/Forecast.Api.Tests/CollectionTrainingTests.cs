@@ -34,8 +34,8 @@ public sealed class CollectionTrainingTests : IDisposable
         var table = await (await Client.GetAsync($"/api/models/{run.ModelId}/members?pageSize={Members}")).ReadAsync<PagedList<MemberScoreItem>>();
         Assert.Equal(Members, table.Total);
         Assert.Equal(table.Items.Select(m => m.Mase).Order(), table.Items.Select(m => m.Mase));
-        Assert.Equal(table.Items.Average(m => m.Mase!.Value), model.Accuracy.Model.Mase, 9);
-        Assert.Equal(table.Items.Average(m => m.ThetaMase!.Value), model.Accuracy.Theta.Mase, 9);
+        Assert.Equal(table.Items.Average(m => m.Mase!.Value), model.Accuracy.Model.Mase!.Value, 9);
+        Assert.Equal(table.Items.Average(m => m.ThetaMase!.Value), model.Accuracy.Theta.Mase!.Value, 9);
         var worstFirst = await (await Client.GetAsync($"/api/models/{run.ModelId}/members?sort=-mase&pageSize=1")).ReadAsync<PagedList<MemberScoreItem>>();
         Assert.Equal(table.Items[^1].Key, worstFirst.Items.Single().Key);
 

@@ -3,7 +3,8 @@ namespace Forecast.Domain.Evaluation;
 /// <summary>
 /// Accuracy of forecasts against actuals. <see cref="Mape"/> is null when an actual is 0, and
 /// <see cref="Smape"/> when an actual and its forecast are both 0 (R's forecast package gives NA there);
-/// <see cref="Mase"/> is null when the in-sample scale is 0 (a constant training part).
+/// <see cref="Mase"/> is null when the in-sample scale is 0: a constant training part, or one that repeats a season exactly,
+/// on which seasonal naive makes no error. None of them is ever NaN or infinite, which JSON cannot carry.
 /// </summary>
 public sealed record AccuracyMetrics(double Mae, double Rmse, double? Smape, double? Mape, double? Mase)
 {
@@ -43,17 +44,20 @@ public sealed record AccuracyMetrics(double Mae, double Rmse, double? Smape, dou
         }
         var n = actual.Count;
         var mae = absSum / n;
+        // A scale so small that the ratio overflows is as undefined as a zero one.
+        var mase = maseScale > 0 ? mae / maseScale : double.NaN;
         return new AccuracyMetrics(
             mae,
             Math.Sqrt(sqSum / n),
             smapeDefined ? smapeSum / n : null,
             mapeDefined ? mapeSum / n : null,
-            maseScale > 0 ? mae / maseScale : null);
+            double.IsFinite(mase) ? mase : null);
     }
 
     /// <summary>
     /// The MASE scale: mean absolute seasonal difference (lag <paramref name="period"/>) of the
-    /// in-sample part, i.e. the in-sample MAE of the seasonal naive method (plain naive when period is 1).
+    /// in-sample part, i.e. the in-sample MAE of the seasonal naive method (plain naive when period is 1); 0 when that
+    /// method fits the in-sample part exactly (or it has too few points for one difference), where MASE is undefined.
     /// </summary>
     public static double MaseScale(IReadOnlyList<double> inSample, int period)
     {

@@ -39,4 +39,29 @@ public class AccuracyMetricsTests
         Assert.Equal((4.0 + 2 + 3) / 3, AccuracyMetrics.MaseScale(history, 3), 12);
         Assert.Equal((1.0 + 1 + 2 + 1 + 2) / 5, AccuracyMetrics.MaseScale(history, 1), 12);
     }
+
+    [Fact]
+    public void A_history_repeating_one_season_has_no_mase_scale_so_a_forecast_of_it_has_every_metric_but_mase()
+    {
+        double[] year = [10, 20, 30, 15];
+        double[] history = [.. year, .. year, .. year];
+
+        var scale = AccuracyMetrics.MaseScale(history, 4);
+        var m = AccuracyMetrics.Compute(year, [11, 19, 30, 15], scale);
+
+        Assert.Equal(0, scale);
+        Assert.Null(m.Mase);
+        Assert.Equal(0.5, m.Mae, 12);
+        Assert.NotNull(m.Smape);
+        Assert.NotNull(m.Mape);
+    }
+
+    [Fact]
+    public void A_scale_so_small_that_mase_would_overflow_leaves_it_undefined_rather_than_infinite()
+    {
+        var m = AccuracyMetrics.Compute([1e300], [-1e300], maseScale: 1e-300);
+
+        Assert.Null(m.Mase);
+        Assert.Equal(2e300, m.Mae);
+    }
 }

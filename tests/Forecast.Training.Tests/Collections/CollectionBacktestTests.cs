@@ -30,7 +30,7 @@ public class CollectionBacktestTests
         Assert.Equal(["young"], backtest.Windows[0].Fallbacks);
         Assert.Equal(7, backtest.Windows[0].Accuracy.Members);
         Assert.Equal(4, backtest.Steps.Count);
-        Assert.Equal(backtest.Windows.Average(w => w.Accuracy.Model.Mase), backtest.MeanMase!.Value, 12);
+        Assert.Equal(backtest.Windows.Average(w => w.Accuracy.Model.Mase!.Value), backtest.MeanMase!.Value, 12);
         Assert.False(backtest.Refit);
     }
 

@@ -87,8 +87,8 @@ public class GlobalTrainerTests
 
         Assert.Equal(7, evaluation.Members.Count);
         Assert.Equal(["short"], evaluation.Members.Where(m => m.Fallback is not null).Select(m => m.Score.Key));
-        Assert.Equal(evaluation.Members.Average(m => m.Score.Model.Mase!.Value), evaluation.Accuracy.Model.Mase, 12);
-        Assert.Equal(evaluation.Members.Average(m => m.Score.Theta.Mase!.Value), evaluation.Accuracy.Theta.Mase, 12);
+        Assert.Equal(evaluation.Members.Average(m => m.Score.Model.Mase!.Value), evaluation.Accuracy.Model.Mase!.Value, 12);
+        Assert.Equal(evaluation.Members.Average(m => m.Score.Theta.Mase!.Value), evaluation.Accuracy.Theta.Mase!.Value, 12);
         Assert.Equal(4, evaluation.Accuracy.SmapeByStep.Count);
         var shortMember = evaluation.Members.Single(m => m.Score.Key == "short").Score;
         Assert.Equal(shortMember.Theta, shortMember.Model);
