@@ -34,6 +34,27 @@ public sealed class PerfectCycleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_collection_member_repeating_one_year_has_intervals_of_some_width_its_anomalies_live_accuracy_and_backtest()
+    {
+        var collection = await TrainingFlow.UploadCollectionAsync(Client, TourismCsv.Quarterly(2) + RepeatedYear.Rows("CYCLE", 60));
+        var model = (await TrainingFlow.TrainCollectionAsync(Client, collection.Id, Tiny)).ModelId!.Value;
+
+        var member = await (await Client.GetAsync($"/api/models/{model}/members/CYCLE")).ReadAsync<MemberEvaluationResponse>();
+        var forecast = await (await Client.GetAsync($"/api/models/{model}/forecast?series=CYCLE&horizon=4&level=80")).ReadAsync<ForecastResponse>();
+        var anomalies = await (await Client.GetAsync($"/api/series/{member.SeriesId}/anomalies")).ReadAsync<AnomaliesResponse>();
+        var live = await ReadJsonAsync($"/api/models/{model}/accuracy?series=CYCLE");
+        var backtest = await (await Client.PostJsonAsync($"/api/models/{model}/backtests", new { windows = 2 })).ReadAsync<JsonElement>();
+
+        // The seasonal-naive error it would be scaled by is 0: a zero-width interval would miss any forecast not exact to the last bit.
+        Assert.All(member.Points, p => Assert.All(p.Intervals, i => Assert.True(i.Lower < p.Forecast && p.Forecast < i.Upper, $"{i} around {p.Forecast}")));
+        Assert.All(forecast.Points, p => Assert.True(p.Intervals![0].Lower < p.Value && p.Value < p.Intervals[0].Upper));
+        Assert.Empty(anomalies.Anomalies);
+        Assert.Equal(JsonValueKind.Null, live.GetProperty("origins")[0].GetProperty("model").GetProperty("mase").ValueKind);
+        Assert.Equal(member.Metrics.Smape!.Value, live.GetProperty("origins")[0].GetProperty("model").GetProperty("smape").GetDouble(), 9);
+        Assert.All(backtest.GetProperty("windows").EnumerateArray(), w => Assert.Equal(1, w.GetProperty("accuracy").GetProperty("undefined").GetInt32()));
+    }
+
+    [Fact]
     public async Task A_collection_whose_every_member_repeats_one_year_trains_and_its_mase_aggregates_are_null()
     {
         var collection = await TrainingFlow.UploadCollectionAsync(Client, RepeatedYear.Collection(60, "A", "B"));
@@ -49,6 +70,28 @@ public sealed class PerfectCycleTests : IDisposable
             Assert.Equal(JsonValueKind.Null, aggregate.ValueKind);
         }
         Assert.Equal(JsonValueKind.Number, accuracy.GetProperty("model").GetProperty("smape").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("a repeated year")]
+    public async Task A_series_of_which_seasonal_naive_is_exact_before_its_test_tail_trains_and_reports_its_mase_as_null(string kind)
+    {
+        var values = kind == "a constant" ? Enumerable.Repeat(7.0, 60).ToArray() : RepeatedYear.Values(60);
+        var series = await (await Client.PostJsonAsync("/api/series", new { name = kind, values, start = "1979-01-01", frequency = "quarterly" }))
+            .ReadAsync<SeriesResponse>();
+
+        var model = (await TrainingFlow.TrainAsync(Client, series.Id, Tiny)).ModelId!.Value;
+        var read = await ReadJsonAsync($"/api/models/{model}");
+        var evaluation = await (await Client.GetAsync($"/api/models/{model}/evaluation")).ReadAsync<EvaluationResponse>();
+        var live = await ReadJsonAsync($"/api/models/{model}/accuracy");
+        await (await Client.GetAsync($"/api/series/{series.Id}/anomalies")).ReadAsync<AnomaliesResponse>();
+        await (await Client.PostJsonAsync($"/api/models/{model}/backtests", new { windows = 2 })).ReadAsync<JsonElement>();
+
+        Assert.Equal(JsonValueKind.Null, read.GetProperty("metrics").GetProperty("mase").ValueKind);
+        Assert.Equal(JsonValueKind.Null, read.GetProperty("skillVsSeasonalNaive").ValueKind);
+        Assert.Equal(JsonValueKind.Number, read.GetProperty("metrics").GetProperty("smape").ValueKind);
+        Assert.All(evaluation.Points, p => Assert.All(p.Intervals, i => Assert.True(i.Lower < p.MultiStep && p.MultiStep < i.Upper)));
+        Assert.Equal(JsonValueKind.Null, live.GetProperty("meanMase").ValueKind);
     }
 
     private async Task<JsonElement> ReadJsonAsync(string path) => await (await Client.GetAsync(path)).ReadAsync<JsonElement>();

@@ -12,9 +12,9 @@ namespace Forecast.Training.Collections;
 /// <remarks>
 /// The scale is the MASE scale (the in-sample seasonal-naive MAE of the history before the origin), so a score is an
 /// error in the units MASE counts, comparable across members of any level, and a member's interval is as wide as its
-/// own seasonal-naive errors are large. Up to <see cref="MaxOriginsPerMember"/> origins spread evenly over a member's
-/// validation part forecast up to the test horizon ahead; each step keeps its own scores. Intervals are f ± q · scale,
-/// on the original scale.
+/// own seasonal-naive errors are large (see <see cref="ScaleAt"/> for a member on which they are 0). Up to
+/// <see cref="MaxOriginsPerMember"/> origins spread evenly over a member's validation part forecast up to the test
+/// horizon ahead; each step keeps its own scores. Intervals are f ± q · scale, on the original scale.
 /// </remarks>
 public static class PooledCalibration
 {
@@ -24,7 +24,7 @@ public static class PooledCalibration
     /// </summary>
     public const int MaxOriginsPerMember = 12;
 
-    /// <returns>Null when no member has a validation part, or no validation error has a positive scale.</returns>
+    /// <returns>Null when no member has a validation part.</returns>
     public static ConformalCalibration? Fit(GlobalModel model, IReadOnlyList<GlobalMember> members, Hyperparameters hp)
     {
         var period = model.Artifact.SeasonalPeriod;
@@ -42,10 +42,6 @@ public static class PooledCalibration
             {
                 var (values, split, history) = (members[asked[j]].Values, splits[asked[j]], histories[j].Item2);
                 var scale = ScaleAt(history, period);
-                if (!(scale > 0))
-                {
-                    continue;
-                }
                 for (var step = 0; step < hp.TestSize && history.Count + step < split.ValidationEnd; step++)
                 {
                     errorsByStep[step].Add((values[history.Count + step] - forecasts[j][step]) / scale);
@@ -58,6 +54,32 @@ public static class PooledCalibration
             : ConformalCalibration.FromErrors(calibrated, logScale: false, growsBeyondCalibration: false);
     }
 
-    /// <summary>A member's scale at the origin after <paramref name="history"/>: its in-sample seasonal-naive MAE.</summary>
-    public static double ScaleAt(IReadOnlyList<double> history, int seasonalPeriod) => AccuracyMetrics.MaseScale(history, seasonalPeriod);
+    /// <summary>A member's scale at the origin after <paramref name="history"/>: its in-sample seasonal-naive MAE, the MASE scale.</summary>
+    /// <remarks>
+    /// Where seasonal naive fits the history exactly (a member repeating one season, or constant) that MAE is 0, and an
+    /// interval scaled by it would have no width around forecasts the network never makes exactly: it would cover
+    /// nothing, and every observation would be an anomaly of infinite score. Such a member is scaled instead by the first
+    /// positive of its naive (lag 1) MAE, MASE's scale for a series without a season (for a repeated season, how far it
+    /// moves from one period to the next: what a forecast that lost the season errs by), its mean absolute level (a
+    /// constant, which the network sees in logs when positive and so errs on in proportion to), and 1 (zero
+    /// throughout). The pool tells nothing of how the network errs on a member that seasonal naive cannot fault, so
+    /// these are large measures in the member's own units: its interval is wider than it need be rather than too narrow
+    /// to cover anything. The same scale divides the member's validation errors in <see cref="Fit"/>, as split
+    /// conformal requires.
+    /// </remarks>
+    public static double ScaleAt(IReadOnlyList<double> history, int seasonalPeriod)
+    {
+        var seasonalNaive = AccuracyMetrics.MaseScale(history, seasonalPeriod);
+        if (seasonalNaive > 0)
+        {
+            return seasonalNaive;
+        }
+        var naive = AccuracyMetrics.MaseScale(history, 1);
+        if (naive > 0)
+        {
+            return naive;
+        }
+        var level = history.Count == 0 ? 0 : history.Average(Math.Abs);
+        return level > 0 ? level : 1;
+    }
 }

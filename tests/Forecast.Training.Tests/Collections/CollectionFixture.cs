@@ -14,6 +14,9 @@ internal static class CollectionFixture
         new GlobalMember("short", [5.0, 6, 7, 5, 6, 7, 5, 6, 7, 5, 6, 7]),
     ];
 
+    /// <summary>A quarterly member of 48 points that repeats one year exactly: seasonal naive never errs on it, so its MASE scale is 0.</summary>
+    public static readonly GlobalMember RepeatingYear = new("repeating", [.. Enumerable.Range(0, 48).Select(t => new[] { 10.0, 20, 30, 15 }[t % 4])]);
+
     /// <summary>A network small enough to train in well under a second: lookback 8, 8 units, a test tail of 4.</summary>
     public static Hyperparameters Tiny(int epochs = 6) => new(
         Lookback: 8, HiddenSize: 8, Layers: 1, Dropout: 0, Epochs: epochs, BatchSize: 32, LearningRate: 0.01,
