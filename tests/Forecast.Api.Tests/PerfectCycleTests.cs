@@ -74,6 +74,7 @@ public sealed class PerfectCycleTests : IDisposable
 
     [Theory]
     [InlineData("a repeated year")]
+    [InlineData("a constant")]
     public async Task A_series_of_which_seasonal_naive_is_exact_before_its_test_tail_trains_and_reports_its_mase_as_null(string kind)
     {
         var values = kind == "a constant" ? Enumerable.Repeat(7.0, 60).ToArray() : RepeatedYear.Values(60);

@@ -50,6 +50,12 @@ public static class TransformDiagnosis
     /// <param name="allPositive">Whether the whole series (whose history every forecast is made from) is positive.</param>
     public static TransformSuggestion Suggest(IReadOnlyList<double> beforeTest, bool allPositive, int seasonalPeriod)
     {
+        // Every test below is 0 / 0 on a constant series (and refuses one): there is no level, season or trend to take out.
+        if (beforeTest.All(v => v == beforeTest[0]))
+        {
+            return new TransformSuggestion(false, false, false, false,
+                [$"constant (every value is {beforeTest[0].ToString(CultureInfo.InvariantCulture)}), so nothing to transform"]);
+        }
         var findings = new List<string>();
         var log = allPositive && GrowsWithLevel(beforeTest, Math.Max(seasonalPeriod, 2), findings);
         if (!allPositive)
@@ -112,9 +118,11 @@ public static class TransformDiagnosis
         var ratio = levels.Max() / levels.Min();
         var correlation = Correlation.Pearson(levels, steps);
         var grows = ratio >= MinimumLevelRatio && correlation > MinimumVarianceCorrelation;
+        // Blocks alike in level or in step (a season repeated exactly) leave no correlation to measure: 0 / 0.
+        var measured = double.IsFinite(correlation) ? $"correlation {F(correlation)}" : "every block alike in level or in step";
         findings.Add(grows
             ? $"variation grows with the level (correlation {F(correlation)} over {blocks} blocks whose level spans x{F(ratio)}), so a log"
-            : $"variation does not grow with the level enough for a log (correlation {F(correlation)}, level spans x{F(ratio)})");
+            : $"variation does not grow with the level enough for a log ({measured}, level spans x{F(ratio)})");
         return grows;
     }
 

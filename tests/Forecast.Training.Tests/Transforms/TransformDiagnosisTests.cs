@@ -60,4 +60,25 @@ public class TransformDiagnosisTests
         Assert.DoesNotContain(suggestion.Candidates, c => c.Deseasonalize);
         Assert.Contains("too short for seasonal indices of period 12 (two seasons needed)", suggestion.Findings);
     }
+
+    [Fact]
+    public void A_constant_series_calls_for_nothing_and_says_so_rather_than_failing_the_tests_it_makes_0_over_0()
+    {
+        var suggestion = TransformDiagnosis.Suggest(Enumerable.Repeat(7.0, 60).ToArray(), allPositive: true, seasonalPeriod: 4);
+
+        Assert.Equal(["none"], suggestion.Candidates.Select(c => c.ToString()));
+        Assert.Equal(["constant (every value is 7), so nothing to transform"], suggestion.Findings);
+    }
+
+    [Fact]
+    public void A_repeated_year_is_seasonal_and_its_findings_name_no_undefined_statistic()
+    {
+        double[] year = [10, 20, 30, 15];
+
+        var suggestion = TransformDiagnosis.Suggest([.. Enumerable.Range(0, 60).Select(t => year[t % 4])], allPositive: true, seasonalPeriod: 4);
+
+        Assert.True(suggestion.SeasonalDifference);
+        Assert.Contains("variation does not grow with the level enough for a log (every block alike in level or in step, level spans x1)", suggestion.Findings);
+        Assert.DoesNotContain(suggestion.Findings, f => f.Contains("NaN", StringComparison.Ordinal));
+    }
 }
