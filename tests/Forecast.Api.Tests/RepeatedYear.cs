@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Forecast.Api.Tests;
 
 /// <summary>
@@ -6,9 +8,10 @@ namespace Forecast.Api.Tests;
 /// </summary>
 public static class RepeatedYear
 {
-    public static readonly double[] Quarters = [10, 20, 30, 15];
+    private static readonly double[] Quarters = [10, 20, 30, 15];
 
-    public static readonly DateTime Start = new(1979, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    /// <summary>The first quarter, as uploads write it.</summary>
+    public const string Start = "1979-01-01";
 
     /// <summary><paramref name="count"/> quarters of the year, each value times <paramref name="level"/>.</summary>
     public static double[] Values(int count, double level = 1) => Enumerable.Range(0, count).Select(i => level * Quarters[i % 4]).ToArray();
@@ -16,10 +19,9 @@ public static class RepeatedYear
     /// <summary>A member's rows of a long CSV (<c>series,date,value</c>, no header).</summary>
     public static string Rows(string key, int count, double level = 1) =>
         string.Concat(Values(count, level).Select((value, i) =>
-            FormattableString.Invariant($"{key},{Start.AddMonths(3 * i):yyyy-MM-dd},{value}\n")));
+            FormattableString.Invariant($"{key},{DateTime.Parse(Start, CultureInfo.InvariantCulture).AddMonths(3 * i):yyyy-MM-dd},{value}\n")));
 
     /// <summary>A long CSV of members that each repeat the year, at levels 1, 2, ...</summary>
     public static string Collection(int count, params string[] keys) =>
         "series,date,value\n" + string.Concat(keys.Select((key, k) => Rows(key, count, k + 1)));
-
 }
