@@ -45,18 +45,21 @@ public sealed class LstmNetwork : nn.Module<Tensor, Tensor>
 
     /// <param name="input">[batch, lookback, 1]</param>
     /// <returns>[batch, 1]</returns>
-    public override Tensor forward(Tensor input)
+    public override Tensor forward(Tensor input) => ForwardWithMasks(input, dropoutGenerator);
+
+    /// <summary>The forward pass with dropout masks from <paramref name="dropoutMasks"/>, for halves of a batch computed side by side.</summary>
+    public Tensor ForwardWithMasks(Tensor input, Generator? dropoutMasks)
     {
         var x = input;
         for (var i = 0; i < layers.Count; i++)
         {
             (x, _, _) = layers[i].forward(x);
-            x = ApplyDropout(x);
+            x = ApplyDropout(x, dropoutMasks);
         }
         return head.forward(x.select(1, -1));
     }
 
-    private Tensor ApplyDropout(Tensor x)
+    private Tensor ApplyDropout(Tensor x, Generator? masks)
     {
         if (!training || dropout <= 0)
         {
@@ -65,7 +68,7 @@ public sealed class LstmNetwork : nn.Module<Tensor, Tensor>
         // Explicit scalars, disposed after use: implicitly converted ones can be finalised mid-call (see AdamOptimizer).
         using var threshold = dropout.ToScalar();
         using var scale = (1 / (1 - dropout)).ToScalar();
-        var keep = rand(x.shape, generator: dropoutGenerator).ge(threshold).to_type(x.dtype);
+        var keep = rand(x.shape, generator: masks).ge(threshold).to_type(x.dtype);
         return (x * keep).mul_(scale);
     }
 

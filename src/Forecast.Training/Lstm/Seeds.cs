@@ -14,6 +14,9 @@ public static class Seeds
     /// <summary>The seed of one epoch's shuffle and dropout masks for a member.</summary>
     public static int Epoch(int memberSeed, int epoch) => Derive(memberSeed, (uint)epoch);
 
+    /// <summary>The seed of the dropout masks of the second half of an epoch's large batches (see TrainingMember).</summary>
+    public static int SecondHalf(int epochSeed) => Derive(epochSeed, 0x4000_0000u);
+
     private static int Derive(int seed, uint stream)
     {
         var x = ((ulong)(uint)seed << 32 | stream) + 0x9E3779B97F4A7C15UL;

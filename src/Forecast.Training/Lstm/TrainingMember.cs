@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Forecast.Training.Lstm;
@@ -5,7 +6,11 @@ namespace Forecast.Training.Lstm;
 /// <summary>One network of an ensemble while it trains: its weights, its Adam state and its own randomness.</summary>
 internal sealed class TrainingMember : IDisposable
 {
+    /// <summary>Batches of at least twice this many windows are computed in two halves side by side.</summary>
+    private const int MinHalfBatch = 128;
+
     private readonly Generator generator;
+    private readonly Generator secondHalfGenerator = new(0);
     private readonly LstmNetwork network;
     private readonly AdamOptimizer optimizer;
     private readonly int seed;
@@ -28,6 +33,7 @@ internal sealed class TrainingMember : IDisposable
     {
         var epochSeed = Seeds.Epoch(seed, epoch);
         generator.manual_seed(epochSeed);
+        secondHalfGenerator.manual_seed(Seeds.SecondHalf(epochSeed));
         network.train();
         var all = Enumerable.Range(0, train.Count).ToArray();
         var count = Math.Min(windowsPerEpoch ?? train.Count, train.Count);
@@ -35,21 +41,41 @@ internal sealed class TrainingMember : IDisposable
         {
             new Random(epochSeed).Shuffle(all);
         }
-        var order = all.AsSpan(0, count);
         double lossSum = 0;
-        for (var start = 0; start < order.Length; start += batchSize)
+        for (var start = 0; start < count; start += batchSize)
         {
             cancellation.ThrowIfCancellationRequested();
-            var rows = order.Slice(start, Math.Min(batchSize, order.Length - start));
-            using var scope = NewDisposeScope();
-            var (inputs, targets) = Batch(train, rows);
+            var rows = new ArraySegment<int>(all, start, Math.Min(batchSize, count - start));
             optimizer.ZeroGrad();
-            var loss = nn.functional.mse_loss(network.forward(inputs), targets);
-            loss.backward();
+            lossSum += rows.Count >= 2 * MinHalfBatch ? BackwardInHalves(train, rows) : Backward(train, rows, generator, rows.Count);
             optimizer.Step();
-            lossSum += loss.item<float>() * rows.Length;
         }
         return lossSum / count;
+    }
+
+    // The two halves of a large batch are computed side by side (BatchHalves), their gradients adding up in the
+    // parameters to the whole batch's: the loss of each is weighted by its share of the batch. Always two halves above
+    // the threshold, on one thread or two, so that a seed trains the same model whatever the cores.
+    private double BackwardInHalves(Windows train, ArraySegment<int> rows)
+    {
+        var half = rows.Count / 2;
+        var (first, second) = BatchHalves.Run(
+            () => Backward(train, rows[..half], generator, rows.Count),
+            () => Backward(train, rows[half..], secondHalfGenerator, rows.Count));
+        return first + second;
+    }
+
+    /// <summary>Forward and backward over <paramref name="rows"/>, their loss weighted by their share of a batch of <paramref name="batchCount"/>.</summary>
+    /// <returns>The loss summed over the rows.</returns>
+    private double Backward(Windows train, ArraySegment<int> rows, Generator dropoutMasks, int batchCount)
+    {
+        using var scope = NewDisposeScope();
+        var (inputs, targets) = Batch(train, rows);
+        var loss = nn.functional.mse_loss(network.ForwardWithMasks(inputs, dropoutMasks), targets);
+        // Explicit scalars, disposed after use: implicitly converted ones can be finalised mid-call (see AdamOptimizer).
+        using var share = ((double)rows.Count / batchCount).ToScalar();
+        loss.mul(share).backward();
+        return loss.item<float>() * rows.Count;
     }
 
     /// <summary>Predictions for every window, in evaluation mode.</summary>
@@ -78,23 +104,24 @@ internal sealed class TrainingMember : IDisposable
 
     public void LoadOptimizer(byte[] state) => optimizer.Load(state);
 
-    private static (Tensor Inputs, Tensor Targets) Batch(Windows windows, ReadOnlySpan<int> rows)
+    private static (Tensor Inputs, Tensor Targets) Batch(Windows windows, ArraySegment<int> rows)
     {
         var lookback = windows.Lookback;
-        var inputs = new float[rows.Length * lookback];
-        var targets = new float[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
+        var inputs = new float[rows.Count * lookback];
+        var targets = new float[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
         {
             Array.Copy(windows.Inputs, rows[i] * lookback, inputs, i * lookback, lookback);
             targets[i] = windows.Targets[rows[i]];
         }
-        return (tensor(inputs, [rows.Length, lookback, 1]), tensor(targets, [rows.Length, 1]));
+        return (tensor(inputs, [rows.Count, lookback, 1]), tensor(targets, [rows.Count, 1]));
     }
 
     public void Dispose()
     {
         optimizer.Dispose();
         network.Dispose();
+        secondHalfGenerator.Dispose();
         generator.Dispose();
     }
 }
