@@ -30,6 +30,7 @@ internal static class EpochLoop
         var members = Enumerable.Range(0, hp.EnsembleSize)
             .Select(k => new TrainingMember(Seeds.Member(hp.Seed, k), hp.HiddenSize, hp.Layers, hp.Dropout, hp.LearningRate))
             .ToArray();
+        using var halves = new BatchHalves();
         try
         {
             if (resumeFrom is null && warmStart is not null)
@@ -47,7 +48,7 @@ internal static class EpochLoop
             {
                 epoch++;
                 var current = epoch;
-                var trainLoss = members.Average(m => m.TrainEpoch(train, batchSize, hp.WindowsPerEpoch, current, cancellation));
+                var trainLoss = members.Average(m => m.TrainEpoch(train, batchSize, hp.WindowsPerEpoch, current, halves, cancellation));
                 double? validationLoss = validation.Count > 0 ? EnsembleLoss(members, validation) : null;
                 state.Update(epoch, validationLoss, () => SaveWeights(members), () => SaveOptimizers(members));
                 stoppedEarly = hp.EarlyStoppingPatience is { } patience && state.EpochsWithoutImprovement >= patience;

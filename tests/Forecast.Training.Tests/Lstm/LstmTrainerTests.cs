@@ -128,8 +128,9 @@ public class LstmTrainerTests
     public void A_large_batch_trains_in_two_halves_to_the_same_model_on_one_thread_as_on_two()
     {
         var longSine = Enumerable.Range(0, 600).Select(i => 10 + 5 * Math.Sin(i * 2 * Math.PI / 12)).ToArray();
-        // 458 training windows in one batch: two halves of 229, above the threshold; dropout draws masks in both.
-        var hp = Tiny(seed: 4, epochs: 6) with { Dropout = 0.2, Layers = 2 };
+        // 430 training windows of 40 steps in one batch: two halves of 215, above the thresholds; dropout draws masks in both.
+        // (A batch computed whole is not the same to the bit on one thread as on two: libtorch's sums split differently.)
+        var hp = Tiny(seed: 4, epochs: 6) with { Lookback = 40, Dropout = 0.2, Layers = 2 };
         var threads = TorchSharp.torch.get_num_threads();
         TrainingResult Train(int torchThreads)
         {
