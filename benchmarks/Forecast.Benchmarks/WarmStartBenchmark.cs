@@ -31,8 +31,8 @@ internal static class WarmStartBenchmark
             .AppendLine("| series | seed | transform | cold: epochs run, best epoch, validation loss | warm: epochs run, best epoch, validation loss | warm: first epoch at or below the cold's | warm / cold epochs | test MASE, cold | test MASE, warm |")
             .AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         var everyEpoch = new StringBuilder()
-            .AppendLine("| series | seed | cold: lowest validation loss (epoch) | warm: first epoch at or below it | warm / cold epochs | warm: first epoch within 5 % | warm at epoch 1 |")
-            .AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+            .AppendLine("| series | seed | cold: lowest validation loss (epoch) | warm: first epoch at or below it | warm / cold epochs | warm: first epoch within 5 % | warm at epoch 0 | warm at epoch 1 |")
+            .AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
         var servedMet = 0;
         var everyMet = 0;
         var trials = 0;
@@ -57,7 +57,7 @@ internal static class WarmStartBenchmark
                 var every = Criterion.Of(trial.EveryCold, trial.EveryWarm);
                 everyMet += every.Met ? 1 : 0;
                 everyEpoch.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {name} | {seed} | {every.Best:G4} ({every.BestEpoch}) | {every.Reached} | {every.Ratio} | {every.Near} | {trial.EveryWarm[0]:G4} |");
+                    $"| {name} | {seed} | {every.Best:G4} ({every.BestEpoch}) | {every.Reached} | {every.Ratio} | {every.Near} | {trial.EveryWarm[0]:G4} | {trial.EveryWarm[1]:G4} |");
                 Console.Error.WriteLine($"{file} seed {seed}: as served {served.Reached} of {served.BestEpoch}; every epoch {every.Reached} of {every.BestEpoch}");
             }
         }
@@ -77,7 +77,8 @@ internal static class WarmStartBenchmark
             random weights, and warm, from yesterday's model (`warmStartFrom`: its weights, its Adam state and its scaler).
             Validation losses are MSE on the cold run's scaled validation part (the warm run's, on yesterday's scaler, are rescaled
             to it), so within a row they compare; across rows they do not. The criterion (issue #13) is met when the warm run's
-            validation loss is at or below the cold run's lowest by half the epochs the cold run took to reach it.
+            validation loss is at or below the cold run's lowest by half the epochs the cold run took to reach it. A warm run's
+            epoch 0 is the model it starts from, scored before any training: early stopping keeps it unless an epoch beats it.
 
             ## As the service runs them
 
@@ -113,29 +114,30 @@ internal static class WarmStartBenchmark
             var everyCold = new ValidationLosses();
             LstmTrainer.Train(whole.Values, everyEpoch, everyCold, CancellationToken.None);
             var everyWarm = new ValidationLosses();
-            LstmTrainer.Train(whole.Values, everyEpoch, everyWarm, CancellationToken.None, warmStart: start);
+            var warm = LstmTrainer.Train(whole.Values, everyEpoch, everyWarm, CancellationToken.None, warmStart: start);
             return new Trial(transform, servedCold, servedWarm with { Losses = servedWarm.Losses.Select(l => l * toCold).ToList() },
-                everyCold.Losses, everyWarm.Losses.Select(l => l * toCold).ToList());
+                [double.NaN, .. everyCold.Losses], [warm.StartValidationLoss!.Value * toCold, .. everyWarm.Losses.Select(l => l * toCold)]);
         }
 
         // A warm run keeps yesterday's scaler: its losses, on that scale, are brought to the cold run's (MSE scales with the range squared).
         private static double ToColdScale(MinMaxScaler warm, MinMaxScaler cold) => Math.Pow((warm.Max - warm.Min) / (cold.Max - cold.Min), 2);
     }
 
-    /// <summary>A run as the service trains it: its validation losses, its epochs and its test MASE.</summary>
+    /// <summary>A run as the service trains it: its validation losses from epoch 0 (a warm start's own weights; NaN for a cold one), its epochs and its test MASE.</summary>
     private sealed record ServedRun(List<double> Losses, int EpochsRun, int BestEpoch, double Mase, MinMaxScaler Scaler)
     {
-        public string Summary => string.Create(CultureInfo.InvariantCulture, $"{EpochsRun}, {BestEpoch}, {Losses[BestEpoch - 1]:G4}");
+        public string Summary => string.Create(CultureInfo.InvariantCulture, $"{EpochsRun}, {BestEpoch}, {Losses[BestEpoch]:G4}");
 
         public static ServedRun Train(RegularSeries series, Hyperparameters hp, WarmStart? warmStart)
         {
             var losses = new ValidationLosses();
             var built = ForecastModelBuilder.Build(series.Values, hp, losses, CancellationToken.None, warmStart: warmStart);
-            return new ServedRun(losses.Losses, built.EpochsRun, built.BestEpoch, built.Evaluation.MultiStep.Metrics.Mase ?? double.NaN, built.Artifact.Scaler);
+            return new ServedRun([built.StartValidationLoss ?? double.NaN, .. losses.Losses], built.EpochsRun, built.BestEpoch,
+                built.Evaluation.MultiStep.Metrics.Mase ?? double.NaN, built.Artifact.Scaler);
         }
     }
 
-    /// <summary>Issue #13's criterion on two validation-loss curves.</summary>
+    /// <summary>Issue #13's criterion on two validation-loss curves, each from epoch 0 (NaN for a cold run, which has no weights of its own to start from).</summary>
     private sealed record Criterion(double Best, int BestEpoch, int? ReachedAt, int? NearAt)
     {
         public bool Met => ReachedAt * 2 <= BestEpoch;
@@ -145,12 +147,12 @@ internal static class WarmStartBenchmark
 
         public static Criterion Of(List<double> cold, List<double> warm)
         {
-            var (best, bestEpoch) = cold.Select((loss, i) => (loss, i + 1)).MinBy(p => p.loss);
+            var (best, bestEpoch) = cold.Select((loss, epoch) => (loss, epoch)).Skip(1).MinBy(p => p.loss);
             return new Criterion(best, bestEpoch, FirstEpoch(warm, best), FirstEpoch(warm, best * 1.05));
         }
 
         private static int? FirstEpoch(List<double> losses, double atMost) =>
-            losses.FindIndex(loss => loss <= atMost) is var i and >= 0 ? i + 1 : null;
+            losses.FindIndex(loss => loss <= atMost) is var epoch and >= 0 ? epoch : null;
     }
 
     private sealed class ValidationLosses : ITrainingObserver

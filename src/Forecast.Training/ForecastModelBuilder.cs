@@ -49,7 +49,7 @@ public static class ForecastModelBuilder
             choices.Add(EarlyStopping.Explain(result.EpochsRun, result.BestEpoch, hp));
         }
         return new BuiltModel(result.Artifact with { Calibration = calibration }, evaluation, result.EpochsRun, result.BestEpoch,
-            result.StoppedEarly, choices);
+            result.StoppedEarly, choices, result.StartValidationLoss);
     }
 
     /// <summary>Resolves <c>transform: "auto"</c> for <paramref name="hp"/> as <see cref="Build"/> would.</summary>

@@ -10,7 +10,7 @@ public sealed record BaselineMetrics(AccuracyMetrics Naive, AccuracyMetrics Seas
 
 /// <param name="Transform">The input transform the model was trained on; "auto" in the hyperparameters is resolved here.</param>
 /// <param name="EpochsRun">Epochs trained; fewer than the hyperparameters' epochs when <paramref name="StoppedEarly"/>.</param>
-/// <param name="BestEpoch">The epoch whose weights the model keeps (lowest validation loss when early stopping is on).</param>
+/// <param name="BestEpoch">The epoch whose weights the model keeps (lowest validation loss when early stopping is on); 0 for a warm start's own weights, which no epoch beat.</param>
 /// <param name="Metrics">Multi-step accuracy on the test tail (recursive from the forecast origin).</param>
 /// <param name="IntervalCoverage">Share of the test tail inside the multi-step forecast's 80 % and 95 % intervals; empty without a validation part.</param>
 /// <param name="Backtest">The latest rolling-origin backtest (asked for on the run, or by POST /api/models/{id}/backtests); null for none.</param>

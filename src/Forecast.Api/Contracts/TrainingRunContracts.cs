@@ -17,7 +17,7 @@ public sealed record RunProgress(
 
 /// <summary>How a succeeded run's training ended; its model has the transform, metrics and intervals.</summary>
 /// <param name="EpochsRun">Epochs trained; fewer than asked when <paramref name="StoppedEarly"/>.</param>
-/// <param name="BestEpoch">The epoch whose weights the model keeps.</param>
+/// <param name="BestEpoch">The epoch whose weights the model keeps; 0 for a warm start's own weights, which no epoch beat.</param>
 public sealed record TrainingOutcome(int EpochsRun, int BestEpoch, bool StoppedEarly);
 
 /// <param name="SeriesId">The series the run trains on; null for a collection's run.</param>

@@ -3,7 +3,8 @@ using Forecast.Domain.Runs;
 namespace Forecast.Training.Lstm;
 
 /// <summary>The weights an <see cref="EpochLoop"/> ends with, the optimiser's state that goes with them, and how it ended.</summary>
-internal sealed record TrainedWeights(byte[] Weights, byte[]? Optimizer, int EpochsRun, int BestEpoch, bool StoppedEarly);
+/// <param name="StartValidationLoss">A warm start's validation loss before its first epoch; null otherwise, and when resumed.</param>
+internal sealed record TrainedWeights(byte[] Weights, byte[]? Optimizer, int EpochsRun, int BestEpoch, bool StoppedEarly, double? StartValidationLoss);
 
 /// <summary>
 /// The training loop shared by one series (<see cref="LstmTrainer"/>) and a collection's global model: an ensemble
@@ -33,11 +34,16 @@ internal static class EpochLoop
         using var halves = new BatchHalves();
         try
         {
+            var state = resumeFrom is null ? new BestState() : Restore(resumeFrom, members);
+            double? startLoss = null;
             if (resumeFrom is null && warmStart is not null)
             {
                 LoadStart(warmStart, members);
+                // The weights it starts from are epoch 0's: early stopping keeps them unless an epoch beats them, so
+                // a retrain never ends worse on validation than the model it started from.
+                startLoss = validation.Count > 0 ? EnsembleLoss(members, validation) : null;
+                state.Update(0, startLoss, () => SaveWeights(members), () => SaveOptimizers(members));
             }
-            var state = resumeFrom is null ? new BestState() : Restore(resumeFrom, members);
             var epochWindows = Math.Min(hp.WindowsPerEpoch ?? train.Count, train.Count);
             var batchSize = Math.Min(hp.BatchSize ?? epochWindows, epochWindows);
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -62,8 +68,8 @@ internal static class EpochLoop
             // tutorial, the weights of the last epoch.
             var keepBest = hp.EarlyStoppingPatience is not null && state.BestNetwork is not null;
             return keepBest
-                ? new TrainedWeights(state.BestNetwork!, state.BestOptimizer, epoch, state.BestEpoch, stoppedEarly)
-                : new TrainedWeights(SaveWeights(members), SaveOptimizers(members), epoch, epoch, stoppedEarly);
+                ? new TrainedWeights(state.BestNetwork!, state.BestOptimizer, epoch, state.BestEpoch, stoppedEarly, startLoss)
+                : new TrainedWeights(SaveWeights(members), SaveOptimizers(members), epoch, epoch, stoppedEarly, startLoss);
         }
         finally
         {

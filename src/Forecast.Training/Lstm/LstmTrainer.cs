@@ -5,8 +5,9 @@ using Forecast.Training.Transforms;
 namespace Forecast.Training.Lstm;
 
 /// <param name="EpochsRun">Epochs trained, fewer than asked when early stopping ended the run.</param>
-/// <param name="BestEpoch">The epoch whose weights the model keeps: lowest validation loss, or the last without validation.</param>
-public sealed record TrainingResult(ModelArtifact Artifact, int EpochsRun, int BestEpoch, bool StoppedEarly);
+/// <param name="BestEpoch">The epoch whose weights the model keeps: lowest validation loss, or the last without validation; 0 for a warm start's own weights, which no epoch beat.</param>
+/// <param name="StartValidationLoss">A warm start's validation loss before its first epoch; null for a cold start, without validation, and when resumed.</param>
+public sealed record TrainingResult(ModelArtifact Artifact, int EpochsRun, int BestEpoch, bool StoppedEarly, double? StartValidationLoss = null);
 
 /// <summary>Trains an ensemble of <see cref="LstmNetwork"/>s on one series: Adam, MSE, chronological split.</summary>
 /// <remarks>
@@ -42,6 +43,7 @@ public static class LstmTrainer
                 pipeline, hp.SeasonalPeriod, Optimizer: trained.Optimizer),
             trained.EpochsRun,
             trained.BestEpoch,
-            trained.StoppedEarly);
+            trained.StoppedEarly,
+            trained.StartValidationLoss);
     }
 }

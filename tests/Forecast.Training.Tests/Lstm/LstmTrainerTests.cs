@@ -71,6 +71,22 @@ public class LstmTrainerTests
     }
 
     [Fact]
+    public void A_warm_start_keeps_the_weights_it_started_from_when_no_epoch_beats_them_on_validation()
+    {
+        var (trained, _) = Train(Tiny(epochs: 60));
+        // A learning rate this high throws every epoch off the trained minimum.
+        var hp = Tiny(epochs: 50) with { LearningRate = 0.5, EarlyStoppingPatience = 3 };
+        var observer = new RecordingObserver(0);
+
+        var warm = LstmTrainer.Train(Sine, hp, observer, CancellationToken.None, warmStart: WarmStart.From(trained.Artifact));
+
+        Assert.Equal((0, 3, true), (warm.BestEpoch, warm.EpochsRun, warm.StoppedEarly));
+        Assert.All(observer.Reports, r => Assert.True(r.ValidationLoss > warm.StartValidationLoss, $"epoch {r.Epoch}: {r.ValidationLoss} against {warm.StartValidationLoss} at the start"));
+        Assert.Equal(trained.Artifact.Weights, warm.Artifact.Weights);
+        Assert.Null(trained.StartValidationLoss);
+    }
+
+    [Fact]
     public void A_resumed_warm_start_ends_as_an_uninterrupted_one_through_its_model_s_scaler()
     {
         var (trained, _) = Train(Tiny(epochs: 10));
