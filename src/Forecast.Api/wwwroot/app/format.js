@@ -17,6 +17,12 @@ export function percent(share) {
   return share === null || share === undefined ? '–' : `${(share * 100).toFixed(0)} %`;
 }
 
+/** How training ended: its epochs, and the one whose weights the model keeps (0: a warm start's own, which no epoch beat). */
+export function epochs({ epochsRun, bestEpoch, stoppedEarly }) {
+  const best = bestEpoch === 0 ? 'kept the weights it started from' : `best epoch ${bestEpoch}`;
+  return `${epochsRun} epochs${stoppedEarly ? ', stopped early' : ''}, ${best}`;
+}
+
 export function seconds(total) {
   if (total === null || total === undefined) {
     return '–';

@@ -1,7 +1,7 @@
 import { getJson, request } from '../api.js';
 import { colours, timeChart } from '../charts.js';
 import { errorNote, facts, field, h, link, replace, section, table } from '../dom.js';
-import { num, percent, seconds } from '../format.js';
+import { epochs, num, percent, seconds } from '../format.js';
 import { saveFile } from '../download.js';
 import { forecastPanel } from './forecast-panel.js';
 import { metricsTable } from './metrics.js';
@@ -34,7 +34,7 @@ async function renderSeriesModel(view, model, signal) {
     facts([
       ['transform', model.transform],
       ['network', `${hp.layers} × ${hp.hiddenSize} LSTM, lookback ${hp.lookback}`],
-      ['training', `${model.epochsRun} epochs${model.stoppedEarly ? ' (stopped early)' : ''}, best ${model.bestEpoch}, ${seconds(model.trainingSeconds)}`],
+      ['training', `${epochs(model)}, ${seconds(model.trainingSeconds)}`],
       ['seed', String(hp.seed)],
       ['skill against seasonal naive', skill === null ? '–' : `${num(skill)} (${model.beatsSeasonalNaive ? 'beats it' : 'does not beat it'})`],
       ['interval coverage', coverage(model.intervalCoverage)],
@@ -83,7 +83,7 @@ async function renderCollectionModel(view, model, signal) {
     h('h1', {}, `Global model of ${collection.name}`),
     facts([
       ['members', `${num(model.members)}${model.fallbacks ? `, ${model.fallbacks} forecast by Theta (too short for the lookback)` : ''}`],
-      ['training', `${model.epochsRun} epochs${model.stoppedEarly ? ' (stopped early)' : ''}, best ${model.bestEpoch}, ${num(model.trainingWindows)} windows, ${seconds(model.trainingSeconds)}`],
+      ['training', `${epochs(model)}, ${num(model.trainingWindows)} windows, ${seconds(model.trainingSeconds)}`],
       ['mean MASE', `${num(a.model.mase)} (median ${num(a.medianMase)})`],
       ['beats seasonal naive on', percent(a.shareBeatingSeasonalNaive)],
       ['beats Theta on', percent(a.shareBeatingTheta)],

@@ -1,7 +1,7 @@
 import { followEvents, getJson, postJson } from '../api.js';
 import { lossChart } from '../charts.js';
 import { errorNote, h, link, replace, section, table } from '../dom.js';
-import { num, seconds } from '../format.js';
+import { epochs, num, seconds } from '../format.js';
 
 const open = (status) => status === 'queued' || status === 'running';
 
@@ -39,7 +39,7 @@ export async function renderRun(view, { params: [id], signal }) {
     cancel.disabled = !open(run.status) || run.cancelRequested;
     replace(outcome,
       run.modelId ? h('p', {}, 'Trained. ', link(`/models/${run.modelId}`, 'Open the model'),
-        run.outcome ? ` · ${run.outcome.epochsRun} epochs, best epoch ${run.outcome.bestEpoch}${run.outcome.stoppedEarly ? ', stopped early' : ''}` : '') : null,
+        run.outcome ? ` · ${epochs(run.outcome)}` : '') : null,
       run.error ? h('p', { class: 'error' }, run.error) : null);
   };
   show();
