@@ -38,15 +38,15 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await Expect(page.Locator("#field-epochs")).ToHaveAttributeAsync("max", "10000");
         await tab.LookAsync("series");
 
-        // Small enough to train in seconds, slow enough per epoch (small batches, no early stop) to be watched.
+        // Small enough to train in seconds, slow enough per epoch (one window a batch, no early stop) to be watched.
         await page.GetByLabel("Epochs").FillAsync("40");
-        await page.GetByLabel("Hidden size").FillAsync("8");
+        await page.GetByLabel("Hidden size").FillAsync("16");
         await page.GetByLabel("Lookback").FillAsync("24");
         await page.GetByLabel("Test size").FillAsync("12");
         await page.GetByLabel("Transform").FillAsync("none");
         await page.GetByLabel("Seed").FillAsync("7");
         await page.GetByText("More settings").ClickAsync();
-        await page.GetByLabel("Batch size").FillAsync("4");
+        await page.GetByLabel("Batch size").FillAsync("1");
         await page.GetByLabel("Early stopping patience").FillAsync("0");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start training" }).ClickAsync();
 
@@ -98,6 +98,9 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await page.GetByLabel("Epochs").FillAsync("5000");
         await page.GetByLabel("Hidden size").FillAsync("8");
         await page.GetByLabel("Transform").FillAsync("none");
+        // Without early stopping, which would end the run on its own within seconds.
+        await page.GetByText("More settings").ClickAsync();
+        await page.GetByLabel("Early stopping patience").FillAsync("0");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start training" }).ClickAsync();
 
         await Expect(page.Locator("#run-status")).ToHaveTextAsync("Status: running");
