@@ -100,6 +100,31 @@ public class AuthTests(ForecastApiFactory factory) : IClassFixture<ForecastApiFa
     {
         using var first = ForecastApiFactory.With(("Auth:KeyCacheDuration", "00:00:02"));
         using var second = first.OnSameDatabase();
+        await RevokedAcrossProcessesAsync(first, second);
+    }
+
+    [Fact]
+    public async Task A_wrong_secret_for_a_cached_key_id_is_refused_and_leaves_the_key_working()
+    {
+        var created = await factory.CreateKeyAsync("cached");
+        using var genuine = factory.ClientFor(created.Key);
+        Assert.Equal(HttpStatusCode.OK, (await genuine.GetAsync("/api/series")).StatusCode);
+        var secret = created.Key[36..];
+        var forged = created.Key[..36] + new string(secret.Select(c => c == 'A' ? 'B' : 'A').ToArray());
+        using var forger = factory.ClientFor(forged);
+
+        var problem = await (await forger.GetAsync("/api/series")).ReadProblemAsync(HttpStatusCode.Unauthorized);
+
+        Assert.Equal("The API key is not valid.", problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await genuine.GetAsync("/api/series")).StatusCode);
+    }
+
+    /// <summary>
+    /// A key revoked through <paramref name="first"/> is refused there at once, and by <paramref name="second"/>, another
+    /// process on the same database whose cache lasts 2 s, once that bound has passed.
+    /// </summary>
+    internal static async Task RevokedAcrossProcessesAsync(ForecastApiFactory first, ForecastApiFactory second)
+    {
         var created = await first.CreateKeyAsync("shared");
         using var viaSecond = second.ClientFor(created.Key);
         Assert.Equal(HttpStatusCode.OK, (await viaSecond.GetAsync("/api/series")).StatusCode);

@@ -105,6 +105,17 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         Assert.Equal("Succeeded", state);
     }
 
+    [SkippableFact]
+    public async Task A_key_revoked_through_one_process_is_refused_by_another_within_the_cache_duration_in_postgresql()
+    {
+        var database = server.CreateDatabase();
+        (string, string?)[] settings = [.. On(database, workers: 0), ("Auth:KeyCacheDuration", "00:00:02")];
+        using var first = ForecastApiFactory.With(settings);
+        using var second = ForecastApiFactory.With(settings);
+
+        await AuthTests.RevokedAcrossProcessesAsync(first, second);
+    }
+
     private static async Task<object?> ScalarAsync(string database, string sql)
     {
         await using var connection = new NpgsqlConnection(database);
