@@ -5,7 +5,14 @@ namespace Forecast.Training.Tests.Lstm;
 
 public class LstmTrainerTests
 {
-    private static readonly double[] Sine = Enumerable.Range(0, 120).Select(i => 10 + 5 * Math.Sin(i * 2 * Math.PI / 12)).ToArray();
+    private static readonly double[] Sine = Cycle(0, 120, amplitude: 5);
+
+    /// <summary>Periods <paramref name="from"/> on of a 12-period sine around 10.</summary>
+    private static double[] Cycle(int from, int count, double amplitude) =>
+        Enumerable.Range(from, count).Select(i => 10 + amplitude * Math.Sin(i * 2 * Math.PI / 12)).ToArray();
+
+    /// <summary><see cref="Sine"/> grown by <paramref name="count"/> new periods of the same cycle at <paramref name="amplitude"/>.</summary>
+    private static double[] Grown(int count, double amplitude) => [.. Sine, .. Cycle(Sine.Length, count, amplitude)];
 
     private static Hyperparameters Tiny(int seed = 7, int epochs = 30) => new(
         Lookback: 12, HiddenSize: 8, Layers: 1, Dropout: 0, Epochs: epochs, BatchSize: null,
@@ -38,7 +45,7 @@ public class LstmTrainerTests
     public void A_warm_start_begins_from_the_model_s_weights_and_keeps_its_scaler()
     {
         var (trained, _) = Train(Tiny(epochs: 40));
-        var grown = Sine.Concat(Enumerable.Range(120, 60).Select(i => 10 + 8 * Math.Sin(i * 2 * Math.PI / 12))).ToArray();
+        var grown = Grown(60, amplitude: 8);
         var hp = Tiny(epochs: 1) with { LearningRate = 1e-12 };
 
         var observer = new RecordingObserver(0);
@@ -56,7 +63,7 @@ public class LstmTrainerTests
     public void A_warm_start_continues_the_model_s_adam_state_and_so_stays_nearer_the_model_than_a_fresh_optimiser()
     {
         var (trained, _) = Train(Tiny(epochs: 40));
-        var grown = Sine.Concat(Enumerable.Range(120, 24).Select(i => 10 + 5 * Math.Sin(i * 2 * Math.PI / 12))).ToArray();
+        var grown = Grown(24, amplitude: 5);
         var hp = Tiny(epochs: 1);
         var continued = WarmStart.From(trained.Artifact);
 
@@ -90,7 +97,7 @@ public class LstmTrainerTests
     public void A_resumed_warm_start_ends_as_an_uninterrupted_one_through_its_model_s_scaler()
     {
         var (trained, _) = Train(Tiny(epochs: 10));
-        var grown = Sine.Concat(Enumerable.Range(120, 60).Select(i => 10 + 8 * Math.Sin(i * 2 * Math.PI / 12))).ToArray();
+        var grown = Grown(60, amplitude: 8);
         var hp = Tiny(epochs: 4);
         var start = WarmStart.From(trained.Artifact);
 
@@ -143,7 +150,7 @@ public class LstmTrainerTests
     [Fact]
     public void A_large_batch_trains_in_two_halves_to_the_same_model_on_one_thread_as_on_two()
     {
-        var longSine = Enumerable.Range(0, 600).Select(i => 10 + 5 * Math.Sin(i * 2 * Math.PI / 12)).ToArray();
+        var longSine = Cycle(0, 600, amplitude: 5);
         // 430 training windows of 40 steps in one batch: two halves of 215, above the thresholds; dropout draws masks in both.
         // (A batch computed whole is not the same to the bit on one thread as on two: libtorch's sums split differently.)
         var hp = Tiny(seed: 4, epochs: 6) with { Lookback = 40, Dropout = 0.2, Layers = 2 };
