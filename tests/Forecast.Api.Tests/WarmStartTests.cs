@@ -31,7 +31,29 @@ public sealed class WarmStartTests : IDisposable
     }
 
     [Fact]
-    public async Task A_warm_start_from_another_shape_an_unknown_model_or_for_a_collection_is_refused_before_anything_is_queued()
+    public async Task A_collection_s_retrain_on_its_grown_members_warm_started_from_its_global_model_keeps_its_shape_and_starts_where_it_left_off()
+    {
+        var collection = await TrainingFlow.UploadCollectionAsync(Client, TourismCsv.Quarterly(2));
+        var model = (await TrainingFlow.TrainCollectionAsync(Client, collection.Id, new { epochs = 30, hiddenSize = 4, lookback = 8, seed = 1, earlyStoppingPatience = 30 })).ModelId!.Value;
+        await Client.PostJsonAsync($"/api/collections/{collection.Id}/observations",
+            new { series = new object[] { new { key = "Q1", values = new[] { 7000.0 } }, new { key = "Q2", values = new[] { 190000.0 } } } });
+
+        var cold = await TrainingFlow.TrainCollectionAsync(Client, collection.Id, new { epochs = 1, hiddenSize = 4, lookback = 8, seed = 1 });
+        var warm = await TrainingFlow.TrainCollectionAsync(Client, collection.Id, new { epochs = 1, seed = 1, warmStartFrom = new { modelId = model } });
+        var coldCurve = await (await Client.GetAsync($"/api/training-runs/{cold.Id}/loss-curve")).ReadAsync<List<LossPoint>>();
+        var warmCurve = await (await Client.GetAsync($"/api/training-runs/{warm.Id}/loss-curve")).ReadAsync<List<LossPoint>>();
+
+        Assert.Equal(model, warm.WarmStartFrom);
+        Assert.Equal((8, 4), (warm.Hyperparameters.Lookback, warm.Hyperparameters.HiddenSize));
+        Assert.Contains(warm.Choices, c => c.StartsWith($"started from the weights of model {model}", StringComparison.Ordinal)
+            && c.EndsWith("continuing its optimiser's state", StringComparison.Ordinal));
+        // Both members were learned by the model, so no member is seen afresh.
+        Assert.DoesNotContain(warm.Choices, c => c.Contains("were not learned by the model", StringComparison.Ordinal));
+        Assert.True(warmCurve[0].ValidationLoss < coldCurve[0].ValidationLoss / 2, $"warm {warmCurve[0].ValidationLoss}, cold {coldCurve[0].ValidationLoss}");
+    }
+
+    [Fact]
+    public async Task A_warm_start_from_another_shape_an_unknown_model_or_a_model_of_the_other_kind_is_refused_before_anything_is_queued()
     {
         var (series, model) = await HeldOutYear.TrainedAsync(Client);
 
@@ -44,13 +66,20 @@ public sealed class WarmStartTests : IDisposable
         var collection = await (await Client.PostAsync("/api/collections", new StringContent(TourismCsv.Quarterly(2), Encoding.UTF8, "text/csv"))).ReadAsync<CollectionResponse>();
         var global = await (await Client.PostJsonAsync($"/api/collections/{collection.Id}/training-runs", new { warmStartFrom = new { modelId = model } }))
             .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var globalModel = (await TrainingFlow.TrainCollectionAsync(Client, collection.Id, new { epochs = 1, hiddenSize = 4, seed = 1 })).ModelId!.Value;
+        var fromGlobal = await (await Client.PostJsonAsync($"/api/series/{series}/training-runs", new { warmStartFrom = new { modelId = globalModel } }))
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var globalShape = await (await Client.PostJsonAsync($"/api/collections/{collection.Id}/training-runs", new { layers = 2, warmStartFrom = new { modelId = globalModel } }))
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal("hiddenSize", shape.GetProperty("field").GetString());
         Assert.Contains("has hiddenSize 8, this run asks for 16", shape.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("transform", transform.GetProperty("field").GetString());
         Assert.Equal("warmStartFrom", unknown.GetProperty("field").GetString());
-        Assert.Equal("warmStartFrom", global.GetProperty("field").GetString());
-        Assert.Equal(1, (await factory.CountRowsAsync()).Runs);
+        Assert.Contains("which is not a collection's model of yours", global.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("which is not a series' model of yours", fromGlobal.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("layers", globalShape.GetProperty("field").GetString());
+        Assert.Equal(2, (await factory.CountRowsAsync()).Runs);
     }
 
     public void Dispose() => factory.Dispose();

@@ -90,13 +90,8 @@ public static class TrainingRunsApi
         warmStart?.Check(resolved.Hyperparameters);
         var windows = request.Backtest is { } backtest ? resolver.CheckBacktest(backtest, request, resolved.Hyperparameters, domain).Count : 0;
         await admission.CheckAsync(db, resolved.Hyperparameters, series.Count, cancellationToken, Trainings(request.Backtest, windows));
-        var run = NewRun(resolved, request, series.OwnerKeyId, clock);
+        var run = NewRun(resolved, request, series.OwnerKeyId, clock, warmStart);
         run.SeriesId = seriesId;
-        if (warmStart is not null)
-        {
-            run.WarmStartFrom = warmStart.ModelId;
-            run.Choices.Add(warmStart.Explain());
-        }
         await store.QueueAsync(run, cancellationToken);
         return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run, await RunReads.QueuePositionAsync(db, run, cancellationToken)));
     }
@@ -109,14 +104,13 @@ public static class TrainingRunsApi
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (collection, lengths, shape) = await LoadCollectionAsync(db, collectionId, cancellationToken);
         request ??= new TrainingRunRequest();
-        if (request.WarmStartFrom is not null)
-        {
-            throw new UnprocessableException("A warm start is for a series' run; a collection's global model trains from random weights.", "warmStartFrom");
-        }
+        var warmStart = await WarmStarts.CollectionSourceAsync(db, request.WarmStartFrom, cancellationToken);
+        request = warmStart?.Fill(request) ?? request;
         var resolved = resolver.ResolveForCollection(request, shape, () => Random.Shared.Next());
+        warmStart?.Check(resolved.Hyperparameters);
         var windows = request.Backtest is { } backtest ? resolver.CheckCollectionBacktest(backtest, request, resolved.Hyperparameters, shape).Count : 0;
         await admission.CheckCollectionAsync(db, resolved.Hyperparameters, lengths, cancellationToken, Trainings(request.Backtest, windows));
-        var run = NewRun(resolved, request, collection.OwnerKeyId, clock);
+        var run = NewRun(resolved, request, collection.OwnerKeyId, clock, warmStart);
         run.CollectionId = collectionId;
         await store.QueueAsync(run, cancellationToken);
         return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run, await RunReads.QueuePositionAsync(db, run, cancellationToken)));
@@ -167,14 +161,16 @@ public static class TrainingRunsApi
         return new HyperparameterDefaultsResponse(defaults, resolver.Ranges, resolved.Choices);
     }
 
-    private static TrainingRunEntity NewRun(ResolvedHyperparameters resolved, TrainingRunRequest request, Guid ownerKeyId, TimeProvider clock) => new()
+    private static TrainingRunEntity NewRun(
+        ResolvedHyperparameters resolved, TrainingRunRequest request, Guid ownerKeyId, TimeProvider clock, WarmStartSource? warmStart) => new()
     {
         Id = Guid.CreateVersion7(),
         OwnerKeyId = ownerKeyId,
         Hyperparameters = resolved.Hyperparameters,
-        Choices = [.. resolved.Choices],
+        Choices = warmStart is null ? [.. resolved.Choices] : [.. resolved.Choices, warmStart.Explain()],
         Promotion = request.Promote is { } promote ? promote with { Alias = AliasName.Check(promote.Alias) } : null,
         Backtest = request.Backtest,
+        WarmStartFrom = warmStart?.ModelId,
         CreatedAt = clock.GetUtcNow().UtcDateTime,
     };
 

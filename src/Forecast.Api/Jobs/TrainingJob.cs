@@ -112,23 +112,28 @@ public sealed class TrainingJob(
         store.Succeed(run.Id, self.Id, model, built.Choices, promotion.PlanForSeries(run, model, series));
     }
 
-    // A resumed warm start continues from its checkpoint's weights, but through its model's scaler still, which it trained on.
-    private WarmStart? WarmStartOf(TrainingRunEntity run)
+    // A resumed warm start continues from its checkpoint's weights, but through its model's scalers still, which it trained on.
+    private WarmStart? WarmStartOf(TrainingRunEntity run) => StartOf(run, WarmStarts.StartOf);
+
+    private GlobalWarmStart? CollectionWarmStartOf(TrainingRunEntity run) => StartOf(run, WarmStarts.CollectionStartOf);
+
+    private T? StartOf<T>(TrainingRunEntity run, Func<ForecastDbContext, Guid, T> read) where T : class
     {
         if (run.WarmStartFrom is not { } modelId)
         {
             return null;
         }
         using var db = dbFactory.CreateDbContext();
-        return WarmStarts.StartOf(db, modelId);
+        return read(db, modelId);
     }
 
-    // Transform "auto" is chosen per member by a rule, so a resumed run chooses as its first attempt did: nothing to keep.
+    // Transform "auto" is chosen per member by a rule, so a resumed run chooses as its first attempt did: nothing to keep
+    // (a warm start's members keep its model's choices).
     private void TrainCollection(
         TrainingRunEntity run, IReadOnlyList<SeriesEntity> members, RunRecorder recorder, TrainingCheckpoint? resumeFrom, CancellationToken cancellation)
     {
         var global = members.Select(m => new GlobalMember(m.Key!, ValueCodec.Decode(m.Values))).ToList();
-        var built = CollectionModelBuilder.Build(global, run.Hyperparameters, recorder, cancellation, resumeFrom);
+        var built = CollectionModelBuilder.Build(global, run.Hyperparameters, recorder, cancellation, resumeFrom, warmStart: CollectionWarmStartOf(run));
         var backtest = run.Backtest is { } asked ? CollectionBacktesting.Run(built, global, run.Hyperparameters, asked, cancellation) : null;
         var model = new CollectionModelEntity
         {

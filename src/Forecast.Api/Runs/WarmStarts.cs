@@ -1,12 +1,14 @@
 using Forecast.Api.Persistence;
 using Forecast.Domain;
 using Forecast.Domain.Runs;
+using Forecast.Training.Collections;
 using Forecast.Training.Lstm;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Api.Runs;
 
 /// <summary>The stored side of a warm start: the model a run names, as the caller may see it, and its weights once the run trains.</summary>
+/// <remarks>A series' run starts from a series' model, a collection's run from a collection's; the other kind is not found.</remarks>
 public static class WarmStarts
 {
     /// <returns>Null when the run asks for no warm start.</returns>
@@ -19,13 +21,37 @@ public static class WarmStarts
         }
         var model = await db.Models.AsNoTracking().Where(m => m.Id == request.ModelId)
             .Select(m => new { m.Hyperparameters, m.Artifact }).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new UnprocessableException($"warmStartFrom names model '{request.ModelId}', which is not a series' model of yours.", "warmStartFrom");
-        return WarmStartSource.Of(request.ModelId, model.Hyperparameters, model.Artifact.Transform, model.Artifact.Optimizer is not null);
+            ?? throw NotFound(request.ModelId, "a series' model");
+        return WarmStartSource.Of(request.ModelId, model.Hyperparameters, TransformChoice.Of(model.Artifact.Transform), model.Artifact.Optimizer is not null);
     }
 
-    /// <summary>The model a run starts from, read when it trains (and again when it resumes, for the scaler).</summary>
+    /// <returns>Null when the run asks for no warm start.</returns>
+    /// <exception cref="UnprocessableException">No collection's model of that id that the caller may see.</exception>
+    public static async Task<WarmStartSource?> CollectionSourceAsync(ForecastDbContext db, WarmStartRequest? request, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return null;
+        }
+        var model = await db.CollectionModels.AsNoTracking().Where(m => m.Id == request.ModelId)
+            .Select(m => new { m.Hyperparameters, m.Artifact }).FirstOrDefaultAsync(cancellationToken)
+            ?? throw NotFound(request.ModelId, "a collection's model");
+        return WarmStartSource.Of(request.ModelId, model.Hyperparameters, model.Hyperparameters.Transform, model.Artifact.Optimizer is not null);
+    }
+
+    /// <summary>The model a series' run starts from, read when it trains (and again when it resumes, for the scaler).</summary>
     /// <exception cref="UnprocessableException">The model was deleted after the run was queued: the run fails saying so.</exception>
     public static WarmStart StartOf(ForecastDbContext db, Guid modelId) =>
-        WarmStart.From(db.Models.AsNoTracking().Where(m => m.Id == modelId).Select(m => m.Artifact).FirstOrDefault()
-            ?? throw new UnprocessableException($"Model '{modelId}', which this run starts from, was deleted before the run was trained.", "warmStartFrom"));
+        WarmStart.From(db.Models.AsNoTracking().Where(m => m.Id == modelId).Select(m => m.Artifact).FirstOrDefault() ?? throw Deleted(modelId));
+
+    /// <summary>The model a collection's run starts from, read when it trains (and again when it resumes, for the members' scalers).</summary>
+    /// <exception cref="UnprocessableException">The model was deleted after the run was queued: the run fails saying so.</exception>
+    public static GlobalWarmStart CollectionStartOf(ForecastDbContext db, Guid modelId) =>
+        GlobalWarmStart.From(db.CollectionModels.AsNoTracking().Where(m => m.Id == modelId).Select(m => m.Artifact).FirstOrDefault() ?? throw Deleted(modelId));
+
+    private static UnprocessableException NotFound(Guid modelId, string kind) =>
+        new($"warmStartFrom names model '{modelId}', which is not {kind} of yours.", "warmStartFrom");
+
+    private static UnprocessableException Deleted(Guid modelId) =>
+        new($"Model '{modelId}', which this run starts from, was deleted before the run was trained.", "warmStartFrom");
 }

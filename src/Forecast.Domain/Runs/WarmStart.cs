@@ -6,12 +6,14 @@ public sealed record WarmStartRequest(Guid ModelId);
 /// <summary>
 /// The model a warm-started run starts from, and the shape it must keep: the weights only fit networks of the same
 /// lookback, size, depth and ensemble, and they learned the series through the model's transform (and its scaler, which
-/// the run keeps).
+/// the run keeps). A collection's model keeps its run's transform choice, which may be "auto": each member it learned
+/// keeps the transform and scaler the model chose for it.
 /// </summary>
+/// <param name="Transform">A series model's concrete pipeline; a collection model's choice.</param>
 /// <param name="ContinuesOptimizer">Whether the model kept its optimiser's state for the run to continue; older models did not.</param>
-public sealed record WarmStartSource(Guid ModelId, int Lookback, int HiddenSize, int Layers, int EnsembleSize, TransformPipeline Transform, bool ContinuesOptimizer)
+public sealed record WarmStartSource(Guid ModelId, int Lookback, int HiddenSize, int Layers, int EnsembleSize, TransformChoice Transform, bool ContinuesOptimizer)
 {
-    public static WarmStartSource Of(Guid modelId, Hyperparameters trainedWith, TransformPipeline transform, bool continuesOptimizer) =>
+    public static WarmStartSource Of(Guid modelId, Hyperparameters trainedWith, TransformChoice transform, bool continuesOptimizer) =>
         new(modelId, trainedWith.Lookback, trainedWith.HiddenSize, trainedWith.Layers, trainedWith.EnsembleSize, transform, continuesOptimizer);
 
     /// <summary>The request with the model's shape and transform wherever it leaves them out.</summary>
@@ -31,7 +33,7 @@ public sealed record WarmStartSource(Guid ModelId, int Lookback, int HiddenSize,
         Same("hiddenSize", resolved.HiddenSize, HiddenSize);
         Same("layers", resolved.Layers, Layers);
         Same("ensembleSize", resolved.EnsembleSize, EnsembleSize);
-        if (resolved.Transform.Pipeline != Transform)
+        if (resolved.Transform != Transform)
         {
             throw new UnprocessableException(
                 $"A warm start keeps its model's transform ({Transform}); this run asks for {resolved.Transform}. Leave transform out, or train from scratch.",
@@ -40,7 +42,7 @@ public sealed record WarmStartSource(Guid ModelId, int Lookback, int HiddenSize,
     }
 
     /// <summary>What the run's choices say about it.</summary>
-    public string Explain() => $"started from the weights of model {ModelId} (same shape: lookback {Lookback}, hidden size {HiddenSize}, {Layers} layer(s), transform {Transform}) and its scaler, " +
+    public string Explain() => $"started from the weights of model {ModelId} (same shape: lookback {Lookback}, hidden size {HiddenSize}, {Layers} layer(s), transform {Transform}) and the scaling it learned through, " +
         (ContinuesOptimizer ? "continuing its optimiser's state" : "with a fresh optimiser (the model kept no optimiser state)");
 
     private void Same(string field, int resolved, int model)

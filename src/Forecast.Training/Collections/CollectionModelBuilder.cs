@@ -28,15 +28,17 @@ public static class CollectionModelBuilder
     /// <param name="members">Every member whole; only the evaluation looks at their test tails.</param>
     /// <param name="resumeFrom">A checkpoint of this same run to continue from, or null to start afresh.</param>
     /// <param name="options">How the network sees its windows; <see cref="GlobalTrainingOptions.Default"/> unless a benchmark measures another.</param>
+    /// <param name="warmStart">A collection model of <paramref name="hp"/>'s shape to start from (<see cref="GlobalTrainer.Train"/>).</param>
     public static BuiltCollectionModel Build(
         IReadOnlyList<GlobalMember> members,
         Hyperparameters hp,
         ITrainingObserver observer,
         CancellationToken cancellation,
         TrainingCheckpoint? resumeFrom = null,
-        GlobalTrainingOptions? options = null)
+        GlobalTrainingOptions? options = null,
+        GlobalWarmStart? warmStart = null)
     {
-        var trained = GlobalTrainer.Train(members, hp, options ?? GlobalTrainingOptions.Default, observer, cancellation, resumeFrom);
+        var trained = GlobalTrainer.Train(members, hp, options ?? GlobalTrainingOptions.Default, observer, cancellation, resumeFrom, warmStart);
         GlobalModelArtifact artifact;
         using (var uncalibrated = new GlobalModel(trained.Artifact))
         {
@@ -46,6 +48,10 @@ public static class CollectionModelBuilder
         var evaluation = CollectionEvaluator.Evaluate(model, members, hp.TestSize);
 
         var choices = new List<string>();
+        if (trained.SeenAfresh > 0)
+        {
+            choices.Add($"{trained.SeenAfresh} of {members.Count} members were not learned by the model this run started from (new, forecast by Theta, or no longer positive for its logarithm); each got its own transform and scaler.");
+        }
         if (evaluation.Fallbacks > 0)
         {
             choices.Add($"{evaluation.Fallbacks} of {members.Count} members are too short for lookback {hp.Lookback} with their transform and are forecast by the Theta method; the evaluation names them.");

@@ -15,6 +15,7 @@ public sealed record GlobalMemberModel(string Key, TransformPipeline Transform, 
 /// <param name="Weights">The ensemble's states as <see cref="WeightBundle"/> packs them.</param>
 /// <param name="RelativeWindows">Whether windows are seen less their last value (<see cref="ModelArtifact.RelativeWindows"/>).</param>
 /// <param name="Calibration">The intervals' calibration, pooled over members (<see cref="PooledCalibration"/>); null without validation parts.</param>
+/// <param name="Optimizer">The ensemble's Adam state at the kept weights, for a <see cref="GlobalWarmStart"/> to continue from; null for models stored before it was kept.</param>
 public sealed record GlobalModelArtifact(
     byte[] Weights,
     int Lookback,
@@ -24,4 +25,5 @@ public sealed record GlobalModelArtifact(
     int SeasonalPeriod,
     bool RelativeWindows,
     IReadOnlyList<GlobalMemberModel> Members,
-    ConformalCalibration? Calibration = null);
+    ConformalCalibration? Calibration = null,
+    byte[]? Optimizer = null);

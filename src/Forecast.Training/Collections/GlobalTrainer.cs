@@ -16,7 +16,8 @@ public sealed record GlobalTrainingOptions(bool RelativeWindows)
 }
 
 /// <param name="TrainingWindows">Windows of all members the network trained on, before <c>windowsPerEpoch</c> drew from them.</param>
-public sealed record GlobalTrainingResult(GlobalModelArtifact Artifact, int EpochsRun, int BestEpoch, bool StoppedEarly, int TrainingWindows);
+/// <param name="SeenAfresh">Of a warm start's members, those its model had not learned (new, or forecast by Theta then), given their own transform and scaler; 0 without a warm start.</param>
+public sealed record GlobalTrainingResult(GlobalModelArtifact Artifact, int EpochsRun, int BestEpoch, bool StoppedEarly, int TrainingWindows, int SeenAfresh = 0);
 
 /// <summary>
 /// Trains one network on windows from every member of a collection (a global model): each member is transformed
@@ -26,10 +27,15 @@ public sealed record GlobalTrainingResult(GlobalModelArtifact Artifact, int Epoc
 /// <remarks>
 /// A member too short for the lookback and its transform is not dropped: the model forecasts it by the Theta method
 /// and says so (<see cref="GlobalMemberModel.Fallback"/>). Training itself is <see cref="EpochLoop"/>'s, with its early
-/// stopping and its deterministic resumption from a checkpoint.
+/// stopping and its deterministic resumption from a checkpoint. A warm start (<see cref="GlobalWarmStart"/>) begins from a
+/// trained model's weights and sees every member it learned as it did.
 /// </remarks>
 public static class GlobalTrainer
 {
+    /// <param name="warmStart">
+    /// A collection model (same shape) to start from instead of random weights; null for a cold start. A resumed warm
+    /// start passes it too: the checkpoint's weights win, and the members are still seen through the model's scalers.
+    /// </param>
     /// <exception cref="UnprocessableException">A member shorter than the test tail plus three points, or no member long enough to train on.</exception>
     public static GlobalTrainingResult Train(
         IReadOnlyList<GlobalMember> members,
@@ -37,8 +43,10 @@ public static class GlobalTrainer
         GlobalTrainingOptions options,
         ITrainingObserver observer,
         CancellationToken cancellation,
-        TrainingCheckpoint? resumeFrom = null)
+        TrainingCheckpoint? resumeFrom = null,
+        GlobalWarmStart? warmStart = null)
     {
+        var seenAfresh = 0;
         var views = new List<GlobalMemberModel>(members.Count);
         var train = new List<Windows>(members.Count);
         var validation = new List<Windows>(members.Count);
@@ -51,10 +59,17 @@ public static class GlobalTrainer
                     "testSize");
             }
             var split = DataSplit.For(member.Values.Count, hp.TestSize, hp.ValidationFraction);
-            var pipeline = MemberTransforms.For(member.Values, split, hp.SeasonalPeriod, hp.Transform);
+            var learned = warmStart?.Learned(member.Key);
+            // A member the model learned keeps its transform and scaler, unless its new values rule out the logarithm.
+            if (learned is not null && learned.Transform.Log && !MemberTransforms.AllowsLog(member.Values, split))
+            {
+                learned = null;
+            }
+            seenAfresh += warmStart is not null && learned is null ? 1 : 0;
+            var pipeline = learned?.Transform ?? MemberTransforms.For(member.Values, split, hp.SeasonalPeriod, hp.Transform);
             try
             {
-                var prepared = PreparedSeries.Of(member.Values, pipeline, hp.SeasonalPeriod, hp.Lookback, split, options.RelativeWindows);
+                var prepared = PreparedSeries.Of(member.Values, pipeline, hp.SeasonalPeriod, hp.Lookback, split, options.RelativeWindows, learned?.Scaler);
                 views.Add(new GlobalMemberModel(member.Key, pipeline, prepared.Scaler, Fallback: null));
                 train.Add(prepared.Train);
                 validation.Add(prepared.Validation);
@@ -70,12 +85,14 @@ public static class GlobalTrainer
                 $"No member is long enough for lookback {hp.Lookback} with its transform and validation part; shorten the lookback.", "lookback");
         }
         var windows = Windows.Concat(train, hp.Lookback);
-        var trained = EpochLoop.Run(windows, Windows.Concat(validation, hp.Lookback), hp, resumeFrom, observer, cancellation);
+        var trained = EpochLoop.Run(windows, Windows.Concat(validation, hp.Lookback), hp, resumeFrom, observer, cancellation, warmStart?.Network);
         return new GlobalTrainingResult(
-            new GlobalModelArtifact(trained.Weights, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion, hp.SeasonalPeriod, options.RelativeWindows, views),
+            new GlobalModelArtifact(trained.Weights, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion, hp.SeasonalPeriod,
+                options.RelativeWindows, views, Optimizer: trained.Optimizer),
             trained.EpochsRun,
             trained.BestEpoch,
             trained.StoppedEarly,
-            windows.Count);
+            windows.Count,
+            seenAfresh);
     }
 }

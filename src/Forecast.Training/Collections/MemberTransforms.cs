@@ -15,7 +15,7 @@ public static class MemberTransforms
 {
     public static TransformPipeline For(IReadOnlyList<double> values, DataSplit split, int seasonalPeriod, TransformChoice choice)
     {
-        var positive = values.Take(split.ValidationEnd).All(v => v > 0);
+        var positive = AllowsLog(values, split);
         if (choice.Pipeline is { } given)
         {
             return positive ? given : given with { Log = false };
@@ -24,4 +24,7 @@ public static class MemberTransforms
         var seasonal = SeasonalityTest.IsSeasonal(training, seasonalPeriod);
         return new TransformPipeline(Log: positive, SeasonalDifference: false, Difference: false, Deseasonalize: seasonal);
     }
+
+    /// <summary>Whether every value before the test tail is positive, so that the member may be logged.</summary>
+    public static bool AllowsLog(IReadOnlyList<double> values, DataSplit split) => values.Take(split.ValidationEnd).All(v => v > 0);
 }

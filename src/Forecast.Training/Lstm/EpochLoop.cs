@@ -26,7 +26,7 @@ internal static class EpochLoop
         TrainingCheckpoint? resumeFrom,
         ITrainingObserver observer,
         CancellationToken cancellation,
-        WarmStart? warmStart = null)
+        NetworkStart? warmStart = null)
     {
         var members = Enumerable.Range(0, hp.EnsembleSize)
             .Select(k => new TrainingMember(Seeds.Member(hp.Seed, k), hp.HiddenSize, hp.Layers, hp.Dropout, hp.LearningRate))
@@ -101,7 +101,7 @@ internal static class EpochLoop
     // A warm start: each member begins from a trained member's weights and, where the model kept it, the Adam state
     // that went with them. A checkpoint of the warm run itself holds what it has reached since, so a resumed run
     // restores that instead.
-    private static void LoadStart(WarmStart start, TrainingMember[] members)
+    private static void LoadStart(NetworkStart start, TrainingMember[] members)
     {
         var weights = WeightBundle.Unpack(start.Weights);
         var optimizers = start.Optimizer is { } state ? WeightBundle.Unpack(state) : null;

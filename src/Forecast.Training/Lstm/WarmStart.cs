@@ -13,4 +13,9 @@ namespace Forecast.Training.Lstm;
 public sealed record WarmStart(byte[] Weights, byte[]? Optimizer, MinMaxScaler Scaler)
 {
     public static WarmStart From(ModelArtifact model) => new(model.Weights, model.Optimizer, model.Scaler);
+
+    internal NetworkStart Network => new(Weights, Optimizer);
 }
+
+/// <summary>The network's side of a warm start, one series' or a collection's: the ensemble's weights and, where kept, their Adam state.</summary>
+internal sealed record NetworkStart(byte[] Weights, byte[]? Optimizer);

@@ -12,11 +12,19 @@ public class GlobalTrainerTests
 
     private static Hyperparameters Tiny(int epochs = 6) => CollectionFixture.Tiny(epochs);
 
+    /// <summary>The collection a quarter ago: every member but the one that joined since, each without its last point.</summary>
+    private static readonly GlobalMember[] Yesterday = [.. Members.Select(m => m with { Values = m.Values.Take(m.Values.Count - 1).ToArray() })];
+
+    /// <summary>The collection grown by a quarter, with a member that joined since.</summary>
+    private static readonly GlobalMember[] Grown = [.. Members, new GlobalMember("joined", [.. Members[2].Values.Select(v => 3 * v)])];
+
     private static (GlobalTrainingResult Result, RecordingObserver Observer) Train(
-        Hyperparameters hp, int? windowsPerEpoch = null, Forecast.Training.Lstm.TrainingCheckpoint? resumeFrom = null, int checkpointAt = 0)
+        Hyperparameters hp, int? windowsPerEpoch = null, Forecast.Training.Lstm.TrainingCheckpoint? resumeFrom = null, int checkpointAt = 0,
+        IReadOnlyList<GlobalMember>? members = null, GlobalWarmStart? warmStart = null)
     {
         var observer = new RecordingObserver(checkpointAt);
-        return (GlobalTrainer.Train(Members, hp with { WindowsPerEpoch = windowsPerEpoch }, GlobalTrainingOptions.Default, observer, CancellationToken.None, resumeFrom), observer);
+        return (GlobalTrainer.Train(members ?? Members, hp with { WindowsPerEpoch = windowsPerEpoch }, GlobalTrainingOptions.Default, observer,
+            CancellationToken.None, resumeFrom, warmStart), observer);
     }
 
     private static double[][] ForecastAll(GlobalTrainingResult result)
@@ -64,6 +72,41 @@ public class GlobalTrainerTests
         Assert.Equal(wholeObserver.Reports.Skip(3).Select(r => (r.TrainLoss, r.ValidationLoss)), resumedObserver.Reports.Select(r => (r.TrainLoss, r.ValidationLoss)));
         Assert.Equal(whole.Artifact.Weights, resumed.Artifact.Weights);
         Assert.Equal(ForecastAll(whole), ForecastAll(resumed));
+    }
+
+    [Fact]
+    public void A_warm_start_on_the_grown_collection_keeps_the_scaler_of_every_member_it_learned_and_starts_far_ahead_of_random_weights()
+    {
+        var (yesterday, _) = Train(Tiny(epochs: 40), members: Yesterday);
+        var start = GlobalWarmStart.From(yesterday.Artifact);
+
+        var (cold, coldObserver) = Train(Tiny(epochs: 1), members: Grown);
+        var (warm, warmObserver) = Train(Tiny(epochs: 1), members: Grown, warmStart: start);
+
+        Assert.NotNull(yesterday.Artifact.Optimizer);
+        var learned = yesterday.Artifact.Members.Where(m => m.Scaler is not null).Select(m => m.Key).ToList();
+        Assert.Equal(6, learned.Count);
+        Assert.All(learned, key => Assert.Same(Scaler(yesterday, key), Scaler(warm, key)));
+        // The member that joined, and the one too short then and now, are seen as a cold run sees them.
+        Assert.Equal(2, warm.SeenAfresh);
+        Assert.Equal(Scaler(cold, "joined"), Scaler(warm, "joined"));
+        Assert.Null(Scaler(warm, "short"));
+        Assert.True(warmObserver.Reports[0].ValidationLoss < coldObserver.Reports[0].ValidationLoss / 2,
+            $"warm {warmObserver.Reports[0].ValidationLoss}, cold {coldObserver.Reports[0].ValidationLoss}");
+    }
+
+    [Fact]
+    public void A_warm_global_run_resumed_from_a_checkpoint_ends_bit_for_bit_as_an_uninterrupted_one()
+    {
+        var start = GlobalWarmStart.From(Train(Tiny(epochs: 3), members: Yesterday).Result.Artifact);
+        var hp = Tiny(epochs: 5);
+
+        var (whole, wholeObserver) = Train(hp, checkpointAt: 2, members: Grown, warmStart: start);
+        var (resumed, _) = Train(hp, resumeFrom: wholeObserver.Checkpoint, members: Grown, warmStart: start);
+
+        Assert.Equal(whole.Artifact.Weights, resumed.Artifact.Weights);
+        Assert.Equal(whole.Artifact.Optimizer, resumed.Artifact.Optimizer);
+        Assert.Equal(whole.Artifact.Members, resumed.Artifact.Members);
     }
 
     [Fact]
@@ -130,4 +173,6 @@ public class GlobalTrainerTests
         Assert.All(asked.Zip(together), pair => Assert.All(model.Forecast(pair.First.Key, pair.First.Item2, 5).Zip(pair.Second),
             step => Assert.Equal(step.First, step.Second, 1e-6 * Math.Abs(step.First))));
     }
+
+    private static Forecast.Training.MinMaxScaler? Scaler(GlobalTrainingResult result, string key) => result.Artifact.Members.Single(m => m.Key == key).Scaler;
 }
