@@ -74,7 +74,8 @@ internal static class WarmStartBenchmark
             `dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- warmstart` on {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores.
             Each series is trained with the service's defaults (a client's request with only `testSize` = h) without its last h points:
             yesterday's model. Then the whole series, grown by h observations, is trained with the same configuration cold, from
-            random weights, and warm, from yesterday's model (`warmStartFrom`: its weights, its Adam state and its scaler).
+            random weights, and warm, from yesterday's model (`warmStartFrom`: its weights, its Adam state less its momentum, and
+            its scaler).
             Validation losses are MSE on the cold run's scaled validation part (the warm run's, on yesterday's scaler, are rescaled
             to it), so within a row they compare; across rows they do not. The criterion (issue #13) is met when the warm run's
             validation loss is at or below the cold run's lowest by half the epochs the cold run took to reach it. A warm run's

@@ -14,7 +14,8 @@ public sealed class WarmStartTests : IDisposable
     [Fact]
     public async Task A_retrain_on_the_grown_series_warm_started_from_the_model_keeps_its_shape_and_starts_where_it_left_off()
     {
-        var (series, model) = await HeldOutYear.TrainedAsync(Client);
+        var series = await HeldOutYear.UploadAsync(Client);
+        var model = (await TrainingFlow.TrainAsync(Client, series, new { epochs = 40, seed = 42, hiddenSize = 8, lookback = 24, testSize = 12, learningRate = 0.02, transform = "log" })).ModelId!.Value;
         await HeldOutYear.AppendAsync(Client, series, new { values = HeldOutYear.Values(HeldOutYear.Withheld) });
 
         var cold = await TrainingFlow.TrainAsync(Client, series, new { epochs = 3, seed = 42, hiddenSize = 8, lookback = 24, testSize = 12, learningRate = 0.02, transform = "log" });
@@ -25,7 +26,7 @@ public sealed class WarmStartTests : IDisposable
         Assert.Equal(model, warm.WarmStartFrom);
         Assert.Equal((24, 8, "log"), (warm.Hyperparameters.Lookback, warm.Hyperparameters.HiddenSize, warm.Hyperparameters.Transform.ToString()));
         Assert.Contains(warm.Choices, c => c.StartsWith($"started from the weights of model {model}", StringComparison.Ordinal)
-            && c.EndsWith("continuing its optimiser's state", StringComparison.Ordinal));
+            && c.EndsWith("continuing its optimiser's step sizes with its momentum reset", StringComparison.Ordinal));
         // From weights already trained on most of the series, the first epoch is far ahead of one from random weights.
         Assert.True(warmCurve[0].ValidationLoss < coldCurve[0].ValidationLoss / 2, $"warm {warmCurve[0].ValidationLoss}, cold {coldCurve[0].ValidationLoss}");
     }
@@ -46,7 +47,7 @@ public sealed class WarmStartTests : IDisposable
         Assert.Equal(model, warm.WarmStartFrom);
         Assert.Equal((8, 4), (warm.Hyperparameters.Lookback, warm.Hyperparameters.HiddenSize));
         Assert.Contains(warm.Choices, c => c.StartsWith($"started from the weights of model {model}", StringComparison.Ordinal)
-            && c.EndsWith("continuing its optimiser's state", StringComparison.Ordinal));
+            && c.EndsWith("continuing its optimiser's step sizes with its momentum reset", StringComparison.Ordinal));
         // Both members were learned by the model, so no member is seen afresh.
         Assert.DoesNotContain(warm.Choices, c => c.Contains("were not learned by the model", StringComparison.Ordinal));
         Assert.True(warmCurve[0].ValidationLoss < coldCurve[0].ValidationLoss / 2, $"warm {warmCurve[0].ValidationLoss}, cold {coldCurve[0].ValidationLoss}");

@@ -43,7 +43,7 @@ public sealed record WarmStartSource(Guid ModelId, int Lookback, int HiddenSize,
 
     /// <summary>What the run's choices say about it.</summary>
     public string Explain() => $"started from the weights of model {ModelId} (same shape: lookback {Lookback}, hidden size {HiddenSize}, {Layers} layer(s), transform {Transform}) and the scaling it learned through, " +
-        (ContinuesOptimizer ? "continuing its optimiser's state" : "with a fresh optimiser (the model kept no optimiser state)");
+        (ContinuesOptimizer ? "continuing its optimiser's step sizes with its momentum reset" : "with a fresh optimiser (the model kept no optimiser state)");
 
     private void Same(string field, int resolved, int model)
     {

@@ -93,6 +93,21 @@ internal sealed class AdamOptimizer : IDisposable
         }
     }
 
+    /// <summary>
+    /// Another run's state, for a warm start: its step count and second moments (each weight's gradient scale), but
+    /// not its first moments. Momentum is the direction that run was moving in when its weights were kept, often still
+    /// mid-descent; carried into new data it overshoots, while a zero momentum builds up from the new gradients over
+    /// the first steps, at the step sizes the second moments already know (measured in docs/warm-start.md).
+    /// </summary>
+    public void ContinueFrom(byte[] state)
+    {
+        Load(state);
+        foreach (var moment in firstMoments)
+        {
+            moment.zero_();
+        }
+    }
+
     public void Dispose()
     {
         foreach (var moment in firstMoments.Concat(secondMoments))

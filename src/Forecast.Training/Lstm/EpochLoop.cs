@@ -99,8 +99,8 @@ internal static class EpochLoop
     private static byte[] SaveOptimizers(TrainingMember[] members) => WeightBundle.Pack(members.Select(m => m.SaveOptimizer()));
 
     // A warm start: each member begins from a trained member's weights and, where the model kept it, the Adam state
-    // that went with them. A checkpoint of the warm run itself holds what it has reached since, so a resumed run
-    // restores that instead.
+    // that went with them, less its momentum. A checkpoint of the warm run itself holds what it has reached since, so a
+    // resumed run restores that instead, momentum included.
     private static void LoadStart(NetworkStart start, TrainingMember[] members)
     {
         var weights = WeightBundle.Unpack(start.Weights);
@@ -114,7 +114,7 @@ internal static class EpochLoop
             members[k].LoadWeights(weights[k]);
             if (optimizers is not null)
             {
-                members[k].LoadOptimizer(optimizers[k]);
+                members[k].ContinueOptimizer(optimizers[k]);
             }
         }
     }

@@ -114,6 +114,9 @@ internal sealed class TrainingMember : IDisposable
 
     public void LoadOptimizer(byte[] state) => optimizer.Load(state);
 
+    /// <summary>A warm start's optimiser state, without its momentum (<see cref="AdamOptimizer.ContinueFrom"/>).</summary>
+    public void ContinueOptimizer(byte[] state) => optimizer.ContinueFrom(state);
+
     private static (Tensor Inputs, Tensor Targets) Batch(Windows windows, ArraySegment<int> rows)
     {
         var lookback = windows.Lookback;

@@ -7,7 +7,8 @@ namespace Forecast.Training.Lstm;
 /// </summary>
 /// <remarks>
 /// The optimiser continues rather than starting afresh: a fresh Adam's first steps move every weight by about the
-/// learning rate whatever its gradient, which throws a converged network off its minimum (measured in docs/warm-start.md).
+/// learning rate whatever its gradient, which throws a converged network off its minimum. It continues without its
+/// momentum, which belonged to the old data (<see cref="AdamOptimizer.ContinueFrom"/>; both measured in docs/warm-start.md).
 /// Models stored before the state was kept start with a fresh optimiser.
 /// </remarks>
 public sealed record WarmStart(byte[] Weights, byte[]? Optimizer, MinMaxScaler Scaler)
