@@ -138,7 +138,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
     [SkippableFact]
     public async Task An_hourly_models_page_shows_its_test_tail_and_forecast_by_the_hour_in_utc()
     {
-        var key = (await host.Service.CreateKeyAsync($"browser-{Guid.NewGuid():N}")).Key;
+        var key = await host.NewKeyAsync();
         using var client = host.Service.ClientFor(key);
         var series = await (await client.PostCsvAsync(DailyCycle.Csv(DailyCycle.Hour, 14 * 24), "?name=hourly")).ReadAsync<Forecast.Api.Contracts.SeriesResponse>();
         var run = await TrainingFlow.TrainAsync(client, series.Id, TrainingFlow.Tiny(epochs: 2, transform: "none"));
@@ -155,6 +155,76 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await Expect(page.Locator("#test-tail figure")).ToHaveCountAsync(1);
         await Expect(page.Locator("#forecast figure")).ToHaveCountAsync(1);
         await tab.LookAsync("hourly-model");
+        Assert.Empty(tab.Errors);
+    }
+
+    [SkippableFact]
+    public async Task Values_typed_on_the_series_page_continue_it_and_its_models_forecast_then_starts_after_them()
+    {
+        var key = await host.NewKeyAsync();
+        using var client = host.Service.ClientFor(key);
+        var (series, _) = await HeldOutYear.TrainedAsync(client);
+        await using var tab = await host.OpenAsync(key: key);
+        var page = tab.Page;
+        await page.GotoAsync($"/#/series/{series}");
+        await Expect(Fact(page, "to")).ToHaveTextAsync("1959-12-01");
+
+        await page.GetByLabel("New values").FillAsync(string.Join(", ", HeldOutYear.Withheld[..3].Select(row => row.Split(',')[1])));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Append values" }).ClickAsync();
+
+        await Expect(page.Locator("#append-result")).ToContainTextAsync("Appended 3 points after the old end: the series now has 135 points to 1960-03-01, version 2.");
+        await Expect(Fact(page, "to")).ToHaveTextAsync("1960-03-01");
+        await Expect(Fact(page, "points")).ToHaveTextAsync("135");
+        await Expect(page.GetByLabel("New values")).ToBeEmptyAsync();
+        await tab.LookAsync("series-appended");
+
+        await page.Locator("#models tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.Locator("#forecast-table tbody tr").First.Locator("th")).ToHaveTextAsync("1960-04-01");
+        await Expect(page.Locator("#forecast-origin")).ToHaveTextAsync("From 1960-04-01, after the newest observation, seeing version 2 of the series.");
+        Assert.Empty(tab.Errors);
+    }
+
+    [SkippableFact]
+    public async Task Appends_the_service_refuses_show_its_message_and_change_nothing_until_revise_replaces_the_stored_value()
+    {
+        var key = await host.NewKeyAsync();
+        using var client = host.Service.ClientFor(key);
+        var series = await HeldOutYear.UploadAsync(client);
+        var (lastDate, lastValue) = (HeldOutYear.Rows[131].Split(',')[0], HeldOutYear.Rows[131].Split(',')[1]);
+        await using var tab = await host.OpenAsync(key: key);
+        var page = tab.Page;
+        await page.GotoAsync($"/#/series/{series}");
+        var result = page.Locator("#append-result");
+
+        await page.GetByLabel("New values").FillAsync("417, lots");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Append values" }).ClickAsync();
+        await Expect(result.Locator(".error")).ToHaveTextAsync("‘lots’ is not a finite number.");
+        await page.GetByLabel("New values").FillAsync("417, 1e200");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Append values" }).ClickAsync();
+        await Expect(result.Locator(".error")).ToContainTextAsync("400 Invalid request:");
+        await Expect(result.Locator(".error")).ToContainTextAsync("Limits:MaxAbsoluteValue");
+
+        await page.Locator("#append-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "revision.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes($"date,value\n{lastDate},999\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Append the file" }).ClickAsync();
+        await Expect(result.Locator(".error")).ToHaveTextAsync(
+            $"409 Conflict: The series holds {lastValue} at {lastDate} (point 1 of the append carries 999); send revise=true to replace it.");
+        await tab.LookAsync("append-conflict");
+        var unchanged = await (await client.GetAsync($"/api/series/{series}?includeValues=true")).ReadAsync<Forecast.Api.Contracts.SeriesResponse>();
+        Assert.Equal((1, 132, double.Parse(lastValue, CultureInfo.InvariantCulture)), (unchanged.Version, unchanged.Count, unchanged.Values![^1]));
+        await Expect(Fact(page, "version")).ToContainTextAsync("1 (");
+
+        await page.GetByLabel("Replace stored values that differ (revise)").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Append the file" }).ClickAsync();
+        await Expect(result).ToContainTextAsync("Appended 0 points after the old end: the series now has 132 points to 1959-12-01, version 2.");
+        await Expect(result).ToContainTextAsync($"Revised: {lastDate}.");
+        await Expect(Fact(page, "range")).ToHaveTextAsync("104 to 999");
+        var revised = await (await client.GetAsync($"/api/series/{series}?includeValues=true")).ReadAsync<Forecast.Api.Contracts.SeriesResponse>();
+        Assert.Equal((2, 999.0), (revised.Version, revised.Values![^1]));
         Assert.Empty(tab.Errors);
     }
 
@@ -264,6 +334,9 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
 
     private static async Task<List<double>> MaseColumnAsync(IPage page) =>
         (await page.Locator("#member-table tbody tr td:nth-of-type(1)").AllInnerTextsAsync()).Select(Number).ToList();
+
+    /// <summary>The description beside a term of a page's facts.</summary>
+    private static ILocator Fact(IPage page, string term) => page.Locator($"dl.facts dt:text-is('{term}') + dd");
 
     private static double Number(string shown) => double.Parse(shown.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
 }
