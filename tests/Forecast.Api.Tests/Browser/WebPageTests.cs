@@ -229,6 +229,114 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
     }
 
     [SkippableFact]
+    public async Task Once_the_held_out_year_arrives_the_models_page_shows_its_live_accuracy_as_the_api_scores_it_and_an_outlier_among_its_anomalies()
+    {
+        var key = await host.NewKeyAsync();
+        using var client = host.Service.ClientFor(key);
+        var (series, model) = await HeldOutYear.TrainedAsync(client);
+        await using var tab = await host.OpenAsync(key: key);
+        var page = tab.Page;
+        await page.GotoAsync($"/#/models/{model}");
+        await Expect(page.Locator("#live-none")).ToContainTextAsync("No observations have arrived after the test tail, which ends 1959-12-01");
+        await Expect(page.Locator("#live-steps")).ToHaveCountAsync(0);
+
+        await HeldOutYear.AppendAsync(client, series, new { values = HeldOutYear.Values(HeldOutYear.Withheld) });
+        await HeldOutYear.AppendAsync(client, series, new { values = new[] { 2000.0 } });
+        await page.ReloadAsync();
+
+        var live = await (await client.GetAsync($"/api/models/{model}/accuracy")).ReadAsync<Forecast.Api.Contracts.LiveAccuracyResponse>();
+        var steps = page.Locator("#live-steps tbody tr");
+        await Expect(steps).ToHaveCountAsync(12);
+        Assert.Equal(await WrittenAsync(page, live.Steps.Select(s => new double?[] { s.Step, s.Origins, s.Mase, s.SeasonalNaiveMase, s.Smape, s.SeasonalNaiveSmape })),
+            await CellsAsync(steps));
+        Assert.Equal(Labelled(live.Origins.Select(o => o.Origin),
+                await WrittenAsync(page, live.Origins.Select(o => new double?[] { o.Points, o.Model.Mase, o.SeasonalNaive.Mase, o.Model.Smape, o.SeasonalNaive.Smape }))),
+            await CellsAsync(page.Locator("#live-origins tbody tr")));
+        Assert.Equal(("1959-01-01", "1961-01-01"), (live.Origins[0].Origin, live.Origins[^1].Origin));
+        await Expect(page.Locator("#live-accuracy figure")).ToHaveCountAsync(1);
+
+        foreach (var level in new[] { "99", "90" })
+        {
+            await page.GetByLabel("Interval level").SelectOptionAsync(level);
+            await Expect(page.Locator("#anomaly-table caption")).ToContainTextAsync($"one-step {level} % interval");
+            var found = await (await client.GetAsync($"/api/series/{series}/anomalies?modelId={model}&level={level}")).ReadAsync<Forecast.Api.Contracts.AnomaliesResponse>();
+            Assert.Contains(found.Anomalies, a => a.Timestamp == "1961-01-01" && a.Score > 1);
+            Assert.Equal(Labelled(found.Anomalies.Select(a => a.Timestamp),
+                    await WrittenAsync(page, found.Anomalies.Select(a => new double?[] { a.Actual, a.Predicted, a.Lower, a.Upper, a.Score }))),
+                await CellsAsync(page.Locator("#anomaly-table tbody tr")));
+        }
+        await tab.LookAsync("model-growing");
+        Assert.Empty(tab.Errors);
+    }
+
+    [SkippableFact]
+    public async Task A_backtest_run_from_the_models_page_shows_each_window_beside_the_baselines_as_the_api_stored_it()
+    {
+        var key = await host.NewKeyAsync();
+        using var client = host.Service.ClientFor(key);
+        var (_, model) = await HeldOutYear.TrainedAsync(client);
+        await using var tab = await host.OpenAsync(key: key);
+        var page = tab.Page;
+        await page.GotoAsync($"/#/models/{model}");
+        var output = page.Locator("#backtest-output");
+        await Expect(output).ToContainTextAsync("None yet");
+
+        await page.GetByLabel("Windows", new() { Exact = true }).FillAsync("12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run the backtest" }).ClickAsync();
+        await Expect(output.Locator(".error")).ToContainTextAsync("422");
+        await Expect(output.Locator(".error")).ToContainTextAsync("ask for fewer windows or a smaller step");
+        await page.GetByLabel("Windows", new() { Exact = true }).FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run the backtest" }).ClickAsync();
+
+        var windows = page.Locator("#backtest-windows tbody tr");
+        await Expect(windows).ToHaveCountAsync(3);
+        var stored = (await (await client.GetAsync($"/api/models/{model}")).ReadAsync<Forecast.Api.Contracts.ModelResponse>()).Backtest!;
+        // Origins a test tail apart, the last at the test tail's (1959).
+        var expected = Labelled(["1957-01-01", "1958-01-01", "1959-01-01"],
+            await WrittenAsync(page, stored.Windows.Select(w => new double?[] { w.Model.Mase, w.SeasonalNaive.Mase, w.Drift.Mase, w.Theta.Mase, w.Model.Smape })),
+            await WrittenAsync(page, stored.Windows.Select(w => w.Coverage.Select(c => (double?)c.Coverage).ToArray()), "percent"));
+        Assert.Equal(2, stored.Windows[0].Coverage.Count);
+        Assert.Equal(expected, await CellsAsync(windows));
+        await Expect(Fact(page, "mean MASE over the windows")).ToHaveTextAsync(
+            $"{await WrittenAsync(page, stored.MeanMase)} (seasonal naive {await WrittenAsync(page, stored.MeanSeasonalNaiveMase)}, Theta {await WrittenAsync(page, stored.MeanThetaMase)})");
+        await tab.LookAsync("model-backtest");
+
+        // Stored with the model: the page shows it again when it opens.
+        await page.ReloadAsync();
+        await Expect(windows).ToHaveCountAsync(3);
+        Assert.Equal(expected, await CellsAsync(windows));
+        Assert.Empty(tab.Errors);
+    }
+
+    [SkippableFact]
+    public async Task A_global_models_backtest_run_from_its_page_shows_each_windows_mean_mase_beside_the_baselines_as_the_api_stored_it()
+    {
+        var key = await host.NewKeyAsync();
+        using var client = host.Service.ClientFor(key);
+        var collection = await TrainingFlow.UploadCollectionAsync(client, TourismCsv.Quarterly(6));
+        var run = await TrainingFlow.TrainCollectionAsync(client, collection.Id, new { epochs = 3, hiddenSize = 8, seed = 1 });
+        await using var tab = await host.OpenAsync(key: key);
+        var page = tab.Page;
+        await page.GotoAsync($"/#/models/{run.ModelId}");
+        await Expect(page.Locator("#backtest-output")).ToContainTextAsync("None yet");
+
+        await page.GetByLabel("Windows", new() { Exact = true }).FillAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run the backtest" }).ClickAsync();
+
+        var windows = page.Locator("#backtest-windows tbody tr");
+        await Expect(windows).ToHaveCountAsync(2);
+        var stored = (await (await client.GetAsync($"/api/models/{run.ModelId}")).ReadAsync<Forecast.Api.Contracts.CollectionModelResponse>()).Backtest!;
+        Assert.Equal([8, 0], stored.Windows.Select(w => w.PeriodsBeforeTestTail));
+        Assert.Equal(await WrittenAsync(page, stored.Windows.Select(w => new double?[]
+            {
+                w.PeriodsBeforeTestTail, w.Accuracy.Model.Mase, w.Accuracy.Naive.Mase, w.Accuracy.SeasonalNaive.Mase, w.Accuracy.Naive2.Mase, w.Accuracy.Theta.Mase,
+                w.Accuracy.Model.Smape, w.Fallbacks.Count,
+            })), await CellsAsync(windows));
+        await tab.LookAsync("collection-backtest");
+        Assert.Empty(tab.Errors);
+    }
+
+    [SkippableFact]
     public async Task A_wrong_key_shows_the_services_401_message()
     {
         await using var tab = await host.OpenAsync(key: "fk_0123456789abcdef_not-a-real-secret");
@@ -337,6 +445,30 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
 
     /// <summary>The description beside a term of a page's facts.</summary>
     private static ILocator Fact(IPage page, string term) => page.Locator($"dl.facts dt:text-is('{term}') + dd");
+
+    /// <summary>Every cell of the rows, their heading first, as the page shows them.</summary>
+    private static async Task<string[][]> CellsAsync(ILocator rows)
+    {
+        var cells = new List<string[]>();
+        foreach (var row in await rows.AllAsync())
+        {
+            cells.Add([.. await row.Locator("th, td").AllTextContentsAsync()]);
+        }
+        return [.. cells];
+    }
+
+    /// <summary>Numbers row by row as the page's own format.js writes them (format: num or percent).</summary>
+    /// <remarks>Sent as JSON, as the API sends them: Playwright's own argument passing hands the page a 0 as -0.</remarks>
+    private static Task<string[][]> WrittenAsync(IPage page, IEnumerable<double?[]> rows, string format = "num") =>
+        page.EvaluateAsync<string[][]>(
+            "async ([json, format]) => { const written = await import('/app/format.js'); return JSON.parse(json).map((row) => row.map((n) => written[format](n))); }",
+            new object[] { System.Text.Json.JsonSerializer.Serialize(rows.ToArray()), format });
+
+    private static async Task<string> WrittenAsync(IPage page, double? number) => (await WrittenAsync(page, [[number]]))[0][0];
+
+    /// <summary>Rows whose heading cell is a label, the rest cells of their own.</summary>
+    private static string[][] Labelled(IEnumerable<string> labels, params string[][][] parts) =>
+        labels.Select((label, i) => parts.SelectMany(part => part[i]).Prepend(label).ToArray()).ToArray();
 
     private static double Number(string shown) => double.Parse(shown.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
 }
