@@ -138,7 +138,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
     [SkippableFact]
     public async Task An_hourly_models_page_shows_its_test_tail_and_forecast_by_the_hour_in_utc()
     {
-        var key = (await host.Service.CreateKeyAsync($"browser-{Guid.NewGuid():N}")).Key;
+        var key = await host.NewKeyAsync();
         using var client = host.Service.ClientFor(key);
         var series = await (await client.PostCsvAsync(DailyCycle.Csv(DailyCycle.Hour, 14 * 24), "?name=hourly")).ReadAsync<Forecast.Api.Contracts.SeriesResponse>();
         var run = await TrainingFlow.TrainAsync(client, series.Id, TrainingFlow.Tiny(epochs: 2, transform: "none"));
@@ -155,6 +155,184 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await Expect(page.Locator("#test-tail figure")).ToHaveCountAsync(1);
         await Expect(page.Locator("#forecast figure")).ToHaveCountAsync(1);
         await tab.LookAsync("hourly-model");
+        Assert.Empty(tab.Errors);
+    }
+
+    [SkippableFact]
+    public async Task Values_typed_on_the_series_page_continue_it_and_its_models_forecast_then_starts_after_them()
+    {
+        var key = await host.NewKeyAsync();
+        using var client = host.Service.ClientFor(key);
+        var (series, _) = await HeldOutYear.TrainedAsync(client);
+        await using var tab = await host.OpenAsync(key: key);
+        var page = tab.Page;
+        await page.GotoAsync($"/#/series/{series}");
+        await Expect(Fact(page, "to")).ToHaveTextAsync("1959-12-01");
+
+        await page.GetByLabel("New values").FillAsync(string.Join(", ", HeldOutYear.Withheld[..3].Select(row => row.Split(',')[1])));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Append values" }).ClickAsync();
+
+        await Expect(page.Locator("#append-result")).ToContainTextAsync("Appended 3 points after the old end: the series now has 135 points to 1960-03-01, version 2.");
+        await Expect(Fact(page, "to")).ToHaveTextAsync("1960-03-01");
+        await Expect(Fact(page, "points")).ToHaveTextAsync("135");
+        await Expect(page.GetByLabel("New values")).ToBeEmptyAsync();
+        await tab.LookAsync("series-appended");
+
+        await page.Locator("#models tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.Locator("#forecast-table tbody tr").First.Locator("th")).ToHaveTextAsync("1960-04-01");
+        await Expect(page.Locator("#forecast-origin")).ToHaveTextAsync("From 1960-04-01, after the newest observation, seeing version 2 of the series.");
+        Assert.Empty(tab.Errors);
+    }
+
+    [SkippableFact]
+    public async Task Appends_the_service_refuses_show_its_message_and_change_nothing_until_revise_replaces_the_stored_value()
+    {
+        var key = await host.NewKeyAsync();
+        using var client = host.Service.ClientFor(key);
+        var series = await HeldOutYear.UploadAsync(client);
+        var (lastDate, lastValue) = (HeldOutYear.Rows[131].Split(',')[0], HeldOutYear.Rows[131].Split(',')[1]);
+        await using var tab = await host.OpenAsync(key: key);
+        var page = tab.Page;
+        await page.GotoAsync($"/#/series/{series}");
+        var result = page.Locator("#append-result");
+
+        await page.GetByLabel("New values").FillAsync("417, lots");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Append values" }).ClickAsync();
+        await Expect(result.Locator(".error")).ToHaveTextAsync("‘lots’ is not a finite number.");
+        await page.GetByLabel("New values").FillAsync("417, 1e200");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Append values" }).ClickAsync();
+        await Expect(result.Locator(".error")).ToContainTextAsync("400 Invalid request:");
+        await Expect(result.Locator(".error")).ToContainTextAsync("Limits:MaxAbsoluteValue");
+
+        await page.Locator("#append-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "revision.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes($"date,value\n{lastDate},999\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Append the file" }).ClickAsync();
+        await Expect(result.Locator(".error")).ToHaveTextAsync(
+            $"409 Conflict: The series holds {lastValue} at {lastDate} (point 1 of the append carries 999); send revise=true to replace it.");
+        await tab.LookAsync("append-conflict");
+        var unchanged = await (await client.GetAsync($"/api/series/{series}?includeValues=true")).ReadAsync<Forecast.Api.Contracts.SeriesResponse>();
+        Assert.Equal((1, 132, double.Parse(lastValue, CultureInfo.InvariantCulture)), (unchanged.Version, unchanged.Count, unchanged.Values![^1]));
+        await Expect(Fact(page, "version")).ToContainTextAsync("1 (");
+
+        await page.GetByLabel("Replace stored values that differ (revise)").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Append the file" }).ClickAsync();
+        await Expect(result).ToContainTextAsync("Appended 0 points after the old end: the series now has 132 points to 1959-12-01, version 2.");
+        await Expect(result).ToContainTextAsync($"Revised: {lastDate}.");
+        await Expect(Fact(page, "range")).ToHaveTextAsync("104 to 999");
+        var revised = await (await client.GetAsync($"/api/series/{series}?includeValues=true")).ReadAsync<Forecast.Api.Contracts.SeriesResponse>();
+        Assert.Equal((2, 999.0), (revised.Version, revised.Values![^1]));
+        Assert.Empty(tab.Errors);
+    }
+
+    [SkippableFact]
+    public async Task Once_the_held_out_year_arrives_the_models_page_shows_its_live_accuracy_as_the_api_scores_it_and_an_outlier_among_its_anomalies()
+    {
+        var key = await host.NewKeyAsync();
+        using var client = host.Service.ClientFor(key);
+        var (series, model) = await HeldOutYear.TrainedAsync(client);
+        await using var tab = await host.OpenAsync(key: key);
+        var page = tab.Page;
+        await page.GotoAsync($"/#/models/{model}");
+        await Expect(page.Locator("#live-none")).ToContainTextAsync("No observations have arrived after the test tail, which ends 1959-12-01");
+        await Expect(page.Locator("#live-steps")).ToHaveCountAsync(0);
+
+        await HeldOutYear.AppendAsync(client, series, new { values = HeldOutYear.Values(HeldOutYear.Withheld) });
+        await HeldOutYear.AppendAsync(client, series, new { values = new[] { 2000.0 } });
+        await page.ReloadAsync();
+
+        var live = await (await client.GetAsync($"/api/models/{model}/accuracy")).ReadAsync<Forecast.Api.Contracts.LiveAccuracyResponse>();
+        var steps = page.Locator("#live-steps tbody tr");
+        await Expect(steps).ToHaveCountAsync(12);
+        Assert.Equal(await WrittenAsync(page, live.Steps.Select(s => new double?[] { s.Step, s.Origins, s.Mase, s.SeasonalNaiveMase, s.Smape, s.SeasonalNaiveSmape })),
+            await CellsAsync(steps));
+        Assert.Equal(Labelled(live.Origins.Select(o => o.Origin),
+                await WrittenAsync(page, live.Origins.Select(o => new double?[] { o.Points, o.Model.Mase, o.SeasonalNaive.Mase, o.Model.Smape, o.SeasonalNaive.Smape }))),
+            await CellsAsync(page.Locator("#live-origins tbody tr")));
+        Assert.Equal(("1959-01-01", "1961-01-01"), (live.Origins[0].Origin, live.Origins[^1].Origin));
+        await Expect(page.Locator("#live-accuracy figure")).ToHaveCountAsync(1);
+
+        foreach (var level in new[] { "99", "90" })
+        {
+            await page.GetByLabel("Interval level").SelectOptionAsync(level);
+            await Expect(page.Locator("#anomaly-table caption")).ToContainTextAsync($"one-step {level} % interval");
+            var found = await (await client.GetAsync($"/api/series/{series}/anomalies?modelId={model}&level={level}")).ReadAsync<Forecast.Api.Contracts.AnomaliesResponse>();
+            Assert.Contains(found.Anomalies, a => a.Timestamp == "1961-01-01" && a.Score > 1);
+            Assert.Equal(Labelled(found.Anomalies.Select(a => a.Timestamp),
+                    await WrittenAsync(page, found.Anomalies.Select(a => new double?[] { a.Actual, a.Predicted, a.Lower, a.Upper, a.Score }))),
+                await CellsAsync(page.Locator("#anomaly-table tbody tr")));
+        }
+        await tab.LookAsync("model-growing");
+        Assert.Empty(tab.Errors);
+    }
+
+    [SkippableFact]
+    public async Task A_backtest_run_from_the_models_page_shows_each_window_beside_the_baselines_as_the_api_stored_it()
+    {
+        var key = await host.NewKeyAsync();
+        using var client = host.Service.ClientFor(key);
+        var (_, model) = await HeldOutYear.TrainedAsync(client);
+        await using var tab = await host.OpenAsync(key: key);
+        var page = tab.Page;
+        await page.GotoAsync($"/#/models/{model}");
+        var output = page.Locator("#backtest-output");
+        await Expect(output).ToContainTextAsync("None yet");
+
+        await page.GetByLabel("Windows", new() { Exact = true }).FillAsync("12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run the backtest" }).ClickAsync();
+        await Expect(output.Locator(".error")).ToContainTextAsync("422");
+        await Expect(output.Locator(".error")).ToContainTextAsync("ask for fewer windows or a smaller step");
+        await page.GetByLabel("Windows", new() { Exact = true }).FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run the backtest" }).ClickAsync();
+
+        var windows = page.Locator("#backtest-windows tbody tr");
+        await Expect(windows).ToHaveCountAsync(3);
+        var stored = (await (await client.GetAsync($"/api/models/{model}")).ReadAsync<Forecast.Api.Contracts.ModelResponse>()).Backtest!;
+        // Origins a test tail apart, the last at the test tail's (1959).
+        var expected = Labelled(["1957-01-01", "1958-01-01", "1959-01-01"],
+            await WrittenAsync(page, stored.Windows.Select(w => new double?[] { w.Model.Mase, w.SeasonalNaive.Mase, w.Drift.Mase, w.Theta.Mase, w.Model.Smape })),
+            await WrittenAsync(page, stored.Windows.Select(w => w.Coverage.Select(c => (double?)c.Coverage).ToArray()), "percent"));
+        Assert.Equal(2, stored.Windows[0].Coverage.Count);
+        Assert.Equal(expected, await CellsAsync(windows));
+        await Expect(Fact(page, "mean MASE over the windows")).ToHaveTextAsync(
+            $"{await WrittenAsync(page, stored.MeanMase)} (seasonal naive {await WrittenAsync(page, stored.MeanSeasonalNaiveMase)}, Theta {await WrittenAsync(page, stored.MeanThetaMase)})");
+        await tab.LookAsync("model-backtest");
+
+        // Stored with the model: the page shows it again when it opens.
+        await page.ReloadAsync();
+        await Expect(windows).ToHaveCountAsync(3);
+        Assert.Equal(expected, await CellsAsync(windows));
+        Assert.Empty(tab.Errors);
+    }
+
+    [SkippableFact]
+    public async Task A_global_models_backtest_run_from_its_page_shows_each_windows_mean_mase_beside_the_baselines_as_the_api_stored_it()
+    {
+        var key = await host.NewKeyAsync();
+        using var client = host.Service.ClientFor(key);
+        var collection = await TrainingFlow.UploadCollectionAsync(client, TourismCsv.Quarterly(6));
+        var run = await TrainingFlow.TrainCollectionAsync(client, collection.Id, new { epochs = 3, hiddenSize = 8, seed = 1 });
+        await using var tab = await host.OpenAsync(key: key);
+        var page = tab.Page;
+        await page.GotoAsync($"/#/models/{run.ModelId}");
+        await Expect(page.Locator("#backtest-output")).ToContainTextAsync("None yet");
+
+        await page.GetByLabel("Windows", new() { Exact = true }).FillAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run the backtest" }).ClickAsync();
+
+        var windows = page.Locator("#backtest-windows tbody tr");
+        await Expect(windows).ToHaveCountAsync(2);
+        var stored = (await (await client.GetAsync($"/api/models/{run.ModelId}")).ReadAsync<Forecast.Api.Contracts.CollectionModelResponse>()).Backtest!;
+        Assert.Equal([8, 0], stored.Windows.Select(w => w.PeriodsBeforeTestTail));
+        Assert.Equal(await WrittenAsync(page, stored.Windows.Select(w => new double?[]
+            {
+                w.PeriodsBeforeTestTail, w.Accuracy.Model.Mase, w.Accuracy.Naive.Mase, w.Accuracy.SeasonalNaive.Mase, w.Accuracy.Naive2.Mase, w.Accuracy.Theta.Mase,
+                w.Accuracy.Model.Smape, w.Fallbacks.Count,
+            })), await CellsAsync(windows));
+        await tab.LookAsync("collection-backtest");
         Assert.Empty(tab.Errors);
     }
 
@@ -264,6 +442,33 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
 
     private static async Task<List<double>> MaseColumnAsync(IPage page) =>
         (await page.Locator("#member-table tbody tr td:nth-of-type(1)").AllInnerTextsAsync()).Select(Number).ToList();
+
+    /// <summary>The description beside a term of a page's facts.</summary>
+    private static ILocator Fact(IPage page, string term) => page.Locator($"dl.facts dt:text-is('{term}') + dd");
+
+    /// <summary>Every cell of the rows, their heading first, as the page shows them.</summary>
+    private static async Task<string[][]> CellsAsync(ILocator rows)
+    {
+        var cells = new List<string[]>();
+        foreach (var row in await rows.AllAsync())
+        {
+            cells.Add([.. await row.Locator("th, td").AllTextContentsAsync()]);
+        }
+        return [.. cells];
+    }
+
+    /// <summary>Numbers row by row as the page's own format.js writes them (format: num or percent).</summary>
+    /// <remarks>Sent as JSON, as the API sends them: Playwright's own argument passing hands the page a 0 as -0.</remarks>
+    private static Task<string[][]> WrittenAsync(IPage page, IEnumerable<double?[]> rows, string format = "num") =>
+        page.EvaluateAsync<string[][]>(
+            "async ([json, format]) => { const written = await import('/app/format.js'); return JSON.parse(json).map((row) => row.map((n) => written[format](n))); }",
+            new object[] { System.Text.Json.JsonSerializer.Serialize(rows.ToArray()), format });
+
+    private static async Task<string> WrittenAsync(IPage page, double? number) => (await WrittenAsync(page, [[number]]))[0][0];
+
+    /// <summary>Rows whose heading cell is a label, the rest cells of their own.</summary>
+    private static string[][] Labelled(IEnumerable<string> labels, params string[][][] parts) =>
+        labels.Select((label, i) => parts.SelectMany(part => part[i]).Prepend(label).ToArray()).ToArray();
 
     private static double Number(string shown) => double.Parse(shown.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
 }

@@ -47,6 +47,12 @@ export async function postJson(path, value, options = {}) {
   return response.json();
 }
 
+/** Posts a multipart form (a file with its settings); answers the JSON the service sent back. */
+export async function postForm(path, data, options = {}) {
+  const response = await request(path, { ...options, method: 'POST', headers: { Accept: 'application/json' }, body: data });
+  return response.json();
+}
+
 /**
  * Follows a text/event-stream with the key in a header, which EventSource cannot send: reads the body as it
  * arrives and hands each event ({type, id, data}) to onEvent. Returns when the server ends the stream.

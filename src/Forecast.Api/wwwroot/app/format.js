@@ -13,6 +13,16 @@ export function num(value, digits = 3) {
   return value.toLocaleString('en', { maximumSignificantDigits: Math.max(digits, Math.ceil(Math.log10(magnitude + 1))) });
 }
 
+/** A count with its noun, plural but for one: '1 point', '12 points'. */
+export function counted(count, noun) {
+  return `${num(count)} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** The first few of a list (periods, keys), '…' standing for the rest. */
+export function listed(items, shown = 12) {
+  return items.slice(0, shown).join(', ') + (items.length > shown ? ', …' : '');
+}
+
 export function percent(share) {
   return share === null || share === undefined ? '–' : `${(share * 100).toFixed(0)} %`;
 }

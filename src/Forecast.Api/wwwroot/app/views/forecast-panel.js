@@ -42,7 +42,9 @@ export function forecastPanel({ modelId, series, member, defaultHorizon, signal 
     // The forecast line starts at the last observation, so that the eye follows it on from the history.
     const forecastLine = [...new Array(historyLength - 1).fill(null), history[history.length - 1], ...points.map((p) => p.value)];
     const band = (level, side) => pad(points.map((p) => p.intervals.find((i) => i.level === level)[side]));
-    output.replaceChildren();
+    // The origin moves on with every append, from the same model: the line says which data the forecast saw.
+    output.replaceChildren(h('p', { id: 'forecast-origin', class: 'note' },
+      `From ${current.origin}, after the newest observation, seeing version ${current.seriesVersion} of the ${member ? 'member' : 'series'}.`));
     timeChart(output, {
       title: `Forecast of the next ${points.length} periods`,
       description: 'history, forecast, and its 80 % and 95 % prediction intervals',

@@ -3,7 +3,10 @@ import { colours, timeChart } from '../charts.js';
 import { errorNote, facts, field, h, link, replace, section, table } from '../dom.js';
 import { epochs, num, percent, seconds } from '../format.js';
 import { saveFile } from '../download.js';
+import { showAnomalies } from './anomalies.js';
+import { showCollectionBacktest, showSeriesBacktest } from './backtest.js';
 import { forecastPanel } from './forecast-panel.js';
+import { showLiveAccuracy } from './live-accuracy.js';
 import { metricsTable } from './metrics.js';
 
 export async function renderModel(view, { params: [id], signal }) {
@@ -71,8 +74,16 @@ async function renderSeriesModel(view, model, signal) {
         p.map((x) => [x.timestamp, num(x.actual), num(x.multiStep), num(x.oneStep), num(x.naive), num(x.seasonalNaive), num(x.drift)]))));
 
   const forecast = forecastPanel({ modelId: model.id, series, defaultHorizon: Math.max(12, model.seasonalPeriod), signal });
-  view.append(forecast.container);
-  await forecast.ready;
+  const live = section('live-accuracy', 'Accuracy as the series grows');
+  const anomalies = section('anomalies', 'Anomalies');
+  const backtest = section('backtest', 'Backtest');
+  view.append(forecast.container, live, anomalies, backtest);
+  showSeriesBacktest(backtest, { model, series, signal });
+  await Promise.all([
+    forecast.ready,
+    showLiveAccuracy(live, { modelId: model.id, series, testEnd: p[p.length - 1].timestamp, signal }),
+    showAnomalies(anomalies, { seriesId: series.id, modelId: model.id, signal }),
+  ]);
 }
 
 async function renderCollectionModel(view, model, signal) {
@@ -97,8 +108,10 @@ async function renderCollectionModel(view, model, signal) {
         ['Naive2', num(a.naive2.mase), num(a.naive2.smape)],
         ['Theta', num(a.theta.mase), num(a.theta.smape)],
       ], { id: 'metrics' })));
+  const backtest = section('backtest', 'Backtest');
   const members = section('members', 'Members');
-  view.append(members, allForecasts(model.id, signal));
+  view.append(backtest, members, allForecasts(model.id, signal));
+  showCollectionBacktest(backtest, { model, signal });
   await memberTable(members, model.id, signal);
 }
 

@@ -1,6 +1,6 @@
-import { request } from '../api.js';
+import { postForm } from '../api.js';
 import { errorNote, field, h, link } from '../dom.js';
-import { num } from '../format.js';
+import { counted, listed, num } from '../format.js';
 
 /**
  * Upload by file picker or drag and drop: a series (date,value) or a collection (series,date,value). onUploaded is
@@ -45,7 +45,7 @@ export function uploadForm(onUploaded) {
     }
     result.replaceChildren(h('p', {}, `Uploading ${chosen.name}…`));
     try {
-      const created = await (await request(target, { method: 'POST', body: data, headers: { Accept: 'application/json' } })).json();
+      const created = await postForm(target, data);
       result.replaceChildren(kind === 'collection' ? collectionReport(created) : seriesReport(created));
       onUploaded(kind);
     } catch (error) {
@@ -75,13 +75,9 @@ export function uploadForm(onUploaded) {
   return h('section', { id: 'upload', 'aria-labelledby': 'upload-heading' }, h('h2', { id: 'upload-heading' }, 'Upload'), form, result);
 }
 
-function gapReport(gaps, policy) {
-  if (gaps.length === 0) {
-    return h('p', { class: 'gaps' }, 'No missing periods.');
-  }
-  const shown = gaps.slice(0, 12).join(', ');
-  return h('p', { class: 'gaps' },
-    `${gaps.length} missing period${gaps.length === 1 ? '' : 's'} filled (${policy}): ${shown}${gaps.length > 12 ? ', …' : ''}.`);
+/** The periods an upload or an append filled, and by which policy. */
+export function gapReport(gaps, policy) {
+  return h('p', { class: 'gaps' }, gaps.length === 0 ? 'No missing periods.' : `${counted(gaps.length, 'missing period')} filled (${policy}): ${listed(gaps)}.`);
 }
 
 function seriesReport(series) {
@@ -98,6 +94,6 @@ function collectionReport(collection) {
       link(`/collections/${collection.id}`, 'Open the collection')),
     withGaps.length === 0
       ? h('p', { class: 'gaps' }, 'No missing periods in any member.')
-      : h('ul', { class: 'gaps' }, withGaps.slice(0, 20).map((m) => h('li', {}, `${m.key}: ${m.filledGaps.length} filled (${collection.fillPolicy}): ${m.filledGaps.slice(0, 6).join(', ')}${m.filledGaps.length > 6 ? ', …' : ''}`)),
+      : h('ul', { class: 'gaps' }, withGaps.slice(0, 20).map((m) => h('li', {}, `${m.key}: ${m.filledGaps.length} filled (${collection.fillPolicy}): ${listed(m.filledGaps, 6)}`)),
         withGaps.length > 20 ? h('li', {}, `and ${withGaps.length - 20} more members`) : null));
 }
