@@ -12,8 +12,9 @@ namespace Forecast.Benchmarks;
 /// h points (yesterday's model, as a client would have it); then, on the whole series (the data grown by h new
 /// observations), a cold run from random weights and a warm run from yesterday's model train the same configuration,
 /// twice: as the service runs them (early stopping, the best epoch kept, scored on the test tail), and every epoch
-/// without early stopping, so that neither stops before the other could catch up. The issue's criterion is the first
-/// epoch at which the warm run's validation loss is at or below the lowest the cold run reached. Writes docs/warm-start.md.
+/// without early stopping, so that neither stops before the other could catch up; and as served once more with the old
+/// model's momentum kept, to show why a warm start resets it. The issue's criterion is the first epoch at which the warm
+/// run's validation loss is at or below the lowest the cold run reached. Writes docs/warm-start.md.
 /// </summary>
 /// <remarks>Arguments: <c>seeds=1,2,3</c> (default 1,2,3), <c>only=name,...</c> (data files whose names contain one).</remarks>
 internal static class WarmStartBenchmark
@@ -28,15 +29,13 @@ internal static class WarmStartBenchmark
         var only = options.TryGetValue("only", out var o) ? o.Split(',') : [""];
         var resolver = new HyperparameterResolver(new HyperparameterBounds());
         var asServed = new StringBuilder()
-            .AppendLine("| series | seed | transform | cold: epochs run, best epoch, validation loss | warm: epochs run, best epoch, validation loss | warm: first epoch at or below the cold's | warm / cold epochs | test MASE, cold | test MASE, warm |")
-            .AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+            .AppendLine("| series | seed | transform | cold: epochs run, best epoch, validation loss | warm: epochs run, best epoch, validation loss | warm: first epoch at or below the cold's | warm / cold epochs | test MASE, cold | test MASE, warm | momentum kept: epochs run, first epoch at or below the cold's, test MASE |")
+            .AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         var everyEpoch = new StringBuilder()
             .AppendLine("| series | seed | cold: lowest validation loss (epoch) | warm: first epoch at or below it | warm / cold epochs | warm: first epoch within 5 % | warm at epoch 0 | warm at epoch 1 |")
             .AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
-        var servedMet = 0;
-        var everyMet = 0;
-        var trials = 0;
-        var (coldMase, warmMase) = (new List<double>(), new List<double>());
+        var (servedMet, everyMet, keptMet, trials) = (0, 0, 0, 0);
+        var (cold, warm, kept) = (new List<ServedRun>(), new List<ServedRun>(), new List<ServedRun>());
         foreach (var (file, horizon) in DataSets.Where(d => only.Any(name => d.File.Contains(name, StringComparison.Ordinal))))
         {
             var whole = RepositoryData.Read(file);
@@ -48,11 +47,14 @@ internal static class WarmStartBenchmark
                 trials++;
 
                 var served = Criterion.Of(trial.ServedCold.Losses, trial.ServedWarm.Losses);
+                var momentum = Criterion.Of(trial.ServedCold.Losses, trial.ServedKept.Losses);
                 servedMet += served.Met ? 1 : 0;
-                coldMase.Add(trial.ServedCold.Mase);
-                warmMase.Add(trial.ServedWarm.Mase);
+                keptMet += momentum.Met ? 1 : 0;
+                cold.Add(trial.ServedCold);
+                warm.Add(trial.ServedWarm);
+                kept.Add(trial.ServedKept);
                 asServed.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {name} | {seed} | {trial.Transform} | {trial.ServedCold.Summary} | {trial.ServedWarm.Summary} | {served.Reached} | {served.Ratio} | {trial.ServedCold.Mase:F3} | {trial.ServedWarm.Mase:F3} |");
+                    $"| {name} | {seed} | {trial.Transform} | {trial.ServedCold.Summary} | {trial.ServedWarm.Summary} | {served.Reached} | {served.Ratio} | {trial.ServedCold.Mase:F3} | {trial.ServedWarm.Mase:F3} | {trial.ServedKept.EpochsRun}, {momentum.Reached}, {trial.ServedKept.Mase:F3} |");
 
                 var every = Criterion.Of(trial.EveryCold, trial.EveryWarm);
                 everyMet += every.Met ? 1 : 0;
@@ -62,8 +64,10 @@ internal static class WarmStartBenchmark
             }
         }
         var summary = string.Create(CultureInfo.InvariantCulture, $"""
-            As the service runs them, the warm run reached the cold run's validation loss within half its epochs in {servedMet} of {trials} trials;
-            the mean test MASE was {warmMase.Average():F3} warm against {coldMase.Average():F3} cold. Training every epoch: {everyMet} of {trials}.
+            As the service runs them, the warm run reached the cold run's validation loss within half its epochs in {servedMet} of {trials} trials,
+            training {warm.Sum(r => r.EpochsRun)} epochs in all against the cold runs' {cold.Sum(r => r.EpochsRun)}; the mean test MASE was
+            {warm.Average(r => r.Mase):F3} warm against {cold.Average(r => r.Mase):F3} cold. Training every epoch: {everyMet} of {trials}. With the old
+            model's momentum kept, as served: {keptMet} of {trials}, {kept.Sum(r => r.EpochsRun)} epochs, mean test MASE {kept.Average(r => r.Mase):F3}.
             """);
         Console.Write(asServed);
         Console.Write(everyEpoch);
@@ -83,7 +87,10 @@ internal static class WarmStartBenchmark
 
             ## As the service runs them
 
-            Early stopping after 20 epochs without improvement, the best epoch's weights kept, the test tail scored.
+            Early stopping after 20 epochs without improvement, the best epoch's weights kept, the test tail scored. The last
+            column trains the warm run once more with the old model's Adam momentum kept, as the service did before it reset
+            it: that momentum is the direction the old run was moving in at its best epoch, and it carries the weights past
+            the new data's minimum.
 
             {asServed}
             ## Every epoch
@@ -98,7 +105,8 @@ internal static class WarmStartBenchmark
     }
 
     /// <summary>One series and seed: yesterday's model, then the cold and warm runs on today's data, both ways.</summary>
-    private sealed record Trial(TransformPipeline Transform, ServedRun ServedCold, ServedRun ServedWarm, List<double> EveryCold, List<double> EveryWarm)
+    private sealed record Trial(
+        TransformPipeline Transform, ServedRun ServedCold, ServedRun ServedWarm, ServedRun ServedKept, List<double> EveryCold, List<double> EveryWarm)
     {
         public static Trial Measure(HyperparameterResolver resolver, RegularSeries yesterday, RegularSeries whole, int horizon, int seed)
         {
@@ -110,13 +118,14 @@ internal static class WarmStartBenchmark
 
             var servedCold = ServedRun.Train(whole, hp, null);
             var servedWarm = ServedRun.Train(whole, hp, start);
+            var servedKept = ServedRun.Train(whole, hp, start with { ResetsMomentum = false });
             var toCold = ToColdScale(start.Scaler, servedCold.Scaler);
             var everyEpoch = hp with { EarlyStoppingPatience = null };
             var everyCold = new ValidationLosses();
             LstmTrainer.Train(whole.Values, everyEpoch, everyCold, CancellationToken.None);
             var everyWarm = new ValidationLosses();
             var warm = LstmTrainer.Train(whole.Values, everyEpoch, everyWarm, CancellationToken.None, warmStart: start);
-            return new Trial(transform, servedCold, servedWarm with { Losses = servedWarm.Losses.Select(l => l * toCold).ToList() },
+            return new Trial(transform, servedCold, servedWarm.Rescaled(toCold), servedKept.Rescaled(toCold),
                 [double.NaN, .. everyCold.Losses], [warm.StartValidationLoss!.Value * toCold, .. everyWarm.Losses.Select(l => l * toCold)]);
         }
 
@@ -128,6 +137,8 @@ internal static class WarmStartBenchmark
     private sealed record ServedRun(List<double> Losses, int EpochsRun, int BestEpoch, double Mase, MinMaxScaler Scaler)
     {
         public string Summary => string.Create(CultureInfo.InvariantCulture, $"{EpochsRun}, {BestEpoch}, {Losses[BestEpoch]:G4}");
+
+        public ServedRun Rescaled(double factor) => this with { Losses = Losses.Select(l => l * factor).ToList() };
 
         public static ServedRun Train(RegularSeries series, Hyperparameters hp, WarmStart? warmStart)
         {

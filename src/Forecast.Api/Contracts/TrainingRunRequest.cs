@@ -25,7 +25,7 @@ public sealed record TrainingRunRequest : HyperparameterRequest
     /// Start from a trained model's weights, <c>{"modelId": "..."}</c>, rather than random ones: a retrain on a grown series
     /// or collection that needs fewer epochs. A series' run starts from a series' model, a collection's run from a
     /// collection's. The run keeps the model's shape and transform (left out, they are taken from it) and its scaler (a
-    /// collection's: each member's that the model learned; new members get their own), and continues its Adam state. The
+    /// collection's: each member's that the model learned; new members get their own), and continues its Adam step sizes with the momentum reset. The
     /// model's own weights are scored as epoch 0, which early stopping keeps unless an epoch beats them.
     /// </summary>
     public WarmStartRequest? WarmStartFrom { get; init; }

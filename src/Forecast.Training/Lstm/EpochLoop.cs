@@ -112,9 +112,13 @@ internal static class EpochLoop
         for (var k = 0; k < members.Length; k++)
         {
             members[k].LoadWeights(weights[k]);
-            if (optimizers is not null)
+            if (optimizers is not null && start.ResetsMomentum)
             {
                 members[k].ContinueOptimizer(optimizers[k]);
+            }
+            else if (optimizers is not null)
+            {
+                members[k].LoadOptimizer(optimizers[k]);
             }
         }
     }

@@ -15,8 +15,11 @@ public sealed record WarmStart(byte[] Weights, byte[]? Optimizer, MinMaxScaler S
 {
     public static WarmStart From(ModelArtifact model) => new(model.Weights, model.Optimizer, model.Scaler);
 
-    internal NetworkStart Network => new(Weights, Optimizer);
+    /// <summary>Whether the optimiser's momentum is reset; always, but for the benchmark that measures why.</summary>
+    public bool ResetsMomentum { get; init; } = true;
+
+    internal NetworkStart Network => new(Weights, Optimizer, ResetsMomentum);
 }
 
 /// <summary>The network's side of a warm start, one series' or a collection's: the ensemble's weights and, where kept, their Adam state.</summary>
-internal sealed record NetworkStart(byte[] Weights, byte[]? Optimizer);
+internal sealed record NetworkStart(byte[] Weights, byte[]? Optimizer, bool ResetsMomentum = true);
