@@ -337,6 +337,35 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
     }
 
     [SkippableFact]
+    public async Task A_members_page_shows_its_live_accuracy_as_the_api_scores_it_and_an_outlier_appended_to_it_among_its_anomalies()
+    {
+        var key = await host.NewKeyAsync();
+        using var client = host.Service.ClientFor(key);
+        var collection = await TrainingFlow.UploadCollectionAsync(client, TourismCsv.Quarterly(2));
+        var model = (await TrainingFlow.TrainCollectionAsync(client, collection.Id, new { epochs = 1, hiddenSize = 4, seed = 1 })).ModelId!.Value;
+        await client.PostAsync($"/api/collections/{collection.Id}/observations",
+            new StringContent("series,date,value\nQ1,1994-10-01,7000\nQ1,1995-01-01,41000\n", Encoding.UTF8, "text/csv"));
+        await using var tab = await host.OpenAsync(key: key);
+        var page = tab.Page;
+
+        await page.GotoAsync($"/#/models/{model}/members/Q1");
+
+        var live = await (await client.GetAsync($"/api/models/{model}/accuracy?series=Q1")).ReadAsync<Forecast.Api.Contracts.LiveAccuracyResponse>();
+        var steps = page.Locator("#live-steps tbody tr");
+        await Expect(steps).ToHaveCountAsync(8);
+        Assert.Equal(await WrittenAsync(page, live.Steps.Select(s => new double?[] { s.Step, s.Origins, s.Mase, s.SeasonalNaiveMase, s.Smape, s.SeasonalNaiveSmape })),
+            await CellsAsync(steps));
+        Assert.Equal(10, await page.Locator("#live-origins tbody tr").CountAsync());
+        var member = await (await client.GetAsync($"/api/models/{model}/members/Q1")).ReadAsync<Forecast.Api.Contracts.MemberEvaluationResponse>();
+        var found = await (await client.GetAsync($"/api/series/{member.SeriesId}/anomalies?modelId={model}")).ReadAsync<Forecast.Api.Contracts.AnomaliesResponse>();
+        Assert.Contains(found.Anomalies, a => a.Timestamp == "1995-01-01" && a.Score > 1);
+        Assert.Equal(Labelled(found.Anomalies.Select(a => a.Timestamp),
+                await WrittenAsync(page, found.Anomalies.Select(a => new double?[] { a.Actual, a.Predicted, a.Lower, a.Upper, a.Score }))),
+            await CellsAsync(page.Locator("#anomaly-table tbody tr")));
+        Assert.Empty(tab.Errors);
+    }
+
+    [SkippableFact]
     public async Task A_wrong_key_shows_the_services_401_message()
     {
         await using var tab = await host.OpenAsync(key: "fk_0123456789abcdef_not-a-real-secret");

@@ -8,8 +8,9 @@ import { num } from '../format.js';
  * forecast from every origin since its test tail began, scored on the actuals there are so far beside seasonal naive's
  * from the same origins, per origin (where a model that degrades shows it) and per horizon step. testEnd is the test
  * tail's last period: until the series grows past it, every origin lies in the tail the evaluation already scores.
+ * member names the series' key under a collection's model.
  */
-export async function showLiveAccuracy(container, { modelId, series, testEnd, signal }) {
+export async function showLiveAccuracy(container, { modelId, series, member, testEnd, signal }) {
   if (series.end === testEnd) {
     container.append(h('p', { id: 'live-none' }, `No observations have arrived after the test tail, which ends ${testEnd}, so there is nothing new to score yet: `,
       link(`/series/${series.id}`, 'append them on the series’ page'), ' as they come.'));
@@ -17,7 +18,8 @@ export async function showLiveAccuracy(container, { modelId, series, testEnd, si
   }
   let live;
   try {
-    live = await getJson(`/api/models/${modelId}/accuracy`, { signal });
+    const query = member === undefined ? '' : `?${new URLSearchParams({ series: member })}`;
+    live = await getJson(`/api/models/${modelId}/accuracy${query}`, { signal });
   } catch (error) {
     if (!signal.aborted) {
       container.append(errorNote(error));

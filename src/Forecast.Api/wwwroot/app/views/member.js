@@ -2,10 +2,12 @@ import { getJson } from '../api.js';
 import { colours, timeChart } from '../charts.js';
 import { h, link, section, table } from '../dom.js';
 import { num } from '../format.js';
+import { showAnomalies } from './anomalies.js';
 import { forecastPanel } from './forecast-panel.js';
+import { showLiveAccuracy } from './live-accuracy.js';
 import { metricsTable } from './metrics.js';
 
-/** One member of a collection under its global model: its test tail, its baselines, its forecast. */
+/** One member of a collection under its global model: its test tail, its baselines, its forecast, and how it does as it grows. */
 export async function renderMember(view, { params: [modelId, key], signal }) {
   const evaluation = await getJson(`/api/models/${modelId}/members/${encodeURIComponent(key)}`, { signal });
   const series = await getJson(`/api/series/${evaluation.seriesId}?includeValues=true`, { signal });
@@ -42,6 +44,12 @@ export async function renderMember(view, { params: [modelId, key], signal }) {
     h('details', {}, h('summary', {}, 'The test tail as a table'),
       table('Test tail', ['date', 'actual', 'forecast'], p.map((x) => [x.timestamp, num(x.actual), num(x.forecast)]))));
   const forecast = forecastPanel({ modelId, series, member: key, defaultHorizon: p.length, signal });
-  view.append(forecast.container);
-  await forecast.ready;
+  const live = section('live-accuracy', 'Accuracy as the member grows');
+  const anomalies = section('anomalies', 'Anomalies');
+  view.append(forecast.container, live, anomalies);
+  await Promise.all([
+    forecast.ready,
+    showLiveAccuracy(live, { modelId, series, member: key, testEnd: p[p.length - 1].timestamp, signal }),
+    showAnomalies(anomalies, { seriesId: series.id, modelId, signal }),
+  ]);
 }
