@@ -59,12 +59,7 @@ public static class GlobalTrainer
                     "testSize");
             }
             var split = DataSplit.For(member.Values.Count, hp.TestSize, hp.ValidationFraction);
-            var learned = warmStart?.Learned(member.Key);
-            // A member the model learned keeps its transform and scaler, unless its new values rule out the logarithm.
-            if (learned is not null && learned.Transform.Log && !MemberTransforms.AllowsLog(member.Values, split))
-            {
-                learned = null;
-            }
+            var learned = warmStart?.Learned(member, split);
             seenAfresh += warmStart is not null && learned is null ? 1 : 0;
             var pipeline = learned?.Transform ?? MemberTransforms.For(member.Values, split, hp.SeasonalPeriod, hp.Transform);
             try

@@ -1,3 +1,4 @@
+using Forecast.Domain.Runs;
 using Forecast.Training.Lstm;
 
 namespace Forecast.Training.Collections;
@@ -13,6 +14,13 @@ public sealed record GlobalWarmStart(byte[] Weights, byte[]? Optimizer, IReadOnl
 
     internal NetworkStart Network => new(Weights, Optimizer);
 
-    /// <summary>The model's view of member <paramref name="key"/> when the network forecast it; null when it did not.</summary>
-    internal GlobalMemberModel? Learned(string key) => Members.FirstOrDefault(m => m.Key == key && m.Scaler is not null);
+    /// <summary>
+    /// The model's view of <paramref name="member"/> to keep: null when the network did not forecast it, or when its
+    /// values before the test tail (<paramref name="split"/>) now rule out the logarithm its transform takes.
+    /// </summary>
+    internal GlobalMemberModel? Learned(GlobalMember member, DataSplit split) =>
+        Members.FirstOrDefault(m => m.Key == member.Key && m.Scaler is not null) is { } learned
+            && (!learned.Transform.Log || MemberTransforms.AllowsLog(member.Values, split))
+            ? learned
+            : null;
 }

@@ -96,6 +96,20 @@ public class GlobalTrainerTests
     }
 
     [Fact]
+    public void A_learned_member_whose_new_values_rule_out_its_logarithm_is_seen_afresh()
+    {
+        var start = GlobalWarmStart.From(Train(Tiny(epochs: 1), members: Yesterday).Result.Artifact);
+        var zeroed = Members[0] with { Values = [.. Members[0].Values.Select((v, t) => t == 40 ? 0 : v)] };
+
+        var (warm, _) = Train(Tiny(epochs: 1), members: [zeroed, .. Members[1..]], warmStart: start);
+
+        Assert.True(start.Members[0].Transform.Log);
+        Assert.False(warm.Artifact.Members[0].Transform.Log);
+        Assert.NotSame(start.Members[0].Scaler, warm.Artifact.Members[0].Scaler);
+        Assert.Equal(2, warm.SeenAfresh);
+    }
+
+    [Fact]
     public void A_warm_global_run_resumed_from_a_checkpoint_ends_bit_for_bit_as_an_uninterrupted_one()
     {
         var start = GlobalWarmStart.From(Train(Tiny(epochs: 3), members: Yesterday).Result.Artifact);
