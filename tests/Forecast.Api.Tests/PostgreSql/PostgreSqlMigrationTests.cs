@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Api.Tests.PostgreSql;
 
-/// <summary>Migration SubDailyTimestamps on PostgreSQL: dates become timestamptz midnights in UTC, whatever the session's zone.</summary>
+/// <summary>Migrations on PostgreSQL that rewrite stored rows: SubDailyTimestamps (dates become timestamptz midnights in UTC, whatever the session's zone) and GrowingSeries.</summary>
 [Collection(PostgreSqlGroup.Name)]
 public sealed class PostgreSqlMigrationTests(PostgreSqlServer server)
 {
@@ -19,5 +19,16 @@ public sealed class PostgreSqlMigrationTests(PostgreSqlServer server)
 
         Assert.Equal((DatedSeriesBeforeSubDaily.Start, DateTimeKind.Utc), (stored.Start, stored.Start.Kind));
         Assert.Equal([DatedSeriesBeforeSubDaily.FilledGap], stored.FilledGaps);
+    }
+
+    [SkippableFact]
+    public async Task A_member_scored_before_members_could_grow_gets_the_origin_of_its_test_tail()
+    {
+        await using var db = new PostgreSqlForecastDbContext(
+            new DbContextOptionsBuilder<PostgreSqlForecastDbContext>().UseNpgsql(server.CreateDatabase()).Options, new DatedSeriesBeforeSubDaily.Migrating());
+
+        var origin = await MemberScoredBeforeGrowingSeries.MigratedOriginAsync(db, Array.Empty<DateOnly>());
+
+        Assert.Equal(MemberScoredBeforeGrowingSeries.Count - MemberScoredBeforeGrowingSeries.TestTail, origin);
     }
 }

@@ -24,9 +24,10 @@ namespace Forecast.Api.Persistence.Migrations
                 nullable: false,
                 defaultValue: 0);
 
-            // Members have not grown before this migration: each test tail ends at its member's end.
+            // Members have not grown before this migration: each test tail ends at its member's end. The JSON's names are
+            // camel-cased, as the service writes them, and JSON paths are case-sensitive.
             migrationBuilder.Sql("""
-                UPDATE "MemberEvaluations" SET "ForecastOrigin" = (SELECT s."Count" FROM "Series" s WHERE s."Id" = "MemberEvaluations"."SeriesId") - json_array_length("Evaluation", '$.Score.Actual');
+                UPDATE "MemberEvaluations" SET "ForecastOrigin" = (SELECT s."Count" FROM "Series" s WHERE s."Id" = "MemberEvaluations"."SeriesId") - json_array_length("Evaluation", '$.score.actual');
                 """);
 
             migrationBuilder.AddColumn<int>(
