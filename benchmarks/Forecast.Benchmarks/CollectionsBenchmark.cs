@@ -16,7 +16,8 @@ namespace Forecast.Benchmarks;
 /// before each test tail instead (the test tail is cut off first), which is how the defaults are chosen without
 /// looking at the test tails; <c>replicate=4</c> makes each member four (scaled 1, 2, 3, 4 times, keys <c>M1#2</c>...),
 /// for the time to forecast a large collection; <c>relative=false</c> trains on the members' scaled levels instead of
-/// relative windows; any other <c>name=value</c> overrides a hyperparameter of <see cref="Defaults"/>.
+/// relative windows; <c>warm=true</c> measures a warm start instead (<see cref="RunWarm"/>); any other <c>name=value</c>
+/// overrides a hyperparameter of <see cref="Defaults"/>.
 /// </remarks>
 internal static class CollectionsBenchmark
 {
@@ -30,6 +31,10 @@ internal static class CollectionsBenchmark
         var onValidation = options.Remove("holdout", out var holdout) && holdout == "validation";
         var copies = options.Remove("replicate", out var replicate) ? int.Parse(replicate, CultureInfo.InvariantCulture) : 1;
         var training = new GlobalTrainingOptions(RelativeWindows: !options.Remove("relative", out var relative) || relative != "false");
+        if (options.Remove("warm", out var warm) && warm == "true")
+        {
+            return RunWarm(options, only);
+        }
         Console.WriteLine($"| set | scored on | model MASE | sMAPE | R snaive | R ETS | R Theta | R auto.arima | our Theta | beats snaive | beats Theta | 80 % / 95 % coverage | fallbacks | epochs (best) | windows | build s | forecast all s |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var (name, file, horizon, frequency) in Sets.Where(s => only is null || s.Name == only))
@@ -52,6 +57,34 @@ internal static class CollectionsBenchmark
             string R(string method) => r is null ? "-" : F(r[method]);
             Console.WriteLine(
                 $"| {name} | {(onValidation ? "validation" : "test")} | {F(a.Model.Mase)} | {F(a.Model.Smape)} | {R("snaive")} | {R("ets")} | {R("theta")} | {R("arima")} | {F(a.Theta.Mase)} | {a.ShareBeatingSeasonalNaive:P0} | {a.ShareBeatingTheta:P0} | {Coverage(evaluation)} | {evaluation.Fallbacks} | {built.EpochsRun} ({built.BestEpoch}) | {built.TrainingWindows} | {buildSeconds:F0} | {forecastSeconds:F2} ({members.Count} members) |");
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// Issue #13's warm start on a collection: yesterday's global model is trained on every member without its last h
+    /// points; then every member whole (grown by h) is trained cold and warm from yesterday's model, with the service's
+    /// defaults and early stopping, and both are scored on the test tails. The pooled validation losses compare only
+    /// roughly: the warm run sees each member through yesterday's scaler, the cold run through one fitted on its longer
+    /// training part.
+    /// </summary>
+    private static int RunWarm(Dictionary<string, string> options, string? only)
+    {
+        Console.WriteLine("| set | yesterday: epochs (best) | cold: epochs (best), validation loss | warm: epochs (best), validation loss | warm: first epoch at or below the cold's | warm / cold epochs | test MASE, cold | test MASE, warm |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var (name, file, horizon, frequency) in Sets.Where(s => only is null || s.Name == only))
+        {
+            var members = TourismCollection.Read(file);
+            var yesterday = members.Select(m => m with { Values = m.Values.Take(m.Values.Count - horizon).ToArray() }).ToList();
+            var hp = Defaults(options, [.. members], horizon, frequency);
+            var start = CollectionModelBuilder.Build(yesterday, hp, new EpochPrinter(), CancellationToken.None);
+            var (coldLosses, warmLosses) = (new EpochPrinter(), new EpochPrinter());
+            var cold = CollectionModelBuilder.Build(members, hp, coldLosses, CancellationToken.None);
+            var warm = CollectionModelBuilder.Build(members, hp, warmLosses, CancellationToken.None, warmStart: GlobalWarmStart.From(start.Artifact));
+            var best = coldLosses.Losses[cold.BestEpoch - 1];
+            var reached = warmLosses.Losses.FindIndex(loss => loss <= best) is var index and >= 0 ? index + 1 : (int?)null;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {start.EpochsRun} ({start.BestEpoch}) | {cold.EpochsRun} ({cold.BestEpoch}), {best:G4} | {warm.EpochsRun} ({warm.BestEpoch}), {(warm.BestEpoch > 0 ? warmLosses.Losses[warm.BestEpoch - 1] : double.NaN):G4} | {reached?.ToString(CultureInfo.InvariantCulture) ?? "never"} | {(reached is { } r ? ((double)r / cold.BestEpoch).ToString("F2", CultureInfo.InvariantCulture) : "-")} | {F(cold.Evaluation.Accuracy.Model.Mase)} | {F(warm.Evaluation.Accuracy.Model.Mase)} |"));
         }
         return 0;
     }
@@ -80,11 +113,17 @@ internal static class CollectionsBenchmark
     private static string Coverage(CollectionEvaluation evaluation) =>
         evaluation.Coverage.Count == 0 ? "-" : string.Join(" / ", evaluation.Coverage.Select(c => c.Coverage.ToString("P0", CultureInfo.InvariantCulture)));
 
+    /// <summary>Prints each epoch's losses, and keeps the validation losses.</summary>
     private sealed class EpochPrinter : Forecast.Training.Lstm.ITrainingObserver
     {
-        public void OnEpoch(Forecast.Training.Lstm.EpochReport report, Func<Forecast.Training.Lstm.TrainingCheckpoint> checkpoint) =>
+        public List<double> Losses { get; } = [];
+
+        public void OnEpoch(Forecast.Training.Lstm.EpochReport report, Func<Forecast.Training.Lstm.TrainingCheckpoint> checkpoint)
+        {
+            Losses.Add(report.ValidationLoss ?? double.NaN);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {report.Epoch}: train {report.TrainLoss:G4}, validation {report.ValidationLoss:G4}, {report.Elapsed.TotalSeconds:F1} s"));
+        }
     }
 }
 
