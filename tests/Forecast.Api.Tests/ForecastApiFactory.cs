@@ -105,6 +105,14 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
             await db.Aliases.CountAsync() + await db.AliasMoves.CountAsync(), await db.CollectionModels.CountAsync());
     }
 
+    /// <summary>Changes a stored collection model as an older version of the service would have stored it.</summary>
+    public async Task UpdateCollectionModelAsync(Guid id, Action<CollectionModelEntity> change)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<ForecastDbContext>>().CreateDbContextAsync();
+        change(await db.CollectionModels.SingleAsync(m => m.Id == id));
+        await db.SaveChangesAsync();
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

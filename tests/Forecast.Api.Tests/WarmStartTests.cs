@@ -72,6 +72,9 @@ public sealed class WarmStartTests : IDisposable
             .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         var globalShape = await (await Client.PostJsonAsync($"/api/collections/{collection.Id}/training-runs", new { layers = 2, warmStartFrom = new { modelId = globalModel } }))
             .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await factory.UpdateCollectionModelAsync(globalModel, m => m.Artifact = m.Artifact with { RelativeWindows = false });
+        var absolute = await (await Client.PostJsonAsync($"/api/collections/{collection.Id}/training-runs", new { warmStartFrom = new { modelId = globalModel } }))
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal("hiddenSize", shape.GetProperty("field").GetString());
         Assert.Contains("has hiddenSize 8, this run asks for 16", shape.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -80,6 +83,7 @@ public sealed class WarmStartTests : IDisposable
         Assert.Contains("which is not a collection's model of yours", global.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("which is not a series' model of yours", fromGlobal.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("layers", globalShape.GetProperty("field").GetString());
+        Assert.Contains("before relative windows", absolute.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(2, (await factory.CountRowsAsync()).Runs);
     }
 

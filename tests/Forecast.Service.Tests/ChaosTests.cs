@@ -21,8 +21,11 @@ public sealed class ChaosTests(PublishedService published, PostgreSqlServer post
     // Long enough that the runs still train at the last kill: about 1.5 s of training survives each 0.5 to 6 s life.
     private static readonly int Epochs = 40 + (Kills * 14);
 
-    // One TorchSharp thread per run everywhere, so that every process computes in the same order.
-    private static readonly (string, string)[] Training = [("Training__WorkerCount", "3"), ("Training__TorchThreads", "1")];
+    // One TorchSharp thread per run everywhere, so that every process computes in the same order. A checkpoint every
+    // second, so that a life of a few seconds keeps what it trained: at the default 5 s, three short lives in a row
+    // checkpoint nothing, and the poison guard rightly fails the run (seen once in CI on a slow start).
+    private static readonly (string, string)[] Training =
+        [("Training__WorkerCount", "3"), ("Training__TorchThreads", "1"), ("Training__CheckpointInterval", "00:00:01")];
 
     private readonly List<string> files = [];
 

@@ -26,7 +26,10 @@ public static class WarmStarts
     }
 
     /// <returns>Null when the run asks for no warm start.</returns>
-    /// <exception cref="UnprocessableException">No collection's model of that id that the caller may see.</exception>
+    /// <exception cref="UnprocessableException">
+    /// No collection's model of that id that the caller may see, or one that saw its members' windows otherwise than a
+    /// run trains them now (stored before relative windows): its weights would not fit the inputs.
+    /// </exception>
     public static async Task<WarmStartSource?> CollectionSourceAsync(ForecastDbContext db, WarmStartRequest? request, CancellationToken cancellationToken)
     {
         if (request is null)
@@ -36,6 +39,12 @@ public static class WarmStarts
         var model = await db.CollectionModels.AsNoTracking().Where(m => m.Id == request.ModelId)
             .Select(m => new { m.Hyperparameters, m.Artifact }).FirstOrDefaultAsync(cancellationToken)
             ?? throw NotFound(request.ModelId, "a collection's model");
+        if (model.Artifact.RelativeWindows != GlobalTrainingOptions.Default.RelativeWindows)
+        {
+            throw new UnprocessableException(
+                $"Model '{request.ModelId}' was trained on its members' scaled levels, before relative windows; its weights do not fit a run's inputs now. Train from scratch.",
+                "warmStartFrom");
+        }
         return WarmStartSource.Of(request.ModelId, model.Hyperparameters, model.Hyperparameters.Transform, model.Artifact.Optimizer is not null);
     }
 
