@@ -14,6 +14,12 @@ public sealed class IntervalLevels
 
     private IntervalLevels(IReadOnlyList<double> values) => Values = values;
 
+    /// <summary>A forecast without intervals.</summary>
+    public static IntervalLevels None { get; } = new([]);
+
+    /// <summary>The levels an evaluation and a backtest report coverage for: 80 % and 95 %.</summary>
+    public static IntervalLevels Default { get; } = new(ConformalCalibration.DefaultLevels);
+
     /// <summary>Percentages, each in <see cref="ConformalCalibration.MinimumLevel"/>..<see cref="ConformalCalibration.MaximumLevel"/>, none twice.</summary>
     public IReadOnlyList<double> Values { get; }
 

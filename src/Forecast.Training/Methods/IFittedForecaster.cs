@@ -1,0 +1,51 @@
+using Forecast.Training.Intervals;
+
+namespace Forecast.Training.Methods;
+
+/// <summary>
+/// A method's fit of a history: the one way the service forecasts, whatever the method. Evaluation, backtests, live
+/// accuracy, anomalies and every forecast a client reads go through it.
+/// </summary>
+/// <remarks>
+/// A fitted model forecasts from any origin of any version of its series: its parameters are fixed by the fit, its state
+/// is carried through the points before the origin (an exponential smoothing's level, an ARIMA's innovations, a network's
+/// window), so a forecast from an origin sees nothing after it. Implementations are safe to call from several threads.
+/// </remarks>
+public interface IFittedForecaster
+{
+    /// <summary>The method's name in the registry (<see cref="ForecastingMethods"/>).</summary>
+    string Method { get; }
+
+    /// <summary>The fewest points before an origin that a forecast from it needs.</summary>
+    int FirstPredictable { get; }
+
+    /// <summary>
+    /// From each of <paramref name="origins"/>, the forecast of <paramref name="horizon"/> points that sees only
+    /// <paramref name="series"/>[0..origin), each step with its intervals at <paramref name="levels"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An origin before <see cref="FirstPredictable"/> or after the series' end.</exception>
+    /// <exception cref="Domain.UnprocessableException">Levels asked of a model that has no intervals.</exception>
+    IReadOnlyList<ForecastStep>[] Forecast(IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon, IntervalLevels levels);
+
+    /// <summary>
+    /// The one-step forecast of every point of <paramref name="series"/>[first..stop), each from the actual values before it,
+    /// with its one-step intervals at <paramref name="levels"/>.
+    /// </summary>
+    IReadOnlyList<ForecastStep> OneStepAhead(IReadOnlyList<double> series, int first, int stop, IntervalLevels levels);
+}
+
+/// <summary>Single-origin conveniences over <see cref="IFittedForecaster.Forecast"/>.</summary>
+public static class FittedForecasterExtensions
+{
+    /// <summary>The forecast of <paramref name="horizon"/> points after the end of <paramref name="history"/>.</summary>
+    public static IReadOnlyList<ForecastStep> ForecastAfter(this IFittedForecaster model, IReadOnlyList<double> history, int horizon, IntervalLevels levels) =>
+        model.Forecast(history, [history.Count], horizon, levels)[0];
+
+    /// <summary>Point forecasts only, from each origin.</summary>
+    public static double[][] PointForecasts(this IFittedForecaster model, IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon) =>
+        model.Forecast(series, origins, horizon, IntervalLevels.None).Select(steps => steps.Select(s => s.Value).ToArray()).ToArray();
+
+    /// <summary>The point forecast of <paramref name="horizon"/> points after the end of <paramref name="history"/>.</summary>
+    public static double[] PointForecast(this IFittedForecaster model, IReadOnlyList<double> history, int horizon) =>
+        model.PointForecasts(history, [history.Count], horizon)[0];
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace Forecast.Training.Methods;
+
+/// <summary>The history a method fits, and its season.</summary>
+/// <param name="History">The points to fit, oldest first: everything before the test tail.</param>
+/// <param name="SeasonalPeriod">m: 12 for monthly data, 4 quarterly, 1 for none.</param>
+public sealed record FitInput(IReadOnlyList<double> History, int SeasonalPeriod);
+
+/// <summary>A method's fit of one history, ready to store.</summary>
+/// <param name="Model">The fitted model.</param>
+/// <param name="State">Everything <see cref="IStatisticalMethod.Restore"/> needs to rebuild <paramref name="Model"/> in another process.</param>
+/// <param name="Choices">What the fit chose and why, in plain words (a form, orders, parameters, a fallback).</param>
+public sealed record FittedMethod(IFittedForecaster Model, JsonElement State, IReadOnlyList<string> Choices);
+
+/// <summary>A forecasting method in the registry of methods (<see cref="ForecastingMethods"/>).</summary>
+public interface IForecastingMethod
+{
+    /// <summary>The name a run asks for: "ets", "arima", ...</summary>
+    string Name { get; }
+
+    /// <summary>One sentence for a client choosing a method.</summary>
+    string Description { get; }
+}
+
+/// <summary>
+/// A method fitted by statistics rather than trained: quick, deterministic, and local to one series (a collection's
+/// members are fitted one by one). Adding one is a class implementing this and its entry in <see cref="ForecastingMethods"/>.
+/// </summary>
+public interface IStatisticalMethod : IForecastingMethod
+{
+    /// <summary>Fits <paramref name="input"/>; a history the method cannot fit falls back to a simpler form and says so in the choices.</summary>
+    FittedMethod Fit(FitInput input, CancellationToken cancellation);
+
+    /// <summary>The model <see cref="Fit"/> returned, from its <see cref="FittedMethod.State"/>.</summary>
+    /// <param name="seasonalPeriod">The season it was fitted with.</param>
+    IFittedForecaster Restore(JsonElement state, int seasonalPeriod);
+}
