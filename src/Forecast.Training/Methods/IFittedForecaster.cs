@@ -28,10 +28,10 @@ public interface IFittedForecaster
     IReadOnlyList<ForecastStep>[] Forecast(IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon, IntervalLevels levels);
 
     /// <summary>
-    /// The one-step forecast of every point of <paramref name="series"/>[first..stop), each from the actual values before it,
+    /// The one-step forecast of every point of <paramref name="series"/>[firstIndex..endIndex), each from the actual values before it,
     /// with its one-step intervals at <paramref name="levels"/>.
     /// </summary>
-    IReadOnlyList<ForecastStep> OneStepAhead(IReadOnlyList<double> series, int first, int stop, IntervalLevels levels);
+    IReadOnlyList<ForecastStep> OneStepAhead(IReadOnlyList<double> series, int firstIndex, int endIndex, IntervalLevels levels);
 }
 
 /// <summary>Single-origin conveniences over <see cref="IFittedForecaster.Forecast"/>.</summary>
