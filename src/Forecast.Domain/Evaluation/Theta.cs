@@ -11,7 +11,10 @@ public static class Theta
     /// <param name="history">The series, oldest first.</param>
     /// <param name="horizon">Points to forecast after the history.</param>
     /// <param name="period">The seasonal period m; 1 or less means no season.</param>
-    public static double[] Forecast(IReadOnlyList<double> history, int horizon, int period)
+    public static double[] Forecast(IReadOnlyList<double> history, int horizon, int period) => Fit(history, horizon, period).Mean;
+
+    /// <summary>The forecast with what its prediction intervals need, as <c>thetaf</c> computes them.</summary>
+    public static ThetaForecast Fit(IReadOnlyList<double> history, int horizon, int period)
     {
         var adjustment = SeasonalAdjustment.Of(history, period);
         var x = adjustment.Adjusted;
@@ -25,7 +28,9 @@ public static class Theta
         {
             forecast[h] = ses.LastLevel + drift * (h + lag);
         }
-        return adjustment.Reseasonalize(forecast);
+        // ses's sigma2: the squared one-step errors over n - 2 (alpha and the initial level were fitted).
+        var variance = x.Count > 2 ? ses.MeanSquaredError * x.Count / (x.Count - 2) : double.NaN;
+        return new ThetaForecast(adjustment.Reseasonalize(forecast), ses.Alpha, variance);
     }
 
     /// <summary>The slope of R's <c>lsfit(0:(n - 1), x)</c>; 0 for a single point, which has no trend.</summary>
@@ -42,4 +47,17 @@ public static class Theta
         }
         return n > 1 ? covariance / variance : 0;
     }
+}
+
+/// <summary>Theta's forecast and what thetaf builds its intervals from.</summary>
+/// <param name="Mean">The point forecast, seasonalised.</param>
+/// <param name="Alpha">The smoothing parameter of the SES fit of the adjusted series.</param>
+/// <param name="ResidualVariance">That fit's one-step error variance (R's sigma2); NaN with fewer than 3 points.</param>
+public sealed record ThetaForecast(double[] Mean, double Alpha, double ResidualVariance)
+{
+    /// <summary>
+    /// The standard error <paramref name="step"/> steps ahead (1-based), as thetaf puts it around the seasonalised forecast:
+    /// simple exponential smoothing's, sigma · sqrt(1 + (h - 1) alpha²), on the adjusted scale.
+    /// </summary>
+    public double StandardError(int step) => Math.Sqrt(ResidualVariance * (1 + (step - 1) * Alpha * Alpha));
 }

@@ -1,4 +1,6 @@
 using Forecast.Domain;
+using Forecast.Training.Lstm;
+using Forecast.Training.Methods.Simple;
 
 namespace Forecast.Training.Methods;
 
@@ -9,11 +11,23 @@ namespace Forecast.Training.Methods;
 public static class ForecastingMethods
 {
     /// <summary>The method a run gets when it names none.</summary>
-    public const string Default = "lstm";
+    public const string Default = LstmMethod.MethodName;
 
-    private static readonly IForecastingMethod[] Registered = [];
+    private static readonly IForecastingMethod[] Registered =
+    [
+        new LstmMethod(),
+        new ThetaMethod(),
+        new Naive2Method(),
+        new SeasonalNaiveMethod(),
+        new NaiveMethod(),
+        new DriftMethod(),
+    ];
 
     public static IReadOnlyList<IForecastingMethod> All => Registered;
+
+    /// <summary>The statistical method called <paramref name="name"/>; null for the LSTM.</summary>
+    /// <exception cref="DomainValidationException">No method has that name.</exception>
+    public static IStatisticalMethod? Statistical(string name) => Find(name) as IStatisticalMethod;
 
     /// <exception cref="DomainValidationException">No method has that name; the message lists those that do.</exception>
     public static IForecastingMethod Find(string name) =>
