@@ -62,10 +62,10 @@ internal static class AccuracyBenchmark
                 var mase = e.MultiStep.Metrics.Mase!.Value;
                 var coverage = e.Coverage.ToDictionary(c => c.Level);
                 rows.Add(ScoreRow(reference, Path.GetFileNameWithoutExtension(file), series.Count.ToString(CultureInfo.InvariantCulture),
-                    horizon.ToString(CultureInfo.InvariantCulture), built.Artifact.Transform.ToString(), $"{built.EpochsRun} ({built.BestEpoch})",
+                    horizon.ToString(CultureInfo.InvariantCulture), built.Artifact!.Transform.ToString(), $"{built.EpochsRun} ({built.BestEpoch})",
                     mase, F(e.OneStep.Metrics.Mase!.Value), seconds, Percent(coverage, 80), Percent(coverage, 95)));
                 notes.Add($"{file} (seed {seed}; lookback {hp.Lookback}): {string.Join(" ", built.Choices)}");
-                Console.Error.WriteLine($"{file} seed {seed}: {built.Artifact.Transform}, MASE {F(mase)} in {seconds:F1} s");
+                Console.Error.WriteLine($"{file} seed {seed}: {built.Artifact!.Transform}, MASE {F(mase)} in {seconds:F1} s");
             }
             if (seeds.Length > 1)
             {

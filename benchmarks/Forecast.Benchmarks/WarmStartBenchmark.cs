@@ -145,7 +145,7 @@ internal static class WarmStartBenchmark
             var losses = new ValidationLosses();
             var built = ForecastModelBuilder.Build(series.Values, hp, losses, CancellationToken.None, warmStart: warmStart);
             return new ServedRun([built.StartValidationLoss ?? double.NaN, .. losses.Losses], built.EpochsRun, built.BestEpoch,
-                built.Evaluation.MultiStep.Metrics.Mase ?? double.NaN, built.Artifact.Scaler);
+                built.Evaluation.MultiStep.Metrics.Mase ?? double.NaN, built.Artifact!.Scaler);
         }
     }
 

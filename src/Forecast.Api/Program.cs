@@ -42,6 +42,7 @@ try
     app.MapSeriesApi();
     app.MapCollectionsApi();
     app.MapTrainingRunsApi();
+    app.MapMethodsApi();
     app.MapModelsApi();
     app.MapCollectionModelsApi();
     app.MapRegistryApi();

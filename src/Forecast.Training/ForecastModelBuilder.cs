@@ -1,13 +1,15 @@
 using Forecast.Domain.Runs;
 using Forecast.Training.Evaluation;
 using Forecast.Training.Lstm;
+using Forecast.Training.Methods;
 using Forecast.Training.Transforms;
 
 namespace Forecast.Training;
 
 /// <summary>
-/// Everything between a stored run and a stored model: resolves the "auto" transform, trains, calibrates
-/// the prediction intervals on the validation part and evaluates on the test tail.
+/// Everything between a stored run and a stored model, for every method: a statistical method is fitted on everything
+/// before the test tail; a network resolves the "auto" transform, trains, and calibrates its prediction intervals on the
+/// validation part. Both are then evaluated on the test tail through the forecaster contract.
 /// </summary>
 /// <remarks>
 /// The observer sees the final training only: its epochs are the run's loss curve and its checkpoints
@@ -31,6 +33,10 @@ public static class ForecastModelBuilder
         TrainingCheckpoint? resumeFrom = null,
         WarmStart? warmStart = null)
     {
+        if (!hp.TrainsNetwork)
+        {
+            return Fit(ForecastingMethods.Statistical(hp.Method)!, series, hp, observer, cancellation);
+        }
         if (resumeFrom is not null && hp.Transform.IsAuto)
         {
             throw new ArgumentException("A resumed run continues the transform its checkpoint was trained with; choose it before the first attempt and keep it.", nameof(hp));
@@ -43,13 +49,35 @@ public static class ForecastModelBuilder
         using var model = new LstmModel(result.Artifact);
         var calibration = ValidationBacktest.Run(model, series, split, CalibrationSteps(hp))
             ?.Calibrate(logScale: transform.Log, growsBeyondCalibration: transform.Difference, scaleWindow: hp.Lookback);
-        var evaluation = ModelEvaluator.Evaluate(model, calibration, series, split, hp.SeasonalPeriod);
+        var evaluation = ModelEvaluator.Evaluate(new LstmForecaster(model, calibration), series, split, hp.SeasonalPeriod);
         if (result.StoppedEarly)
         {
             choices.Add(EarlyStopping.Explain(result.EpochsRun, result.BestEpoch, hp));
         }
-        return new BuiltModel(result.Artifact with { Calibration = calibration }, evaluation, result.EpochsRun, result.BestEpoch,
+        var artifact = result.Artifact with { Calibration = calibration };
+        return new BuiltModel(new StoredForecaster(hp.Method, artifact, Fit: null, hp.SeasonalPeriod), evaluation, result.EpochsRun, result.BestEpoch,
             result.StoppedEarly, choices, result.StartValidationLoss);
+    }
+
+    /// <summary>
+    /// Fits a statistical method on everything before the test tail. The observer sees the fit as the run's one epoch, its
+    /// loss the fit's mean squared one-step error in sample, on the series' own scale; a fit has nothing to checkpoint.
+    /// </summary>
+    private static BuiltModel Fit(IStatisticalMethod method, IReadOnlyList<double> series, Hyperparameters hp, ITrainingObserver observer,
+        CancellationToken cancellation)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var split = DataSplit.For(series.Count, hp.TestSize, validationFraction: 0);
+        var history = series.Take(split.ValidationEnd).ToArray();
+        var fitted = method.Fit(new FitInput(history, hp.SeasonalPeriod), cancellation);
+        var evaluation = ModelEvaluator.Evaluate(fitted.Model, series, split, hp.SeasonalPeriod);
+        var first = fitted.Model.FirstPredictable;
+        var inSample = fitted.Model.OneStepAhead(history, first, history.Length, Intervals.IntervalLevels.None);
+        var meanSquaredError = inSample.Count == 0 ? 0 : inSample.Select((step, i) => (history[first + i] - step.Value) * (history[first + i] - step.Value)).Average();
+        observer.OnEpoch(new EpochReport(1, 1, meanSquaredError, null, started.Elapsed),
+            () => throw new InvalidOperationException("A statistical fit is one step: there is nothing to checkpoint before it ends."));
+        return new BuiltModel(new StoredForecaster(method.Name, Network: null, fitted.State, hp.SeasonalPeriod), evaluation, EpochsRun: 1, BestEpoch: 1,
+            StoppedEarly: false, fitted.Choices);
     }
 
     /// <summary>Resolves <c>transform: "auto"</c> for <paramref name="hp"/> as <see cref="Build"/> would.</summary>

@@ -65,7 +65,7 @@ public class ModelsApiTests(ForecastApiFactory factory) : IClassFixture<Forecast
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<ForecastDbContext>>().CreateDbContextAsync();
         var model = await db.Models.SingleAsync(m => m.Id == run.ModelId);
         var series = (await db.Series.SingleAsync(s => s.Id == model.SeriesId)).ToDomain();
-        var calibration = model.Artifact.Calibration!;
+        var calibration = model.Artifact!.Calibration!;
         var point = Assert.Single(forecast.Points);
         var scale = calibration.ScaleAt(series.Values);
         Assert.Equal(14, calibration.ScaleWindow);

@@ -26,7 +26,7 @@ public class ForecastModelBuilderTests
         // The diagnostics find growing variation, a season, months that differ and a trend: all twelve pipelines are candidates.
         var comparison = Assert.Single(built.Choices, c => c.Contains("lowest mean squared error", StringComparison.Ordinal));
         Assert.All(TransformPipeline.All, p => Assert.Matches($"[( ]{Regex.Escape(p.ToString())} [0-9]", comparison));
-        Assert.StartsWith($"transform {built.Artifact.Transform}:", comparison, StringComparison.Ordinal);
+        Assert.StartsWith($"transform {built.Artifact!.Transform}:", comparison, StringComparison.Ordinal);
         Assert.Contains(built.Choices, c => c.Contains("seasonal with period 12", StringComparison.Ordinal));
     }
 
@@ -38,7 +38,7 @@ public class ForecastModelBuilderTests
         var a = Build(Tiny(), first);
         var b = Build(Tiny(), second);
 
-        Assert.Equal(a.Artifact.Weights, b.Artifact.Weights);
+        Assert.Equal(a.Artifact!.Weights, b.Artifact!.Weights);
         Assert.Equal(a.Artifact.Transform, b.Artifact.Transform);
         Assert.Equal(first.Reports.Select(r => (r.TrainLoss, r.ValidationLoss)), second.Reports.Select(r => (r.TrainLoss, r.ValidationLoss)));
         Assert.Equal(a.Evaluation.MultiStep.Predicted, b.Evaluation.MultiStep.Predicted);
@@ -53,7 +53,7 @@ public class ForecastModelBuilderTests
 
         var built = Build(Tiny("log+seasonalDifference"), observer);
 
-        Assert.Equal("log+seasonalDifference", built.Artifact.Transform.ToString());
+        Assert.Equal("log+seasonalDifference", built.Artifact!.Transform.ToString());
         Assert.Empty(built.Choices);
         Assert.Equal(Enumerable.Range(1, 6), observer.Reports.Select(r => r.Epoch));
     }
@@ -66,7 +66,7 @@ public class ForecastModelBuilderTests
 
         // 24 validation points: steps 1..12 each keep at least 10 errors (step 12 has 13), each divided by
         // the volatility over the lookback before its origin.
-        var calibration = built.Artifact.Calibration!;
+        var calibration = built.Artifact!.Calibration!;
         Assert.Equal((12, 12), (calibration.CalibratedSteps, calibration.ScaleWindow));
         var scale = calibration.ScaleAt(Monthly[..e.ForecastOrigin]);
         Assert.Equal(e.MultiStep.Predicted[0] + calibration.HalfWidth(80, 1) * scale, e.MultiStepIntervals[0][0].Upper, 9);
@@ -88,7 +88,7 @@ public class ForecastModelBuilderTests
     {
         var built = Build(Tiny(validationFraction: 0));
 
-        Assert.Null(built.Artifact.Calibration);
+        Assert.Null(built.Artifact!.Calibration);
         Assert.Empty(built.Evaluation.Coverage);
         Assert.All(built.Evaluation.MultiStepIntervals, Assert.Empty);
         Assert.Contains(built.Choices, c => c.Contains("without a validation part", StringComparison.Ordinal));

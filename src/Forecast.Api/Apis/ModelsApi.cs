@@ -72,7 +72,7 @@ public static class ModelsApi
     private static async Task<Backtest> StoreBacktestAsync(ForecastDbContext db, LoadedModel model, BacktestRequest request, CancellationToken cancellationToken)
     {
         var e = model.Entity.Evaluation;
-        var backtest = model.Backtest(request.Origins(e.ForecastOrigin, e.Actual.Count, model.Network.FirstPredictable), request.Step ?? e.Actual.Count);
+        var backtest = model.Backtest(request.Origins(e.ForecastOrigin, e.Actual.Count, model.Model.FirstPredictable), request.Step ?? e.Actual.Count);
         await db.Models.Where(m => m.Id == model.Entity.Id).ExecuteUpdateAsync(set => set.SetProperty(m => m.Backtest, backtest), cancellationToken);
         return backtest;
     }
@@ -119,8 +119,8 @@ public static class ModelsApi
     private static ModelResponse ToResponse(ModelEntity model)
     {
         var evaluation = model.Evaluation;
-        return new ModelResponse(model.Id, model.RunId, model.SeriesId, model.Hyperparameters,
-            model.Artifact.Transform.ToString(), model.Artifact.TorchSharpVersion, model.TrainingSeconds, model.EpochsRun, model.BestEpoch,
+        return new ModelResponse(model.Id, model.RunId, model.SeriesId, model.Method, model.Hyperparameters,
+            model.Artifact?.Transform.ToString(), model.Artifact?.TorchSharpVersion, model.TrainingSeconds, model.EpochsRun, model.BestEpoch,
             model.StoppedEarly,
             evaluation.Actual.Count, evaluation.MultiStep.Metrics, evaluation.OneStep.Metrics,
             BaselineMetricsOf(evaluation), evaluation.SeasonalPeriod, evaluation.SkillVsSeasonalNaive, evaluation.BeatsSeasonalNaive,

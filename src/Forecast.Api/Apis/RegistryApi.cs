@@ -3,6 +3,7 @@ using Forecast.Api.Contracts;
 using Forecast.Api.Persistence;
 using Forecast.Domain;
 using Forecast.Domain.Runs;
+using Forecast.Training.Methods;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -67,14 +68,17 @@ public static class RegistryApi
 
     /// <param name="page">The page, from 1 (default 1).</param>
     /// <param name="pageSize">Items per page, 1 to Limits:MaxPageSize (default 20).</param>
+    /// <param name="method">Only the models of this method ("lstm", "ets", ...); every method's when left out.</param>
     public static async Task<Ok<PagedList<ModelListItem>>> ListModels(
         IDbContextFactory<ForecastDbContext> dbFactory, IOptions<LimitsOptions> limits, CancellationToken cancellationToken,
-        int page = 1, int pageSize = 20)
+        int page = 1, int pageSize = 20, string? method = null)
     {
         Paging.Check(page, pageSize, limits.Value.MaxPageSize);
+        var only = method is null ? null : ForecastingMethods.Find(method).Name;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Both kinds in one order: the page's ids first, over both tables, then each row read whole.
-        var ids = db.Models.Select(m => new { m.Id, m.CreatedAt }).Concat(db.CollectionModels.Select(m => new { m.Id, m.CreatedAt }));
+        var ids = db.Models.Where(m => only == null || m.Method == only).Select(m => new { m.Id, m.CreatedAt })
+            .Concat(db.CollectionModels.Where(m => only == null || m.Method == only).Select(m => new { m.Id, m.CreatedAt }));
         var total = await ids.CountAsync(cancellationToken);
         var pageIds = await ids.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).Select(m => m.Id).ToListAsync(cancellationToken);
@@ -133,13 +137,13 @@ public static class RegistryApi
 
     private static async Task<List<ModelListItem>> SeriesModelItemsAsync(IQueryable<ModelEntity> models, CancellationToken cancellationToken) =>
         // The weights are left in the database: a list needs the evaluation only.
-        (await models.AsNoTracking().Select(m => new { m.Id, m.RunId, m.SeriesId, m.Hyperparameters, m.Evaluation, m.CreatedAt }).ToListAsync(cancellationToken))
-            .Select(m => new ModelListItem(m.Id, m.RunId, m.SeriesId, null, m.Hyperparameters.TestSize, m.Evaluation.MultiStep.Metrics.Mase, m.CreatedAt))
+        (await models.AsNoTracking().Select(m => new { m.Id, m.RunId, m.SeriesId, m.Method, m.Hyperparameters, m.Evaluation, m.CreatedAt }).ToListAsync(cancellationToken))
+            .Select(m => new ModelListItem(m.Id, m.RunId, m.SeriesId, null, m.Method, m.Hyperparameters.TestSize, m.Evaluation.MultiStep.Metrics.Mase, m.CreatedAt))
             .ToList();
 
     private static async Task<List<ModelListItem>> CollectionModelItemsAsync(IQueryable<CollectionModelEntity> models, CancellationToken cancellationToken) =>
-        (await models.AsNoTracking().Select(m => new { m.Id, m.RunId, m.CollectionId, m.Hyperparameters, m.Accuracy, m.CreatedAt }).ToListAsync(cancellationToken))
-            .Select(m => new ModelListItem(m.Id, m.RunId, null, m.CollectionId, m.Hyperparameters.TestSize, m.Accuracy.Model.Mase, m.CreatedAt))
+        (await models.AsNoTracking().Select(m => new { m.Id, m.RunId, m.CollectionId, m.Method, m.Hyperparameters, m.Accuracy, m.CreatedAt }).ToListAsync(cancellationToken))
+            .Select(m => new ModelListItem(m.Id, m.RunId, null, m.CollectionId, m.Method, m.Hyperparameters.TestSize, m.Accuracy.Model.Mase, m.CreatedAt))
             .ToList();
 
     private static TrainingRunStatus ParseStatus(string status) =>

@@ -8,6 +8,7 @@ using Forecast.Domain;
 using Forecast.Domain.Evaluation;
 using Forecast.Domain.Registry;
 using Forecast.Domain.Runs;
+using Forecast.Training.Methods;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -84,9 +85,9 @@ public static class TrainingRunsApi
             ?? throw new NotFoundException("Series", seriesId);
         request ??= new TrainingRunRequest();
         var domain = series.ToDomain();
-        var warmStart = await WarmStarts.SourceAsync(db, request.WarmStartFrom, cancellationToken);
+        var warmStart = await WarmStarts.SourceAsync(db, request.WarmStartFrom, request.Method, cancellationToken);
         request = warmStart?.Fill(request) ?? request;
-        var resolved = resolver.Resolve(request, domain, () => Random.Shared.Next());
+        var resolved = resolver.ResolveRun(request, domain, () => Random.Shared.Next());
         warmStart?.Check(resolved.Hyperparameters);
         var windows = request.Backtest is { } backtest ? resolver.CheckBacktest(backtest, request, resolved.Hyperparameters, domain).Count : 0;
         await admission.CheckAsync(db, resolved.Hyperparameters, series.Count, cancellationToken, Trainings(request.Backtest, windows));
@@ -106,7 +107,7 @@ public static class TrainingRunsApi
         request ??= new TrainingRunRequest();
         var warmStart = await WarmStarts.CollectionSourceAsync(db, request.WarmStartFrom, cancellationToken);
         request = warmStart?.Fill(request) ?? request;
-        var resolved = resolver.ResolveForCollection(request, shape, () => Random.Shared.Next());
+        var resolved = resolver.ResolveCollectionRun(request, shape, () => Random.Shared.Next());
         warmStart?.Check(resolved.Hyperparameters);
         var windows = request.Backtest is { } backtest ? resolver.CheckCollectionBacktest(backtest, request, resolved.Hyperparameters, shape).Count : 0;
         await admission.CheckCollectionAsync(db, resolved.Hyperparameters, lengths, cancellationToken, Trainings(request.Backtest, windows));

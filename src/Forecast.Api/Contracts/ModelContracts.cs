@@ -8,7 +8,9 @@ namespace Forecast.Api.Contracts;
 
 public sealed record BaselineMetrics(AccuracyMetrics Naive, AccuracyMetrics SeasonalNaive, AccuracyMetrics Drift);
 
-/// <param name="Transform">The input transform the model was trained on; "auto" in the hyperparameters is resolved here.</param>
+/// <param name="Method">The forecasting method: "lstm", or a statistical method such as "ets"; the run's choices say what it chose.</param>
+/// <param name="Transform">The input transform the network was trained on ("auto" in the hyperparameters is resolved here); null for a statistical method.</param>
+/// <param name="TorchSharpVersion">The TorchSharp version that wrote the network; null for a statistical method.</param>
 /// <param name="EpochsRun">Epochs trained; fewer than the hyperparameters' epochs when <paramref name="StoppedEarly"/>.</param>
 /// <param name="BestEpoch">The epoch whose weights the model keeps (lowest validation loss when early stopping is on); 0 for a warm start's own weights, which no epoch beat.</param>
 /// <param name="Metrics">Multi-step accuracy on the test tail (recursive from the forecast origin).</param>
@@ -18,9 +20,10 @@ public sealed record ModelResponse(
     Guid Id,
     Guid RunId,
     Guid SeriesId,
+    string Method,
     Hyperparameters Hyperparameters,
-    string Transform,
-    string TorchSharpVersion,
+    string? Transform,
+    string? TorchSharpVersion,
     double TrainingSeconds,
     int EpochsRun,
     int BestEpoch,

@@ -17,12 +17,14 @@ public sealed record TrainingRunListItem(
     DateTime? FinishedAt);
 
 /// <summary>A model in a list, of a series or of a collection.</summary>
+/// <param name="Method">The forecasting method: "lstm", or a statistical method such as "ets".</param>
 /// <param name="Mase">Multi-step MASE on the test tail; for a collection's model, the mean over its members.</param>
 public sealed record ModelListItem(
     Guid Id,
     Guid RunId,
     Guid? SeriesId,
     Guid? CollectionId,
+    string Method,
     int TestSize,
     double? Mase,
     DateTime CreatedAt);

@@ -5,7 +5,7 @@ using Forecast.Domain.Registry;
 using Forecast.Domain.Series;
 using Forecast.Training.Collections;
 using Forecast.Training.Evaluation;
-using Forecast.Training.Lstm;
+using Forecast.Training.Methods;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Api.Jobs;
@@ -32,20 +32,16 @@ public sealed class RunPromotion(IDbContextFactory<ForecastDbContext> dbFactory,
             var origins = backtest.Windows.Select(w => w.Origin).ToList();
             return Plan(run, subject, backtest.MeanMase, PromotionDecision.OverWindows(origins.Count, e.Actual.Count), holderId =>
             {
-                var (network, holder) = LoadSeriesModel(holderId);
-                using (network)
-                {
-                    return Backtest.Run(network, holder.Artifact.Calibration, series.Values, origins, e.Actual.Count, e.SeasonalPeriod, backtest.Step).MeanMase;
-                }
+                var holder = LoadSeriesModel(holderId);
+                using var _ = holder as IDisposable;
+                return Backtest.Run(holder, series.Values, origins, e.Actual.Count, e.SeasonalPeriod, backtest.Step).MeanMase;
             });
         }
         return Plan(run, subject, e.MultiStep.Metrics.Mase, PromotionDecision.OnLastPoints(e.Actual.Count), holderId =>
         {
-            var (network, _) = LoadSeriesModel(holderId);
-            using (network)
-            {
-                return ModelEvaluator.ScoreMultiStep(network, series.Values, e.ForecastOrigin, e.Actual.Count, e.SeasonalPeriod).Mase;
-            }
+            var holder = LoadSeriesModel(holderId);
+            using var _ = holder as IDisposable;
+            return ModelEvaluator.ScoreMultiStep(holder, series.Values, e.ForecastOrigin, e.Actual.Count, e.SeasonalPeriod).Mase;
         });
     }
 
@@ -80,11 +76,11 @@ public sealed class RunPromotion(IDbContextFactory<ForecastDbContext> dbFactory,
         return new GlobalModel(db.CollectionModels.AsNoTracking().First(m => m.Id == modelId).Artifact);
     }
 
-    private (LstmModel Network, ModelEntity Entity) LoadSeriesModel(Guid modelId)
+    /// <summary>A series' model of any method, rebuilt; a network's is disposable.</summary>
+    private IFittedForecaster LoadSeriesModel(Guid modelId)
     {
         using var db = dbFactory.CreateDbContext();
-        var entity = db.Models.AsNoTracking().First(m => m.Id == modelId);
-        return (new LstmModel(entity.Artifact), entity);
+        return ForecastingMethods.Restore(db.Models.AsNoTracking().First(m => m.Id == modelId).Stored);
     }
 
     /// <param name="basis">What both models are scored on, in words.</param>

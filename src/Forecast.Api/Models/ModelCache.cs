@@ -4,7 +4,7 @@ using Forecast.Api.Security;
 using Forecast.Api.Telemetry;
 using Forecast.Domain;
 using Forecast.Training.Collections;
-using Forecast.Training.Lstm;
+using Forecast.Training.Methods;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -123,7 +123,7 @@ public sealed class ModelCache(
             return null;
         }
         var series = await db.Series.AsNoTracking().FirstAsync(s => s.Id == entity.SeriesId, cancellationToken);
-        return new Entry(new LoadedModel(entity, new LstmModel(entity.Artifact), series.ToDomain(), series.Version), series.OwnerKeyId, null);
+        return new Entry(new LoadedModel(entity, ForecastingMethods.Restore(entity.Stored), series.ToDomain(), series.Version), series.OwnerKeyId, null);
     }
 
     private static async Task<Entry?> LoadCollectionModelAsync(ForecastDbContext db, Guid modelId, CancellationToken cancellationToken)

@@ -16,6 +16,9 @@ public sealed class CollectionModelEntity
     public Guid RunId { get; set; }
     public Guid CollectionId { get; set; }
     public Guid OwnerKeyId { get; set; }
+
+    /// <summary>The method's registered name: "lstm", the global network, for every collection's model so far.</summary>
+    public string Method { get; set; } = Hyperparameters.NetworkMethod;
     public required GlobalModelArtifact Artifact { get; set; }
     public required Hyperparameters Hyperparameters { get; set; }
     public required CollectionAccuracy Accuracy { get; set; }

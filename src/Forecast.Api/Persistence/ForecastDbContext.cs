@@ -135,7 +135,11 @@ public class ForecastDbContext : DbContext
 
         modelBuilder.Entity<ModelEntity>(model =>
         {
-            model.Property(m => m.Artifact).HasConversion(Json<ModelArtifact>());
+            model.Property(m => m.Artifact).HasConversion(Json<ModelArtifact?>());
+            model.Property(m => m.Fit).HasConversion(Json<JsonElement?>());
+            model.Property(m => m.Method).HasMaxLength(32);
+            model.HasIndex(m => m.Method);
+            model.Ignore(m => m.Stored);
             model.Property(m => m.Hyperparameters).HasConversion(Json<Hyperparameters>());
             model.Property(m => m.Evaluation).HasConversion(Json<ModelEvaluation>());
             model.Property(m => m.Backtest).HasConversion(Json<Backtest?>());
@@ -147,6 +151,8 @@ public class ForecastDbContext : DbContext
         modelBuilder.Entity<CollectionModelEntity>(model =>
         {
             model.Property(m => m.Artifact).HasConversion(Json<GlobalModelArtifact>());
+            model.Property(m => m.Method).HasMaxLength(32);
+            model.HasIndex(m => m.Method);
             model.Property(m => m.Hyperparameters).HasConversion(Json<Hyperparameters>());
             model.Property(m => m.Accuracy).HasConversion(Json<CollectionAccuracy>());
             model.Property(m => m.Coverage).HasConversion(Json<List<IntervalCoverage>>());

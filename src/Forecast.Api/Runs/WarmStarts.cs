@@ -3,6 +3,7 @@ using Forecast.Domain;
 using Forecast.Domain.Runs;
 using Forecast.Training.Collections;
 using Forecast.Training.Lstm;
+using Forecast.Training.Methods;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Api.Runs;
@@ -11,18 +12,29 @@ namespace Forecast.Api.Runs;
 /// <remarks>A series' run starts from a series' model, a collection's run from a collection's; the other kind is not found.</remarks>
 public static class WarmStarts
 {
+    /// <param name="method">The method the run asks for; null for the default.</param>
     /// <returns>Null when the run asks for no warm start.</returns>
-    /// <exception cref="UnprocessableException">No series' model of that id that the caller may see.</exception>
-    public static async Task<WarmStartSource?> SourceAsync(ForecastDbContext db, WarmStartRequest? request, CancellationToken cancellationToken)
+    /// <exception cref="DomainValidationException">A warm start asked of a statistical method, which has no weights to continue.</exception>
+    /// <exception cref="UnprocessableException">No series' network model of that id that the caller may see.</exception>
+    public static async Task<WarmStartSource?> SourceAsync(ForecastDbContext db, WarmStartRequest? request, string? method, CancellationToken cancellationToken)
     {
         if (request is null)
         {
             return null;
         }
+        if (method is not null && ForecastingMethods.Find(method) is IStatisticalMethod)
+        {
+            throw new DomainValidationException(
+                $"warmStartFrom belongs to the lstm method, not to {method}: a warm start continues a network's weights, and {method} is fitted afresh in moments.",
+                "warmStartFrom");
+        }
         var model = await db.Models.AsNoTracking().Where(m => m.Id == request.ModelId)
-            .Select(m => new { m.Hyperparameters, m.Artifact }).FirstOrDefaultAsync(cancellationToken)
+            .Select(m => new { m.Hyperparameters, m.Method, m.Artifact }).FirstOrDefaultAsync(cancellationToken)
             ?? throw NotFound(request.ModelId, "a series' model");
-        return WarmStartSource.Of(request.ModelId, model.Hyperparameters, TransformChoice.Of(model.Artifact.Transform), model.Artifact.Optimizer is not null);
+        var artifact = model.Artifact ?? throw new UnprocessableException(
+            $"warmStartFrom names model '{request.ModelId}', a {model.Method} model: it has no network weights to start from. Name an lstm model.",
+            "warmStartFrom");
+        return WarmStartSource.Of(request.ModelId, model.Hyperparameters, TransformChoice.Of(artifact.Transform), artifact.Optimizer is not null);
     }
 
     /// <returns>Null when the run asks for no warm start.</returns>

@@ -15,6 +15,11 @@ public sealed partial class HyperparameterResolver
     /// <exception cref="UnprocessableException">The windows do not fit, or an earlier window's model could not be trained.</exception>
     public IReadOnlyList<int> CheckBacktest(BacktestRequest backtest, HyperparameterRequest request, Hyperparameters hp, RegularSeries series)
     {
+        if (!hp.TrainsNetwork)
+        {
+            // A statistical method fits whatever history a window leaves, falling back to a simpler form where it must.
+            return backtest.Origins(series.Count - hp.TestSize, hp.TestSize, MinimumMemberHistory);
+        }
         var pipelines = hp.Transform.Pipeline is { } given ? [given] : TransformPipeline.All.Append(TransformPipeline.None);
         var needed = pipelines.Max(p => Math.Max(p.PointsConsumed(hp.SeasonalPeriod) + hp.Lookback, p.HistoryNeeded(hp.SeasonalPeriod)));
         var testOrigin = series.Count - hp.TestSize;

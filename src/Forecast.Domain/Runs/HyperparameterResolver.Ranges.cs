@@ -5,6 +5,13 @@ public sealed record HyperparameterRange(double Min, double Max);
 
 public sealed partial class HyperparameterResolver
 {
+    /// <summary>Every field of a network's run by its name in a request: each numeric one has a range, and the transform.</summary>
+    public static IReadOnlyList<string> AllFields { get; } =
+    [
+        "lookback", "hiddenSize", "layers", "dropout", "epochs", "batchSize", "learningRate", "validationFraction", "testSize", "seed",
+        "earlyStoppingPatience", "transform", "seasonalPeriod", "ensembleSize", "windowsPerEpoch",
+    ];
+
     /// <summary>
     /// Every numeric field's range by its name in a request: the operator's bounds and the fixed ones. The resolver
     /// checks requests against exactly these, and a form shows them; a series or collection may allow less of lookback

@@ -10,6 +10,11 @@ namespace Forecast.Domain.Runs;
 /// <param name="SeasonalPeriod">Lag of the seasonal difference, of seasonal naive and of the MASE scale.</param>
 /// <param name="EnsembleSize">Networks trained from different seeds whose predictions are averaged.</param>
 /// <param name="WindowsPerEpoch">At most this many training windows per epoch, drawn afresh each epoch from the seed; null for all.</param>
+/// <param name="Method">
+/// The forecasting method by its registered name: "lstm" trains a network with every field above; a statistical method
+/// ("ets", "theta", ...) uses only the test size and the seasonal period, and the network's fields are left at neutral
+/// values (0, one epoch, no transform).
+/// </param>
 public sealed record Hyperparameters(
     int Lookback,
     int HiddenSize,
@@ -25,13 +30,32 @@ public sealed record Hyperparameters(
     int? EarlyStoppingPatience = null,
     int SeasonalPeriod = 1,
     int EnsembleSize = 1,
-    int? WindowsPerEpoch = null);
+    int? WindowsPerEpoch = null,
+    string Method = Hyperparameters.NetworkMethod)
+{
+    /// <summary>The method that trains a network, and the default of every run.</summary>
+    public const string NetworkMethod = "lstm";
+
+    /// <summary>Whether a network is trained: false for a statistical method, which is fitted.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool TrainsNetwork => Method == NetworkMethod;
+
+    /// <summary>A statistical method's run: its test tail and season, and nothing of a network (one "epoch": the fit).</summary>
+    public static Hyperparameters ForStatisticalMethod(string method, int testSize, int seasonalPeriod) =>
+        new(Lookback: 0, HiddenSize: 0, Layers: 0, Dropout: 0, Epochs: 1, BatchSize: null, LearningRate: 0, ValidationFraction: 0, testSize,
+            Seed: 0, TransformChoice.Of(TransformPipeline.None), EarlyStoppingPatience: null, seasonalPeriod, EnsembleSize: 1, WindowsPerEpoch: null, method);
+}
 
 /// <summary>Hyperparameters as a client asks for them: any of them may be left out.</summary>
 /// <remarks>
 /// Every choice the service makes for a field left out is recorded, in words, in the run's <c>choices</c>. Not sealed: a run
 /// request adds what the run does beyond training (its promotion, its backtest) to the same JSON object.
 /// </remarks>
+/// <param name="Method">
+/// "lstm" (default): a network trained on the series; or a statistical method fitted to it: "ets" (automatic exponential
+/// smoothing), "arima" (automatic ARIMA), "theta", "naive2", "snaive", "naive", "drift". A statistical method takes only
+/// testSize and seasonalPeriod.
+/// </param>
 /// <param name="Lookback">Past points the network sees per prediction. Default: three seasonal periods, 24 to 120, at most half the training part.</param>
 /// <param name="HiddenSize">LSTM units per layer. Default 32.</param>
 /// <param name="Layers">Stacked LSTM layers. Default 1.</param>
@@ -69,4 +93,5 @@ public record HyperparameterRequest(
     string? Transform = null,
     int? SeasonalPeriod = null,
     int? EnsembleSize = null,
-    int? WindowsPerEpoch = null);
+    int? WindowsPerEpoch = null,
+    string? Method = null);

@@ -1,6 +1,7 @@
 using Forecast.Domain;
 using Forecast.Domain.Runs;
-using Forecast.Training.Lstm;
+using Forecast.Training.Intervals;
+using Forecast.Training.Methods;
 
 namespace Forecast.Training.Diagnostics;
 
@@ -15,12 +16,12 @@ public static class ResidualDiagnostics
     /// <exception cref="UnprocessableException">Fewer than two residuals, or constant residuals.</exception>
     /// <exception cref="DomainValidationException">Lags out of range for the residual count.</exception>
     public static ResidualDiagnosticsReport Compute(
-        LstmModel model, IReadOnlyList<double> series, Hyperparameters hp, ResidualDiagnosticsOptions options)
+        IFittedForecaster model, IReadOnlyList<double> series, Hyperparameters hp, ResidualDiagnosticsOptions options)
     {
         var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
         var first = model.FirstPredictable;
-        var predicted = model.PredictOneStep(series, first, split.ValidationEnd);
-        return Of(predicted.Select((p, i) => series[first + i] - p).ToArray(), options);
+        var predicted = model.OneStepAhead(series, first, split.ValidationEnd, IntervalLevels.None);
+        return Of(predicted.Select((p, i) => series[first + i] - p.Value).ToArray(), options);
     }
 
     /// <summary>Checks residuals however they were obtained.</summary>

@@ -1,5 +1,5 @@
 using Forecast.Training.Intervals;
-using Forecast.Training.Lstm;
+using Forecast.Training.Methods;
 
 namespace Forecast.Training.Evaluation;
 
@@ -17,12 +17,12 @@ public sealed record Anomaly(int Index, double Actual, double Predicted, Predict
 /// </summary>
 public static class Anomalies
 {
-    /// <param name="from">The first index checked (at least the model's <see cref="LstmModel.FirstPredictable"/>).</param>
+    /// <param name="from">The first index checked (at least the model's <see cref="IFittedForecaster.FirstPredictable"/>).</param>
     /// <param name="level">The interval's level in percent.</param>
-    public static IReadOnlyList<Anomaly> Find(LstmModel model, ConformalCalibration calibration, IReadOnlyList<double> series, int from, double level)
+    public static IReadOnlyList<Anomaly> Find(IFittedForecaster model, IReadOnlyList<double> series, int from, double level)
     {
-        var scaleAt = calibration.ScalesAlong(series);
-        return Find(series, from, model.PredictOneStep(series, from, series.Count), (t, forecast) => calibration.Interval(forecast, level, step: 1, scaleAt(t)));
+        var oneStep = model.OneStepAhead(series, from, series.Count, IntervalLevels.Of([level]));
+        return Find(series, from, oneStep.Select(step => step.Value).ToArray(), (t, _) => oneStep[t - from].Intervals![0]);
     }
 
     /// <param name="predicted">The one-step forecast of every index from <paramref name="from"/> on, each from the actual values before it.</param>

@@ -1,7 +1,7 @@
 using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
 using Forecast.Training.Intervals;
-using Forecast.Training.Lstm;
+using Forecast.Training.Methods;
 
 namespace Forecast.Training.Evaluation;
 
@@ -46,24 +46,22 @@ public sealed record Backtest(
     double? MeanThetaMase)
 {
     /// <summary>A backtest of one model from each of <paramref name="origins"/>, without refitting.</summary>
-    public static Backtest Run(LstmModel model, ConformalCalibration? calibration, IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon,
-        int seasonalPeriod, int step) =>
-        Of(origins.Select(origin =>
-        {
-            var history = series.Take(origin).ToArray();
-            return Window(origin, series, model.PredictRecursive(history, horizon), calibration, seasonalPeriod, horizon);
-        }).ToList(), step, refit: false);
+    public static Backtest Run(IFittedForecaster model, IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon, int seasonalPeriod, int step)
+    {
+        var forecasts = model.Forecast(series, origins, horizon, model.HasIntervals ? IntervalLevels.Default : IntervalLevels.None);
+        return Of(origins.Select((origin, i) => Window(origin, series, forecasts[i], seasonalPeriod, horizon)).ToList(), step, refit: false);
+    }
 
     /// <summary>A window scored from its own forecast, as the model that made it (refitted or not) forecast it.</summary>
-    /// <param name="calibration">The forecasting model's calibration; null for none.</param>
-    public static BacktestWindow Window(int origin, IReadOnlyList<double> series, IReadOnlyList<double> predicted, ConformalCalibration? calibration,
-        int seasonalPeriod, int horizon)
+    /// <param name="forecast">The forecast from the origin, with its intervals at <see cref="IntervalLevels.Default"/> where the model has them.</param>
+    public static BacktestWindow Window(int origin, IReadOnlyList<double> series, IReadOnlyList<ForecastStep> forecast, int seasonalPeriod, int horizon)
     {
         var history = series.Take(origin).ToArray();
         var actual = series.Skip(origin).Take(horizon).ToArray();
         var scale = AccuracyMetrics.MaseScale(history, seasonalPeriod);
-        AccuracyMetrics Score(IReadOnlyList<double> forecast) => AccuracyMetrics.Compute(actual, forecast, scale);
-        var intervals = calibration?.IntervalsAlong(predicted, ConformalCalibration.DefaultLevels, calibration.ScaleAt(history));
+        AccuracyMetrics Score(IReadOnlyList<double> points) => AccuracyMetrics.Compute(actual, points, scale);
+        var predicted = forecast.Select(step => step.Value).ToArray();
+        var intervals = forecast.Count > 0 && forecast[0].Intervals is not null ? forecast.Select(step => step.Intervals!).ToArray() : null;
         var (seasonalNaive, drift, theta) = (Baselines.SeasonalNaive(history, horizon, seasonalPeriod), Baselines.Drift(history, horizon),
             Theta.Forecast(history, horizon, seasonalPeriod));
         return new BacktestWindow(origin, scale, actual, predicted, seasonalNaive, drift, theta,

@@ -1,7 +1,9 @@
 using Forecast.Domain;
 using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
+using Forecast.Training.Intervals;
 using Forecast.Training.Lstm;
+using Forecast.Training.Methods;
 
 namespace Forecast.Training.Evaluation;
 
@@ -13,13 +15,13 @@ public static class Backtesting
     /// <exception cref="UnprocessableException">The windows do not fit before the test tail with the history the model needs.</exception>
     public static Backtest Run(BuiltModel model, IReadOnlyList<double> series, Hyperparameters hp, BacktestRequest request, CancellationToken cancellation)
     {
-        using var network = new LstmModel(model.Artifact);
+        var fitted = ForecastingMethods.Restore(model.Stored);
         var (horizon, period) = (hp.TestSize, hp.SeasonalPeriod);
-        var origins = request.Origins(model.Evaluation.ForecastOrigin, horizon, network.FirstPredictable);
+        var origins = request.Origins(model.Evaluation.ForecastOrigin, horizon, fitted.FirstPredictable);
         var step = request.Step ?? horizon;
         if (!request.Refit)
         {
-            return Backtest.Run(network, model.Artifact.Calibration, series, origins, horizon, period, step);
+            return Backtest.Run(fitted, series, origins, horizon, period, step);
         }
         // Each earlier window's model trains on the points before its origin plus its window as the test tail, so the
         // window is that model's own evaluation; the last window is the run's model's.
@@ -29,8 +31,12 @@ public static class Backtesting
             var refit = origin == model.Evaluation.ForecastOrigin
                 ? model
                 : ForecastModelBuilder.Build(series.Take(origin + horizon).ToArray(), hp, SilentObserver.Instance, cancellation);
-            return Backtest.Window(origin, series, refit.Evaluation.MultiStep.Predicted, refit.Artifact.Calibration, period, horizon);
+            return Backtest.Window(origin, series, ForecastOf(refit.Evaluation), period, horizon);
         }).ToList();
         return Backtest.Of(windows, step, refit: true);
     }
+
+    /// <summary>An evaluation's multi-step forecast of its test tail with the intervals it was scored with.</summary>
+    private static ForecastStep[] ForecastOf(ModelEvaluation evaluation) =>
+        evaluation.MultiStep.Predicted.Select((value, h) => new ForecastStep(value, evaluation.MultiStepIntervals[h] is { Count: > 0 } intervals ? intervals : null)).ToArray();
 }

@@ -1,5 +1,5 @@
 using Forecast.Domain.Evaluation;
-using Forecast.Training.Lstm;
+using Forecast.Training.Methods;
 
 namespace Forecast.Training.Evaluation;
 
@@ -24,8 +24,8 @@ public sealed record LiveAccuracy(int Horizon, IReadOnlyList<LiveOrigin> Origins
     double? MeanMase, double? MeanSeasonalNaiveMase, double? MeanSmape, double? MeanSeasonalNaiveSmape)
 {
     /// <param name="origins">The origins to score, each with at least one actual after it (index below the series' count).</param>
-    public static LiveAccuracy Measure(LstmModel model, IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon, int seasonalPeriod) =>
-        Measure(model.PredictRecursive(series, origins, horizon), series, origins, horizon, seasonalPeriod);
+    public static LiveAccuracy Measure(IFittedForecaster model, IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon, int seasonalPeriod) =>
+        Measure(model.PointForecasts(series, origins, horizon), series, origins, horizon, seasonalPeriod);
 
     /// <param name="forecasts">The model's recursive forecast of <paramref name="horizon"/> points from each origin, in their order.</param>
     public static LiveAccuracy Measure(IReadOnlyList<double[]> forecasts, IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon, int seasonalPeriod)

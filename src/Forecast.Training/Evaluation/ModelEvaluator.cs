@@ -1,16 +1,15 @@
 using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
 using Forecast.Training.Intervals;
-using Forecast.Training.Lstm;
+using Forecast.Training.Methods;
 
 namespace Forecast.Training.Evaluation;
 
 public static class ModelEvaluator
 {
-    /// <param name="calibration">The model's interval calibration, if it has one.</param>
     /// <param name="seasonalPeriod">Period of seasonal naive and of the MASE scale, whose in-sample part is everything before the test tail.</param>
     public static ModelEvaluation Evaluate(
-        LstmModel model, ConformalCalibration? calibration, IReadOnlyList<double> series, DataSplit split, int seasonalPeriod)
+        IFittedForecaster model, IReadOnlyList<double> series, DataSplit split, int seasonalPeriod)
     {
         var origin = split.ValidationEnd;
         var history = series.Take(origin).ToArray();
@@ -20,8 +19,10 @@ public static class ModelEvaluator
 
         ScoredForecast Score(double[] predicted) => new(predicted, AccuracyMetrics.Compute(actual, predicted, scale));
 
-        var multiStep = Score(model.PredictRecursive(history, horizon));
-        var oneStep = Score(model.PredictOneStep(series, origin, series.Count));
+        var levels = model.HasIntervals ? IntervalLevels.Default : IntervalLevels.None;
+        var forecast = model.ForecastAfter(history, horizon, levels);
+        var multiStep = Score(forecast.Select(step => step.Value).ToArray());
+        var oneStep = Score(model.OneStepAhead(series, origin, series.Count, IntervalLevels.None).Select(step => step.Value).ToArray());
         var baselines = new BaselineScores(
             Score(Baselines.Naive(history, horizon)),
             Score(Baselines.SeasonalNaive(history, horizon, seasonalPeriod)),
@@ -29,23 +30,19 @@ public static class ModelEvaluator
 
         var seasonalNaiveMae = baselines.SeasonalNaive.Metrics.Mae;
         double? skill = seasonalNaiveMae > 0 ? 1 - multiStep.Metrics.Mae / seasonalNaiveMae : null;
-        var intervals = IntervalsOf(calibration, multiStep.Predicted, calibration?.ScaleAt(history) ?? 1);
+        var intervals = forecast.Select(step => step.Intervals ?? []).ToArray();
         return new ModelEvaluation(origin, seasonalPeriod, actual, oneStep, multiStep, baselines, skill,
             multiStep.Metrics.Mae < seasonalNaiveMae, intervals, IntervalCoverage.Of(intervals, actual));
     }
 
     /// <summary>
-    /// <paramref name="model"/>'s recursive forecast of the <paramref name="horizon"/> points from <paramref name="origin"/>,
+    /// <paramref name="model"/>'s forecast of the <paramref name="horizon"/> points from <paramref name="origin"/>,
     /// scored as <see cref="Evaluate"/> scores a multi-step forecast: to compare two models on the same points.
     /// </summary>
-    public static AccuracyMetrics ScoreMultiStep(LstmModel model, IReadOnlyList<double> series, int origin, int horizon, int seasonalPeriod)
+    public static AccuracyMetrics ScoreMultiStep(IFittedForecaster model, IReadOnlyList<double> series, int origin, int horizon, int seasonalPeriod)
     {
         var history = series.Take(origin).ToArray();
         var actual = series.Skip(origin).Take(horizon).ToArray();
-        return AccuracyMetrics.Compute(actual, model.PredictRecursive(history, actual.Length), AccuracyMetrics.MaseScale(history, seasonalPeriod));
+        return AccuracyMetrics.Compute(actual, model.PointForecast(history, actual.Length), AccuracyMetrics.MaseScale(history, seasonalPeriod));
     }
-
-    private static IReadOnlyList<PredictionInterval>[] IntervalsOf(ConformalCalibration? calibration, IReadOnlyList<double> forecast, double scale) =>
-        calibration?.IntervalsAlong(forecast, ConformalCalibration.DefaultLevels, scale)
-            ?? forecast.Select(_ => (IReadOnlyList<PredictionInterval>)[]).ToArray();
 }

@@ -5,13 +5,15 @@ namespace Forecast.Training.Lstm;
 
 /// <summary>
 /// A trained network behind the forecaster contract: its recursive forecasts with the split-conformal intervals of its
-/// calibration, scaled to the volatility before each origin.
+/// calibration, scaled to the volatility before each origin. Disposing it disposes the network.
 /// </summary>
-public sealed class LstmForecaster(LstmModel network, ConformalCalibration? calibration) : IFittedForecaster
+public sealed class LstmForecaster(LstmModel network, ConformalCalibration? calibration) : IFittedForecaster, IDisposable
 {
     public string Method => LstmMethod.MethodName;
 
     public LstmModel Network => network;
+
+    public bool HasIntervals => calibration is not null;
 
     public int FirstPredictable => network.FirstPredictable;
 
@@ -38,4 +40,6 @@ public sealed class LstmForecaster(LstmModel network, ConformalCalibration? cali
         return predicted.Select((value, i) => new ForecastStep(value,
             levels.Values.Select(level => calibrated.Interval(value, level, step: 1, scaleAt(firstIndex + i))).ToArray())).ToArray();
     }
+
+    public void Dispose() => network.Dispose();
 }

@@ -1,4 +1,5 @@
 using Forecast.Domain;
+using Forecast.Domain.Runs;
 using Forecast.Training.Lstm;
 using Forecast.Training.Methods.Simple;
 
@@ -28,6 +29,23 @@ public static class ForecastingMethods
     /// <summary>The statistical method called <paramref name="name"/>; null for the LSTM.</summary>
     /// <exception cref="DomainValidationException">No method has that name.</exception>
     public static IStatisticalMethod? Statistical(string name) => Find(name) as IStatisticalMethod;
+
+    /// <summary>The run fields <paramref name="method"/> takes, by their names in a request, besides the method itself.</summary>
+    public static IReadOnlyList<string> FieldsOf(IForecastingMethod method) =>
+        method is IStatisticalMethod ? HyperparameterResolver.StatisticalFields : [.. HyperparameterResolver.AllFields];
+
+    /// <summary>The fitted model a store kept, rebuilt: a network's weights loaded, a statistical fit restored by its method.</summary>
+    /// <exception cref="ArgumentException">A stored model without what its method needs.</exception>
+    public static IFittedForecaster Restore(StoredForecaster stored) => Find(stored.Method) switch
+    {
+        IStatisticalMethod method => method.Restore(stored.Fit ?? throw Incomplete(stored, "fitted state"), stored.SeasonalPeriod),
+        _ => stored.Network is { } network
+            ? new LstmForecaster(new LstmModel(network), network.Calibration)
+            : throw Incomplete(stored, "network"),
+    };
+
+    private static ArgumentException Incomplete(StoredForecaster stored, string what) =>
+        new($"A stored {stored.Method} model needs its {what}.", nameof(stored));
 
     /// <exception cref="DomainValidationException">No method has that name; the message lists those that do.</exception>
     public static IForecastingMethod Find(string name) =>

@@ -16,6 +16,9 @@ public interface IFittedForecaster
     /// <summary>The method's name in the registry (<see cref="ForecastingMethods"/>).</summary>
     string Method { get; }
 
+    /// <summary>Whether its forecasts can have intervals: a network trained without a validation part has none.</summary>
+    bool HasIntervals { get; }
+
     /// <summary>The fewest points before an origin that a forecast from it needs.</summary>
     int FirstPredictable { get; }
 

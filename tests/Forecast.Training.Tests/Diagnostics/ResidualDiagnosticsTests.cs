@@ -21,14 +21,14 @@ public class ResidualDiagnosticsTests
     [Fact]
     public void Residuals_are_actual_minus_one_step_prediction_before_the_test_tail_only()
     {
-        using var model = new LstmModel(Trained.Value);
+        using var model = new LstmForecaster(new LstmModel(Trained.Value), calibration: null);
         var wildTail = Seasonal.Select((v, t) => t < 84 ? v : 1e6 * (t % 2 == 0 ? 1 : -1)).ToArray();
 
         var report = ResidualDiagnostics.Compute(model, Seasonal, Tiny, new ResidualDiagnosticsOptions());
         var withWildTail = ResidualDiagnostics.Compute(model, wildTail, Tiny, new ResidualDiagnosticsOptions());
 
         var first = model.FirstPredictable;
-        var predicted = model.PredictOneStep(Seasonal, first, 84);
+        var predicted = model.Network.PredictOneStep(Seasonal, first, 84);
         Assert.Equal(84 - first, report.Residuals.Count);
         Assert.Equal(predicted.Select((p, i) => Seasonal[first + i] - p), report.Residuals);
         Assert.Equal(report.Residuals, withWildTail.Residuals);

@@ -231,6 +231,11 @@ namespace Forecast.Api.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OwnerKeyId")
                         .HasColumnType("TEXT");
 
@@ -249,6 +254,8 @@ namespace Forecast.Api.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CollectionId");
+
+                    b.HasIndex("Method");
 
                     b.HasIndex("OwnerKeyId");
 
@@ -351,7 +358,6 @@ namespace Forecast.Api.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Artifact")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Backtest")
@@ -370,8 +376,16 @@ namespace Forecast.Api.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Fit")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Hyperparameters")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RunId")
@@ -387,6 +401,8 @@ namespace Forecast.Api.Persistence.Migrations
                         .HasColumnType("REAL");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Method");
 
                     b.HasIndex("RunId");
 

@@ -19,6 +19,8 @@ internal sealed class ClosedFormForecaster(string method, int firstPredictable, 
 
     public string Method => method;
 
+    public bool HasIntervals => true;
+
     public int FirstPredictable => firstPredictable;
 
     public IReadOnlyList<ForecastStep>[] Forecast(IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon, IntervalLevels levels) =>

@@ -239,6 +239,11 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<Guid>("OwnerKeyId")
                         .HasColumnType("uuid");
 
@@ -257,6 +262,8 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("CollectionId");
+
+                    b.HasIndex("Method");
 
                     b.HasIndex("OwnerKeyId");
 
@@ -359,7 +366,6 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.Property<string>("Artifact")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("Backtest")
@@ -378,9 +384,17 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Fit")
+                        .HasColumnType("text");
+
                     b.Property<string>("Hyperparameters")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<Guid>("RunId")
                         .HasColumnType("uuid");
@@ -395,6 +409,8 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                         .HasColumnType("double precision");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Method");
 
                     b.HasIndex("RunId");
 

@@ -31,14 +31,20 @@ async function renderSeriesModel(view, model, signal) {
   ]);
   const hp = model.hyperparameters;
   const skill = model.skillVsSeasonalNaive;
+  // A network has a transform; a statistical method's fit has none, and its run's choices say what it chose.
+  const network = model.transform === null ? [] : [
+    ['transform', model.transform],
+    ['network', `${hp.layers} × ${hp.hiddenSize} LSTM, lookback ${hp.lookback}`],
+    ['training', `${epochs(model)}, ${seconds(model.trainingSeconds)}`],
+    ['seed', String(hp.seed)],
+  ];
+  const name = model.method.toUpperCase();
   view.append(
     h('p', { class: 'crumbs' }, link('/', 'All series'), ' · ', link(`/series/${series.id}`, series.name), ' · ', link(`/runs/${model.runId}`, 'its run')),
-    h('h1', {}, `Model of ${series.name}`),
+    h('h1', {}, `${name} model of ${series.name}`),
     facts([
-      ['transform', model.transform],
-      ['network', `${hp.layers} × ${hp.hiddenSize} LSTM, lookback ${hp.lookback}`],
-      ['training', `${epochs(model)}, ${seconds(model.trainingSeconds)}`],
-      ['seed', String(hp.seed)],
+      ['method', model.method],
+      ...network,
       ['skill against seasonal naive', skill === null ? '–' : `${num(skill)} (${model.beatsSeasonalNaive ? 'beats it' : 'does not beat it'})`],
       ['interval coverage', coverage(model.intervalCoverage)],
     ]));
@@ -48,13 +54,13 @@ async function renderSeriesModel(view, model, signal) {
   const p = evaluation.points;
   timeChart(tail, {
     title: 'Actual against the forecasts of the test tail',
-    description: 'actual, the LSTM one-step and multi-step, and the naive, seasonal naive and drift baselines',
+    description: `actual, the ${name} one-step and multi-step, and the naive, seasonal naive and drift baselines`,
     dates: p.map((x) => x.timestamp),
     points: true,
     lines: [
       { label: 'actual', values: p.map((x) => x.actual), colour: colours.actual },
-      { label: 'LSTM multi-step', values: p.map((x) => x.multiStep), colour: colours.model },
-      { label: 'LSTM one-step', values: p.map((x) => x.oneStep), colour: colours.oneStep, dash: [2, 3] },
+      { label: `${name} multi-step`, values: p.map((x) => x.multiStep), colour: colours.model },
+      { label: `${name} one-step`, values: p.map((x) => x.oneStep), colour: colours.oneStep, dash: [2, 3] },
       { label: 'naive', values: p.map((x) => x.naive), colour: colours.naive, dash: [8, 4] },
       { label: 'seasonal naive', values: p.map((x) => x.seasonalNaive), colour: colours.seasonalNaive, dash: [4, 4] },
       { label: 'drift', values: p.map((x) => x.drift), colour: colours.drift, dash: [1, 4] },
@@ -62,8 +68,8 @@ async function renderSeriesModel(view, model, signal) {
   });
   tail.append(
     metricsTable('Accuracy on the test tail (multi-step is recursive from the forecast origin, as R’s forecast() is)', [
-      ['LSTM multi-step', model.metrics],
-      ['LSTM one-step', model.oneStepMetrics],
+      [`${name} multi-step`, model.metrics],
+      [`${name} one-step`, model.oneStepMetrics],
       ['naive', model.baselines.naive],
       ['seasonal naive', model.baselines.seasonalNaive],
       ['drift', model.baselines.drift],

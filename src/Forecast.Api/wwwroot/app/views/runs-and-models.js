@@ -13,8 +13,8 @@ export async function runsAndModels(subject, id, signal) {
       page.items.map((r) => [link(`/runs/${r.id}`, dateTime(r.createdAt)), r.status, `${r.epoch} of ${r.totalEpochs}`,
         r.modelId ? link(`/models/${r.modelId}`, 'open the model') : '–']))),
     pagedList(models, `/api/${subject}/${id}/models`, signal, 'None yet.', (page) => table(
-      `Models, newest first (${page.total}), scored on the test tail`, ['trained', mase, 'test size'],
-      page.items.map((m) => [link(`/models/${m.id}`, dateTime(m.createdAt)), num(m.mase), num(m.testSize)]))),
+      `Models, newest first (${page.total}), scored on the test tail`, ['trained', 'method', mase, 'test size'],
+      page.items.map((m) => [link(`/models/${m.id}`, dateTime(m.createdAt)), m.method, num(m.mase), num(m.testSize)]))),
   ]);
   return h('div', { class: 'columns' }, runs, models);
 }

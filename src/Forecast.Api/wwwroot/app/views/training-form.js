@@ -33,6 +33,7 @@ const openDefaults = { seed: 'drawn at random', batchSize: 'full batch', windows
 export async function trainingForm({ defaultsPath, runsPath, signal }) {
   const container = section('train', 'Train a model');
   let form;
+  const methods = await getJson('/api/methods', { signal });
   try {
     form = await getJson(defaultsPath, { signal });
   } catch (error) {
@@ -60,17 +61,30 @@ export async function trainingForm({ defaultsPath, runsPath, signal }) {
     });
     return field(label, control, `${meaning}.${known}`);
   };
+  const method = h('select', { name: 'method', id: 'field-method' },
+    methods.map((m) => h('option', { value: m.name, title: m.description }, m.name)));
   const element = h('form', { id: 'training-form', class: 'training' },
+    field('Method', method, methods[0].description),
     h('p', {}, 'Leave a field empty for the service’s default, shown in it.'),
     h('div', { class: 'fields' }, fields.filter((f) => f[4]).map(input)),
     h('details', {}, h('summary', {}, 'More settings'), h('div', { class: 'fields' }, fields.filter((f) => !f[4]).map(input))),
     h('datalist', { id: 'transforms' }, transforms.map((t) => h('option', { value: t }))),
     form.choices.length ? h('div', { class: 'choices' }, h('h3', {}, 'What the defaults choose'), h('ul', {}, form.choices.map((c) => h('li', {}, c)))) : null,
     h('button', { type: 'submit' }, 'Start training'));
+  // Only the fields the chosen method takes are shown and sent: any other would be refused.
+  const chosen = () => methods.find((m) => m.name === method.value);
+  const showFieldsOf = () => {
+    element.querySelector('#field-method-hint').textContent = chosen().description;
+    for (const [name] of fields) {
+      element.elements[name].closest('.field').hidden = !chosen().fields.includes(name);
+    }
+  };
+  method.addEventListener('change', showFieldsOf);
+  showFieldsOf();
   element.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const body = {};
-    for (const [name, , , kind] of fields) {
+    const body = { method: method.value };
+    for (const [name, , , kind] of fields.filter(([name]) => chosen().fields.includes(name))) {
       const value = element.elements[name].value.trim();
       if (value !== '') {
         body[name] = kind === 'text' ? value : Number(value);
