@@ -114,6 +114,35 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
     }
 
     [SkippableFact]
+    public async Task A_method_chosen_on_the_series_page_asks_only_for_its_own_fields_and_its_model_page_names_it()
+    {
+        var key = await host.NewKeyAsync();
+        using var client = host.Service.ClientFor(key);
+        var series = await TrainingFlow.UploadAsync(client, "nottem.csv");
+        await using var tab = await host.OpenAsync(key: key);
+        var page = tab.Page;
+
+        await page.GotoAsync($"/#/series/{series.Id}");
+        await Expect(page.Locator("#field-lookback")).ToBeVisibleAsync();
+        await page.GetByLabel("Method").SelectOptionAsync("theta");
+        await Expect(page.Locator("#field-method-hint")).ToContainTextAsync("thetaf");
+        await Expect(page.Locator("#field-lookback")).ToBeHiddenAsync();
+        await Expect(page.Locator("#field-epochs")).ToBeHiddenAsync();
+        await page.GetByLabel("Test size").FillAsync("12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start training" }).ClickAsync();
+
+        await Expect(page.Locator("#run-status")).ToHaveTextAsync("Status: succeeded");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open the model" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "THETA model of nottem.csv", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("#metrics tbody tr").First).ToContainTextAsync("THETA multi-step");
+        var modelId = new Uri(page.Url).Fragment.Split('/')[^1];
+        var model = await (await client.GetAsync($"/api/models/{modelId}")).ReadAsync<Forecast.Api.Contracts.ModelResponse>();
+        Assert.Equal(("theta", 12), (model.Method, model.TestSize));
+        await tab.LookAsync("statistical-model");
+        Assert.Empty(tab.Errors);
+    }
+
+    [SkippableFact]
     public async Task A_bad_csv_dropped_on_the_page_shows_the_line_that_is_wrong()
     {
         await using var tab = await host.OpenAsync();
