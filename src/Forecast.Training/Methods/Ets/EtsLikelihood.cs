@@ -18,6 +18,9 @@ internal sealed class EtsLikelihood
     // R stops a perfect fit's criterion from running off to minus infinity.
     private const double PerfectFit = -1e10;
 
+    private const double RescaleAbove = 1e150;
+    private const double RescaleBelow = 1e-150;
+
     private readonly double[] y;
     private readonly EtsForm form;
     private readonly int period;
@@ -119,7 +122,10 @@ internal sealed class EtsLikelihood
     public static double Run(EtsForm form, in EtsParameters p, EtsStateVector state, ReadOnlySpan<double> series, Span<double> errors)
     {
         var squares = 0.0;
-        var logs = 0.0;
+        // The sum of log|yhat| is kept as the logarithm of a running product, a logarithm per fit instead of one per point
+        // (they dominated the recursion's time); the product is rescaled by powers of two, which is exact, to stay in range.
+        var product = 1.0;
+        var binaryExponent = 0;
         var multiplicative = form.Error == Component.Multiplicative;
         for (var t = 0; t < series.Length; t++)
         {
@@ -128,13 +134,20 @@ internal sealed class EtsLikelihood
             squares += e * e;
             if (multiplicative)
             {
-                logs += Math.Log(Math.Abs(forecast));
+                product *= Math.Abs(forecast);
+                if (product > RescaleAbove || (product < RescaleBelow && product > 0))
+                {
+                    var exponent = Math.ILogB(product);
+                    binaryExponent += exponent;
+                    product = Math.ScaleB(product, -exponent);
+                }
             }
             if (!errors.IsEmpty)
             {
                 errors[t] = e;
             }
         }
-        return series.Length * Math.Log(squares) + 2 * logs;
+        var criterion = series.Length * Math.Log(squares);
+        return multiplicative ? criterion + 2 * (Math.Log(product) + binaryExponent * Math.Log(2)) : criterion;
     }
 }

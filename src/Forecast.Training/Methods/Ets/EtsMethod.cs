@@ -49,7 +49,7 @@ public sealed class EtsMethod : IStatisticalMethod
         }.OfType<string>());
         var errors = form.Error == Component.Additive ? "" : " (of relative errors)";
         var states = model.InitialStates;
-        var initial = F($"initial level {states[0]:G6}")
+        var initial = F($"level {states[0]:G6}")
             + (form.HasTrend ? F($", trend {states[1]:G6}") : "")
             + (form.HasSeason ? F($", {model.Period} seasonal indices from {states.Skip(form.HasTrend ? 2 : 1).Min():G4} to {states.Skip(form.HasTrend ? 2 : 1).Max():G4}") : "");
         var chosen = choice.Fit is { } fit
