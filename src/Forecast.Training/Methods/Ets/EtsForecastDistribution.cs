@@ -83,7 +83,8 @@ internal static class EtsForecastDistribution
                 sum += c[j] * c[j] * theta[h - j];
             }
             theta[h] = means[h] * means[h] + sigma2 * sum;
-            variances[h] = (1 + sigma2) * theta[h] - means[h] * means[h];
+            // (1 + sigma^2) theta_h - mu_h^2 without the cancellation: one step ahead it is sigma^2 mu^2 exactly.
+            variances[h] = sigma2 * means[h] * means[h] + (1 + sigma2) * sigma2 * sum;
         }
         return (means, variances);
     }

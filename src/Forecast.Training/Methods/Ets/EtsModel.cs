@@ -68,7 +68,7 @@ internal sealed class EtsModel(EtsForm form, int period, EtsParameters parameter
             if (t >= firstIndex)
             {
                 // One step ahead every class has the variance sigma^2, times the squared forecast when errors are relative.
-                var standardError = Form.Error == Component.Additive ? sigma : sigma * Math.Abs(forecast);
+                var standardError = Form.Error == Component.Additive ? sigma : Math.Sqrt(Sigma2 * forecast * forecast);
                 steps[t - firstIndex] = new ForecastStep(forecast, NormalIntervals.Around(forecast, standardError, levels));
             }
         }

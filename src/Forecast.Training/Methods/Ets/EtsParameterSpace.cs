@@ -88,7 +88,7 @@ internal static class EtsParameterSpace
     /// rescaled to p((1 + 1e-10) z), whose roots are R's divided by 1 + 1e-10, so that R's tolerance carries over: forms
     /// without a trend always have the root z = 1, which R admits and the strict test must too.
     /// </remarks>
-    private static bool RootsWithinUnitCircle(double alpha, double beta, double gamma, double phi, int m)
+    internal static bool RootsWithinUnitCircle(double alpha, double beta, double gamma, double phi, int m)
     {
         // c[k] is the coefficient of z^k.
         Span<double> c = stackalloc double[m + 2];
