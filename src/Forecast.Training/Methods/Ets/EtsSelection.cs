@@ -33,11 +33,11 @@ internal static class EtsSelection
         if (IsConstant(y))
         {
             // R's answer to a constant series: ses(y, alpha = 0.99999, initial = "simple").
-            return Fallback(y, 0.99999, "the history is constant: ETS(A,N,N) with alpha 0.99999 from its first value, as R's ets() answers a constant series");
+            return Fallback(y, 0.99999, "the history is constant, so alpha 0.99999 from its first value, as R's ets() answers a constant series");
         }
         if (y.Length < ShortestSearched)
         {
-            return Fallback(y, 1, $"the history has {y.Length} points, fewer than the {ShortestSearched} R's automatic search needs: the naive forecast, ETS(A,N,N) with alpha 1 from its first value");
+            return Fallback(y, 1, $"the history has {y.Length} points, fewer than the {ShortestSearched} R's automatic search needs, so the naive forecast (alpha 1 from the first value)");
         }
         var candidates = Candidates(y.Length, period, y.Min() > 0).ToArray();
         EtsFit? best = null;
@@ -59,7 +59,7 @@ internal static class EtsSelection
         }
         if (best is null)
         {
-            return Fallback(y, 1, $"none of the {candidates.Length} candidate forms could be fitted: the naive forecast, ETS(A,N,N) with alpha 1 from its first value");
+            return Fallback(y, 1, $"none of the {candidates.Length} candidate forms could be fitted, so the naive forecast (alpha 1 from the first value)");
         }
         var model = new EtsModel(best.Form, best.Period, best.Parameters, best.InitialStates, best.Sigma2);
         return new EtsChoice(model, best, candidates.Length, fitted, Fallback: null);

@@ -61,6 +61,21 @@ public sealed class EtsTourismFitTests
         }
     }
 
+    [Theory]
+    [InlineData("M3")]
+    [InlineData("M111")]
+    [InlineData("Q5")]
+    [InlineData("Q14")]
+    [InlineData("Q53")]
+    [InlineData("Q126")]
+    public void Sigma_squared_is_Rs(string key)
+    {
+        // R's sigma2 of these fits is in tourism-r-ets-fits.csv; the variance of the one-step errors follows the parameters.
+        var expected = RExponentialSmoothing.FitOf(key).Sigma2;
+
+        Assert.Equal(expected, EtsFixtures.StoredNumber(EtsFixtures.FitOf(key), "sigma2")!.Value, expected * 0.01);
+    }
+
     [Fact]
     public void AirPassengers_gets_Rs_damped_multiplicative_form()
     {
