@@ -11,10 +11,9 @@ namespace Forecast.Training.Methods.Ets;
 /// free values.
 /// </param>
 /// <param name="LogLikelihood">R's loglik, -lik / 2 (without the likelihood's constant, as R reports it).</param>
-/// <param name="FreeValueCount">The smoothing parameters and initial states the fit chose; the information criteria count sigma too.</param>
 internal sealed record EtsFit(
     EtsForm Form, int Period, EtsParameters Parameters, double[] InitialStates, double Sigma2,
-    double LogLikelihood, double Aic, double Aicc, double Bic, int FreeValueCount);
+    double LogLikelihood, double Aic, double Aicc, double Bic);
 
 /// <summary>
 /// Fits one form as R's <c>etsmodel</c> does: R's starting values and first guesses of the initial states, then all of them
@@ -94,8 +93,7 @@ internal static class EtsEstimation
             LogLikelihood: -0.5 * criterion,
             Aic: aic,
             Aicc: aic + 2.0 * k * (k + 1) / (n - k - 1),
-            Bic: criterion + Math.Log(n) * k,
-            FreeValueCount: free.Length);
+            Bic: criterion + Math.Log(n) * k);
     }
 
     private static EtsStateVector StartingAt(EtsForm form, int formPeriod, double[] states)

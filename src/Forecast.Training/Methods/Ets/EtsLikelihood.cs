@@ -122,8 +122,8 @@ internal sealed class EtsLikelihood
     public static double Run(EtsForm form, in EtsParameters p, EtsStateVector state, ReadOnlySpan<double> series, Span<double> errors)
     {
         var squares = 0.0;
-        // The sum of log|yhat| is kept as the logarithm of a running product, a logarithm per fit instead of one per point
-        // (they dominated the recursion's time); the product is rescaled by powers of two, which is exact, to stay in range.
+        // The sum of log|yhat| is kept as the logarithm of a running product: one logarithm per run instead of one per point,
+        // each of which cost twice the rest of a step. The product is rescaled by powers of two, which is exact, to stay in range.
         var product = 1.0;
         var binaryExponent = 0;
         var multiplicative = form.Error == Component.Multiplicative;
