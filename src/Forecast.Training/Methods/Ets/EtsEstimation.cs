@@ -79,7 +79,8 @@ internal static class EtsEstimation
         likelihood.TryInitialStates(free, states);
         var errors = new double[y.Length];
         var criterion = EtsLikelihood.Run(form, p, StartingAt(form, formPeriod, states), y, errors);
-        if (!double.IsFinite(criterion))
+        // A perfect fit's criterion is minus infinity, and its AICc wins, as in R; only an undefined one fails.
+        if (double.IsNaN(criterion) || double.IsPositiveInfinity(criterion))
         {
             return null;
         }

@@ -156,6 +156,18 @@ public sealed class EtsMethodTests
         Assert.True(forecast[2].Intervals![0].Upper - forecast[2].Intervals![0].Lower > forecast[0].Intervals![0].Upper - forecast[0].Intervals![0].Lower);
     }
 
+    [Fact]
+    public void A_perfectly_linear_history_gets_Rs_exact_trend()
+    {
+        // R: ETS(A,A,N) with AICc -Inf, forecasting 210, 220, 230.
+        var history = Enumerable.Range(1, 20).Select(i => 10.0 * i).ToArray();
+
+        var fit = EtsFixtures.Fit(history, 1);
+
+        Assert.Equal("ETS(A,A,N)", EtsFixtures.FormOf(fit));
+        Assert.Equal([210, 220, 230], fit.Model.PointForecast(history, 3));
+    }
+
     [Theory]
     [InlineData(new double[0])]
     [InlineData(new[] { double.NaN, 1, 2, 3, 4, 5, 6, 7, 8, 9 })]
