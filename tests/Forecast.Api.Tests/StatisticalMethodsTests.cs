@@ -76,7 +76,7 @@ public class StatisticalMethodsTests(ForecastApiFactory factory) : IClassFixture
 
     [Theory]
     [InlineData("{\"method\": \"prophet\"}", "method")]
-    [InlineData("{\"method\": \"theta\", \"lookback\": 24}", "lookback")]
+    [InlineData("{\"method\": \"ets\", \"lookback\": 24}", "lookback")]
     [InlineData("{\"method\": \"theta\", \"transform\": \"log\"}", "transform")]
     [InlineData("{\"method\": \"naive\", \"seed\": 3}", "seed")]
     [InlineData("{\"method\": \"snaive\", \"warmStartFrom\": {\"modelId\": \"0195f2d4-0000-7000-8000-000000000000\"}}", "warmStartFrom")]

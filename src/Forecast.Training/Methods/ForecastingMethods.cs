@@ -1,6 +1,7 @@
 using Forecast.Domain;
 using Forecast.Domain.Runs;
 using Forecast.Training.Lstm;
+using Forecast.Training.Methods.Ets;
 using Forecast.Training.Methods.Simple;
 
 namespace Forecast.Training.Methods;
@@ -17,6 +18,7 @@ public static class ForecastingMethods
     private static readonly IForecastingMethod[] Registered =
     [
         new LstmMethod(),
+        new EtsMethod(),
         new ThetaMethod(),
         new Naive2Method(),
         new SeasonalNaiveMethod(),

@@ -56,7 +56,8 @@ internal static class TourismReference
 
     private static double? Optional(CsvReader row, int index) => row.GetField(index) is "NA" or null ? null : row.GetField<double>(index);
 
-    private static List<T> Rows<T>(string file, Func<CsvReader, T> read)
+    /// <summary>The rows of a CSV file under data/, read after its header.</summary>
+    internal static List<T> Rows<T>(string file, Func<CsvReader, T> read)
     {
         using var reader = new StreamReader(Path.Combine(AppContext.BaseDirectory, "data", file));
         using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
