@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Forecast.Domain.Evaluation;
+using Forecast.Domain.Series;
 using Forecast.Training.Collections;
 using Forecast.Training.Methods;
 
@@ -11,6 +12,8 @@ namespace Forecast.Benchmarks;
 /// the points before its validation part (the h points before the test tail) and scored there, then fitted on everything
 /// before the test tail and scored on it once, beside R's MASE on the same tails (data/reference/tourism-r-forecast.csv)
 /// and the time per series on one thread to fit and forecast (the closed-form methods do all their work in the forecast).
+/// Then the four single series of data/, their last h points held out, beside R's MASE there
+/// (data/reference/baselines-r-forecast.csv), as the accuracy benchmark scores the LSTM.
 /// </summary>
 internal static class MethodsBenchmark
 {
@@ -37,7 +40,33 @@ internal static class MethodsBenchmark
                     $"| {name} | {method.Name} | {validation.Mase:F3} | {test.Mase:F3} | {test.Smape:F2} | {(rMase is { } x ? x.ToString("F3", CultureInfo.InvariantCulture) : "–")} | {(rMase is { } y ? (test.Mase / y).ToString("F3", CultureInfo.InvariantCulture) : "–")} | {seconds / members.Count:F4} |"));
             }
         }
+        SingleSeries(methods);
         return 0;
+    }
+
+    private static void SingleSeries(IReadOnlyList<IStatisticalMethod> methods)
+    {
+        var references = RReference.Load();
+        Console.WriteLine();
+        Console.WriteLine("| series | h | method | MASE | R's MASE | ratio to R |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
+        foreach (var file in references.Select(r => r.Series).Distinct())
+        {
+            var series = RepositoryData.Read(file);
+            var horizon = references.First(r => r.Series == file).Horizon;
+            var period = series.Frequency.SeasonalPeriod();
+            var values = series.Values.ToArray();
+            foreach (var method in methods)
+            {
+                var history = values[..^horizon];
+                var forecast = method.Fit(new FitInput(history, period), CancellationToken.None).Model.PointForecast(history, horizon);
+                var mase = AccuracyMetrics.Compute(values[^horizon..], forecast, AccuracyMetrics.MaseScale(history, period)).Mase!.Value;
+                // R's file calls auto.arima auto_arima.
+                var r = references.FirstOrDefault(r => r.Series == file && r.Method.Replace("auto_", "", StringComparison.Ordinal) == method.Name)?.Mase;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {Path.GetFileNameWithoutExtension(file)} | {horizon} | {method.Name} | {mase:F3} | {(r is { } x ? x.ToString("F3", CultureInfo.InvariantCulture) : "–")} | {(r is { } y ? (mase / y).ToString("F3", CultureInfo.InvariantCulture) : "–")} |"));
+            }
+        }
     }
 
     /// <summary>Mean MASE and sMAPE over series of the method's forecast of each series' last <paramref name="horizon"/> points.</summary>
