@@ -105,7 +105,7 @@ public static class TrainingRunsApi
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (collection, lengths, shape) = await LoadCollectionAsync(db, collectionId, cancellationToken);
         request ??= new TrainingRunRequest();
-        var warmStart = await WarmStarts.CollectionSourceAsync(db, request.WarmStartFrom, cancellationToken);
+        var warmStart = await WarmStarts.CollectionSourceAsync(db, request.WarmStartFrom, request.Method, cancellationToken);
         request = warmStart?.Fill(request) ?? request;
         var resolved = resolver.ResolveCollectionRun(request, shape, () => Random.Shared.Next());
         warmStart?.Check(resolved.Hyperparameters);
