@@ -33,7 +33,7 @@ public static class TrainingRunsApi
         app.MapPost("/api/collections/{id:guid}/training-runs", CreateCollectionTrainingRun)
             .WithTags("Training runs")
             .WithName(nameof(CreateCollectionTrainingRun))
-            .WithSummary("Queue one global LSTM trained on every member of a collection; every hyperparameter is optional, with defaults measured for collections")
+            .WithSummary("Queue a run on a collection: one global LSTM trained on every member (the default), or a statistical method fitted to each member on its own (method); every field is optional, with defaults measured for collections")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)

@@ -17,7 +17,7 @@ namespace Forecast.Training.Collections;
 /// (<c>Training:TorchThreads</c>, or the cores shared among the workers), started by the training thread so that they
 /// inherit its lowered CPU priority: requests are served first, as while a network trains. The observer is called on the
 /// training thread only, with whatever has finished since its last call, so batches are small when reporting keeps up and
-/// grow when it does not. Cancellation is checked between members: a member being fitted is finished, never torn.
+/// grow when it does not. Cancellation is checked between members: a member being fitted is finished or dropped, never reported in part.
 /// </remarks>
 internal static class MemberFitting
 {
