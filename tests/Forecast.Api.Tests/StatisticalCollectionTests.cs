@@ -98,6 +98,24 @@ public sealed class StatisticalCollectionTests : IDisposable
         Assert.Equal((run.ModelId, 80.0), (anomalies.ModelId, anomalies.Level));
     }
 
+    [Fact]
+    public async Task A_promotion_compares_a_statistical_collection_model_with_the_holder_scored_on_the_same_tails()
+    {
+        var collection = await TrainingFlow.UploadCollectionAsync(Client, TourismCsv.Quarterly(Members));
+        var naive = await TrainingFlow.TrainCollectionAsync(Client, collection.Id, new { method = "naive", promote = new { alias = "production" } });
+
+        var theta = await TrainingFlow.TrainCollectionAsync(Client, collection.Id, new { method = "theta", promote = new { alias = "production" } });
+
+        var naiveModel = await (await Client.GetAsync($"/api/models/{naive.ModelId}")).ReadAsync<CollectionModelResponse>();
+        var thetaModel = await (await Client.GetAsync($"/api/models/{theta.ModelId}")).ReadAsync<CollectionModelResponse>();
+        // The naive holder, rebuilt from its members' fits, is scored on the theta model's tails: its own accuracy there.
+        Assert.Equal(naiveModel.Accuracy.Naive.Mase, naiveModel.Accuracy.Model.Mase);
+        Assert.StartsWith("'production' pointed at no model", naive.PromotionOutcome, StringComparison.Ordinal);
+        var moved = thetaModel.Accuracy.Model.Mase < naiveModel.Accuracy.Model.Mase;
+        Assert.StartsWith(moved ? $"moved 'production' from model {naive.ModelId}" : $"kept 'production' on model {naive.ModelId}", theta.PromotionOutcome,
+            StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{\"method\": \"theta\", \"lookback\": 12}", HttpStatusCode.BadRequest, "lookback")]
     [InlineData("{\"method\": \"naive\", \"epochs\": 3}", HttpStatusCode.BadRequest, "epochs")]
