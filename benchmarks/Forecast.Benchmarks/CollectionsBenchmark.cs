@@ -47,7 +47,7 @@ internal static class CollectionsBenchmark
             var watch = Stopwatch.StartNew();
             var built = CollectionModelBuilder.Build(members, hp, new EpochPrinter(), CancellationToken.None, options: training);
             var buildSeconds = watch.Elapsed.TotalSeconds;
-            using var model = new GlobalModel(built.Artifact);
+            using var model = new GlobalModel(built.Artifact!);
             var evaluation = built.Evaluation;
             watch.Restart();
             model.ForecastAll(members.Select(m => (m.Key, m.Values)).ToList(), horizon);
@@ -80,7 +80,7 @@ internal static class CollectionsBenchmark
             var start = CollectionModelBuilder.Build(yesterday, hp, new EpochPrinter(), CancellationToken.None);
             var (coldLosses, warmLosses) = (new EpochPrinter(), new EpochPrinter());
             var cold = CollectionModelBuilder.Build(members, hp, coldLosses, CancellationToken.None);
-            var warm = CollectionModelBuilder.Build(members, hp, warmLosses, CancellationToken.None, warmStart: GlobalWarmStart.From(start.Artifact));
+            var warm = CollectionModelBuilder.Build(members, hp, warmLosses, CancellationToken.None, warmStart: GlobalWarmStart.From(start.Artifact!));
             var best = coldLosses.Losses[cold.BestEpoch - 1];
             var reached = warmLosses.Losses.FindIndex(loss => loss <= best) is var index and >= 0 ? index + 1 : (int?)null;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -71,10 +71,7 @@ public static class ForecastModelBuilder
         var history = series.Take(split.ValidationEnd).ToArray();
         var fitted = method.Fit(new FitInput(history, hp.SeasonalPeriod), cancellation);
         var evaluation = ModelEvaluator.Evaluate(fitted.Model, series, split, hp.SeasonalPeriod);
-        var first = fitted.Model.FirstPredictable;
-        var inSample = fitted.Model.OneStepAhead(history, first, history.Length, Intervals.IntervalLevels.None);
-        var meanSquaredError = inSample.Count == 0 ? 0 : inSample.Select((step, i) => (history[first + i] - step.Value) * (history[first + i] - step.Value)).Average();
-        observer.OnEpoch(new EpochReport(1, 1, meanSquaredError, null, started.Elapsed),
+        observer.OnEpoch(new EpochReport(1, 1, fitted.Model.InSampleMeanSquaredError(history), null, started.Elapsed),
             () => throw new InvalidOperationException("A statistical fit is one step: there is nothing to checkpoint before it ends."));
         return new BuiltModel(new StoredForecaster(method.Name, Network: null, fitted.State, hp.SeasonalPeriod), evaluation, EpochsRun: 1, BestEpoch: 1,
             StoppedEarly: false, fitted.Choices);

@@ -48,8 +48,8 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
     /// <summary>Where a host made by <see cref="OnLoopback"/> listens, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
     public Uri ServerAddress => ClientOptions.BaseAddress;
 
-    /// <summary>A second host on the same database file, as another process of the service would be.</summary>
-    public ForecastApiFactory OnSameDatabase() => new(DatabaseFile, settings);
+    /// <summary>A second host on the same database file, as another process of the service would be, with these settings on top of this one's.</summary>
+    public ForecastApiFactory OnSameDatabase(params (string Key, string? Value)[] overriding) => new(DatabaseFile, [.. settings, .. overriding]);
 
     private static string NewDatabaseFile() => Path.Combine(Path.GetTempPath(), $"forecast-test-{Guid.NewGuid():N}.db");
 

@@ -72,7 +72,7 @@ public sealed class WarmStartTests : IDisposable
             .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         var globalShape = await (await Client.PostJsonAsync($"/api/collections/{collection.Id}/training-runs", new { layers = 2, warmStartFrom = new { modelId = globalModel } }))
             .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
-        await factory.UpdateCollectionModelAsync(globalModel, m => m.Artifact = m.Artifact with { RelativeWindows = false });
+        await factory.UpdateCollectionModelAsync(globalModel, m => m.Artifact = m.Artifact! with { RelativeWindows = false });
         var absolute = await (await Client.PostJsonAsync($"/api/collections/{collection.Id}/training-runs", new { warmStartFrom = new { modelId = globalModel } }))
             .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Forecast.Api.Contracts;
+using Forecast.Api.Jobs;
 using Forecast.Api.Tests;
 using Forecast.Api.Tests.PostgreSql;
 using Forecast.Domain.Runs;
@@ -113,6 +114,39 @@ public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServe
     }
 
     [Fact]
+    public async Task A_statistical_collection_run_killed_after_some_members_resumes_with_those_stored_and_fits_only_the_others()
+    {
+        const int members = 30;
+        Guid runId;
+        using (var api = await ServiceProcess.StartAsync(published, database, ("Training__WorkerCount", "0")))
+        {
+            var collection = await TrainingFlow.UploadCollectionAsync(api.Client, TourismCsv.Quarterly(members));
+            runId = (await TrainingFlow.StartCollectionAsync(api.Client, collection.Id, new { method = "theta" })).Id;
+        }
+        // One fitting thread, so that the members are recorded a few at a time and the kill falls mid-run.
+        (string, string)[] dying = [("ASPNETCORE_ENVIRONMENT", "Testing"), (FaultInjection.MemberFitsSettingKey.Replace(":", "__", StringComparison.Ordinal), "5"),
+            ("Training__TorchThreads", "1")];
+
+        var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(published, database, dying);
+
+        Assert.True(exitCode == 137, $"the service exited with {exitCode} rather than being killed after 5 members:\n{output}");
+        var stored = await ReadStoredMemberFitsAsync(runId);
+        Assert.InRange(stored, 5, members);
+        using var survivor = await ServiceProcess.StartAsync(published, database);
+        var run = await TrainingFlow.WaitUntilFinishedAsync(survivor.Client, runId, TimeSpan.FromMinutes(2));
+        Assert.True(run.Status == TrainingRunStatus.Succeeded, run.Error);
+        Assert.Equal((2, stored, members), (run.Attempts, run.ResumedFromEpoch, run.Progress.Epoch));
+        Assert.Contains(run.Choices, c => c.Contains($"{stored} were fitted by an earlier attempt of this run and kept", StringComparison.Ordinal));
+        // The first life's recordings end at the members it stored; the second's start after them.
+        var curve = await (await survivor.Client.GetAsync($"/api/training-runs/{runId}/loss-curve")).ReadAsync<List<LossPoint>>();
+        Assert.Contains(curve, p => p.Epoch == stored);
+        Assert.Equal(curve.Select(p => p.Epoch).Order().Distinct(), curve.Select(p => p.Epoch));
+        Assert.Equal(members, curve[^1].Epoch);
+        var table = await (await survivor.Client.GetAsync($"/api/models/{run.ModelId}/members?pageSize={members}")).ReadAsync<PagedList<MemberScoreItem>>();
+        Assert.Equal(members, table.Total);
+    }
+
+    [Fact]
     public async Task Cancelling_a_queued_run_skips_it_and_cancelling_a_running_one_keeps_its_partial_curve()
     {
         using var service = await ServiceProcess.StartAsync(published, database, ("Training__WorkerCount", "1"));
@@ -180,6 +214,16 @@ public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServe
         var curve = await (await client.GetAsync($"/api/training-runs/{runId}/loss-curve")).ReadAsync<List<LossPoint>>();
         Assert.Equal(Enumerable.Range(1, epochs), curve.Select(p => p.Epoch));
         Assert.All(curve, p => Assert.True(double.IsFinite(p.TrainLoss)));
+    }
+
+    private async Task<int> ReadStoredMemberFitsAsync(Guid runId)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM MemberFits WHERE upper(RunId) = upper($id)";
+        command.Parameters.AddWithValue("$id", runId.ToString());
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private sealed record StoredRun(string Status, int CheckpointEpoch, int LastLossEpoch);

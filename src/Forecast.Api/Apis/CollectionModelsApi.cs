@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 
 namespace Forecast.Api.Apis;
 
-/// <summary>The routes only a collection's global model has: its members' table and evaluations, and every member's forecast.</summary>
+/// <summary>The routes only a collection's model has: its members' table and evaluations, and every member's forecast.</summary>
 public static class CollectionModelsApi
 {
     public const string CsvContentType = "text/csv";
@@ -120,16 +120,17 @@ public static class CollectionModelsApi
     public static CollectionModelResponse ToResponse(LoadedCollectionModel model)
     {
         var m = model.Entity;
-        return new CollectionModelResponse(m.Id, m.RunId, m.CollectionId, m.Hyperparameters, m.Artifact.TorchSharpVersion, m.TrainingSeconds,
+        // Only a network has members it always forecasts by Theta: a statistical method fits each on the history it has.
+        return new CollectionModelResponse(m.Id, m.RunId, m.CollectionId, m.Method, m.Hyperparameters, m.Artifact?.TorchSharpVersion, m.TrainingSeconds,
             m.EpochsRun, m.BestEpoch, m.StoppedEarly, m.TrainingWindows, model.Members.Count,
-            m.Artifact.Members.Count(member => member.Fallback is not null), m.Accuracy, m.Coverage, m.Backtest, m.CreatedAt);
+            m.Artifact?.Members.Count(member => member.Fallback is not null) ?? 0, m.Accuracy, m.Coverage, m.Backtest, m.CreatedAt);
     }
 
     /// <summary>The member a request about a collection's model names with <c>series</c>.</summary>
     /// <exception cref="DomainValidationException">No member named.</exception>
     /// <exception cref="NotFoundException">None of that key.</exception>
     public static ModelMember MemberNamed(LoadedCollectionModel model, string? key) => MemberOf(model, key ?? throw new DomainValidationException(
-        $"Model '{model.Entity.Id}' is a collection's global model: name the member with series={{key}} (every member's forecasts are at /api/models/{model.Entity.Id}/forecasts).",
+        $"Model '{model.Entity.Id}' is a collection's model: name the member with series={{key}} (every member's forecasts are at /api/models/{model.Entity.Id}/forecasts).",
         "series"));
 
     private static ModelMember MemberOf(LoadedCollectionModel model, string key) =>

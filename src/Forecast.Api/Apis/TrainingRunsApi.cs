@@ -33,7 +33,7 @@ public static class TrainingRunsApi
         app.MapPost("/api/collections/{id:guid}/training-runs", CreateCollectionTrainingRun)
             .WithTags("Training runs")
             .WithName(nameof(CreateCollectionTrainingRun))
-            .WithSummary("Queue one global LSTM trained on every member of a collection; every hyperparameter is optional, with defaults measured for collections")
+            .WithSummary("Queue a run on a collection: one global LSTM trained on every member (the default), or a statistical method fitted to each member on its own (method); every field is optional, with defaults measured for collections")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -105,7 +105,7 @@ public static class TrainingRunsApi
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (collection, lengths, shape) = await LoadCollectionAsync(db, collectionId, cancellationToken);
         request ??= new TrainingRunRequest();
-        var warmStart = await WarmStarts.CollectionSourceAsync(db, request.WarmStartFrom, cancellationToken);
+        var warmStart = await WarmStarts.CollectionSourceAsync(db, request.WarmStartFrom, request.Method, cancellationToken);
         request = warmStart?.Fill(request) ?? request;
         var resolved = resolver.ResolveCollectionRun(request, shape, () => Random.Shared.Next());
         warmStart?.Check(resolved.Hyperparameters);

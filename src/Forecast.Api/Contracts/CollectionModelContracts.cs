@@ -6,8 +6,12 @@ using Forecast.Training.Intervals;
 
 namespace Forecast.Api.Contracts;
 
-/// <summary>A collection's global model: how it was trained and how the collection scored on its members' test tails.</summary>
-/// <param name="Fallbacks">Members too short for the lookback, forecast by the Theta method (listed with a fallback in /members).</param>
+/// <summary>A collection's model: how it was trained or fitted and how the collection scored on its members' test tails.</summary>
+/// <param name="Method">The forecasting method: "lstm", one global network over every member, or a statistical method such as "theta" fitted to each member on its own.</param>
+/// <param name="TorchSharpVersion">The TorchSharp version that wrote the network; null for a statistical method.</param>
+/// <param name="EpochsRun">Epochs the network trained; for a statistical method, the members fitted.</param>
+/// <param name="TrainingWindows">Windows of all members the network trained on; 0 for a statistical method.</param>
+/// <param name="Fallbacks">Members too short for the lookback, forecast by the Theta method (listed with a fallback in /members); 0 for a statistical method, which fits every member.</param>
 /// <param name="Accuracy">Mean and median MASE and sMAPE over members, sMAPE per step, shares beating seasonal naive and Theta, and each baseline's means.</param>
 /// <param name="IntervalCoverage">Share of every member's test points inside the multi-step forecast's 80 % and 95 % intervals, pooled.</param>
 /// <param name="Backtest">The latest rolling-origin backtest (asked for on the run, or by POST /api/models/{id}/backtests); null for none.</param>
@@ -15,8 +19,9 @@ public sealed record CollectionModelResponse(
     Guid Id,
     Guid RunId,
     Guid CollectionId,
+    string Method,
     Hyperparameters Hyperparameters,
-    string TorchSharpVersion,
+    string? TorchSharpVersion,
     double TrainingSeconds,
     int EpochsRun,
     int BestEpoch,
@@ -31,7 +36,7 @@ public sealed record CollectionModelResponse(
 
 /// <summary>One row of a global model's member table.</summary>
 /// <param name="Mase">The model's multi-step MASE on the member's test tail; null when undefined.</param>
-/// <param name="Fallback">Why the Theta method forecast this member instead of the network; null when the network did.</param>
+/// <param name="Fallback">Why the Theta method forecast this member instead of the model's method; null when the method did.</param>
 public sealed record MemberScoreItem(
     string Key, Guid SeriesId, double? Mase, double? Smape, double? SeasonalNaiveMase, double? ThetaMase, string? Fallback);
 

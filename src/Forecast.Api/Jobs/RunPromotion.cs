@@ -59,21 +59,22 @@ public sealed class RunPromotion(IDbContextFactory<ForecastDbContext> dbFactory,
             var periodsBefore = backtest.Windows.Select(w => w.PeriodsBeforeTestTail).ToList();
             return Plan(run, subject, backtest.MeanMase, PromotionDecision.OverWindows(periodsBefore.Count, testSize), holderId =>
             {
-                using var network = LoadCollectionModel(holderId);
-                return CollectionBacktest.Run(network, members, testSize, periodsBefore, backtest.Step).MeanMase;
+                using var holder = LoadCollectionModel(holderId);
+                return CollectionBacktest.Run(holder, members, testSize, periodsBefore, backtest.Step).MeanMase;
             });
         }
         return Plan(run, subject, model.Accuracy.Model.Mase, PromotionDecision.OnLastPoints(testSize), holderId =>
         {
-            using var network = LoadCollectionModel(holderId);
-            return CollectionEvaluator.Evaluate(network, members, testSize).Accuracy.Model.Mase;
+            using var holder = LoadCollectionModel(holderId);
+            return CollectionEvaluator.Evaluate(holder, members, testSize).Accuracy.Model.Mase;
         });
     }
 
-    private GlobalModel LoadCollectionModel(Guid modelId)
+    /// <summary>A collection's model of any method, rebuilt.</summary>
+    private ICollectionForecaster LoadCollectionModel(Guid modelId)
     {
         using var db = dbFactory.CreateDbContext();
-        return new GlobalModel(db.CollectionModels.AsNoTracking().First(m => m.Id == modelId).Artifact);
+        return CollectionModelFits.Restore(db, db.CollectionModels.AsNoTracking().First(m => m.Id == modelId));
     }
 
     /// <summary>A series' model of any method, rebuilt; a network's is disposable.</summary>

@@ -1,5 +1,6 @@
 using Forecast.Api.Persistence;
 using Forecast.Api.Runs;
+using Forecast.Training.Collections;
 using Forecast.Training.Lstm;
 
 namespace Forecast.Api.Jobs;
@@ -7,7 +8,9 @@ namespace Forecast.Api.Jobs;
 /// <summary>
 /// Records a run's progress as it trains: each epoch's losses, and from time to time a checkpoint, in one short
 /// transaction (<see cref="RunStore.RecordEpoch"/>) so the stored curve never runs ahead of what a resumed run
-/// repeats. It also turns a client's cancel request and the host's stop into the end of the training loop.
+/// repeats; for a statistical method on a collection, each batch of members fitted with their fits, which are its
+/// checkpoint (<see cref="RunStore.RecordMemberFits"/>). It also turns a client's cancel request and the host's stop into
+/// the end of the training loop.
 /// </summary>
 /// <remarks>
 /// A worker that was silent too long (a paused machine) may find its run taken over by another; the epoch it
@@ -22,6 +25,7 @@ internal sealed class RunRecorder(
     CancellationTokenSource cancel,
     TimeProvider clock,
     Action<TimeSpan> epochTrained,
+    FaultInjection faults,
     CancellationToken hostStopping) : ITrainingObserver
 {
     private DateTimeOffset lastCheckpoint = clock.GetUtcNow();
@@ -45,18 +49,38 @@ internal sealed class RunRecorder(
         {
             lastCheckpoint = now;
         }
-        if (cancelRequested)
-        {
-            cancel.Cancel();
-        }
-        // The report's time runs from the start of this attempt's training loop.
-        epochTrained(report.Elapsed - elapsedAtLastEpoch);
-        elapsedAtLastEpoch = report.Elapsed;
+        Recorded(cancelRequested, report.Elapsed);
         // The checkpoint above holds this epoch; the run continues from it in the next process.
         if (stopping && !finalEpoch)
         {
             throw new OperationCanceledException(hostStopping);
         }
+    }
+
+    public void OnMembersFitted(MemberFitReport report)
+    {
+        ElapsedSeconds = elapsedBefore + report.Elapsed.TotalSeconds;
+        var fits = report.Batch.Select(fit => new MemberFitEntity { RunId = runId, Key = fit.Key, State = fit.State }).ToList();
+        var cancelRequested = store.RecordMemberFits(runId, workerId, fits,
+            new EpochProgress(report.Fitted, report.Loss, ValidationLoss: null, ElapsedSeconds, Checkpoint: null));
+        faults.OnMembersRecorded(report.Fitted);
+        Recorded(cancelRequested, report.Elapsed);
+        // Every member fitted so far is stored; the run fits the others in the next process.
+        if (hostStopping.IsCancellationRequested && report.Fitted < report.Total)
+        {
+            throw new OperationCanceledException(hostStopping);
+        }
+    }
+
+    /// <param name="elapsed">The report's time, which runs from the start of this attempt's training.</param>
+    private void Recorded(bool cancelRequested, TimeSpan elapsed)
+    {
+        if (cancelRequested)
+        {
+            cancel.Cancel();
+        }
+        epochTrained(elapsed - elapsedAtLastEpoch);
+        elapsedAtLastEpoch = elapsed;
     }
 
     private CheckpointEntity ToEntity(TrainingCheckpoint state, DateTimeOffset now) => new()

@@ -57,8 +57,9 @@ public sealed class TrainingJob(
         var subject = claim.Subject is CollectionSubject ? "collection" : "series";
         span?.SetTag(ForecastTelemetry.SubjectAttribute, subject).SetTag(ForecastTelemetry.AttemptAttribute, run.Attempts);
         using var source = cancellations.Register(runId, hostStopping);
-        var recorder = new RunRecorder(store, runId, self.Id, checkpoint?.ElapsedSeconds ?? 0, options.Value.CheckpointInterval,
-            source, clock, duration => metrics.EpochTrained(subject, duration), hostStopping);
+        // The claim rewound the run's time to its checkpoint's.
+        var recorder = new RunRecorder(store, runId, self.Id, run.ElapsedSeconds, options.Value.CheckpointInterval,
+            source, clock, duration => metrics.EpochTrained(subject, duration), faults, hostStopping);
         try
         {
             var resumeFrom = checkpoint is null ? null : RunRecorder.ToCheckpoint(checkpoint);
@@ -67,8 +68,8 @@ public sealed class TrainingJob(
                 case SeriesSubject { Series: var series }:
                     TrainSeries(run, series.ToDomain(), recorder, resumeFrom, source.Token);
                     break;
-                case CollectionSubject { Members: var members }:
-                    TrainCollection(run, members, recorder, resumeFrom, source.Token);
+                case CollectionSubject { Members: var members, Fitted: var fitted }:
+                    TrainCollection(run, members, fitted, recorder, resumeFrom, source.Token);
                     break;
             }
             span?.SetTag(ForecastTelemetry.OutcomeAttribute, "succeeded");
@@ -128,12 +129,13 @@ public sealed class TrainingJob(
     }
 
     // Transform "auto" is chosen per member by a rule, so a resumed run chooses as its first attempt did: nothing to keep
-    // (a warm start's members keep its model's choices).
-    private void TrainCollection(
-        TrainingRunEntity run, IReadOnlyList<SeriesEntity> members, RunRecorder recorder, TrainingCheckpoint? resumeFrom, CancellationToken cancellation)
+    // (a warm start's members keep its model's choices). A statistical method keeps the members it fitted before.
+    private void TrainCollection(TrainingRunEntity run, IReadOnlyList<SeriesEntity> members, IReadOnlyList<MemberFitEntity> fitted, RunRecorder recorder,
+        TrainingCheckpoint? resumeFrom, CancellationToken cancellation)
     {
         var global = members.Select(m => new GlobalMember(m.Key!, ValueCodec.Decode(m.Values))).ToList();
-        var built = CollectionModelBuilder.Build(global, run.Hyperparameters, recorder, cancellation, resumeFrom, warmStart: CollectionWarmStartOf(run));
+        var built = CollectionModelBuilder.Build(global, run.Hyperparameters, recorder, cancellation, resumeFrom, warmStart: CollectionWarmStartOf(run),
+            fitted: fitted.Select(f => new MemberFit(f.Key, f.State)).ToList());
         var backtest = run.Backtest is { } asked ? CollectionBacktesting.Run(built, global, run.Hyperparameters, asked, cancellation) : null;
         var model = new CollectionModelEntity
         {
@@ -141,6 +143,7 @@ public sealed class TrainingJob(
             RunId = run.Id,
             CollectionId = run.CollectionId!.Value,
             OwnerKeyId = run.OwnerKeyId,
+            Method = built.Stored.Method,
             Artifact = built.Artifact,
             Hyperparameters = run.Hyperparameters,
             Accuracy = built.Evaluation.Accuracy,
@@ -153,15 +156,16 @@ public sealed class TrainingJob(
             Backtest = backtest,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        var evaluations = members.Zip(built.Evaluation.Members, (member, evaluated) => new MemberEvaluationEntity
+        var evaluations = members.Select((member, i) => new MemberEvaluationEntity
         {
             ModelId = model.Id,
             Key = member.Key!,
             SeriesId = member.Id,
             ForecastOrigin = member.Count - run.Hyperparameters.TestSize,
-            Mase = evaluated.Score.Model.Mase,
-            Smape = evaluated.Score.Model.Smape,
-            Evaluation = evaluated,
+            Mase = built.Evaluation.Members[i].Score.Model.Mase,
+            Smape = built.Evaluation.Members[i].Score.Model.Smape,
+            Evaluation = built.Evaluation.Members[i],
+            Fit = built.Stored.Fits?[i].State,
         }).ToList();
         store.Succeed(run.Id, self.Id, model, evaluations, built.Choices, promotion.PlanForCollection(run, model, global));
     }

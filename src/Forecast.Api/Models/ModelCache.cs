@@ -3,7 +3,6 @@ using Forecast.Api.Persistence;
 using Forecast.Api.Security;
 using Forecast.Api.Telemetry;
 using Forecast.Domain;
-using Forecast.Training.Collections;
 using Forecast.Training.Methods;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -73,7 +72,7 @@ public sealed class ModelCache(
     public async Task<LoadedModel> GetAsync(Guid modelId, CancellationToken cancellationToken) =>
         await GetAnyAsync(modelId, cancellationToken) as LoadedModel
             ?? throw new DomainValidationException(
-                $"Model '{modelId}' is a collection's global model: read it at /api/models/{modelId}, its members' evaluations at /api/models/{modelId}/members, and forecast with ?series={{key}} or /forecasts.",
+                $"Model '{modelId}' is a collection's model: read it at /api/models/{modelId}, its members' evaluations at /api/models/{modelId}/members, and forecast with ?series={{key}} or /forecasts.",
                 "id");
 
     /// <exception cref="NotFoundException">No such model, or not the caller's.</exception>
@@ -134,7 +133,8 @@ public sealed class ModelCache(
             return null;
         }
         var (members, version) = await LoadMembersAsync(db, entity, cancellationToken);
-        return new Entry(new LoadedCollectionModel(entity, new GlobalModel(entity.Artifact), members, version), entity.OwnerKeyId, null);
+        var model = await CollectionModelFits.RestoreAsync(db, entity, cancellationToken);
+        return new Entry(new LoadedCollectionModel(entity, model, members, version), entity.OwnerKeyId, null);
     }
 
     /// <returns>
@@ -144,14 +144,9 @@ public sealed class ModelCache(
     private static async Task<(List<ModelMember> Members, int Version)> LoadMembersAsync(
         ForecastDbContext db, CollectionModelEntity entity, CancellationToken cancellationToken)
     {
-        var period = entity.Artifact.SeasonalPeriod;
         var version = await db.Collections.Where(c => c.Id == entity.CollectionId).Select(c => c.Version).FirstAsync(cancellationToken);
         var rows = await db.Series.AsNoTracking().Where(s => s.CollectionId == entity.CollectionId).OrderBy(s => s.Key).ToListAsync(cancellationToken);
-        var members = rows.Select(s =>
-        {
-            var series = s.ToDomain();
-            return new ModelMember(s.Key!, s.Id, series, s.Version, PooledCalibration.ScaleAt(series.Values, period));
-        }).ToList();
+        var members = rows.Select(s => new ModelMember(s.Key!, s.Id, s.ToDomain(), s.Version)).ToList();
         return (members, version);
     }
 }

@@ -2,13 +2,14 @@ using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
 using Forecast.Training.Collections;
 using Forecast.Training.Evaluation;
+using Forecast.Training.Methods;
 
 namespace Forecast.Api.Persistence;
 
 /// <summary>
-/// A global model trained on a collection: one network for every member, how the collection scored, and its pooled
-/// interval coverage. Each member's own score is a row of <see cref="MemberEvaluationEntity"/>, so that the table of
-/// members is paged and sorted in the database.
+/// A model of a collection: one global network for every member, or a statistical method fitted to each member; how the
+/// collection scored, and its interval coverage. Each member's own score (and a statistical method's fit of it) is a row
+/// of <see cref="MemberEvaluationEntity"/>, so that the table of members is paged and sorted in the database.
 /// </summary>
 public sealed class CollectionModelEntity
 {
@@ -17,9 +18,11 @@ public sealed class CollectionModelEntity
     public Guid CollectionId { get; set; }
     public Guid OwnerKeyId { get; set; }
 
-    /// <summary>The method's registered name: "lstm", the global network, for every collection's model so far.</summary>
+    /// <summary>The method's registered name (<see cref="ForecastingMethods"/>): "lstm", the global network, or a statistical method's.</summary>
     public string Method { get; set; } = Hyperparameters.NetworkMethod;
-    public required GlobalModelArtifact Artifact { get; set; }
+
+    /// <summary>The global network; null for a statistical method, whose members' fits are on their evaluations' rows.</summary>
+    public GlobalModelArtifact? Artifact { get; set; }
     public required Hyperparameters Hyperparameters { get; set; }
     public required CollectionAccuracy Accuracy { get; set; }
     public List<IntervalCoverage> Coverage { get; set; } = [];
@@ -27,11 +30,15 @@ public sealed class CollectionModelEntity
     public int BestEpoch { get; set; }
     public bool StoppedEarly { get; set; }
 
-    /// <summary>Windows of all members the network trained on.</summary>
+    /// <summary>Windows of all members the network trained on; 0 for a statistical method.</summary>
     public int TrainingWindows { get; set; }
     public double TrainingSeconds { get; set; }
 
     /// <summary>The latest rolling-origin backtest: asked for on the run, or later without refitting; null for none.</summary>
     public CollectionBacktest? Backtest { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>What the methods' registry rebuilds the fitted collection from.</summary>
+    /// <param name="fits">The members' fits (<see cref="MemberEvaluationEntity.Fit"/>) of a statistical method; null for a network.</param>
+    public StoredCollectionForecaster Stored(IReadOnlyList<MemberFit>? fits) => new(Method, Artifact, fits, Hyperparameters.SeasonalPeriod);
 }

@@ -38,6 +38,7 @@ public class ForecastDbContext : DbContext
     public DbSet<CollectionModelEntity> CollectionModels => Set<CollectionModelEntity>();
     public DbSet<MemberEvaluationEntity> MemberEvaluations => Set<MemberEvaluationEntity>();
     public DbSet<CheckpointEntity> Checkpoints => Set<CheckpointEntity>();
+    public DbSet<MemberFitEntity> MemberFits => Set<MemberFitEntity>();
     public DbSet<AliasEntity> Aliases => Set<AliasEntity>();
     public DbSet<AliasMoveEntity> AliasMoves => Set<AliasMoveEntity>();
     public DbSet<WebhookEntity> Webhooks => Set<WebhookEntity>();
@@ -150,7 +151,7 @@ public class ForecastDbContext : DbContext
 
         modelBuilder.Entity<CollectionModelEntity>(model =>
         {
-            model.Property(m => m.Artifact).HasConversion(Json<GlobalModelArtifact>());
+            model.Property(m => m.Artifact).HasConversion(Json<GlobalModelArtifact?>());
             model.Property(m => m.Method).HasMaxLength(32);
             model.HasIndex(m => m.Method);
             model.Property(m => m.Hyperparameters).HasConversion(Json<Hyperparameters>());
@@ -168,6 +169,7 @@ public class ForecastDbContext : DbContext
             member.HasKey(m => new { m.ModelId, m.Key });
             member.Property(m => m.Key).HasMaxLength(200);
             member.Property(m => m.Evaluation).HasConversion(Json<EvaluatedMember>());
+            member.Property(m => m.Fit).HasConversion(Json<JsonElement?>());
             member.HasOne<CollectionModelEntity>().WithMany().HasForeignKey(m => m.ModelId).OnDelete(DeleteBehavior.Cascade);
             member.HasIndex(m => new { m.ModelId, m.Mase });
             member.HasQueryFilter(m => SeesAll || CollectionModels.Any(c => c.Id == m.ModelId && c.OwnerKeyId == CallerId));
@@ -225,6 +227,15 @@ public class ForecastDbContext : DbContext
             checkpoint.HasKey(c => c.RunId);
             checkpoint.HasOne<TrainingRunEntity>().WithOne().HasForeignKey<CheckpointEntity>(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
             checkpoint.HasQueryFilter(c => SeesAll || TrainingRuns.Any(r => r.Id == c.RunId && r.OwnerKeyId == CallerId));
+        });
+
+        modelBuilder.Entity<MemberFitEntity>(fit =>
+        {
+            fit.HasKey(f => new { f.RunId, f.Key });
+            fit.Property(f => f.Key).HasMaxLength(200);
+            fit.Property(f => f.State).HasConversion(Json<JsonElement>());
+            fit.HasOne<TrainingRunEntity>().WithMany().HasForeignKey(f => f.RunId).OnDelete(DeleteBehavior.Cascade);
+            fit.HasQueryFilter(f => SeesAll || TrainingRuns.Any(r => r.Id == f.RunId && r.OwnerKeyId == CallerId));
         });
 
         modelBuilder.Entity<ApiKeyEntity>(key =>

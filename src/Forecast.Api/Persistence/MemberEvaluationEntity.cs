@@ -1,8 +1,9 @@
+using System.Text.Json;
 using Forecast.Training.Collections;
 
 namespace Forecast.Api.Persistence;
 
-/// <summary>One member of a global model scored on its test tail; MASE and sMAPE are columns to sort by.</summary>
+/// <summary>One member of a collection's model scored on its test tail; MASE and sMAPE are columns to sort by.</summary>
 public sealed class MemberEvaluationEntity
 {
     public Guid ModelId { get; set; }
@@ -18,4 +19,7 @@ public sealed class MemberEvaluationEntity
     public double? Mase { get; set; }
     public double? Smape { get; set; }
     public required EvaluatedMember Evaluation { get; set; }
+
+    /// <summary>A statistical method's fitted state of this member (<see cref="MemberFit.State"/>); null under a global network.</summary>
+    public JsonElement? Fit { get; set; }
 }

@@ -11,4 +11,5 @@ public abstract record RunSubject;
 public sealed record SeriesSubject(SeriesEntity Series) : RunSubject;
 
 /// <param name="Members">The collection's members, in key order.</param>
-public sealed record CollectionSubject(IReadOnlyList<SeriesEntity> Members) : RunSubject;
+/// <param name="Fitted">A statistical method's members fitted by earlier attempts of the run: its checkpoint, kept when it resumes.</param>
+public sealed record CollectionSubject(IReadOnlyList<SeriesEntity> Members, IReadOnlyList<MemberFitEntity> Fitted) : RunSubject;

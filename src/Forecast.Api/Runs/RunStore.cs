@@ -62,7 +62,8 @@ public sealed class RunStore(
 
     /// <summary>
     /// Claims a queued run for <paramref name="workerId"/> and rewinds it to its checkpoint: the epochs recorded
-    /// after it are trained again, so their old entries go, and the curve never holds an epoch twice.
+    /// after it are trained again, so their old entries go, and the curve never holds an epoch twice. A statistical
+    /// collection run's checkpoint is its members fitted so far, recorded with its progress: it resumes where it was.
     /// </summary>
     /// <returns>Null when the run is not queued (claimed already, finished, or unknown): there is nothing to do.</returns>
     public ClaimedRun? Claim(Guid runId, Guid workerId)
@@ -79,15 +80,19 @@ public sealed class RunStore(
             return null;
         }
         var checkpoint = db.Checkpoints.AsNoTracking().FirstOrDefault(c => c.RunId == runId);
-        var resumeAt = checkpoint?.Epoch ?? 0;
+        var fitted = db.MemberFits.AsNoTracking().Where(f => f.RunId == runId).ToList();
+        // Member fits are recorded in one transaction with the progress and time they bring the run to, so those stand.
+        var resumedFrom = checkpoint?.Epoch ?? (fitted.Count > 0 ? fitted.Count : null);
+        var resumeAt = resumedFrom ?? 0;
+        double? elapsed = checkpoint?.ElapsedSeconds ?? (fitted.Count > 0 ? null : 0);
         db.LossEntries.Where(l => l.RunId == runId && l.Epoch > resumeAt).ExecuteDelete();
         db.TrainingRuns.Where(r => r.Id == runId).ExecuteUpdate(set => set
             .SetProperty(r => r.Epoch, resumeAt)
-            .SetProperty(r => r.ResumedFromEpoch, checkpoint == null ? null : checkpoint.Epoch)
-            .SetProperty(r => r.ElapsedSeconds, checkpoint == null ? 0 : checkpoint.ElapsedSeconds));
+            .SetProperty(r => r.ResumedFromEpoch, resumedFrom)
+            .SetProperty(r => r.ElapsedSeconds, r => elapsed ?? r.ElapsedSeconds));
         var run = db.TrainingRuns.AsNoTracking().First(r => r.Id == runId);
         RunSubject subject = run.CollectionId is { } collectionId
-            ? new CollectionSubject(db.Series.AsNoTracking().Where(s => s.CollectionId == collectionId).OrderBy(s => s.Key).ToList())
+            ? new CollectionSubject(db.Series.AsNoTracking().Where(s => s.CollectionId == collectionId).OrderBy(s => s.Key).ToList(), fitted)
             : new SeriesSubject(db.Series.AsNoTracking().First(s => s.Id == run.SeriesId));
         transaction.Commit();
         return new ClaimedRun(run, subject, checkpoint);
@@ -96,7 +101,34 @@ public sealed class RunStore(
     /// <summary>An epoch's losses, and its checkpoint when there is one, in one transaction with the run's progress.</summary>
     /// <returns>Whether a client asked for the run to be cancelled.</returns>
     /// <exception cref="RunTakenOverException">The run is no longer this worker's; nothing was written.</exception>
-    public bool RecordEpoch(Guid runId, Guid workerId, EpochProgress progress)
+    public bool RecordEpoch(Guid runId, Guid workerId, EpochProgress progress) =>
+        RecordProgress(runId, workerId, progress, db =>
+        {
+            if (progress.Checkpoint is { } checkpoint)
+            {
+                var stored = db.Checkpoints.Find(runId);
+                if (stored is null)
+                {
+                    db.Checkpoints.Add(checkpoint);
+                }
+                else
+                {
+                    db.Entry(stored).CurrentValues.SetValues(checkpoint);
+                }
+            }
+        });
+
+    /// <summary>
+    /// Members of a collection a statistical method fitted, stored with the run's progress (its epoch the members fitted so
+    /// far) in one transaction: the run's checkpoint, so that a run whose process dies keeps every member recorded here.
+    /// </summary>
+    /// <returns>Whether a client asked for the run to be cancelled.</returns>
+    /// <exception cref="RunTakenOverException">The run is no longer this worker's; nothing was written.</exception>
+    public bool RecordMemberFits(Guid runId, Guid workerId, IReadOnlyList<MemberFitEntity> fits, EpochProgress progress) =>
+        RecordProgress(runId, workerId, progress, db => db.MemberFits.AddRange(fits));
+
+    /// <summary>The run's progress and its loss entry, with what <paramref name="checkpoint"/> stores, together or not at all.</summary>
+    private bool RecordProgress(Guid runId, Guid workerId, EpochProgress progress, Action<ForecastDbContext> checkpoint)
     {
         using var db = dbFactory.CreateDbContext();
         using var transaction = db.Database.BeginTransaction();
@@ -116,18 +148,7 @@ public sealed class RunStore(
             TrainLoss = progress.TrainLoss,
             ValidationLoss = progress.ValidationLoss,
         });
-        if (progress.Checkpoint is { } checkpoint)
-        {
-            var stored = db.Checkpoints.Find(runId);
-            if (stored is null)
-            {
-                db.Checkpoints.Add(checkpoint);
-            }
-            else
-            {
-                db.Entry(stored).CurrentValues.SetValues(checkpoint);
-            }
-        }
+        checkpoint(db);
         db.SaveChanges();
         transaction.Commit();
         return db.TrainingRuns.Where(r => r.Id == runId).Select(r => r.CancelRequested).First();
@@ -189,7 +210,7 @@ public sealed class RunStore(
             var outcome = AliasStore.PromoteAsync(db, promotion, modelId, movedBy: $"run {runId}", now, CancellationToken.None).GetAwaiter().GetResult();
             db.TrainingRuns.Where(r => r.Id == runId).ExecuteUpdate(set => set.SetProperty(r => r.PromotionOutcome, outcome));
         }
-        db.Checkpoints.Where(c => c.RunId == runId).ExecuteDelete();
+        DeleteCheckpoint(db, runId);
         transaction.Commit();
         webhooks.RunFinished(runId);
     }
@@ -267,6 +288,7 @@ public sealed class RunStore(
                 r.WorkerId,
                 Crashes = new RunCrashes(r.Crashes, r.CrashCheckpointEpoch),
                 CheckpointEpoch = db.Checkpoints.Where(c => c.RunId == r.Id).Select(c => (int?)c.Epoch).FirstOrDefault(),
+                MembersFitted = db.MemberFits.Count(f => f.RunId == r.Id),
             })
             .ToListAsync(cancellationToken);
 
@@ -274,7 +296,8 @@ public sealed class RunStore(
         var requeued = new List<Guid>();
         foreach (var orphan in orphans)
         {
-            var crashes = orphan.Crashes.After(orphan.CheckpointEpoch);
+            // A statistical collection run's checkpoint advances with its members fitted, as Claim resumes it.
+            var crashes = orphan.Crashes.After(orphan.CheckpointEpoch ?? (orphan.MembersFitted > 0 ? orphan.MembersFitted : null));
             var poison = crashes.IsPoison(maxCrashes);
             var moved = await Expecting(db, orphan.Id, TrainingRunStatus.Running, orphan.WorkerId).ExecuteUpdateAsync(
                 Setting(TrainingRunStatus.Running, poison ? RunTransition.FailPoison : RunTransition.RequeueOrphan, set =>
@@ -293,6 +316,7 @@ public sealed class RunStore(
             if (poison)
             {
                 await db.Checkpoints.Where(c => c.RunId == orphan.Id).ExecuteDeleteAsync(cancellationToken);
+                await db.MemberFits.Where(f => f.RunId == orphan.Id).ExecuteDeleteAsync(cancellationToken);
                 webhooks.RunFinished(orphan.Id);
             }
             else
@@ -321,7 +345,7 @@ public sealed class RunStore(
         if (moved == 1 && finished)
         {
             // A finished run is never resumed; its checkpoint is only weight.
-            db.Checkpoints.Where(c => c.RunId == runId).ExecuteDelete();
+            DeleteCheckpoint(db, runId);
         }
         transaction.Commit();
         if (moved == 1 && finished)
@@ -329,6 +353,13 @@ public sealed class RunStore(
             webhooks.RunFinished(runId);
         }
         return moved == 1;
+    }
+
+    /// <summary>A network's checkpoint, or a statistical collection run's members fitted so far.</summary>
+    private static void DeleteCheckpoint(ForecastDbContext db, Guid runId)
+    {
+        db.Checkpoints.Where(c => c.RunId == runId).ExecuteDelete();
+        db.MemberFits.Where(f => f.RunId == runId).ExecuteDelete();
     }
 
     private static List<string> ChoicesOf(ForecastDbContext db, Guid runId) =>

@@ -22,43 +22,54 @@ public static class WarmStarts
         {
             return null;
         }
+        RefuseStatistical(method);
+        var model = await db.Models.AsNoTracking().Where(m => m.Id == request.ModelId)
+            .Select(m => new { m.Hyperparameters, m.Method, m.Artifact }).FirstOrDefaultAsync(cancellationToken)
+            ?? throw NotFound(request.ModelId, "a series' model");
+        var artifact = model.Artifact ?? throw NoNetwork(request.ModelId, model.Method);
+        return WarmStartSource.Of(request.ModelId, model.Hyperparameters, TransformChoice.Of(artifact.Transform), artifact.Optimizer is not null);
+    }
+
+    /// <param name="method">The method the run asks for; null for the default.</param>
+    /// <returns>Null when the run asks for no warm start.</returns>
+    /// <exception cref="DomainValidationException">A warm start asked of a statistical method, which has no weights to continue.</exception>
+    /// <exception cref="UnprocessableException">
+    /// No collection's network model of that id that the caller may see, or one that saw its members' windows otherwise
+    /// than a run trains them now (stored before relative windows): its weights would not fit the inputs.
+    /// </exception>
+    public static async Task<WarmStartSource?> CollectionSourceAsync(ForecastDbContext db, WarmStartRequest? request, string? method, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return null;
+        }
+        RefuseStatistical(method);
+        var model = await db.CollectionModels.AsNoTracking().Where(m => m.Id == request.ModelId)
+            .Select(m => new { m.Hyperparameters, m.Method, m.Artifact }).FirstOrDefaultAsync(cancellationToken)
+            ?? throw NotFound(request.ModelId, "a collection's model");
+        var artifact = model.Artifact ?? throw NoNetwork(request.ModelId, model.Method);
+        if (artifact.RelativeWindows != GlobalTrainingOptions.Default.RelativeWindows)
+        {
+            throw new UnprocessableException(
+                $"Model '{request.ModelId}' was trained on its members' scaled levels, before relative windows; its weights do not fit a run's inputs now. Train from scratch.",
+                "warmStartFrom");
+        }
+        return WarmStartSource.Of(request.ModelId, model.Hyperparameters, model.Hyperparameters.Transform, artifact.Optimizer is not null);
+    }
+
+    /// <exception cref="DomainValidationException">A statistical method, which is fitted afresh and has no weights to continue.</exception>
+    private static void RefuseStatistical(string? method)
+    {
         if (method is not null && ForecastingMethods.Find(method) is IStatisticalMethod)
         {
             throw new DomainValidationException(
                 $"warmStartFrom belongs to the lstm method, not to {method}: a warm start continues a network's weights, and {method} is fitted afresh in moments.",
                 "warmStartFrom");
         }
-        var model = await db.Models.AsNoTracking().Where(m => m.Id == request.ModelId)
-            .Select(m => new { m.Hyperparameters, m.Method, m.Artifact }).FirstOrDefaultAsync(cancellationToken)
-            ?? throw NotFound(request.ModelId, "a series' model");
-        var artifact = model.Artifact ?? throw new UnprocessableException(
-            $"warmStartFrom names model '{request.ModelId}', a {model.Method} model: it has no network weights to start from. Name an lstm model.",
-            "warmStartFrom");
-        return WarmStartSource.Of(request.ModelId, model.Hyperparameters, TransformChoice.Of(artifact.Transform), artifact.Optimizer is not null);
     }
 
-    /// <returns>Null when the run asks for no warm start.</returns>
-    /// <exception cref="UnprocessableException">
-    /// No collection's model of that id that the caller may see, or one that saw its members' windows otherwise than a
-    /// run trains them now (stored before relative windows): its weights would not fit the inputs.
-    /// </exception>
-    public static async Task<WarmStartSource?> CollectionSourceAsync(ForecastDbContext db, WarmStartRequest? request, CancellationToken cancellationToken)
-    {
-        if (request is null)
-        {
-            return null;
-        }
-        var model = await db.CollectionModels.AsNoTracking().Where(m => m.Id == request.ModelId)
-            .Select(m => new { m.Hyperparameters, m.Artifact }).FirstOrDefaultAsync(cancellationToken)
-            ?? throw NotFound(request.ModelId, "a collection's model");
-        if (model.Artifact.RelativeWindows != GlobalTrainingOptions.Default.RelativeWindows)
-        {
-            throw new UnprocessableException(
-                $"Model '{request.ModelId}' was trained on its members' scaled levels, before relative windows; its weights do not fit a run's inputs now. Train from scratch.",
-                "warmStartFrom");
-        }
-        return WarmStartSource.Of(request.ModelId, model.Hyperparameters, model.Hyperparameters.Transform, model.Artifact.Optimizer is not null);
-    }
+    private static UnprocessableException NoNetwork(Guid modelId, string method) =>
+        new($"warmStartFrom names model '{modelId}', a {method} model: it has no network weights to start from. Name an lstm model.", "warmStartFrom");
 
     /// <summary>The model a series' run starts from, read when it trains (and again when it resumes, for the scaler).</summary>
     /// <exception cref="UnprocessableException">The model was deleted after the run was queued: the run fails saying so.</exception>

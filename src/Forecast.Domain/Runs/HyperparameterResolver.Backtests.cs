@@ -45,7 +45,8 @@ public sealed partial class HyperparameterResolver
     public IReadOnlyList<int> CheckCollectionBacktest(BacktestRequest backtest, HyperparameterRequest request, Hyperparameters hp, CollectionShape shape)
     {
         var periodsBefore = backtest.PeriodsBeforeTestTail(shape.ShortestKey, shape.ShortestLength, hp.TestSize, MinimumMemberHistory);
-        if (backtest.Refit)
+        // A statistical method fits whatever history a window leaves each member, falling back to a simpler form where it must.
+        if (backtest.Refit && hp.TrainsNetwork)
         {
             // The earliest window's model trains on the least of every member: if it can be trained, so can every later one's.
             var cut = periodsBefore[0];

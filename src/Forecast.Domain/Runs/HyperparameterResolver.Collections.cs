@@ -28,12 +28,7 @@ public sealed partial class HyperparameterResolver
     public ResolvedHyperparameters ResolveForCollection(HyperparameterRequest request, CollectionShape shape, Func<int> randomSeed)
     {
         var common = ResolveCommon(request, CollectionDefaults, shape.Frequency, randomSeed);
-        if (shape.ShortestLength < common.TestSize + MinimumMemberHistory)
-        {
-            throw new UnprocessableException(
-                $"Member '{shape.ShortestKey}' has {shape.ShortestLength} points; with testSize {common.TestSize} held out it needs at least {common.TestSize + MinimumMemberHistory}. Ask for a smaller testSize.",
-                "testSize");
-        }
+        CheckShortestMember(shape, common.TestSize);
         var longest = DataSplit.For(shape.LongestLength, common.TestSize, common.ValidationFraction);
         var maxLookback = longest.TrainCount - MinimumTrainingWindows;
         if (maxLookback < 1 || request.Lookback > maxLookback)
@@ -62,4 +57,15 @@ public sealed partial class HyperparameterResolver
 
     /// <summary>Points a member needs before its test tail: enough for the Theta fallback and its baselines to forecast.</summary>
     public const int MinimumMemberHistory = 3;
+
+    /// <exception cref="UnprocessableException">The shortest member cannot hold the test tail and <see cref="MinimumMemberHistory"/> points before it.</exception>
+    private static void CheckShortestMember(CollectionShape shape, int testSize)
+    {
+        if (shape.ShortestLength < testSize + MinimumMemberHistory)
+        {
+            throw new UnprocessableException(
+                $"Member '{shape.ShortestKey}' has {shape.ShortestLength} points; with testSize {testSize} held out it needs at least {testSize + MinimumMemberHistory}. Ask for a smaller testSize.",
+                "testSize");
+        }
+    }
 }

@@ -16,25 +16,51 @@ public sealed partial class HyperparameterResolver
     /// <exception cref="UnprocessableException">The test tail leaves too little of the series to fit.</exception>
     public ResolvedHyperparameters ResolveStatistical(HyperparameterRequest request, RegularSeries series, string method)
     {
-        RefuseNetworkFields(request, method);
-        var seasonalPeriod = Check(request.SeasonalPeriod ?? series.Frequency.SeasonalPeriod(), "seasonalPeriod");
-        var testSize = Check(request.TestSize ?? SeriesDefaults.TestSize(seasonalPeriod), "testSize");
+        var (testSize, seasonalPeriod, choices) = ResolveStatisticalFields(request, series.Frequency, SeriesDefaults, method, "series'", "points");
         if (testSize > series.Count / 2)
         {
             throw new UnprocessableException(
                 $"testSize {testSize} leaves too little to fit: the series has {series.Count} points, so testSize may be at most {series.Count / 2}.",
                 "testSize");
         }
+        return new ResolvedHyperparameters(Hyperparameters.ForStatisticalMethod(method, testSize, seasonalPeriod), choices);
+    }
+
+    /// <summary>
+    /// Resolves a run of a statistical method on a collection, which fits each member on its own: the test tail (two
+    /// seasons by default, as a global run's) and the season, every member long enough to hold the tail and a little
+    /// history. The network's fields are refused naming them, as on a series. The run's epochs are its members: its
+    /// progress is the members fitted.
+    /// </summary>
+    /// <param name="method">The method's registered name, known to be statistical.</param>
+    /// <exception cref="DomainValidationException">A network field is set, or a field is out of its range.</exception>
+    /// <exception cref="UnprocessableException">A member too short for the test tail.</exception>
+    public ResolvedHyperparameters ResolveStatisticalForCollection(HyperparameterRequest request, CollectionShape shape, string method)
+    {
+        var (testSize, seasonalPeriod, choices) = ResolveStatisticalFields(request, shape.Frequency, CollectionDefaults, method, "collection's",
+            "points of every member");
+        CheckShortestMember(shape, testSize);
+        return new ResolvedHyperparameters(Hyperparameters.ForStatisticalMethod(method, testSize, seasonalPeriod, fits: shape.Members), choices);
+    }
+
+    /// <param name="subject">Whose frequency it is, in words: "series'" or "collection's".</param>
+    /// <param name="heldOut">Whose points the test tail holds out, in words: "points" or "points of every member".</param>
+    private (int TestSize, int SeasonalPeriod, List<string> Choices) ResolveStatisticalFields(
+        HyperparameterRequest request, Frequency frequency, RunDefaults defaults, string method, string subject, string heldOut)
+    {
+        RefuseNetworkFields(request, method);
+        var seasonalPeriod = Check(request.SeasonalPeriod ?? frequency.SeasonalPeriod(), "seasonalPeriod");
+        var testSize = Check(request.TestSize ?? defaults.TestSize(seasonalPeriod), "testSize");
         var choices = new List<string>();
         if (request.TestSize is null)
         {
-            choices.Add($"testSize {testSize}: the last {testSize} points are held out and forecast for the evaluation; {method} is fitted on everything before them.");
+            choices.Add($"testSize {testSize}: the last {testSize} {heldOut} are held out and forecast for the evaluation; {method} is fitted on everything before them.");
         }
         if (request.SeasonalPeriod is null)
         {
-            choices.Add($"seasonal period {seasonalPeriod} from the series' frequency: the season {method} may model, and the lag of seasonal naive and the MASE scale.");
+            choices.Add($"seasonal period {seasonalPeriod} from the {subject} frequency: the season {method} may model, and the lag of seasonal naive and the MASE scale.");
         }
-        return new ResolvedHyperparameters(Hyperparameters.ForStatisticalMethod(method, testSize, seasonalPeriod), choices);
+        return (testSize, seasonalPeriod, choices);
     }
 
     private static void RefuseNetworkFields(HyperparameterRequest request, string method)

@@ -40,9 +40,10 @@ public sealed record Hyperparameters(
     [System.Text.Json.Serialization.JsonIgnore]
     public bool TrainsNetwork => Method == NetworkMethod;
 
-    /// <summary>A statistical method's run: its test tail and season, and nothing of a network (one "epoch": the fit).</summary>
-    public static Hyperparameters ForStatisticalMethod(string method, int testSize, int seasonalPeriod) =>
-        new(Lookback: 0, HiddenSize: 0, Layers: 0, Dropout: 0, Epochs: 1, BatchSize: null, LearningRate: 0, ValidationFraction: 0, testSize,
+    /// <summary>A statistical method's run: its test tail and season, and nothing of a network.</summary>
+    /// <param name="fits">The run's "epochs": one, the fit, on a series; one per member fitted on a collection.</param>
+    public static Hyperparameters ForStatisticalMethod(string method, int testSize, int seasonalPeriod, int fits = 1) =>
+        new(Lookback: 0, HiddenSize: 0, Layers: 0, Dropout: 0, Epochs: fits, BatchSize: null, LearningRate: 0, ValidationFraction: 0, testSize,
             Seed: 0, TransformChoice.Of(TransformPipeline.None), EarlyStoppingPatience: null, seasonalPeriod, EnsembleSize: 1, WindowsPerEpoch: null, method);
 }
 

@@ -14,7 +14,7 @@ namespace Forecast.Training.Collections;
 /// <param name="Coverage">Per level, the share of every member's points in this window inside its interval, pooled; empty without a calibration.</param>
 /// <param name="Fallbacks">
 /// Members the Theta method forecast in this window, never left out: those the model always forecasts so, and those
-/// with fewer points before this origin than the network needs.
+/// with fewer points before this origin than its method needs.
 /// </param>
 public sealed record CollectionBacktestWindow(
     int PeriodsBeforeTestTail,
@@ -29,7 +29,7 @@ public sealed record CollectionBacktestWindow(
 }
 
 /// <summary>
-/// A rolling-origin backtest of a collection's global model, as <see cref="Backtest"/> is of a series' model: the windows'
+/// A rolling-origin backtest of a collection's model, whatever its method, as <see cref="Backtest"/> is of a series' model: the windows'
 /// origins are counted back from each member's own test tail, so members of different lengths end their windows alike.
 /// Without refitting, earlier windows fall on points the model was trained or validated on: it measures stability.
 /// </summary>
@@ -55,13 +55,13 @@ public sealed record CollectionBacktest(
         return request.PeriodsBeforeTestTail(shortest.Key, shortest.Values.Count, testSize, HyperparameterResolver.MinimumMemberHistory);
     }
 
-    /// <summary>A backtest of one global model from the windows <paramref name="request"/> asks for, without refitting.</summary>
+    /// <summary>A backtest of one fitted collection from the windows <paramref name="request"/> asks for, without refitting.</summary>
     /// <exception cref="Forecast.Domain.UnprocessableException">The windows leave the shortest member too few points before the first origin.</exception>
-    public static CollectionBacktest Run(GlobalModel model, IReadOnlyList<GlobalMember> members, int testSize, BacktestRequest request) =>
+    public static CollectionBacktest Run(ICollectionForecaster model, IReadOnlyList<GlobalMember> members, int testSize, BacktestRequest request) =>
         Run(model, members, testSize, PeriodsBefore(request, members, testSize), request.Step ?? testSize);
 
-    /// <summary>A backtest of one global model from each window, without refitting.</summary>
-    public static CollectionBacktest Run(GlobalModel model, IReadOnlyList<GlobalMember> members, int testSize, IReadOnlyList<int> periodsBefore, int step) =>
+    /// <summary>A backtest of one fitted collection from each window, without refitting.</summary>
+    public static CollectionBacktest Run(ICollectionForecaster model, IReadOnlyList<GlobalMember> members, int testSize, IReadOnlyList<int> periodsBefore, int step) =>
         Of(periodsBefore.Select(before => CollectionBacktestWindow.Of(before, CollectionEvaluator.Evaluate(model, Before(members, before), testSize))).ToList(),
             step, refit: false);
 

@@ -5,8 +5,8 @@ using Forecast.Training.Intervals;
 namespace Forecast.Training.Collections;
 
 /// <summary>One member scored on its test tail, with the multi-step forecast's intervals there.</summary>
-/// <param name="Intervals">Per test point, its intervals at <see cref="ConformalCalibration.DefaultLevels"/>; empty lists without a calibration.</param>
-/// <param name="Fallback">Why the Theta method forecast the member instead of the network; null when the network did.</param>
+/// <param name="Intervals">Per test point, its intervals at <see cref="ConformalCalibration.DefaultLevels"/>; empty lists for a model without intervals.</param>
+/// <param name="Fallback">Why the Theta method forecast the member instead of the model's method; null when the method did.</param>
 public sealed record EvaluatedMember(ScoredMember Score, IReadOnlyList<IReadOnlyList<PredictionInterval>> Intervals, string? Fallback);
 
 /// <summary>
@@ -16,17 +16,17 @@ public sealed record EvaluatedMember(ScoredMember Score, IReadOnlyList<IReadOnly
 public sealed record StepMase(int Step, double? Mase, double? NaiveMase, double? SeasonalNaiveMase, double? ThetaMase);
 
 /// <summary>A collection's evaluation: every member scored, the collection's accuracy over them and its pooled interval coverage.</summary>
-/// <param name="Coverage">Per level, the share of all members' test points inside their intervals; empty without a calibration.</param>
+/// <param name="Coverage">Per level, the share of all members' test points inside their intervals; empty for a model without intervals.</param>
 /// <param name="Steps">Per horizon step, the mean error in MASE units of the model and the baselines.</param>
 public sealed record CollectionEvaluation(
     IReadOnlyList<EvaluatedMember> Members, CollectionAccuracy Accuracy, IReadOnlyList<IntervalCoverage> Coverage, IReadOnlyList<StepMase> Steps)
 {
-    /// <summary>Members the network could not forecast and the Theta method did.</summary>
+    /// <summary>Members the model's method could not forecast and the Theta method did.</summary>
     public int Fallbacks => Members.Count(m => m.Fallback is not null);
 }
 
 /// <summary>
-/// Scores a global model on each member's last <c>testSize</c> points as R's <c>forecast()</c> is scored: a recursive
+/// Scores a fitted collection, whatever its method, on each member's last <c>testSize</c> points as R's <c>forecast()</c> is scored: a recursive
 /// forecast of the whole tail from its origin, MASE scaled by the in-sample seasonal-naive MAE of everything before
 /// the tail, beside naive, seasonal naive, Naive2 and Theta on the same tail.
 /// </summary>
@@ -36,28 +36,25 @@ public static class CollectionEvaluator
     private sealed record Forecasts(double Scale, IReadOnlyList<double> Actual, IReadOnlyList<double> Model,
         IReadOnlyList<double> Naive, IReadOnlyList<double> SeasonalNaive, IReadOnlyList<double> Theta);
 
-    public static CollectionEvaluation Evaluate(GlobalModel model, IReadOnlyList<GlobalMember> members, int testSize)
+    public static CollectionEvaluation Evaluate(ICollectionForecaster model, IReadOnlyList<GlobalMember> members, int testSize)
     {
-        var period = model.Artifact.SeasonalPeriod;
-        var calibration = model.Artifact.Calibration;
+        var period = model.SeasonalPeriod;
         var histories = members.Select(m => (m.Key, (IReadOnlyList<double>)m.Values.Take(m.Values.Count - testSize).ToArray())).ToList();
-        var predictions = model.ForecastAll(histories, testSize);
+        var predictions = model.ForecastAll(histories, testSize, model.HasIntervals ? IntervalLevels.Default : IntervalLevels.None);
         var scored = members.Select((member, i) =>
         {
             var history = histories[i].Item2;
             var actual = member.Values.Skip(history.Count).ToArray();
             var scale = AccuracyMetrics.MaseScale(history, period);
             AccuracyMetrics Score(IReadOnlyList<double> forecast) => AccuracyMetrics.Compute(actual, forecast, scale);
-            var forecasts = new Forecasts(scale, actual, predictions[i], Baselines.Naive(history, testSize),
+            var forecasts = new Forecasts(scale, actual, predictions[i].Select(step => step.Value).ToArray(), Baselines.Naive(history, testSize),
                 Baselines.SeasonalNaive(history, testSize, period), Theta.Forecast(history, testSize, period));
             var score = new ScoredMember(member.Key, actual, forecasts.Model, Score(forecasts.Model),
                 Score(forecasts.Naive),
                 Score(forecasts.SeasonalNaive),
                 Score(Naive2.Forecast(history, testSize, period)),
                 Score(forecasts.Theta));
-            IReadOnlyList<IReadOnlyList<PredictionInterval>> intervals = calibration is null
-                ? forecasts.Model.Select(_ => (IReadOnlyList<PredictionInterval>)[]).ToArray()
-                : calibration.IntervalsAlong(forecasts.Model, ConformalCalibration.DefaultLevels, PooledCalibration.ScaleAt(history, period));
+            var intervals = predictions[i].Select(step => step.Intervals ?? []).ToArray();
             return (Member: new EvaluatedMember(score, intervals, model.FallbackFor(member.Key, history.Count)), Forecasts: forecasts);
         }).ToList();
         var evaluated = scored.Select(s => s.Member).ToList();

@@ -1,23 +1,32 @@
 using Forecast.Domain.Runs;
 using Forecast.Training.Lstm;
+using Forecast.Training.Methods;
 
 namespace Forecast.Training.Collections;
 
-/// <summary>A trained, calibrated and evaluated global model, and what was chosen while building it, in plain words.</summary>
-/// <param name="TrainingWindows">Windows of all members the network trained on, before <c>windowsPerEpoch</c> drew from them.</param>
+/// <summary>A fitted and evaluated collection model, whatever its method, and what was chosen while building it, in plain words.</summary>
+/// <param name="Stored">What the model store keeps: a global network, or every member's statistical fit.</param>
+/// <param name="EpochsRun">A network's epochs trained; for a statistical method, the members fitted.</param>
+/// <param name="TrainingWindows">Windows of all members the network trained on, before <c>windowsPerEpoch</c> drew from them; 0 for a statistical method.</param>
 public sealed record BuiltCollectionModel(
-    GlobalModelArtifact Artifact,
+    StoredCollectionForecaster Stored,
     CollectionEvaluation Evaluation,
     int EpochsRun,
     int BestEpoch,
     bool StoppedEarly,
     int TrainingWindows,
-    IReadOnlyList<string> Choices);
+    IReadOnlyList<string> Choices)
+{
+    /// <summary>The global network's weights, members' views and calibration; null for a statistical method.</summary>
+    public GlobalModelArtifact? Artifact => Stored.Network;
+}
 
 /// <summary>
-/// Everything between a collection's run and its stored model: trains one network on every member
-/// (<see cref="GlobalTrainer"/>), calibrates the intervals on the members' validation parts pooled
-/// (<see cref="PooledCalibration"/>) and scores every member on its test tail (<see cref="CollectionEvaluator"/>).
+/// Everything between a collection's run and its stored model, for every method. A network: one trained on every member
+/// (<see cref="GlobalTrainer"/>), its intervals calibrated on the members' validation parts pooled
+/// (<see cref="PooledCalibration"/>). A statistical method: fitted to each member on its own points before its test tail
+/// (<see cref="MemberFitting"/>). Both are then scored on every member's test tail through the collection contract
+/// (<see cref="CollectionEvaluator"/>).
 /// </summary>
 /// <remarks>
 /// Transform "auto" is chosen per member by a rule (<see cref="MemberTransforms"/>), not by training candidates, so a
@@ -26,9 +35,10 @@ public sealed record BuiltCollectionModel(
 public static class CollectionModelBuilder
 {
     /// <param name="members">Every member whole; only the evaluation looks at their test tails.</param>
-    /// <param name="resumeFrom">A checkpoint of this same run to continue from, or null to start afresh.</param>
+    /// <param name="resumeFrom">A network's checkpoint of this same run to continue from, or null to start afresh.</param>
     /// <param name="options">How the network sees its windows; <see cref="GlobalTrainingOptions.Default"/> unless a benchmark measures another.</param>
     /// <param name="warmStart">A collection model of <paramref name="hp"/>'s shape to start from (<see cref="GlobalTrainer.Train"/>).</param>
+    /// <param name="fitted">A statistical method's members fitted by an earlier attempt of this same run: kept, the others fitted.</param>
     public static BuiltCollectionModel Build(
         IReadOnlyList<GlobalMember> members,
         Hyperparameters hp,
@@ -36,8 +46,13 @@ public static class CollectionModelBuilder
         CancellationToken cancellation,
         TrainingCheckpoint? resumeFrom = null,
         GlobalTrainingOptions? options = null,
-        GlobalWarmStart? warmStart = null)
+        GlobalWarmStart? warmStart = null,
+        IReadOnlyList<MemberFit>? fitted = null)
     {
+        if (!hp.TrainsNetwork)
+        {
+            return Fit(ForecastingMethods.Statistical(hp.Method)!, members, hp, fitted ?? [], observer, cancellation);
+        }
         var trained = GlobalTrainer.Train(members, hp, options ?? GlobalTrainingOptions.Default, observer, cancellation, resumeFrom, warmStart);
         GlobalModelArtifact artifact;
         using (var uncalibrated = new GlobalModel(trained.Artifact))
@@ -60,6 +75,22 @@ public static class CollectionModelBuilder
         {
             choices.Add(EarlyStopping.Explain(trained.EpochsRun, trained.BestEpoch, hp));
         }
-        return new BuiltCollectionModel(artifact, evaluation, trained.EpochsRun, trained.BestEpoch, trained.StoppedEarly, trained.TrainingWindows, choices);
+        return new BuiltCollectionModel(new StoredCollectionForecaster(hp.Method, artifact, Fits: null, hp.SeasonalPeriod), evaluation,
+            trained.EpochsRun, trained.BestEpoch, trained.StoppedEarly, trained.TrainingWindows, choices);
+    }
+
+    /// <summary>Fits a statistical method to every member not fitted before, then scores the collection through its restored fits.</summary>
+    private static BuiltCollectionModel Fit(IStatisticalMethod method, IReadOnlyList<GlobalMember> members, Hyperparameters hp,
+        IReadOnlyList<MemberFit> fittedBefore, ITrainingObserver observer, CancellationToken cancellation)
+    {
+        var fits = MemberFitting.FitAll(method, members, hp, fittedBefore, observer, cancellation);
+        var stored = new StoredCollectionForecaster(method.Name, Network: null, fits, hp.SeasonalPeriod);
+        using var model = ForecastingMethods.RestoreCollection(stored);
+        var evaluation = CollectionEvaluator.Evaluate(model, members, hp.TestSize);
+        List<string> choices =
+        [
+            $"{method.Name} fitted to each of the {members.Count} members on its own points before its test tail{(fittedBefore.Count > 0 ? $"; {fittedBefore.Count} were fitted by an earlier attempt of this run and kept" : "")}.",
+        ];
+        return new BuiltCollectionModel(stored, evaluation, EpochsRun: members.Count, BestEpoch: members.Count, StoppedEarly: false, TrainingWindows: 0, choices);
     }
 }

@@ -1,11 +1,16 @@
 using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
+using Forecast.Training.Intervals;
 using Forecast.Training.Lstm;
 
 namespace Forecast.Training.Collections;
 
 /// <summary>A trained global model rebuilt from its artifact: one set of networks, each member seen through its own transform and scaler.</summary>
-public sealed class GlobalModel : IDisposable
+/// <remarks>
+/// Its intervals are the pooled calibration's (<see cref="PooledCalibration"/>), scaled by each member's own scale at the
+/// forecast's origin.
+/// </remarks>
+public sealed class GlobalModel : ICollectionForecaster
 {
     private readonly LstmModel networks;
     private readonly Dictionary<string, (GlobalMemberModel Member, LstmModel? View)> members;
@@ -22,6 +27,12 @@ public sealed class GlobalModel : IDisposable
     }
 
     public GlobalModelArtifact Artifact { get; }
+
+    public string Method => LstmMethod.MethodName;
+
+    public int SeasonalPeriod => Artifact.SeasonalPeriod;
+
+    public bool HasIntervals => Artifact.Calibration is not null;
 
     /// <summary>The next <paramref name="horizon"/> points of member <paramref name="key"/> after <paramref name="history"/>, recursively.</summary>
     /// <exception cref="KeyNotFoundException">The model has no member of that key.</exception>
@@ -47,6 +58,11 @@ public sealed class GlobalModel : IDisposable
         }
         return forecasts;
     }
+
+    public IReadOnlyList<IReadOnlyList<ForecastStep>> ForecastAll(
+        IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon, IntervalLevels levels) =>
+        ForecastAll(asked, horizon).Select((point, i) => ForecastWithIntervals.Assemble(point, levels, Artifact.Calibration,
+            levels.Values.Count == 0 ? 1 : PooledCalibration.ScaleAt(asked[i].History, SeasonalPeriod))).ToList();
 
     /// <summary>
     /// Why member <paramref name="key"/> is forecast by the Theta method after a history of <paramref name="points"/>, or

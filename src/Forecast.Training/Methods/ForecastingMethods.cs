@@ -1,5 +1,6 @@
 using Forecast.Domain;
 using Forecast.Domain.Runs;
+using Forecast.Training.Collections;
 using Forecast.Training.Lstm;
 using Forecast.Training.Methods.Ets;
 using Forecast.Training.Methods.Simple;
@@ -40,14 +41,28 @@ public static class ForecastingMethods
     /// <exception cref="ArgumentException">A stored model without what its method needs.</exception>
     public static IFittedForecaster Restore(StoredForecaster stored) => Find(stored.Method) switch
     {
-        IStatisticalMethod method => method.Restore(stored.Fit ?? throw Incomplete(stored, "fitted state"), stored.SeasonalPeriod),
+        IStatisticalMethod method => method.Restore(stored.Fit ?? throw Incomplete(stored.Method, "fitted state"), stored.SeasonalPeriod),
         _ => stored.Network is { } network
             ? new LstmForecaster(new LstmModel(network), network.Calibration)
-            : throw Incomplete(stored, "network"),
+            : throw Incomplete(stored.Method, "network"),
     };
 
-    private static ArgumentException Incomplete(StoredForecaster stored, string what) =>
-        new($"A stored {stored.Method} model needs its {what}.", nameof(stored));
+    /// <summary>
+    /// The fitted collection a store kept, rebuilt: a global network's weights loaded, or every member's statistical fit
+    /// restored by its method.
+    /// </summary>
+    /// <exception cref="ArgumentException">A stored collection model without what its method needs.</exception>
+    public static ICollectionForecaster RestoreCollection(StoredCollectionForecaster stored) => Find(stored.Method) switch
+    {
+        IStatisticalMethod method => new MemberForecasters(method.Name,
+            (stored.Fits ?? throw Incomplete(stored.Method, "members' fits")).ToDictionary(
+                fit => fit.Key, fit => method.Restore(fit.State, stored.SeasonalPeriod), StringComparer.Ordinal),
+            stored.SeasonalPeriod),
+        _ => new GlobalModel(stored.Network ?? throw Incomplete(stored.Method, "network")),
+    };
+
+    private static ArgumentException Incomplete(string method, string what) =>
+        new($"A stored {method} model needs its {what}.");
 
     /// <exception cref="DomainValidationException">No method has that name; the message lists those that do.</exception>
     public static IForecastingMethod Find(string name) =>

@@ -51,4 +51,19 @@ public static class FittedForecasterExtensions
     /// <summary>The point forecast of <paramref name="horizon"/> points after the end of <paramref name="history"/>.</summary>
     public static double[] PointForecast(this IFittedForecaster model, IReadOnlyList<double> history, int horizon) =>
         model.PointForecasts(history, [history.Count], horizon)[0];
+
+    /// <summary>
+    /// The mean squared error of the one-step forecasts of <paramref name="history"/>, each from the points before it, from
+    /// the first the model can forecast on: how closely a fit follows the history it was fitted on; 0 when it forecasts none.
+    /// </summary>
+    public static double InSampleMeanSquaredError(this IFittedForecaster model, IReadOnlyList<double> history)
+    {
+        var first = model.FirstPredictable;
+        if (first >= history.Count)
+        {
+            return 0;
+        }
+        var inSample = model.OneStepAhead(history, first, history.Count, IntervalLevels.None);
+        return inSample.Select((step, i) => (history[first + i] - step.Value) * (history[first + i] - step.Value)).Average();
+    }
 }

@@ -13,12 +13,10 @@ public static class MethodResolution
             ? resolver.ResolveStatistical(request, series, method.Name)
             : resolver.Resolve(request, series, randomSeed);
 
-    /// <exception cref="DomainValidationException">An unknown method.</exception>
-    /// <exception cref="UnprocessableException">A statistical method: a collection's members are not fitted one by one yet.</exception>
+    /// <exception cref="DomainValidationException">An unknown method, or a field that does not belong to it.</exception>
+    /// <exception cref="UnprocessableException">A member too short for the test tail, or (a network) for any lookback.</exception>
     public static ResolvedHyperparameters ResolveCollectionRun(this HyperparameterResolver resolver, HyperparameterRequest request, CollectionShape shape, Func<int> randomSeed) =>
         ForecastingMethods.Find(request.Method ?? ForecastingMethods.Default) is IStatisticalMethod method
-            ? throw new UnprocessableException(
-                $"method {method.Name} fits one series at a time for now: train it on each member's series (/api/series/{{id}}/training-runs), or train lstm on the collection.",
-                "method")
+            ? resolver.ResolveStatisticalForCollection(request, shape, method.Name)
             : resolver.ResolveForCollection(request, shape, randomSeed);
 }

@@ -410,17 +410,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await using var tab = await host.OpenAsync();
         var page = tab.Page;
 
-        await page.GetByLabel("A collection: a long CSV of series,date,value").CheckAsync();
-        await page.Locator("#upload-file").SetInputFilesAsync(new FilePayload
-        {
-            Name = "tourism-quarterly.csv",
-            MimeType = "text/csv",
-            Buffer = Encoding.UTF8.GetBytes(TourismCsv.Quarterly(6)),
-        });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
-        await Expect(page.Locator("#upload-result")).ToContainTextAsync("6 quarterly members");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Open the collection" }).ClickAsync();
-        await Expect(page.Locator("#members tbody tr")).ToHaveCountAsync(6);
+        await UploadCollectionAsync(page);
         await Expect(page.Locator("#field-testSize")).ToHaveAttributeAsync("placeholder", "8");
 
         await page.GetByLabel("Epochs").FillAsync("3");
@@ -454,6 +444,47 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await Expect(page.Locator("#forecast-table tbody tr")).ToHaveCountAsync(8);
         await tab.LookAsync("member");
         Assert.Empty(tab.Errors);
+    }
+
+    [SkippableFact]
+    public async Task A_collection_fitted_by_theta_counts_its_members_fitted_and_its_model_and_members_say_theta()
+    {
+        await using var tab = await host.OpenAsync();
+        var page = tab.Page;
+        await UploadCollectionAsync(page);
+
+        await page.GetByLabel("Method").SelectOptionAsync("theta");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start training" }).ClickAsync();
+        await Expect(page.GetByText("Members fitted: 6 of 6")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open the model" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("THETA model of");
+        await Expect(page.Locator(".facts")).ToContainTextAsync("theta: fitted to each member on its own");
+        await Expect(page.Locator("#metrics tbody tr").First).ToContainTextAsync("theta");
+        var table = page.Locator("#member-table tbody tr");
+        await Expect(table).ToHaveCountAsync(6);
+        await Expect(table.First).ToContainTextAsync("theta");
+        await tab.LookAsync("collection-theta-model");
+        await table.First.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.Locator("#metrics tbody tr").First).ToContainTextAsync("theta");
+        await Expect(page.Locator("#forecast-table tbody tr")).ToHaveCountAsync(8);
+        Assert.Empty(tab.Errors);
+    }
+
+    /// <summary>Six quarterly tourism members uploaded on the home page as one collection, whose page is then open.</summary>
+    private static async Task UploadCollectionAsync(IPage page)
+    {
+        await page.GetByLabel("A collection: a long CSV of series,date,value").CheckAsync();
+        await page.Locator("#upload-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "tourism-quarterly.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes(TourismCsv.Quarterly(6)),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#upload-result")).ToContainTextAsync("6 quarterly members");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open the collection" }).ClickAsync();
+        await Expect(page.Locator("#members tbody tr")).ToHaveCountAsync(6);
     }
 
     [SkippableFact]

@@ -81,4 +81,28 @@ public class CollectionHyperparameterTests
         Assert.Equal([12, 6, 0], periods);
         Assert.Equal("lookback", error.Field);
     }
+
+    [Fact]
+    public void A_statistical_run_on_a_collection_holds_out_two_seasons_and_counts_its_members_as_its_epochs()
+    {
+        var resolved = resolver.ResolveStatisticalForCollection(new HyperparameterRequest(Method: "theta"), Monthly(), "theta");
+
+        var hp = resolved.Hyperparameters;
+        Assert.Equal(("theta", 24, 12, 366, false), (hp.Method, hp.TestSize, hp.SeasonalPeriod, hp.Epochs, hp.TrainsNetwork));
+        Assert.StartsWith("testSize 24: the last 24 points of every member are held out", resolved.Choices[0], StringComparison.Ordinal);
+        Assert.StartsWith("seasonal period 12 from the collection's frequency", resolved.Choices[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_statistical_run_on_a_collection_refuses_a_network_field_and_a_member_too_short_naming_the_field()
+    {
+        var network = Assert.Throws<DomainValidationException>(() =>
+            resolver.ResolveStatisticalForCollection(new HyperparameterRequest(HiddenSize: 8, Method: "naive"), Monthly(), "naive"));
+        var tooShort = Assert.Throws<UnprocessableException>(() =>
+            resolver.ResolveStatisticalForCollection(new HyperparameterRequest(TestSize: 30, Method: "naive"), Monthly(shortest: 32), "naive"));
+
+        Assert.Equal("hiddenSize", network.Field);
+        Assert.Equal("testSize", tooShort.Field);
+        Assert.StartsWith("Member 'T1' has 32 points; with testSize 30 held out it needs at least 33", tooShort.Message, StringComparison.Ordinal);
+    }
 }

@@ -13,7 +13,7 @@ public class CollectionModelBuilderTests
     [Fact]
     public void The_calibration_pools_the_validation_errors_of_every_member_per_horizon_step()
     {
-        var calibration = Built.Artifact.Calibration!;
+        var calibration = Built.Artifact!.Calibration!;
 
         // A long member: 44 points before its tail of 4, 9 of them validate, so 9 origins forecast one step inside the
         // validation part and 6 forecast four; the short member: 8 before its tail, 2 validate, so 2 and none.
@@ -26,7 +26,7 @@ public class CollectionModelBuilderTests
     public void Every_member_s_interval_is_the_pooled_quantile_times_that_member_s_own_scale()
     {
         var evaluation = Built.Evaluation;
-        var calibration = Built.Artifact.Calibration!;
+        var calibration = Built.Artifact!.Calibration!;
 
         foreach (var (member, evaluated) in CollectionFixture.Members.Zip(evaluation.Members))
         {

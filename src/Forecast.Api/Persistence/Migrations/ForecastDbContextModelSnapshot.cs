@@ -205,7 +205,6 @@ namespace Forecast.Api.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Artifact")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Backtest")
@@ -332,6 +331,9 @@ namespace Forecast.Api.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Fit")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ForecastOrigin")
                         .HasColumnType("INTEGER");
 
@@ -349,6 +351,24 @@ namespace Forecast.Api.Persistence.Migrations
                     b.HasIndex("ModelId", "Mase");
 
                     b.ToTable("MemberEvaluations");
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.MemberFitEntity", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId", "Key");
+
+                    b.ToTable("MemberFits");
                 });
 
             modelBuilder.Entity("Forecast.Api.Persistence.ModelEntity", b =>
@@ -737,6 +757,15 @@ namespace Forecast.Api.Persistence.Migrations
                     b.HasOne("Forecast.Api.Persistence.CollectionModelEntity", null)
                         .WithMany()
                         .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.MemberFitEntity", b =>
+                {
+                    b.HasOne("Forecast.Api.Persistence.TrainingRunEntity", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -213,7 +213,6 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                         .HasColumnType("text");
 
                     b.Property<string>("Artifact")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("Backtest")
@@ -340,6 +339,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Fit")
+                        .HasColumnType("text");
+
                     b.Property<int>("ForecastOrigin")
                         .HasColumnType("integer");
 
@@ -357,6 +359,24 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.HasIndex("ModelId", "Mase");
 
                     b.ToTable("MemberEvaluations");
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.MemberFitEntity", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("RunId", "Key");
+
+                    b.ToTable("MemberFits");
                 });
 
             modelBuilder.Entity("Forecast.Api.Persistence.ModelEntity", b =>
@@ -747,6 +767,15 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.HasOne("Forecast.Api.Persistence.CollectionModelEntity", null)
                         .WithMany()
                         .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.MemberFitEntity", b =>
+                {
+                    b.HasOne("Forecast.Api.Persistence.TrainingRunEntity", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

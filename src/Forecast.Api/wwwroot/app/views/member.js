@@ -7,15 +7,21 @@ import { forecastPanel } from './forecast-panel.js';
 import { showLiveAccuracy } from './live-accuracy.js';
 import { metricsTable } from './metrics.js';
 
-/** One member of a collection under its global model: its test tail, its baselines, its forecast, and how it does as it grows. */
+/** One member of a collection under its model: its test tail, its baselines, its forecast, and how it does as it grows. */
 export async function renderMember(view, { params: [modelId, key], signal }) {
-  const evaluation = await getJson(`/api/models/${modelId}/members/${encodeURIComponent(key)}`, { signal });
+  const [evaluation, model] = await Promise.all([
+    getJson(`/api/models/${modelId}/members/${encodeURIComponent(key)}`, { signal }),
+    getJson(`/api/models/${modelId}`, { signal }),
+  ]);
   const series = await getJson(`/api/series/${evaluation.seriesId}?includeValues=true`, { signal });
+  // A global network was written by TorchSharp; a statistical method fitted this member on its own.
+  const network = model.torchSharpVersion !== null;
+  const forecaster = network ? 'global LSTM' : model.method;
   const p = evaluation.points;
   const interval = (level, side) => p.map((x) => x.intervals.find((i) => i.level === level)?.[side] ?? null);
   view.append(
     h('p', { class: 'crumbs' }, link('/', 'All series'), ' · ', link(`/collections/${series.collectionId}`, 'the collection'), ' · ',
-      link(`/models/${modelId}`, 'its global model'), ' · ', link(`/series/${series.id}`, 'the member as a series')),
+      link(`/models/${modelId}`, network ? 'its global model' : `its ${model.method} model`), ' · ', link(`/series/${series.id}`, 'the member as a series')),
     h('h1', {}, `Member ${key}`));
   if (evaluation.fallback) {
     view.append(h('p', { class: 'note' }, `Forecast by the Theta method: ${evaluation.fallback}`));
@@ -24,12 +30,12 @@ export async function renderMember(view, { params: [modelId, key], signal }) {
   view.append(tail);
   timeChart(tail, {
     title: 'Actual against the forecast of the test tail',
-    description: 'actual and the global model’s multi-step forecast with its 80 % and 95 % intervals',
+    description: `actual and the ${forecaster}’s multi-step forecast with its 80 % and 95 % intervals`,
     dates: p.map((x) => x.timestamp),
     points: true,
     lines: [
       { label: 'actual', values: p.map((x) => x.actual), colour: colours.actual },
-      { label: 'global LSTM', values: p.map((x) => x.forecast), colour: colours.model },
+      { label: forecaster, values: p.map((x) => x.forecast), colour: colours.model },
     ],
     bands: [
       { label: '95 %', upper: interval(95, 'upper'), lower: interval(95, 'lower'), fill: colours.band95 },
@@ -39,7 +45,7 @@ export async function renderMember(view, { params: [modelId, key], signal }) {
   const b = evaluation.baselines;
   tail.append(
     metricsTable('Accuracy on the test tail', [
-      ['global LSTM', evaluation.metrics], ['naive', b.naive], ['seasonal naive', b.seasonalNaive], ['Naive2', b.naive2], ['Theta', b.theta],
+      [forecaster, evaluation.metrics], ['naive', b.naive], ['seasonal naive', b.seasonalNaive], ['Naive2', b.naive2], ['Theta', b.theta],
     ], 'metrics', b.seasonalNaive),
     h('details', {}, h('summary', {}, 'The test tail as a table'),
       table('Test tail', ['date', 'actual', 'forecast'], p.map((x) => [x.timestamp, num(x.actual), num(x.forecast)]))));

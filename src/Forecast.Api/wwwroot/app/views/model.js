@@ -95,12 +95,18 @@ async function renderSeriesModel(view, model, signal) {
 async function renderCollectionModel(view, model, signal) {
   const collection = await getJson(`/api/collections/${model.collectionId}`, { signal });
   const a = model.accuracy;
+  // A global network was written by TorchSharp; a statistical method fitted each member on its own.
+  const network = model.torchSharpVersion !== null;
+  const forecaster = network ? 'global LSTM' : model.method;
   view.append(
     h('p', { class: 'crumbs' }, link('/', 'All series'), ' · ', link(`/collections/${collection.id}`, collection.name), ' · ', link(`/runs/${model.runId}`, 'its run')),
-    h('h1', {}, `Global model of ${collection.name}`),
+    h('h1', {}, network ? `Global model of ${collection.name}` : `${model.method.toUpperCase()} model of ${collection.name}`),
     facts([
+      ['method', network ? `${model.method}: one network over every member` : `${model.method}: fitted to each member on its own`],
       ['members', `${num(model.members)}${model.fallbacks ? `, ${model.fallbacks} forecast by Theta (too short for the lookback)` : ''}`],
-      ['training', `${epochs(model)}, ${num(model.trainingWindows)} windows, ${seconds(model.trainingSeconds)}`],
+      network
+        ? ['training', `${epochs(model)}, ${num(model.trainingWindows)} windows, ${seconds(model.trainingSeconds)}`]
+        : ['fitting', `${num(model.epochsRun)} members fitted, ${seconds(model.trainingSeconds)}`],
       ['mean MASE', `${num(a.model.mase)} (median ${num(a.medianMase)})`],
       ['beats seasonal naive on', percent(a.shareBeatingSeasonalNaive)],
       ['beats Theta on', percent(a.shareBeatingTheta)],
@@ -108,7 +114,7 @@ async function renderCollectionModel(view, model, signal) {
     ]),
     section('collection-accuracy', 'Accuracy over the members',
       table('Mean over members of the test tails', ['forecast', 'mean MASE', 'mean sMAPE %'], [
-        ['global LSTM', num(a.model.mase), num(a.model.smape)],
+        [forecaster, num(a.model.mase), num(a.model.smape)],
         ['naive', num(a.naive.mase), num(a.naive.smape)],
         ['seasonal naive', num(a.seasonalNaive.mase), num(a.seasonalNaive.smape)],
         ['Naive2', num(a.naive2.mase), num(a.naive2.smape)],
@@ -118,13 +124,13 @@ async function renderCollectionModel(view, model, signal) {
   const members = section('members', 'Members');
   view.append(backtest, members, allForecasts(model.id, signal));
   showCollectionBacktest(backtest, { model, signal });
-  await memberTable(members, model.id, signal);
+  await memberTable(members, model.id, network ? 'the network' : model.method, signal);
 }
 
 const sorts = { mase: 'MASE, best first', '-mase': 'MASE, worst first', key: 'key' };
 
 /** The member table, sorted and paged by the API; each key opens that member's page. */
-async function memberTable(container, modelId, signal) {
+async function memberTable(container, modelId, forecastBy, signal) {
   const sort = h('select', { id: 'member-sort' }, Object.entries(sorts).map(([value, text]) => h('option', { value }, text)));
   const body = h('div', { 'aria-live': 'polite' });
   container.append(h('form', { class: 'inline' }, field('Sort by', sort)), body);
@@ -136,7 +142,7 @@ async function memberTable(container, modelId, signal) {
       replace(body,
         table(`Members by ${sorts[sort.value]} (${list.total})`, ['key', 'MASE', 'sMAPE %', 'seasonal naive MASE', 'Theta MASE', 'forecast by'],
           list.items.map((m) => [link(`/models/${modelId}/members/${encodeURIComponent(m.key)}`, m.key), num(m.mase), num(m.smape),
-            num(m.seasonalNaiveMase), num(m.thetaMase), m.fallback ? 'Theta (fallback)' : 'the network']), { id: 'member-table' }),
+            num(m.seasonalNaiveMase), num(m.thetaMase), m.fallback ? 'Theta (fallback)' : forecastBy]), { id: 'member-table' }),
         pages > 1 ? h('nav', { class: 'pager', 'aria-label': 'member pages' },
           h('button', { type: 'button', disabled: page <= 1, onclick: () => show(page - 1) }, 'Previous page'),
           h('span', {}, `page ${page} of ${pages}`),

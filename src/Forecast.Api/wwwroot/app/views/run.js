@@ -33,7 +33,9 @@ export async function renderRun(view, { params: [id], signal }) {
     status.textContent = `Status: ${run.status}${run.cancelRequested && open(run.status) ? ' (cancelling)' : ''}`
       + (p.queuePosition ? ` · position ${p.queuePosition} in the queue` : '');
     bar.value = p.percent;
-    progressText.textContent = `Epoch ${p.epoch} of ${p.totalEpochs} (${num(p.percent)} %)`
+    // A statistical method on a collection counts its members fitted as its epochs.
+    const unit = run.collectionId && run.hyperparameters.method !== 'lstm' ? 'Members fitted:' : 'Epoch';
+    progressText.textContent = `${unit} ${p.epoch} of ${p.totalEpochs} (${num(p.percent)} %)`
       + (p.etaSeconds !== null && p.etaSeconds !== undefined && open(run.status) ? ` · about ${seconds(p.etaSeconds)} left` : '')
       + (p.trainLoss !== null && p.trainLoss !== undefined ? ` · training loss ${num(p.trainLoss)}, validation loss ${num(p.validationLoss)}` : '');
     cancel.disabled = !open(run.status) || run.cancelRequested;

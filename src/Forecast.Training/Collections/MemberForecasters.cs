@@ -1,0 +1,40 @@
+using Forecast.Training.Intervals;
+using Forecast.Training.Methods;
+using Forecast.Training.Methods.Simple;
+
+namespace Forecast.Training.Collections;
+
+/// <summary>
+/// A statistical method fitted to every member of a collection on its own: one <see cref="IFittedForecaster"/> per
+/// member, each forecasting from any history of its member with the method's own intervals.
+/// </summary>
+/// <remarks>
+/// A history shorter than its member's forecaster needs (an early backtest window's) is forecast by the Theta method, as a
+/// global network's too-short members are, and said so by <see cref="FallbackFor"/>. Safe to call from several threads,
+/// as its forecasters are.
+/// </remarks>
+public sealed class MemberForecasters(string method, IReadOnlyDictionary<string, IFittedForecaster> members, int seasonalPeriod) : ICollectionForecaster
+{
+    private readonly IFittedForecaster theta = new ThetaMethod().Restore(ClosedFormForecaster.EmptyState, seasonalPeriod);
+
+    public string Method => method;
+
+    public int SeasonalPeriod => seasonalPeriod;
+
+    public bool HasIntervals => members.Values.All(m => m.HasIntervals);
+
+    public IReadOnlyList<IReadOnlyList<ForecastStep>> ForecastAll(
+        IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon, IntervalLevels levels) =>
+        asked.Select(a => (FallbackFor(a.Key, a.History.Count) is null ? members[a.Key] : theta).ForecastAfter(a.History, horizon, levels)).ToList();
+
+    public string? FallbackFor(string key, int points)
+    {
+        var needed = members[key].FirstPredictable;
+        return points < needed ? $"forecast by the Theta method: {points} points before the origin, fewer than the {needed} that {method} needs." : null;
+    }
+
+    /// <summary>Statistical fits hold no native memory.</summary>
+    public void Dispose()
+    {
+    }
+}
