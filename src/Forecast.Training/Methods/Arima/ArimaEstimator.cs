@@ -1,0 +1,281 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Forecast.Training.Methods.Arima;
+
+/// <summary>One fitted candidate of the search.</summary>
+/// <param name="Coefficients">In <see cref="ArimaSpec"/>'s layout, the AR blocks stationary.</param>
+/// <param name="Sigma2">The innovation variance as R's forecast package estimates it: the residuals' sum of squares over n* - k (n* = n - d - D·m, k coefficients).</param>
+/// <param name="LogLikelihood">The exact Gaussian log-likelihood; NaN for an approximate (CSS) fit.</param>
+/// <param name="Aicc">The corrected AIC; R's approximation of it for a CSS fit.</param>
+/// <param name="Criterion">What the search compares: <see cref="Aicc"/>, or +∞ when R's checks reject the fit.</param>
+/// <param name="Rejection">Why the fit was rejected, when it was.</param>
+internal sealed record ArimaFit(
+    ArimaSpec Spec, double[] Coefficients, double Sigma2, double LogLikelihood, double Aicc, double Criterion, bool Approximate,
+    string? Rejection);
+
+/// <summary>
+/// Fits one ARIMA specification as R's <c>forecast:::myarima</c> calls <c>stats::arima</c>: by conditional sums of
+/// squares alone (the search's approximation), or by exact maximum likelihood started from them ("CSS-ML"); then the
+/// information criteria and the checks that reject a fit.
+/// </summary>
+internal static class ArimaEstimator
+{
+    /// <summary>A root this close to the unit circle makes a fit unusable (R's auto.arima: 1 + 0.01).</summary>
+    private const double SmallestRoot = 1.01;
+
+    /// <summary>Lag coefficients at most this large are not part of the polynomial whose roots are checked.</summary>
+    private const double NegligibleCoefficient = 1e-8;
+
+    /// <param name="offset">For an approximate fit: R's constant that puts the CSS information criteria on the likelihood's scale.</param>
+    /// <returns>The fit, or null where R's <c>arima</c> fails (a non-stationary start, a singular Hessian).</returns>
+    public static ArimaFit? Fit(IReadOnlyList<double> series, ArimaSpec spec, bool approximate, double offset = 0)
+    {
+        var y = series.ToArray();
+        var n = y.Length;
+        var k = spec.CoefficientCount;
+        var used = n - spec.DifferencedAway;
+        if (used <= 0)
+        {
+            return null;
+        }
+
+        var regressor = Regressor(spec, n);
+        var start = new double[k];
+        var scale = Enumerable.Repeat(1.0, k).ToArray();
+        if (regressor is not null)
+        {
+            var (coefficient, standardError) = RegressionStart(y, regressor, spec);
+            // A regression without residual scatter leaves R's optimiser an unusable scale.
+            if (!(standardError > 0) || !double.IsFinite(coefficient))
+            {
+                return null;
+            }
+            start[^1] = coefficient;
+            scale[^1] = 10 * standardError;
+        }
+
+        double Css(double[] coefficients) => 0.5 * Math.Log(CssMeanSquare(y, regressor, spec, coefficients));
+
+        double[] final;
+        double aic, logLikelihood, sumOfSquares;
+        if (approximate)
+        {
+            final = k == 0 ? start : NumericalOptimizer.Minimize(Css, start, scale).Parameters;
+            var meanSquare = CssMeanSquare(y, regressor, spec, final);
+            if (k > 0 && !HasUsableVariance(NumericalOptimizer.Hessian(Css, final, scale), used, null))
+            {
+                return Rejected(spec, final, approximate, "its Hessian has no positive-definite inverse");
+            }
+            aic = offset + used * Math.Log(meanSquare) + 2 * (k + 1);
+            logLikelihood = double.NaN;
+            sumOfSquares = meanSquare * (n - ConditionalSumOfSquares.ConditioningPoints(spec));
+        }
+        else
+        {
+            if (k > 0)
+            {
+                var css = NumericalOptimizer.Minimize(Css, start, scale);
+                if (css.Converged)
+                {
+                    start = css.Parameters;
+                }
+            }
+            if (!IsStationary(start.AsSpan(0, spec.ArOrder)) ||
+                !IsStationary(start.AsSpan(spec.ArOrder + spec.MaOrder, spec.SeasonalArOrder)))
+            {
+                return null;
+            }
+
+            double Ml(double[] unconstrained) => Filter(y, regressor, spec, ArimaPolynomials.ToStationary(spec, unconstrained)).Objective;
+
+            var unconstrained = ArimaPolynomials.FromStationary(spec, start);
+            InvertMaBlocks(spec, unconstrained);
+            if (k > 0)
+            {
+                unconstrained = NumericalOptimizer.Minimize(Ml, unconstrained, scale).Parameters;
+                InvertMaBlocks(spec, unconstrained);
+                var jacobian = ArimaPolynomials.StationaryJacobian(spec, unconstrained);
+                if (!HasUsableVariance(NumericalOptimizer.Hessian(Ml, unconstrained, scale), used, jacobian))
+                {
+                    return Rejected(spec, ArimaPolynomials.ToStationary(spec, unconstrained), approximate, "its Hessian has no positive-definite inverse");
+                }
+            }
+            final = ArimaPolynomials.ToStationary(spec, unconstrained);
+            var filtered = Filter(y, regressor, spec, final);
+            logLikelihood = LogLikelihood(filtered.Objective, used);
+            aic = -2 * logLikelihood + 2 * (k + 1);
+            sumOfSquares = filtered.StandardizedSquares;
+        }
+
+        var parameters = k + 1;
+        var aicc = aic + 2.0 * parameters * (parameters + 1) / (used - parameters - 1);
+        var sigma2 = sumOfSquares / (used - parameters + 1);
+        if (!double.IsFinite(aicc))
+        {
+            return new ArimaFit(spec, final, sigma2, logLikelihood, double.PositiveInfinity, double.PositiveInfinity, approximate, "its information criterion is not finite");
+        }
+        var rejection = RootRejection(spec, final);
+        return new ArimaFit(spec, final, sigma2, logLikelihood, aicc, rejection is null ? aicc : double.PositiveInfinity, approximate, rejection);
+    }
+
+    /// <summary>
+    /// The exact log-likelihood of <paramref name="series"/> under <paramref name="spec"/> with every coefficient fixed,
+    /// as R's <c>Arima(y, ..., fixed = coefficients)$loglik</c>.
+    /// </summary>
+    public static double LogLikelihood(IReadOnlyList<double> series, ArimaSpec spec, double[] coefficients)
+    {
+        var y = series.ToArray();
+        var filtered = Filter(y, Regressor(spec, y.Length), spec, coefficients);
+        return LogLikelihood(filtered.Objective, y.Length - spec.DifferencedAway);
+    }
+
+    /// <summary>The series net of its mean or drift, which the ARMA part then models.</summary>
+    public static double[] Deterministic(ArimaSpec spec, ReadOnlySpan<double> coefficients, int start, int length)
+    {
+        var values = new double[length];
+        if (spec.Constant == ArimaConstant.None)
+        {
+            return values;
+        }
+        var c = coefficients[^1];
+        for (var i = 0; i < length; i++)
+        {
+            // Drift multiplies R's regressor 1, 2, ..., n: the position counted from 1.
+            values[i] = spec.Constant == ArimaConstant.Mean ? c : c * (start + i + 1);
+        }
+        return values;
+    }
+
+    private static double LogLikelihood(double objective, int used) =>
+        -0.5 * (2 * used * objective + used + used * Math.Log(2 * Math.PI));
+
+    private static double[]? Regressor(ArimaSpec spec, int n) => spec.Constant switch
+    {
+        ArimaConstant.Mean => Enumerable.Repeat(1.0, n).ToArray(),
+        ArimaConstant.Drift => Enumerable.Range(1, n).Select(t => (double)t).ToArray(),
+        _ => null,
+    };
+
+    private static double[] Net(double[] y, double[]? regressor, double[] coefficients)
+    {
+        if (regressor is null)
+        {
+            return y;
+        }
+        var beta = coefficients[^1];
+        var net = new double[y.Length];
+        for (var t = 0; t < y.Length; t++)
+        {
+            net[t] = y[t] - beta * regressor[t];
+        }
+        return net;
+    }
+
+    private static FilterResult Filter(double[] y, double[]? regressor, ArimaSpec spec, double[] coefficients) =>
+        ArimaStateSpace.For(spec, coefficients).Filter(Net(y, regressor, coefficients));
+
+    private static double CssMeanSquare(double[] y, double[]? regressor, ArimaSpec spec, double[] coefficients)
+    {
+        var (phi, theta) = ArimaPolynomials.Expand(spec, coefficients);
+        return ConditionalSumOfSquares.MeanSquare(spec, Net(y, regressor, coefficients), phi, theta);
+    }
+
+    /// <summary>
+    /// R's start for a mean or drift: least squares of the differenced series on the differenced regressor, with ten
+    /// standard errors as the optimiser's scale for it.
+    /// </summary>
+    private static (double Coefficient, double StandardError) RegressionStart(double[] y, double[] regressor, ArimaSpec spec)
+    {
+        var dy = Difference(y, spec);
+        var dz = Difference(regressor, spec);
+        if (dy.Length <= 1)
+        {
+            (dy, dz) = (y, regressor);
+        }
+        double zz = 0, zy = 0;
+        for (var t = 0; t < dy.Length; t++)
+        {
+            zz += dz[t] * dz[t];
+            zy += dz[t] * dy[t];
+        }
+        var coefficient = zy / zz;
+        var residualSquares = 0.0;
+        for (var t = 0; t < dy.Length; t++)
+        {
+            var e = dy[t] - coefficient * dz[t];
+            residualSquares += e * e;
+        }
+        return (coefficient, Math.Sqrt(residualSquares / (dy.Length - 1) / zz));
+    }
+
+    /// <summary>The series after d first and D seasonal differences, shorter by d + D·m.</summary>
+    public static double[] Difference(IReadOnlyList<double> values, ArimaSpec spec)
+    {
+        var x = values.ToArray();
+        for (var i = 0; i < spec.Differences; i++)
+        {
+            x = Lagged(x, 1);
+        }
+        for (var i = 0; i < spec.SeasonalDifferences; i++)
+        {
+            x = Lagged(x, spec.Period);
+        }
+        return x;
+
+        static double[] Lagged(double[] v, int lag) =>
+            v.Length <= lag ? [] : Enumerable.Range(lag, v.Length - lag).Select(t => v[t] - v[t - lag]).ToArray();
+    }
+
+    /// <summary>R's <c>arCheck</c>: every root of 1 - Σ ar_i B^i strictly outside the unit circle.</summary>
+    private static bool IsStationary(ReadOnlySpan<double> ar) => ArimaPolynomials.SmallestRootModulus(ar, -1, 0) > 1;
+
+    private static void InvertMaBlocks(ArimaSpec spec, double[] coefficients)
+    {
+        ArimaPolynomials.InvertMa(coefficients.AsSpan(spec.ArOrder, spec.MaOrder));
+        ArimaPolynomials.InvertMa(coefficients.AsSpan(spec.ArOrder + spec.MaOrder + spec.SeasonalArOrder, spec.SeasonalMaOrder));
+    }
+
+    /// <summary>
+    /// R's <c>checkarima</c>: the coefficients' covariance, (n H)⁻¹ carried through the <paramref name="jacobian"/> of the
+    /// stationarity transform when there is one, must exist and have no negative variance.
+    /// </summary>
+    private static bool HasUsableVariance(double[,] hessian, int used, double[,]? jacobian)
+    {
+        var h = Matrix<double>.Build.DenseOfArray(hessian) * used;
+        if (!h.Enumerate().All(double.IsFinite))
+        {
+            return false;
+        }
+        var lu = h.LU();
+        // LAPACK's solve refuses a system whose reciprocal condition number is below machine epsilon; so does this.
+        if (lu.Determinant == 0 || 1 / h.ConditionNumber() < 2.220446049250313e-16)
+        {
+            return false;
+        }
+        var covariance = lu.Inverse();
+        if (jacobian is not null)
+        {
+            var a = Matrix<double>.Build.DenseOfArray(jacobian);
+            covariance = a.TransposeThisAndMultiply(covariance * a);
+        }
+        return covariance.Diagonal().All(v => v >= 0);
+    }
+
+    /// <summary>R's auto.arima refuses a model whose AR or MA polynomial has a root within 1.01 of the origin.</summary>
+    private static string? RootRejection(ArimaSpec spec, double[] coefficients)
+    {
+        var (phi, theta) = ArimaPolynomials.Expand(spec, coefficients);
+        if (ArimaPolynomials.SmallestRootModulus(phi, -1, NegligibleCoefficient) < SmallestRoot)
+        {
+            return "its AR part is too close to non-stationary";
+        }
+        if (ArimaPolynomials.SmallestRootModulus(theta, +1, NegligibleCoefficient) < SmallestRoot)
+        {
+            return "its MA part is too close to non-invertible";
+        }
+        return null;
+    }
+
+    private static ArimaFit Rejected(ArimaSpec spec, double[] coefficients, bool approximate, string reason) =>
+        new(spec, coefficients, double.NaN, double.NaN, double.PositiveInfinity, double.PositiveInfinity, approximate, reason);
+}
