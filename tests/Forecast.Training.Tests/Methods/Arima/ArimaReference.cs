@@ -5,8 +5,9 @@ using Forecast.Training.Methods.Arima;
 namespace Forecast.Training.Tests.Methods.Arima;
 
 /// <summary>
-/// R's fits of fixed ARIMA orders to four tourism histories and the exact log-likelihood at those coefficients
-/// (data/reference/arima-r-likelihood.csv; data/README.md says how it was made).
+/// R's fits of fixed ARIMA orders to four tourism histories with the exact log-likelihood at those coefficients
+/// (data/reference/arima-r-likelihood.csv), and R's choice of differences for seven more
+/// (data/reference/arima-r-differencing.csv); data/README.md says how both were made.
 /// </summary>
 internal static class ArimaReference
 {
@@ -21,20 +22,32 @@ internal static class ArimaReference
         public override string ToString() => $"{Key} {Spec}";
     }
 
-    private static readonly Lazy<IReadOnlyDictionary<string, Case>> Cases = new(Load);
+    /// <param name="SeasonalStrength">R's <c>forecast:::seas.heuristic(y)</c>.</param>
+    /// <param name="SeasonalDifferences">R's <c>nsdiffs(y)</c>.</param>
+    /// <param name="Differences">R's <c>ndiffs</c> of y after those seasonal differences: auto.arima's d.</param>
+    public sealed record DifferencingCase(string Key, double SeasonalStrength, int SeasonalDifferences, int Differences)
+    {
+        public TourismReference.Series Series => TourismReference.Get(Key);
+    }
+
+    private static readonly Lazy<IReadOnlyDictionary<string, Case>> Cases = new(LoadCases);
+    private static readonly Lazy<IReadOnlyDictionary<string, DifferencingCase>> DifferencingCases = new(LoadDifferencing);
 
     public static Case Get(string key) => Cases.Value[key];
 
     public static IEnumerable<string> Keys => Cases.Value.Keys;
 
-    private static Dictionary<string, Case> Load()
-    {
-        using var reader = new StreamReader(Path.Combine(AppContext.BaseDirectory, "data", "reference", "arima-r-likelihood.csv"));
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        csv.Read();
-        csv.ReadHeader();
-        var cases = new Dictionary<string, Case>();
-        while (csv.Read())
+    public static DifferencingCase Differencing(string key) => DifferencingCases.Value[key];
+
+    public static IEnumerable<string> DifferencingKeys => DifferencingCases.Value.Keys;
+
+    private static Dictionary<string, DifferencingCase> LoadDifferencing() =>
+        Rows("arima-r-differencing.csv", csv => new DifferencingCase(csv.GetField("series")!, csv.GetField<double>("seasonal_strength"),
+                csv.GetField<int>("nsdiffs"), csv.GetField<int>("ndiffs")))
+            .ToDictionary(c => c.Key);
+
+    private static Dictionary<string, Case> LoadCases() =>
+        Rows("arima-r-likelihood.csv", csv =>
         {
             var order = Integers(csv.GetField("order")!);
             var seasonal = Integers(csv.GetField("seasonal")!);
@@ -45,11 +58,22 @@ internal static class ArimaReference
                 _ => ArimaConstant.None,
             };
             var spec = new ArimaSpec(order[0], order[1], order[2], seasonal[0], seasonal[1], seasonal[2], csv.GetField<int>("period"), constant);
-            var key = csv.GetField("series")!;
-            cases[key] = new Case(key, spec, Doubles(csv.GetField("coefficients")!),
+            return new Case(csv.GetField("series")!, spec, Doubles(csv.GetField("coefficients")!),
                 csv.GetField<double>("loglik"), csv.GetField<double>("fitted_aicc"), csv.GetField<double>("fitted_sigma2"));
+        }).ToDictionary(c => c.Key);
+
+    private static List<T> Rows<T>(string file, Func<CsvReader, T> read)
+    {
+        using var reader = new StreamReader(Path.Combine(AppContext.BaseDirectory, "data", "reference", file));
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        var rows = new List<T>();
+        while (csv.Read())
+        {
+            rows.Add(read(csv));
         }
-        return cases;
+        return rows;
     }
 
     private static int[] Integers(string text) => text.Split(' ').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
