@@ -6,12 +6,19 @@ namespace Forecast.Training.Methods.Arima;
 /// <param name="Coefficients">In <see cref="ArimaSpec"/>'s layout, the AR blocks stationary.</param>
 /// <param name="Sigma2">The innovation variance as R's forecast package estimates it: the residuals' sum of squares over n* - k (n* = n - d - D·m, k coefficients).</param>
 /// <param name="LogLikelihood">The exact Gaussian log-likelihood; NaN for an approximate (CSS) fit.</param>
-/// <param name="Aicc">The corrected AIC; R's approximation of it for a CSS fit.</param>
-/// <param name="Criterion">What the search compares: <see cref="Aicc"/>, or +∞ when R's checks reject the fit.</param>
-/// <param name="Rejection">Why the fit was rejected, when it was.</param>
+/// <param name="Aic">The AIC; for a CSS fit R's approximation of it.</param>
+/// <param name="Aicc">The corrected AIC, likewise.</param>
+/// <param name="Rejection">Why R's checks would not let the search choose the fit, when they would not.</param>
 internal sealed record ArimaFit(
-    ArimaSpec Spec, double[] Coefficients, double Sigma2, double LogLikelihood, double Aicc, double Criterion, bool Approximate,
-    string? Rejection);
+    ArimaSpec Spec, double[] Coefficients, double Sigma2, double LogLikelihood, double Aic, double Aicc, bool Approximate, string? Rejection)
+{
+    /// <summary>What the search compares: the AICc (the AIC for R's tiniest samples), +∞ for a rejected fit.</summary>
+    public double Criterion(bool corrected)
+    {
+        var value = corrected ? Aicc : Aic;
+        return Rejection is null && !double.IsNaN(value) ? value : double.PositiveInfinity;
+    }
+}
 
 /// <summary>
 /// Fits one ARIMA specification as R's <c>forecast:::myarima</c> calls <c>stats::arima</c>: by conditional sums of
@@ -56,66 +63,99 @@ internal static class ArimaEstimator
 
         double Css(double[] coefficients) => 0.5 * Math.Log(CssMeanSquare(y, regressor, spec, coefficients));
 
-        double[] final;
-        double aic, logLikelihood, sumOfSquares;
         if (approximate)
         {
-            final = k == 0 ? start : NumericalOptimizer.Minimize(Css, start, scale).Parameters;
+            var final = k == 0 ? start : NumericalOptimizer.Minimize(Css, start, scale).Parameters;
             var meanSquare = CssMeanSquare(y, regressor, spec, final);
             if (k > 0 && !HasUsableVariance(NumericalOptimizer.Hessian(Css, final, scale), used, null))
             {
                 return Rejected(spec, final, approximate, "its Hessian has no positive-definite inverse");
             }
-            aic = offset + used * Math.Log(meanSquare) + 2 * (k + 1);
-            logLikelihood = double.NaN;
-            sumOfSquares = meanSquare * (n - ConditionalSumOfSquares.ConditioningPoints(spec));
+            var aic = offset + used * Math.Log(meanSquare) + 2 * (k + 1);
+            var sumOfSquares = meanSquare * (n - ConditionalSumOfSquares.ConditioningPoints(spec));
+            return Completed(spec, final, used, aic, double.NaN, sumOfSquares, k + 1, approximate);
         }
-        else
+
+        if (k > 0)
         {
-            if (k > 0)
+            var css = NumericalOptimizer.Minimize(Css, start, scale);
+            if (css.Converged)
             {
-                var css = NumericalOptimizer.Minimize(Css, start, scale);
-                if (css.Converged)
-                {
-                    start = css.Parameters;
-                }
+                start = css.Parameters;
             }
-            if (!IsStationary(start.AsSpan(0, spec.ArOrder)) ||
-                !IsStationary(start.AsSpan(spec.ArOrder + spec.MaOrder, spec.SeasonalArOrder)))
-            {
-                return null;
-            }
-
-            double Ml(double[] unconstrained) => Filter(y, regressor, spec, ArimaPolynomials.ToStationary(spec, unconstrained)).Objective;
-
-            var unconstrained = ArimaPolynomials.FromStationary(spec, start);
-            InvertMaBlocks(spec, unconstrained);
-            if (k > 0)
-            {
-                unconstrained = NumericalOptimizer.Minimize(Ml, unconstrained, scale).Parameters;
-                InvertMaBlocks(spec, unconstrained);
-                var jacobian = ArimaPolynomials.StationaryJacobian(spec, unconstrained);
-                if (!HasUsableVariance(NumericalOptimizer.Hessian(Ml, unconstrained, scale), used, jacobian))
-                {
-                    return Rejected(spec, ArimaPolynomials.ToStationary(spec, unconstrained), approximate, "its Hessian has no positive-definite inverse");
-                }
-            }
-            final = ArimaPolynomials.ToStationary(spec, unconstrained);
-            var filtered = Filter(y, regressor, spec, final);
-            logLikelihood = LogLikelihood(filtered.Objective, used);
-            aic = -2 * logLikelihood + 2 * (k + 1);
-            sumOfSquares = filtered.StandardizedSquares;
+        }
+        if (!IsStationary(start.AsSpan(0, spec.ArOrder)) ||
+            !IsStationary(start.AsSpan(spec.ArOrder + spec.MaOrder, spec.SeasonalArOrder)))
+        {
+            return null;
         }
 
-        var parameters = k + 1;
+        double Ml(double[] unconstrained) => Filter(y, regressor, spec, ArimaPolynomials.ToStationary(spec, unconstrained)).Objective;
+
+        var unconstrained = ArimaPolynomials.FromStationary(spec, start);
+        InvertMaBlocks(spec, unconstrained);
+        if (k > 0)
+        {
+            unconstrained = NumericalOptimizer.Minimize(Ml, unconstrained, scale).Parameters;
+            InvertMaBlocks(spec, unconstrained);
+            var jacobian = ArimaPolynomials.StationaryJacobian(spec, unconstrained);
+            if (!HasUsableVariance(NumericalOptimizer.Hessian(Ml, unconstrained, scale), used, jacobian))
+            {
+                return Rejected(spec, ArimaPolynomials.ToStationary(spec, unconstrained), approximate, "its Hessian has no positive-definite inverse");
+            }
+        }
+        return Exact(spec, y, regressor, ArimaPolynomials.ToStationary(spec, unconstrained), k);
+    }
+
+    /// <summary>
+    /// A model with every coefficient fixed, scored as R's <c>Arima(y, ..., fixed = coefficients)</c> scores it: the
+    /// innovation variance is then the only estimated parameter.
+    /// </summary>
+    public static ArimaFit Fixed(IReadOnlyList<double> series, ArimaSpec spec, double[] coefficients)
+    {
+        var y = series.ToArray();
+        return Exact(spec, y, Regressor(spec, y.Length), coefficients, 0);
+    }
+
+    /// <summary>
+    /// R's constant for the approximate search, -2 log L - n log σ² of the exact fit of ARIMA(0,d,0)(0,D,0)[m] (with a
+    /// mean when undifferenced), so that CSS criteria n* log σ²_CSS + offset are on the likelihood's scale; 0 when that
+    /// fit fails.
+    /// </summary>
+    public static double ApproximationOffset(IReadOnlyList<double> series, int differences, int seasonalDifferences, int period)
+    {
+        var spec = new ArimaSpec(0, differences, 0, 0, seasonalDifferences, 0, period,
+            differences + seasonalDifferences == 0 ? ArimaConstant.Mean : ArimaConstant.None);
+        var fit = Fit(series, spec, approximate: false);
+        if (fit is null || fit.Rejection is not null)
+        {
+            return 0;
+        }
+        var used = series.Count - spec.DifferencedAway;
+        var y = series.ToArray();
+        var filtered = Filter(y, Regressor(spec, y.Length), spec, fit.Coefficients);
+        return -2 * fit.LogLikelihood - series.Count * Math.Log(filtered.SumOfSquares / used);
+    }
+
+    /// <summary>Scores final coefficients by the exact likelihood, <paramref name="estimated"/> of them estimated.</summary>
+    private static ArimaFit Exact(ArimaSpec spec, double[] y, double[]? regressor, double[] coefficients, int estimated)
+    {
+        var used = y.Length - spec.DifferencedAway;
+        var filtered = Filter(y, regressor, spec, coefficients);
+        var logLikelihood = LogLikelihood(filtered.Objective, used);
+        var aic = -2 * logLikelihood + 2 * (estimated + 1);
+        return Completed(spec, coefficients, used, aic, logLikelihood, filtered.StandardizedSquares, estimated + 1, approximate: false);
+    }
+
+    /// <summary>The corrected AIC, σ² and R's root checks, as forecast's <c>myarima</c> adds them to a fit.</summary>
+    /// <param name="parameters">The estimated coefficients and σ².</param>
+    private static ArimaFit Completed(
+        ArimaSpec spec, double[] coefficients, int used, double aic, double logLikelihood, double sumOfSquares, int parameters, bool approximate)
+    {
         var aicc = aic + 2.0 * parameters * (parameters + 1) / (used - parameters - 1);
         var sigma2 = sumOfSquares / (used - parameters + 1);
-        if (!double.IsFinite(aicc))
-        {
-            return new ArimaFit(spec, final, sigma2, logLikelihood, double.PositiveInfinity, double.PositiveInfinity, approximate, "its information criterion is not finite");
-        }
-        var rejection = RootRejection(spec, final);
-        return new ArimaFit(spec, final, sigma2, logLikelihood, aicc, rejection is null ? aicc : double.PositiveInfinity, approximate, rejection);
+        var rejection = double.IsNaN(aic) ? "its likelihood is not finite" : RootRejection(spec, coefficients);
+        return new ArimaFit(spec, coefficients, sigma2, logLikelihood, aic, aicc, approximate, rejection);
     }
 
     /// <summary>
@@ -277,5 +317,5 @@ internal static class ArimaEstimator
     }
 
     private static ArimaFit Rejected(ArimaSpec spec, double[] coefficients, bool approximate, string reason) =>
-        new(spec, coefficients, double.NaN, double.NaN, double.PositiveInfinity, double.PositiveInfinity, approximate, reason);
+        new(spec, coefficients, double.NaN, double.NaN, double.NaN, double.NaN, approximate, reason);
 }
