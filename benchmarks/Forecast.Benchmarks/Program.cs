@@ -9,11 +9,12 @@ return args.FirstOrDefault() switch
     "collections" => CollectionsBenchmark.Run(args[1..]),
     "speed" => await SpeedBenchmark.RunAsync(args[1..]),
     "warmstart" => WarmStartBenchmark.Run(args[1..]),
+    "arima" => ArimaBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- diagnostics | train | accuracy [seeds=1,2] [only=name] [hyperparameter=value ...] | collections [set=monthly] [holdout=validation] [hyperparameter=value ...] | speed publish=DIR [seconds=10] | warmstart [seeds=1,2,3]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- diagnostics | train | accuracy [seeds=1,2] [only=name] [hyperparameter=value ...] | collections [set=monthly] [holdout=validation] [hyperparameter=value ...] | speed publish=DIR [seconds=10] | warmstart [seeds=1,2,3] | arima [set=monthly] [limit=N] [list=true]");
     return 2;
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Forecast.Training.Methods.Arima;
 
 /// <summary>The deterministic term of an ARIMA model, as R's forecast package offers it.</summary>
-public enum ArimaConstant
+internal enum ArimaConstant
 {
     /// <summary>No constant.</summary>
     None,
@@ -20,7 +20,7 @@ public enum ArimaConstant
 /// ar[1..p], ma[1..q], sar[1..P], sma[1..Q], then the mean or drift.
 /// </summary>
 /// <param name="Period">m; 1 when the model has no seasonal part.</param>
-public sealed record ArimaSpec(
+internal sealed record ArimaSpec(
     int ArOrder, int Differences, int MaOrder,
     int SeasonalArOrder, int SeasonalDifferences, int SeasonalMaOrder,
     int Period, ArimaConstant Constant)

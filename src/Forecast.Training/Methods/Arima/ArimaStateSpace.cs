@@ -62,9 +62,12 @@ internal sealed class ArimaStateSpace
     /// <summary>
     /// Runs the filter over <paramref name="y"/> (NaN for a missing point). When given, <paramref name="predictions"/>
     /// and <paramref name="variances"/> receive each point's one-step prediction and its variance F_t (in units of the
-    /// innovation variance), made before the point was seen.
+    /// innovation variance), made before the point was seen, and <paramref name="afterPoint"/> sees the filtered state
+    /// and covariance after each point (with the count of points seen; the arrays are reused, so it copies what it keeps).
     /// </summary>
-    public FilterResult Filter(ReadOnlySpan<double> y, Span<double> predictions = default, Span<double> variances = default)
+    public FilterResult Filter(
+        ReadOnlySpan<double> y, Span<double> predictions = default, Span<double> variances = default,
+        Action<int, double[], double[]>? afterPoint = null)
     {
         var n = _size;
         var a = new double[n];
@@ -101,6 +104,7 @@ internal sealed class ArimaStateSpace
             {
                 Array.Copy(predicted, a, n);
                 Array.Copy(predictedCovariance, covariance, n * n);
+                afterPoint?.Invoke(t + 1, a, covariance);
                 continue;
             }
             var innovation = y[t] - prediction;
@@ -125,6 +129,7 @@ internal sealed class ArimaStateSpace
                     covariance[row + j] = predictedCovariance[row + j] - scaled * gainVector[j];
                 }
             }
+            afterPoint?.Invoke(t + 1, a, covariance);
         }
         return new FilterResult(sumOfSquares, sumOfLogs, counted, standardizedSquares, a, covariance);
     }

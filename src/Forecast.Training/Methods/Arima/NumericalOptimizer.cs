@@ -45,7 +45,7 @@ internal static class NumericalOptimizer
 
         var function = ObjectiveFunction.Gradient(Scaled, u => Gradient(Scaled, u));
         var initial = Vector<double>.Build.Dense(k, i => start[i] / scale[i]);
-        var minimizer = new BfgsMinimizer(1e-6, 1e-10, 1e-10, MaximumIterations);
+        var minimizer = new BfgsMinimizer(1e-6, 1e-7, 1e-10, MaximumIterations);
         try
         {
             var result = minimizer.FindMinimum(function, initial);
