@@ -105,9 +105,10 @@ public sealed class ArimaMethod : IStatisticalMethod
             return $"{model.Spec}: the differenced history is constant, so R's auto.arima takes the differences' deterministic model without a search.";
         }
         var how = search.Approximated
-            ? Invariant($"compared by conditional sums of squares (n > 150 or m > 12) and refitted by exact maximum likelihood ({search.Refits} refit{(search.Refits == 1 ? "" : "s")} until one passed R's checks)")
+            ? Invariant($"compared by conditional sums of squares (n > 150 or m > 12), then refitted by exact maximum likelihood in that order until one passed R's checks ({search.Refits} refit{(search.Refits == 1 ? "" : "s")})")
             : "fitted by exact maximum likelihood";
-        return Invariant($"{model.Spec}: the lowest AICc ({model.Aicc:F2}) of {search.ModelsFitted} models in R's stepwise search (Hyndman and Khandakar 2008), {how}.");
+        var criterion = search.Corrected ? Invariant($"AICc ({model.Aicc:F2})") : Invariant($"AIC ({model.Aic:F2}; R's choice for n ≤ 3)");
+        return $"{model.Spec}: the lowest {criterion} of {search.ModelsFitted} models in R's stepwise search (Hyndman and Khandakar 2008), {how}.";
     }
 
     private static IEnumerable<string> DifferencingChoices(SearchResult search)

@@ -7,9 +7,10 @@ namespace Forecast.Training.Methods.Arima;
 /// <param name="Refits">Exact refits of an approximate search's best candidates, until one passed R's checks.</param>
 /// <param name="Approximated">Whether the search compared candidates by conditional sums of squares.</param>
 /// <param name="ConstantDifferences">The differenced series was constant, so R fits the differences' deterministic model without a search.</param>
+/// <param name="Corrected">Whether candidates were compared by the AICc; R compares them by the AIC when n ≤ 3.</param>
 internal sealed record SearchResult(
     ArimaFit? Model, int Differences, int SeasonalDifferences, double? SeasonalStrength, int ModelsFitted, int Refits,
-    bool Approximated, bool ConstantDifferences);
+    bool Approximated, bool ConstantDifferences, bool Corrected);
 
 /// <summary>
 /// R's <c>forecast::auto.arima</c> with its defaults (forecast 8.20): the differences first, then the stepwise search of
@@ -49,12 +50,12 @@ internal static class StepwiseSearch
         differenced = ArimaEstimator.Difference(x, spec0);
         if (differenced.Length == 0)
         {
-            return new SearchResult(null, differences, seasonalDifferences, strength, 0, 0, false, false);
+            return new SearchResult(null, differences, seasonalDifferences, strength, 0, 0, false, false, corrected);
         }
         if (Differencing.IsConstant(differenced))
         {
             var constantModel = FitConstantDifferences(x, spec0, differenced);
-            return new SearchResult(constantModel, differences, seasonalDifferences, strength, 1, 0, false, true);
+            return new SearchResult(constantModel, differences, seasonalDifferences, strength, 1, 0, false, true, corrected);
         }
 
         if (m > 1)
@@ -174,7 +175,7 @@ internal static class StepwiseSearch
             }
         }
         return new SearchResult(double.IsPositiveInfinity(bestCriterion) ? null : best, differences, seasonalDifferences, strength,
-            results.Count, refits, approximate, false);
+            results.Count, refits, approximate, false, corrected);
     }
 
     /// <summary>

@@ -6,8 +6,9 @@ namespace Forecast.Training.Tests.Methods.Arima;
 
 /// <summary>
 /// R's fits of fixed ARIMA orders to four tourism histories with the exact log-likelihood at those coefficients
-/// (data/reference/arima-r-likelihood.csv), and R's choice of differences for seven more
-/// (data/reference/arima-r-differencing.csv); data/README.md says how both were made.
+/// (data/reference/arima-r-likelihood.csv), three of those models' forecasts from two origins
+/// (data/reference/arima-r-forecasts.csv), and R's choice of differences for seven more series
+/// (data/reference/arima-r-differencing.csv); data/README.md says how each was made.
 /// </summary>
 internal static class ArimaReference
 {
@@ -30,7 +31,13 @@ internal static class ArimaReference
         public TourismReference.Series Series => TourismReference.Get(Key);
     }
 
+    /// <summary>One step of R's <c>forecast(Arima(head(y, Origin), model = fit), h = 6, level = 95)</c>, y the whole series.</summary>
+    public sealed record ForecastCase(string Key, int Origin, int Step, double Mean, double Lower95, double Upper95);
+
     private static readonly Lazy<IReadOnlyDictionary<string, Case>> Cases = new(LoadCases);
+    private static readonly Lazy<ILookup<string, ForecastCase>> ForecastCases = new(() =>
+        Rows("arima-r-forecasts.csv", csv => new ForecastCase(csv.GetField("series")!, csv.GetField<int>("origin"), csv.GetField<int>("step"),
+            csv.GetField<double>("mean"), csv.GetField<double>("lower95"), csv.GetField<double>("upper95"))).ToLookup(f => f.Key));
     private static readonly Lazy<IReadOnlyDictionary<string, DifferencingCase>> DifferencingCases = new(LoadDifferencing);
 
     public static Case Get(string key) => Cases.Value[key];
@@ -38,6 +45,10 @@ internal static class ArimaReference
     public static IEnumerable<string> Keys => Cases.Value.Keys;
 
     public static DifferencingCase Differencing(string key) => DifferencingCases.Value[key];
+
+    public static IEnumerable<string> ForecastKeys => ForecastCases.Value.Select(g => g.Key);
+
+    public static IReadOnlyList<ForecastCase> Forecasts(string key) => ForecastCases.Value[key].ToArray();
 
     public static IEnumerable<string> DifferencingKeys => DifferencingCases.Value.Keys;
 
