@@ -110,10 +110,8 @@ internal static class ArimaEstimator
     /// A model with every coefficient fixed, scored as R's <c>Arima(y, ..., fixed = coefficients)</c> scores it: the
     /// innovation variance is then the only estimated parameter.
     /// </summary>
-    public static ArimaFit Fixed(IReadOnlyList<double> series, ArimaSpec spec, double[] coefficients)
-    {
-        return Exact(spec, series.ToArray(), coefficients, 0);
-    }
+    public static ArimaFit Fixed(IReadOnlyList<double> series, ArimaSpec spec, double[] coefficients) =>
+        Exact(spec, series.ToArray(), coefficients, 0);
 
     /// <summary>
     /// R's constant for the approximate search, -2 log L - n log σ² of the exact fit of ARIMA(0,d,0)(0,D,0)[m] (with a
@@ -217,8 +215,8 @@ internal static class ArimaEstimator
     /// </summary>
     private static (double Coefficient, double StandardError) RegressionStart(double[] y, double[] regressor, ArimaSpec spec)
     {
-        var dy = Difference(y, spec);
-        var dz = Difference(regressor, spec);
+        var dy = Differencing.Apply(y, spec.Differences, spec.SeasonalDifferences, spec.Period);
+        var dz = Differencing.Apply(regressor, spec.Differences, spec.SeasonalDifferences, spec.Period);
         if (dy.Length <= 1)
         {
             (dy, dz) = (y, regressor);
@@ -237,24 +235,6 @@ internal static class ArimaEstimator
             residualSquares += e * e;
         }
         return (coefficient, Math.Sqrt(residualSquares / (dy.Length - 1) / zz));
-    }
-
-    /// <summary>The series after d first and D seasonal differences, shorter by d + D·m.</summary>
-    public static double[] Difference(IReadOnlyList<double> values, ArimaSpec spec)
-    {
-        var x = values.ToArray();
-        for (var i = 0; i < spec.Differences; i++)
-        {
-            x = Lagged(x, 1);
-        }
-        for (var i = 0; i < spec.SeasonalDifferences; i++)
-        {
-            x = Lagged(x, spec.Period);
-        }
-        return x;
-
-        static double[] Lagged(double[] v, int lag) =>
-            v.Length <= lag ? [] : Enumerable.Range(lag, v.Length - lag).Select(t => v[t] - v[t - lag]).ToArray();
     }
 
     /// <summary>R's <c>arCheck</c>: every root of 1 - Σ ar_i B^i strictly outside the unit circle.</summary>

@@ -58,13 +58,31 @@ internal static class Differencing
         while (RejectsStationarity(current) && d < MaximumDifferences)
         {
             d++;
-            current = current.Skip(1).Select((v, i) => v - current[i]).ToArray();
+            current = Apply(current, 1, 0, 1);
             if (IsConstant(current))
             {
                 return d;
             }
         }
         return d;
+    }
+
+    /// <summary>The series after <paramref name="differences"/> first and <paramref name="seasonalDifferences"/> seasonal differences, shorter by d + D·m.</summary>
+    public static double[] Apply(IReadOnlyList<double> values, int differences, int seasonalDifferences, int period)
+    {
+        var x = values.ToArray();
+        for (var i = 0; i < differences; i++)
+        {
+            x = Lagged(x, 1);
+        }
+        for (var i = 0; i < seasonalDifferences; i++)
+        {
+            x = Lagged(x, period);
+        }
+        return x;
+
+        static double[] Lagged(double[] v, int lag) =>
+            v.Length <= lag ? [] : Enumerable.Range(lag, v.Length - lag).Select(t => v[t] - v[t - lag]).ToArray();
     }
 
     private static bool RejectsStationarity(double[] x)

@@ -44,17 +44,15 @@ internal static class StepwiseSearch
         {
             maxSeasonalP = maxSeasonalQ = 0;
         }
-        var differenced = ArimaEstimator.Difference(x, new ArimaSpec(0, 0, 0, 0, seasonalDifferences, 0, m, ArimaConstant.None));
-        var differences = Differencing.First(differenced);
-        var spec0 = new ArimaSpec(0, differences, 0, 0, seasonalDifferences, 0, m, ArimaConstant.None);
-        differenced = ArimaEstimator.Difference(x, spec0);
+        var differences = Differencing.First(Differencing.Apply(x, 0, seasonalDifferences, m));
+        var differenced = Differencing.Apply(x, differences, seasonalDifferences, m);
         if (differenced.Length == 0)
         {
             return new SearchResult(null, differences, seasonalDifferences, strength, 0, 0, false, false, corrected);
         }
         if (Differencing.IsConstant(differenced))
         {
-            var constantModel = FitConstantDifferences(x, spec0, differenced);
+            var constantModel = FitConstantDifferences(x, new ArimaSpec(0, differences, 0, 0, seasonalDifferences, 0, m, ArimaConstant.None), differenced);
             return new SearchResult(constantModel, differences, seasonalDifferences, strength, 1, 0, false, true, corrected);
         }
 
@@ -79,23 +77,21 @@ internal static class StepwiseSearch
         var results = new List<(Orders Orders, double Criterion)>();
         ArimaFit? best = null;
         var bestCriterion = double.PositiveInfinity;
-        var lastFitted = false;
 
-        // Fits a candidate, records it and reports whether it beat the best so far.
-        bool TryCandidate(Orders orders)
+        // Fits a candidate, records it and reports whether it could be fitted at all and whether it beat the best so far.
+        (bool Fitted, bool Better) TryCandidate(Orders orders)
         {
             cancellation.ThrowIfCancellationRequested();
             var fit = ArimaEstimator.Fit(x, orders.ToSpec(differences, seasonalDifferences, m, allowDrift), approximate, offset);
             var criterion = fit?.Criterion(corrected) ?? double.PositiveInfinity;
-            lastFitted = fit is not null;
             results.Add((orders, criterion));
             if (criterion < bestCriterion)
             {
                 best = fit;
                 bestCriterion = criterion;
-                return true;
+                return (true, true);
             }
-            return false;
+            return (fit is not null, false);
         }
         bool IsNew(Orders orders) => results.TrueForAll(r => r.Orders != orders);
 
@@ -103,17 +99,16 @@ internal static class StepwiseSearch
         var current = new Orders(
             Math.Min(small ? 1 : 2, maxP), Math.Min(small ? 1 : 2, maxQ),
             Math.Min(small ? 0 : 1, maxSeasonalP), Math.Min(small ? 0 : 1, maxSeasonalQ), constantAllowed);
-        TryCandidate(current);
         // R refits an approximate search's candidates when its starting model was fitted at all, even if rejected.
-        var startFitted = lastFitted;
-        if (TryCandidate(new Orders(0, 0, 0, 0, constantAllowed)))
+        var startFitted = TryCandidate(current).Fitted;
+        if (TryCandidate(new Orders(0, 0, 0, 0, constantAllowed)).Better)
         {
             current = new Orders(0, 0, 0, 0, constantAllowed);
         }
         if (maxP > 0 || maxSeasonalP > 0)
         {
             var ar = new Orders(maxP > 0 ? 1 : 0, 0, m > 1 && maxSeasonalP > 0 ? 1 : 0, 0, constantAllowed);
-            if (TryCandidate(ar))
+            if (TryCandidate(ar).Better)
             {
                 current = ar;
             }
@@ -121,14 +116,14 @@ internal static class StepwiseSearch
         if (maxQ > 0 || maxSeasonalQ > 0)
         {
             var ma = new Orders(0, maxQ > 0 ? 1 : 0, 0, m > 1 && maxSeasonalQ > 0 ? 1 : 0, constantAllowed);
-            if (TryCandidate(ma))
+            if (TryCandidate(ma).Better)
             {
                 current = ma;
             }
         }
         // R moves to the null model without its constant but keeps searching with the constant, so that model's
         // neighbours are the constant's.
-        if (constantAllowed && TryCandidate(new Orders(0, 0, 0, 0, false)))
+        if (constantAllowed && TryCandidate(new Orders(0, 0, 0, 0, false)).Better)
         {
             current = new Orders(0, 0, 0, 0, constantAllowed);
         }
@@ -148,7 +143,7 @@ internal static class StepwiseSearch
                 {
                     break;
                 }
-                if (TryCandidate(neighbour))
+                if (TryCandidate(neighbour).Better)
                 {
                     current = neighbour;
                     break;

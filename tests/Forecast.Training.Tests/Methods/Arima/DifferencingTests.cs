@@ -25,7 +25,7 @@ public sealed class DifferencingTests
         var series = reference.Series;
 
         var (seasonal, _) = Differencing.Seasonal(series.History, series.Period);
-        var differenced = ArimaEstimator.Difference(series.History, new ArimaSpec(0, 0, 0, 0, seasonal, 0, series.Period, ArimaConstant.None));
+        var differenced = Differencing.Apply(series.History, 0, seasonal, series.Period);
 
         Assert.Equal(reference.SeasonalDifferences, seasonal);
         Assert.Equal(reference.Differences, Differencing.First(differenced));
