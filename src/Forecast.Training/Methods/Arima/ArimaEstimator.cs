@@ -33,6 +33,8 @@ internal static class ArimaEstimator
     /// <summary>Lag coefficients at most this large are not part of the polynomial whose roots are checked.</summary>
     private const double NegligibleCoefficient = 1e-8;
 
+    private const int MaximumStateLength = 350;
+
     /// <param name="offset">For an approximate fit: R's constant that puts the CSS information criteria on the likelihood's scale.</param>
     /// <returns>The fit, or null where R's <c>arima</c> fails (a non-stationary start, a singular Hessian).</returns>
     public static ArimaFit? Fit(IReadOnlyList<double> series, ArimaSpec spec, bool approximate, double offset = 0)
@@ -41,7 +43,9 @@ internal static class ArimaEstimator
         var n = y.Length;
         var k = spec.CoefficientCount;
         var used = n - spec.DifferencedAway;
-        if (used <= 0)
+        // R's arima cannot start a state longer than 350 (getQ0's limit), so such a seasonal model fails there too.
+        var stateLength = Math.Max(spec.ArOrder + spec.Period * spec.SeasonalArOrder, spec.MaOrder + spec.Period * spec.SeasonalMaOrder + 1);
+        if (used <= 0 || stateLength > MaximumStateLength)
         {
             return null;
         }

@@ -44,7 +44,10 @@ public sealed class ArimaMethod : IStatisticalMethod
         var search = StepwiseSearch.Run(history, period, cancellation);
         if (search.Model is not { } model)
         {
-            return Fallback(history, period, "no candidate of R's stepwise search passed its checks", search);
+            var reason = search.ModelsFitted == 0
+                ? "no points remain after its differences"
+                : "no candidate of R's stepwise search passed its checks";
+            return Fallback(history, period, reason, search);
         }
         var forecaster = new ArimaForecaster(model.Spec, model.Coefficients, model.Sigma2);
         var choices = new List<string> { Selection(model, search) };
