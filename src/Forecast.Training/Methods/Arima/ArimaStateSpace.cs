@@ -22,7 +22,7 @@ internal sealed record FilterResult(double SumOfSquares, double SumOfLogs, int C
 internal sealed class ArimaStateSpace
 {
     /// <summary>The prior variance of the past values of a differenced model, as a multiple of the innovation variance.</summary>
-    public const double Kappa = 1e6;
+    private const double Kappa = 1e6;
 
     /// <summary>A one-step variance from which a point is still in the diffuse start and left out of the likelihood.</summary>
     private const double DiffuseGain = 1e4;
