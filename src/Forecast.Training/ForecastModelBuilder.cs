@@ -61,7 +61,7 @@ public static class ForecastModelBuilder
 
     /// <summary>
     /// Fits a statistical method on everything before the test tail. The observer sees the fit as the run's one epoch, its
-    /// loss the fit's mean squared one-step error in sample, on the series' own scale; a fit has nothing to checkpoint.
+    /// loss the fit's mean squared one-step error over the last season before the test tail, on the series' own scale; a fit has nothing to checkpoint.
     /// </summary>
     private static BuiltModel Fit(IStatisticalMethod method, IReadOnlyList<double> series, Hyperparameters hp, ITrainingObserver observer,
         CancellationToken cancellation)
@@ -71,7 +71,7 @@ public static class ForecastModelBuilder
         var history = series.Take(split.ValidationEnd).ToArray();
         var fitted = method.Fit(new FitInput(history, hp.SeasonalPeriod), cancellation);
         var evaluation = ModelEvaluator.Evaluate(fitted.Model, series, split, hp.SeasonalPeriod);
-        observer.OnEpoch(new EpochReport(1, 1, fitted.Model.InSampleMeanSquaredError(history), null, started.Elapsed),
+        observer.OnEpoch(new EpochReport(1, 1, fitted.Model.RecentMeanSquaredError(history, LossPoints(hp)), null, started.Elapsed),
             () => throw new InvalidOperationException("A statistical fit is one step: there is nothing to checkpoint before it ends."));
         return new BuiltModel(new StoredForecaster(method.Name, Network: null, fitted.State, hp.SeasonalPeriod), evaluation, EpochsRun: 1, BestEpoch: 1,
             StoppedEarly: false, fitted.Choices);
@@ -82,6 +82,9 @@ public static class ForecastModelBuilder
     public static TransformPipeline ChooseTransform(
         IReadOnlyList<double> series, Hyperparameters hp, List<string> choices, CancellationToken cancellation) =>
         TransformSelector.Choose(series, hp, DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction), choices, cancellation);
+
+    /// <summary>A statistical fit's loss counts the one-step errors of the last season before the test tail (at least 12 points).</summary>
+    internal static int LossPoints(Hyperparameters hp) => Math.Max(hp.SeasonalPeriod, 12);
 
     /// <summary>Intervals are calibrated over the test horizon and at least one season, as far as the validation part reaches.</summary>
     private static int CalibrationSteps(Hyperparameters hp) => Math.Max(hp.TestSize, hp.SeasonalPeriod);

@@ -5,7 +5,7 @@ namespace Forecast.Training.Collections;
 /// <param name="Fitted">Members fitted so far, those an earlier attempt of the run fitted included: the run's progress.</param>
 /// <param name="Total">Every member of the collection.</param>
 /// <param name="Loss">
-/// The batch's mean in-sample one-step squared error, each member's divided by its squared MASE scale so that members of
+/// The batch's mean one-step squared error over the last season before each member's test tail, each member's divided by its squared MASE scale so that members of
 /// any level weigh alike (<see cref="PooledCalibration.ScaleAt"/>).
 /// </param>
 /// <param name="Elapsed">Fitting time of this attempt so far.</param>

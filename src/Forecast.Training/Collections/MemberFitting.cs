@@ -112,6 +112,6 @@ internal static class MemberFitting
         var history = member.Values.Take(member.Values.Count - hp.TestSize).ToArray();
         var fitted = method.Fit(new FitInput(history, hp.SeasonalPeriod), cancellation);
         var scale = PooledCalibration.ScaleAt(history, hp.SeasonalPeriod);
-        return new Fitted(new MemberFit(member.Key, fitted.State), fitted.Model.InSampleMeanSquaredError(history) / (scale * scale));
+        return new Fitted(new MemberFit(member.Key, fitted.State), fitted.Model.RecentMeanSquaredError(history, ForecastModelBuilder.LossPoints(hp)) / (scale * scale));
     }
 }

@@ -24,12 +24,22 @@ public static class Kpss
 
     /// <exception cref="UnprocessableException">The series is too short or constant, or its long-run variance estimate is not positive.</exception>
     /// <exception cref="DomainValidationException">A value is not finite.</exception>
-    public static KpssResult Test(IReadOnlyList<double> values)
+    public static KpssResult Test(IReadOnlyList<double> values) => Test(values, AutomaticLags);
+
+    /// <summary>
+    /// The test with a fixed number of Bartlett lags (at most n - 1), as urca's <c>ur.kpss(use.lag = lags)</c> that R's
+    /// forecast package runs with trunc(3 √n / 13) lags to choose its differencing.
+    /// </summary>
+    /// <exception cref="UnprocessableException">The series is too short or constant, or its long-run variance estimate is not positive.</exception>
+    /// <exception cref="DomainValidationException">A value is not finite.</exception>
+    public static KpssResult Test(IReadOnlyList<double> values, int lags) => Test(values, _ => lags);
+
+    private static KpssResult Test(IReadOnlyList<double> values, Func<double[], int> chooseLags)
     {
         var x = SeriesGuards.Prepare(values, MinimumLength, "The KPSS test");
         var n = x.Length;
         var residuals = LaggedProducts.Centered(x);
-        var lags = Math.Min(AutomaticLags(residuals), n - 1);
+        var lags = Math.Min(chooseLags(residuals), n - 1);
         var sums = LaggedProducts.Sums(residuals, lags);
 
         var partialSum = 0.0;

@@ -2,6 +2,7 @@ using Forecast.Domain;
 using Forecast.Domain.Runs;
 using Forecast.Training.Collections;
 using Forecast.Training.Lstm;
+using Forecast.Training.Methods.Arima;
 using Forecast.Training.Methods.Ets;
 using Forecast.Training.Methods.Simple;
 
@@ -20,6 +21,7 @@ public static class ForecastingMethods
     [
         new LstmMethod(),
         new EtsMethod(),
+        new ArimaMethod(),
         new ThetaMethod(),
         new Naive2Method(),
         new SeasonalNaiveMethod(),

@@ -53,12 +53,17 @@ public static class FittedForecasterExtensions
         model.PointForecasts(history, [history.Count], horizon)[0];
 
     /// <summary>
-    /// The mean squared error of the one-step forecasts of <paramref name="history"/>, each from the points before it, from
-    /// the first the model can forecast on: how closely a fit follows the history it was fitted on; 0 when it forecasts none.
+    /// The mean squared error of the one-step forecasts of the last <paramref name="points"/> of <paramref name="history"/>,
+    /// each from the points before it: how closely a fit follows the recent history it was fitted on, a statistical run's
+    /// loss; 0 when it forecasts none of them.
     /// </summary>
-    public static double InSampleMeanSquaredError(this IFittedForecaster model, IReadOnlyList<double> history)
+    /// <remarks>
+    /// The last points only: a method refitted at every origin in closed form (Theta) pays a fit per point, and a fit per
+    /// point of a whole history made the loss of a collection's members cost a hundred times their fits.
+    /// </remarks>
+    public static double RecentMeanSquaredError(this IFittedForecaster model, IReadOnlyList<double> history, int points)
     {
-        var first = model.FirstPredictable;
+        var first = Math.Max(model.FirstPredictable, history.Count - points);
         if (first >= history.Count)
         {
             return 0;

@@ -7,7 +7,13 @@ const open = (status) => status === 'queued' || status === 'running';
 
 export async function renderRun(view, { params: [id], signal }) {
   let run = await getJson(`/api/training-runs/${id}`, { signal });
-  const curve = await getJson(`/api/training-runs/${id}/loss-curve`, { signal });
+  const [curve, methods] = await Promise.all([
+    getJson(`/api/training-runs/${id}/loss-curve`, { signal }),
+    getJson('/api/methods', { signal }),
+  ]);
+  // A method that takes epochs trains them; any other is fitted, once for a series and member by member for a collection.
+  const trains = methods.find((m) => m.name === run.hyperparameters.method)?.fields.includes('epochs') ?? true;
+  const unit = trains ? 'Epoch' : run.collectionId ? 'Members fitted:' : 'Fitted:';
 
   const status = h('p', { id: 'run-status', class: 'status', 'aria-live': 'polite' });
   const bar = h('progress', { id: 'run-progress', max: 100, value: 0, 'aria-label': 'training progress' });
@@ -33,8 +39,6 @@ export async function renderRun(view, { params: [id], signal }) {
     status.textContent = `Status: ${run.status}${run.cancelRequested && open(run.status) ? ' (cancelling)' : ''}`
       + (p.queuePosition ? ` · position ${p.queuePosition} in the queue` : '');
     bar.value = p.percent;
-    // A statistical method on a collection counts its members fitted as its epochs.
-    const unit = run.collectionId && run.hyperparameters.method !== 'lstm' ? 'Members fitted:' : 'Epoch';
     progressText.textContent = `${unit} ${p.epoch} of ${p.totalEpochs} (${num(p.percent)} %)`
       + (p.etaSeconds !== null && p.etaSeconds !== undefined && open(run.status) ? ` · about ${seconds(p.etaSeconds)} left` : '')
       + (p.trainLoss !== null && p.trainLoss !== undefined ? ` · training loss ${num(p.trainLoss)}, validation loss ${num(p.validationLoss)}` : '');
