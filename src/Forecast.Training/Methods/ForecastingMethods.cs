@@ -69,5 +69,8 @@ public static class ForecastingMethods
     /// <exception cref="DomainValidationException">No method has that name; the message lists those that do.</exception>
     public static IForecastingMethod Find(string name) =>
         Registered.FirstOrDefault(m => m.Name == name) ?? throw new DomainValidationException(
-            $"method must be one of {string.Join(", ", Registered.Select(m => m.Name))}; got '{name}'.", "method");
+            $"method must be one of {string.Join(", ", Registered.Select(m => m.Name))}; got {Quoted(name)}.", "method");
+
+    // A name is echoed only when short enough to be one: a client's mistake, not a page of text.
+    private static string Quoted(string name) => name.Length <= 32 ? $"'{name}'" : $"a name of {name.Length} characters";
 }

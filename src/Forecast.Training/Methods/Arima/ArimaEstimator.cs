@@ -277,16 +277,27 @@ internal static class ArimaEstimator
     }
 
     /// <summary>R's auto.arima refuses a model whose AR or MA polynomial has a root within 1.01 of the origin.</summary>
+    /// <remarks>
+    /// The roots are the eigenvalues of the companion matrix; where MathNet's QR iteration does not converge on them (it
+    /// did not for one of the tourism monthly validation histories) the model is refused too: its roots cannot be checked.
+    /// </remarks>
     private static string? RootRejection(ArimaSpec spec, double[] coefficients)
     {
         var (phi, theta) = ArimaPolynomials.Expand(spec, coefficients);
-        if (ArimaPolynomials.SmallestRootModulus(phi, -1, NegligibleCoefficient) < SmallestRoot)
+        try
         {
-            return "its AR part is too close to non-stationary";
+            if (ArimaPolynomials.SmallestRootModulus(phi, -1, NegligibleCoefficient) < SmallestRoot)
+            {
+                return "its AR part is too close to non-stationary";
+            }
+            if (ArimaPolynomials.SmallestRootModulus(theta, +1, NegligibleCoefficient) < SmallestRoot)
+            {
+                return "its MA part is too close to non-invertible";
+            }
         }
-        if (ArimaPolynomials.SmallestRootModulus(theta, +1, NegligibleCoefficient) < SmallestRoot)
+        catch (MathNet.Numerics.NonConvergenceException)
         {
-            return "its MA part is too close to non-invertible";
+            return "the roots of its polynomials could not be found";
         }
         return null;
     }
