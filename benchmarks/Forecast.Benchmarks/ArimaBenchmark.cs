@@ -112,18 +112,6 @@ internal static class ArimaBenchmark
                     return new Model(r.Arima + (r.Drift ? " with drift" : ""), (orders[1], orders.Length > 3 ? orders[4] : 0));
                 });
 
-        private static List<T> Rows<T>(string file, Func<CsvReader, T> read)
-        {
-            using var reader = new StringReader(string.Join('\n', RepositoryData.Reference(file)));
-            using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-            csv.Read();
-            csv.ReadHeader();
-            var rows = new List<T>();
-            while (csv.Read())
-            {
-                rows.Add(read(csv));
-            }
-            return rows;
-        }
+        private static List<T> Rows<T>(string file, Func<CsvReader, T> read) => RepositoryData.ReferenceRows(file, read);
     }
 }

@@ -75,17 +75,5 @@ internal static class EtsBenchmark
         return 0;
     }
 
-    private static List<T> ReadR<T>(string file, Func<CsvReader, T> read)
-    {
-        using var reader = new StringReader(string.Join('\n', RepositoryData.Reference(file)));
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        csv.Read();
-        csv.ReadHeader();
-        var rows = new List<T>();
-        while (csv.Read())
-        {
-            rows.Add(read(csv));
-        }
-        return rows;
-    }
+    private static List<T> ReadR<T>(string file, Func<CsvReader, T> read) => RepositoryData.ReferenceRows(file, read);
 }

@@ -23,6 +23,21 @@ internal static class RepositoryData
     /// <summary>The lines of a file under <c>data/reference</c>.</summary>
     public static IEnumerable<string> Reference(string file) => File.ReadLines(Path.Combine(DataDirectory(), "reference", file));
 
+    /// <summary>The rows of a CSV file under <c>data/reference</c>, read after its header; R quotes fields that hold commas.</summary>
+    public static List<T> ReferenceRows<T>(string file, Func<CsvHelper.CsvReader, T> read)
+    {
+        using var reader = new StreamReader(Path.Combine(DataDirectory(), "reference", file));
+        using var csv = new CsvHelper.CsvReader(reader, CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        var rows = new List<T>();
+        while (csv.Read())
+        {
+            rows.Add(read(csv));
+        }
+        return rows;
+    }
+
     /// <summary>A path inside the repository.</summary>
     public static string InRepository(string relative) => Path.Combine(RepositoryRoot(), relative);
 

@@ -73,19 +73,7 @@ internal static class ArimaReference
                 csv.GetField<double>("loglik"), csv.GetField<double>("fitted_aicc"), csv.GetField<double>("fitted_sigma2"));
         }).ToDictionary(c => c.Key);
 
-    private static List<T> Rows<T>(string file, Func<CsvReader, T> read)
-    {
-        using var reader = new StreamReader(Path.Combine(AppContext.BaseDirectory, "data", "reference", file));
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        csv.Read();
-        csv.ReadHeader();
-        var rows = new List<T>();
-        while (csv.Read())
-        {
-            rows.Add(read(csv));
-        }
-        return rows;
-    }
+    private static List<T> Rows<T>(string file, Func<CsvReader, T> read) => TourismReference.Rows(Path.Combine("reference", file), read);
 
     private static int[] Integers(string text) => text.Split(' ').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
 
