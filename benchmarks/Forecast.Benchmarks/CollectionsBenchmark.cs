@@ -15,8 +15,8 @@ namespace Forecast.Benchmarks;
 /// Arguments: <c>set=monthly</c> or <c>set=quarterly</c> (default both); <c>holdout=validation</c> scores on the h points
 /// before each test tail instead (the test tail is cut off first), which is how the defaults are chosen without
 /// looking at the test tails; <c>replicate=4</c> makes each member four (scaled 1, 2, 3, 4 times, keys <c>M1#2</c>...),
-/// for the time to forecast a large collection; <c>relative=false</c> trains on the members' scaled levels instead of
-/// relative windows; <c>warm=true</c> measures a warm start instead (<see cref="RunWarm"/>); any other <c>name=value</c>
+/// for the time to forecast a large collection; <c>loss</c>, <c>scale</c> and <c>perSeries</c> change how the network trains
+/// (<see cref="Training"/>); <c>warm=true</c> measures a warm start instead (<see cref="RunWarm"/>); any other <c>name=value</c>
 /// overrides a hyperparameter of <see cref="Defaults"/>.
 /// </remarks>
 internal static class CollectionsBenchmark
@@ -30,7 +30,7 @@ internal static class CollectionsBenchmark
         var only = options.Remove("set", out var set) ? set : null;
         var onValidation = options.Remove("holdout", out var holdout) && holdout == "validation";
         var copies = options.Remove("replicate", out var replicate) ? int.Parse(replicate, CultureInfo.InvariantCulture) : 1;
-        var training = new GlobalTrainingOptions(RelativeWindows: !options.Remove("relative", out var relative) || relative != "false");
+        var training = Training(options);
         if (options.Remove("warm", out var warm) && warm == "true")
         {
             return RunWarm(options, only);
@@ -106,6 +106,16 @@ internal static class CollectionsBenchmark
         var shortest = members.MinBy(m => m.Values.Count)!;
         var shape = new CollectionShape(frequency, members.Count, shortest.Key, shortest.Values.Count, members.Max(m => m.Values.Count));
         return new HyperparameterResolver(new HyperparameterBounds()).ResolveForCollection(request, shape, () => 1).Hyperparameters;
+    }
+
+    /// <summary>The service's <see cref="GlobalTrainingOptions.Default"/>, or <c>loss=absolute|squared</c>, <c>scale=level|range|seasonal</c> and <c>perSeries=N</c> windows of each member per epoch.</summary>
+    private static GlobalTrainingOptions Training(Dictionary<string, string> options)
+    {
+        var defaults = GlobalTrainingOptions.Default;
+        return new GlobalTrainingOptions(
+            options.Remove("loss", out var loss) ? Enum.Parse<Forecast.Training.Lstm.TrainingLoss>(loss == "squared" ? "MeanSquared" : "Absolute") : defaults.Loss,
+            options.Remove("scale", out var scale) ? scale switch { "range" => MemberScale.Range, "seasonal" => MemberScale.SeasonalDifferences, _ => MemberScale.Level } : defaults.Scale,
+            options.Remove("perSeries", out var perSeries) ? int.Parse(perSeries, CultureInfo.InvariantCulture) : defaults.WindowsPerSeries);
     }
 
     private static string F(double? value) => value?.ToString("F3", CultureInfo.InvariantCulture) ?? "-";

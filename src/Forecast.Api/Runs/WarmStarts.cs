@@ -34,8 +34,8 @@ public static class WarmStarts
     /// <returns>Null when the run asks for no warm start.</returns>
     /// <exception cref="DomainValidationException">A warm start asked of a statistical method, which has no weights to continue.</exception>
     /// <exception cref="UnprocessableException">
-    /// No collection's network model of that id that the caller may see, or one that saw its members' windows otherwise
-    /// than a run trains them now (stored before relative windows): its weights would not fit the inputs.
+    /// No collection's network model of that id that the caller may see, or one that forecasts one step at a time (stored
+    /// before collection networks forecast the whole horizon): its weights would not fit a run's network.
     /// </exception>
     public static async Task<WarmStartSource?> CollectionSourceAsync(ForecastDbContext db, WarmStartRequest? request, string? method, CancellationToken cancellationToken)
     {
@@ -48,13 +48,13 @@ public static class WarmStarts
             .Select(m => new { m.Hyperparameters, m.Method, m.Artifact }).FirstOrDefaultAsync(cancellationToken)
             ?? throw NotFound(request.ModelId, "a collection's model");
         var artifact = model.Artifact ?? throw NoNetwork(request.ModelId, model.Method);
-        if (artifact.RelativeWindows != GlobalTrainingOptions.Default.RelativeWindows)
+        if (artifact.Outputs == 1)
         {
             throw new UnprocessableException(
-                $"Model '{request.ModelId}' was trained on its members' scaled levels, before relative windows; its weights do not fit a run's inputs now. Train from scratch.",
+                $"Model '{request.ModelId}' forecasts one step at a time, as collection models did before they forecast the whole horizon at once; its weights do not fit a run's network now. Train from scratch.",
                 "warmStartFrom");
         }
-        return WarmStartSource.Of(request.ModelId, model.Hyperparameters, model.Hyperparameters.Transform, artifact.Optimizer is not null);
+        return WarmStartSource.Of(request.ModelId, model.Hyperparameters, model.Hyperparameters.Transform, artifact.Optimizer is not null, keepsHorizon: true);
     }
 
     /// <exception cref="DomainValidationException">A statistical method, which is fitted afresh and has no weights to continue.</exception>

@@ -11,10 +11,16 @@ public sealed record WarmStartRequest(Guid ModelId);
 /// </summary>
 /// <param name="Transform">A series model's concrete pipeline; a collection model's choice.</param>
 /// <param name="ContinuesOptimizer">Whether the model kept its optimiser's state for the run to continue; older models did not.</param>
-public sealed record WarmStartSource(Guid ModelId, int Lookback, int HiddenSize, int Layers, int EnsembleSize, TransformChoice Transform, bool ContinuesOptimizer)
+/// <param name="Horizon">
+/// The test size a collection's network forecasts at once, whose outputs the weights hold; null for a series' network,
+/// which forecasts one step at a time whatever the test size.
+/// </param>
+public sealed record WarmStartSource(
+    Guid ModelId, int Lookback, int HiddenSize, int Layers, int EnsembleSize, TransformChoice Transform, bool ContinuesOptimizer, int? Horizon = null)
 {
-    public static WarmStartSource Of(Guid modelId, Hyperparameters trainedWith, TransformChoice transform, bool continuesOptimizer) =>
-        new(modelId, trainedWith.Lookback, trainedWith.HiddenSize, trainedWith.Layers, trainedWith.EnsembleSize, transform, continuesOptimizer);
+    public static WarmStartSource Of(Guid modelId, Hyperparameters trainedWith, TransformChoice transform, bool continuesOptimizer, bool keepsHorizon = false) =>
+        new(modelId, trainedWith.Lookback, trainedWith.HiddenSize, trainedWith.Layers, trainedWith.EnsembleSize, transform, continuesOptimizer,
+            keepsHorizon ? trainedWith.TestSize : null);
 
     /// <summary>The request with the model's shape and transform wherever it leaves them out.</summary>
     public T Fill<T>(T request) where T : HyperparameterRequest => request with
@@ -24,6 +30,7 @@ public sealed record WarmStartSource(Guid ModelId, int Lookback, int HiddenSize,
         Layers = request.Layers ?? Layers,
         EnsembleSize = request.EnsembleSize ?? EnsembleSize,
         Transform = request.Transform ?? Transform.ToString(),
+        TestSize = request.TestSize ?? Horizon,
     };
 
     /// <exception cref="UnprocessableException">The run, as resolved, has another shape or transform than the model.</exception>
@@ -33,6 +40,10 @@ public sealed record WarmStartSource(Guid ModelId, int Lookback, int HiddenSize,
         Same("hiddenSize", resolved.HiddenSize, HiddenSize);
         Same("layers", resolved.Layers, Layers);
         Same("ensembleSize", resolved.EnsembleSize, EnsembleSize);
+        if (Horizon is { } horizon)
+        {
+            Same("testSize", resolved.TestSize, horizon);
+        }
         if (resolved.Transform != Transform)
         {
             throw new UnprocessableException(

@@ -54,11 +54,7 @@ public static class CollectionModelBuilder
             return Fit(ForecastingMethods.Statistical(hp.Method)!, members, hp, fitted ?? [], observer, cancellation);
         }
         var trained = GlobalTrainer.Train(members, hp, options ?? GlobalTrainingOptions.Default, observer, cancellation, resumeFrom, warmStart);
-        GlobalModelArtifact artifact;
-        using (var uncalibrated = new GlobalModel(trained.Artifact))
-        {
-            artifact = trained.Artifact with { Calibration = PooledCalibration.Fit(uncalibrated, members, hp) };
-        }
+        var artifact = trained.Artifact;
         using var model = new GlobalModel(artifact);
         var evaluation = CollectionEvaluator.Evaluate(model, members, hp.TestSize);
 
@@ -71,9 +67,9 @@ public static class CollectionModelBuilder
         {
             choices.Add($"{evaluation.Fallbacks} of {members.Count} members are too short for lookback {hp.Lookback} with their transform and are forecast by the Theta method; the evaluation names them.");
         }
-        if (trained.StoppedEarly)
+        if (hp.ValidationFraction > 0)
         {
-            choices.Add(EarlyStopping.Explain(trained.EpochsRun, trained.BestEpoch, hp));
+            choices.Add(GlobalTrainer.ExplainValidation(trained, hp));
         }
         return new BuiltCollectionModel(new StoredCollectionForecaster(hp.Method, artifact, Fits: null, hp.SeasonalPeriod), evaluation,
             trained.EpochsRun, trained.BestEpoch, trained.StoppedEarly, trained.TrainingWindows, choices);

@@ -1,34 +1,41 @@
 using Forecast.Domain;
 using Forecast.Domain.Runs;
+using Forecast.Training.Intervals;
 using Forecast.Training.Lstm;
+using Forecast.Training.Transforms;
 
 namespace Forecast.Training.Collections;
 
-/// <summary>How a global run trains, beyond the hyperparameters it shares with one series'.</summary>
-/// <param name="RelativeWindows">Windows less their last value (<see cref="ModelArtifact.RelativeWindows"/>).</param>
-public sealed record GlobalTrainingOptions(bool RelativeWindows)
-{
-    /// <summary>
-    /// What the service trains with: relative windows, which let one network learn from members of any level
-    /// (docs/accuracy.md). The benchmark may turn them off to measure them.
-    /// </summary>
-    public static GlobalTrainingOptions Default { get; } = new(RelativeWindows: true);
-}
-
-/// <param name="TrainingWindows">Windows of all members the network trained on, before <c>windowsPerEpoch</c> drew from them.</param>
+/// <param name="EpochsRun">Epochs the validation ran (or, without validation, the epochs trained).</param>
+/// <param name="BestEpoch">The epoch validation chose, which the network was then trained again for.</param>
+/// <param name="TrainingWindows">Windows of all members the final network trained on, before any sampling drew from them.</param>
 /// <param name="SeenAfresh">Of a warm start's members, those its model had not learned (new, or forecast by Theta then), given their own transform and scaler; 0 without a warm start.</param>
 public sealed record GlobalTrainingResult(GlobalModelArtifact Artifact, int EpochsRun, int BestEpoch, bool StoppedEarly, int TrainingWindows, int SeenAfresh = 0);
 
 /// <summary>
-/// Trains one network on windows from every member of a collection (a global model): each member is transformed
-/// (<see cref="MemberTransforms"/>) and scaled on its own training part, its last <c>testSize</c> points held out and its
-/// validation part its own; the windows of all members are pooled, so mini-batches mix members, shuffled from the seed.
+/// Trains one network on windows from every member of a collection (a global model) that forecasts a member's whole
+/// test horizon at once, from its last <c>lookback</c> values, each window relative to its last input.
 /// </summary>
 /// <remarks>
-/// A member too short for the lookback and its transform is not dropped: the model forecasts it by the Theta method
-/// and says so (<see cref="GlobalMemberModel.Fallback"/>). Training itself is <see cref="EpochLoop"/>'s, with its early
-/// stopping and its deterministic resumption from a checkpoint. A warm start (<see cref="GlobalWarmStart"/>) begins from a
-/// trained model's weights and sees every member it learned as it did.
+/// <para>
+/// Each member is transformed (<see cref="MemberTransforms"/>: logged when positive, deseasonalised when seasonal), so that
+/// a window less its last input is a relative change free of the season; windows of all members are pooled. The loss is
+/// absolute, as MASE and sMAPE count errors.
+/// </para>
+/// <para>
+/// With a validation part, training runs twice. First on everything before each member's validation part (its
+/// <c>testSize</c> points before the test tail), judged after every epoch by the forecast of those parts in MASE, as the
+/// test tail will be judged (<see cref="HoldoutValidation"/>), with early stopping; then again from the same seed on
+/// everything before the test tails, for the epochs the first chose, so that the last points, which say most about the
+/// future, are learned too. The first training's errors on the validation parts, which it never saw, calibrate the
+/// intervals. Without a validation part the network trains once, for the epochs asked, and has no intervals.
+/// </para>
+/// <para>
+/// A member too short for the lookback, horizon and transform is not dropped: the model forecasts it by the Theta method
+/// and says so (<see cref="GlobalMemberModel.Fallback"/>). Members are taken in key order, so their order as given changes
+/// nothing. Both trainings are <see cref="EpochLoop"/>'s, each resumable from its checkpoints bit for bit; a warm start
+/// (<see cref="GlobalWarmStart"/>) begins both from a trained model's weights and sees every member it learned as it did.
+/// </para>
 /// </remarks>
 public static class GlobalTrainer
 {
@@ -46,48 +53,116 @@ public static class GlobalTrainer
         TrainingCheckpoint? resumeFrom = null,
         GlobalWarmStart? warmStart = null)
     {
+        foreach (var member in members.Where(m => m.Values.Count < hp.TestSize + HyperparameterResolver.MinimumMemberHistory))
+        {
+            throw new UnprocessableException(
+                $"Member '{member.Key}' has {member.Values.Count} points; with testSize {hp.TestSize} held out it needs at least {hp.TestSize + HyperparameterResolver.MinimumMemberHistory}.",
+                "testSize");
+        }
+        var ordered = members.OrderBy(m => m.Key, StringComparer.Ordinal).ToList();
+        var sampling = new WindowSampling(hp.WindowsPerEpoch, options.WindowsPerSeries);
+        var before = hp.ValidationFraction > 0 ? Prepare(ordered, hp, options, 2 * hp.TestSize, warmStart) : null;
+        var validation = before is null ? null : new HoldoutValidation(before.Artifact([], hp, calibration: null), ordered, hp.TestSize);
+
+        var validated = resumeFrom?.Refit;
+        if (before is not null && validated is null)
+        {
+            var chosen = EpochLoop.Run(before.Windows, validation, hp, resumeFrom, observer, cancellation, warmStart?.Network, options.Loss, sampling);
+            validated = new RefitCheckpoint(chosen.EpochsRun, chosen.BestEpoch, chosen.StoppedEarly, chosen.Weights);
+            resumeFrom = null;
+        }
+
+        var final = Prepare(ordered, hp, options, hp.TestSize, warmStart);
+        var trained = validated is null
+            ? EpochLoop.Run(final.Windows, null, hp, resumeFrom, observer, cancellation, warmStart?.Network, options.Loss, sampling)
+            : EpochLoop.Run(final.Windows, null, hp with { Epochs = validated.Epochs, EarlyStoppingPatience = null }, resumeFrom,
+                new RefitObserver(observer, validated), cancellation, warmStart?.Network, options.Loss, sampling);
+        var calibration = validated is null ? null : validation!.Calibrate(validated.ValidatedNetwork);
+        return new GlobalTrainingResult(
+            final.Artifact(trained.Weights, hp, calibration) with { Optimizer = trained.Optimizer },
+            validated?.ValidationEpochs ?? trained.EpochsRun,
+            validated?.Epochs ?? trained.BestEpoch,
+            validated?.StoppedEarly ?? false,
+            final.Windows.Count,
+            final.SeenAfresh);
+    }
+
+    /// <summary>What validation chose, in the run's words.</summary>
+    public static string ExplainValidation(GlobalTrainingResult trained, Hyperparameters hp) =>
+        $"epochs: every member's last {hp.TestSize} points before its test tail validated; after {trained.EpochsRun} epochs{(trained.StoppedEarly ? $" (stopped early, {hp.EarlyStoppingPatience} without improvement)" : "")} " +
+        $"epoch {trained.BestEpoch} forecast them best (mean MASE), and the network was trained again on everything before the test tails for {trained.BestEpoch} epochs; " +
+        "the validation errors calibrate the intervals.";
+
+    /// <summary>Every member's windows, all of whose targets lie before its last <c>cut</c> points, and how the network sees each member.</summary>
+    private sealed record Prepared(Windows Windows, IReadOnlyList<GlobalMemberModel> Views, int SeenAfresh)
+    {
+        public GlobalModelArtifact Artifact(byte[] weights, Hyperparameters hp, ConformalCalibration? calibration) =>
+            new(weights, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion, hp.SeasonalPeriod, RelativeWindows: true, Views,
+                calibration, Outputs: hp.TestSize);
+    }
+
+    private static Prepared Prepare(List<GlobalMember> members, Hyperparameters hp, GlobalTrainingOptions options, int cut, GlobalWarmStart? warmStart)
+    {
         var seenAfresh = 0;
         var views = new List<GlobalMemberModel>(members.Count);
-        var train = new List<Windows>(members.Count);
-        var validation = new List<Windows>(members.Count);
+        var windows = new List<Windows>(members.Count);
         foreach (var member in members)
         {
-            if (member.Values.Count < hp.TestSize + HyperparameterResolver.MinimumMemberHistory)
-            {
-                throw new UnprocessableException(
-                    $"Member '{member.Key}' has {member.Values.Count} points; with testSize {hp.TestSize} held out it needs at least {hp.TestSize + HyperparameterResolver.MinimumMemberHistory}.",
-                    "testSize");
-            }
-            var split = DataSplit.For(member.Values.Count, hp.TestSize, hp.ValidationFraction);
-            var learned = warmStart?.Learned(member, split);
+            var history = member.Values.Take(member.Values.Count - cut).ToArray();
+            var split = new DataSplit(history.Length, TrainEnd: history.Length, ValidationEnd: history.Length);
+            var learned = warmStart?.Learned(member, DataSplit.For(member.Values.Count, hp.TestSize, validationFraction: 0));
             seenAfresh += warmStart is not null && learned is null ? 1 : 0;
-            var pipeline = learned?.Transform ?? MemberTransforms.For(member.Values, split, hp.SeasonalPeriod, hp.Transform);
+            var pipeline = learned?.Transform ?? MemberTransforms.For(history, split, hp.SeasonalPeriod, hp.Transform);
             try
             {
-                var prepared = PreparedSeries.Of(member.Values, pipeline, hp.SeasonalPeriod, hp.Lookback, split, options.RelativeWindows, learned?.Scaler);
+                var prepared = PreparedSeries.Of(history, pipeline, hp.SeasonalPeriod, hp.Lookback, split, relative: true,
+                    learned?.Scaler ?? Scaler(history, pipeline, hp.SeasonalPeriod, options.Scale), hp.TestSize);
                 views.Add(new GlobalMemberModel(member.Key, pipeline, prepared.Scaler, Fallback: null));
-                train.Add(prepared.Train);
-                validation.Add(prepared.Validation);
+                windows.Add(prepared.Train);
             }
             catch (UnprocessableException tooShort)
             {
                 views.Add(new GlobalMemberModel(member.Key, pipeline, Scaler: null, $"forecast by the Theta method: {tooShort.Message}"));
             }
         }
-        if (train.Count == 0)
+        if (windows.Count == 0)
         {
             throw new UnprocessableException(
-                $"No member is long enough for lookback {hp.Lookback} with its transform and validation part; shorten the lookback.", "lookback");
+                $"No member is long enough for lookback {hp.Lookback} and a horizon of {hp.TestSize} with its transform{(hp.ValidationFraction > 0 ? " and validation part" : "")}; shorten the lookback.",
+                "lookback");
         }
-        var windows = Windows.Concat(train, hp.Lookback);
-        var trained = EpochLoop.Run(windows, Windows.Concat(validation, hp.Lookback), hp, resumeFrom, observer, cancellation, warmStart?.Network);
-        return new GlobalTrainingResult(
-            new GlobalModelArtifact(trained.Weights, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion, hp.SeasonalPeriod,
-                options.RelativeWindows, views, Optimizer: trained.Optimizer),
-            trained.EpochsRun,
-            trained.BestEpoch,
-            trained.StoppedEarly,
-            windows.Count,
-            seenAfresh);
+        return new Prepared(Windows.Concat(windows, hp.Lookback, hp.TestSize), views, seenAfresh);
+    }
+
+    /// <returns>Null to fit a MinMax scaler on the transformed history (<see cref="MemberScale.Range"/>).</returns>
+    private static MinMaxScaler? Scaler(double[] history, TransformPipeline pipeline, int period, MemberScale scale)
+    {
+        if (scale == MemberScale.Range)
+        {
+            return null;
+        }
+        if (scale == MemberScale.Level && pipeline.Log)
+        {
+            return new MinMaxScaler(0, 1);
+        }
+        var transformed = new TransformedHistory(pipeline, period, history);
+        var values = transformed.Slice(transformed.Consumed, history.Length);
+        var lag = Math.Min(period, values.Length - 1);
+        var divisor = scale == MemberScale.Level || lag < 1
+            ? values.Average(Math.Abs)
+            : Enumerable.Range(lag, values.Length - lag).Average(t => Math.Abs(values[t] - values[t - lag]));
+        return new MinMaxScaler(0, divisor > 0 ? divisor : 1);
+    }
+
+    /// <summary>
+    /// Reports the second training's epochs after the validation's, and adds what validation chose to its checkpoints, so
+    /// that a run resumed from one continues the second training.
+    /// </summary>
+    private sealed class RefitObserver(ITrainingObserver inner, RefitCheckpoint validated) : ITrainingObserver
+    {
+        public void OnEpoch(EpochReport report, Func<TrainingCheckpoint> checkpoint) =>
+            inner.OnEpoch(
+                report with { Epoch = validated.ValidationEpochs + report.Epoch, TotalEpochs = validated.ValidationEpochs + report.TotalEpochs },
+                () => checkpoint() with { Refit = validated });
     }
 }

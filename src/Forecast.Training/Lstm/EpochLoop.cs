@@ -13,23 +13,29 @@ internal sealed record TrainedWeights(byte[] Weights, byte[]? Optimizer, int Epo
 /// </summary>
 /// <remarks>
 /// The members train from their own seeds (member 0 from the run's); the training loss is their mean and the
-/// validation loss that of their mean prediction, so early stopping judges the ensemble that will forecast. Every
+/// validation judges their combined forecast, so early stopping judges the ensemble that will forecast. Every
 /// source of randomness is derived from the seed and the epoch number, never carried from epoch to epoch, so a run
 /// resumed from a checkpoint ends bit for bit where an uninterrupted run would.
 /// </remarks>
 internal static class EpochLoop
 {
+    /// <param name="validation">What early stopping judges the ensemble by after each epoch; null for no validation.</param>
+    /// <param name="loss">What training minimises; the validation has its own measure.</param>
+    /// <param name="sampling">Which windows each epoch trains on; by default all, or <c>hp.WindowsPerEpoch</c> of them.</param>
     public static TrainedWeights Run(
         Windows train,
-        Windows validation,
+        IValidation? validation,
         Hyperparameters hp,
         TrainingCheckpoint? resumeFrom,
         ITrainingObserver observer,
         CancellationToken cancellation,
-        NetworkStart? warmStart = null)
+        NetworkStart? warmStart = null,
+        TrainingLoss loss = TrainingLoss.MeanSquared,
+        WindowSampling? sampling = null)
     {
+        sampling ??= new WindowSampling(hp.WindowsPerEpoch);
         var members = Enumerable.Range(0, hp.EnsembleSize)
-            .Select(k => new TrainingMember(Seeds.Member(hp.Seed, k), hp.HiddenSize, hp.Layers, hp.Dropout, hp.LearningRate))
+            .Select(k => new TrainingMember(Seeds.Member(hp.Seed, k), hp.HiddenSize, hp.Layers, hp.Dropout, hp.LearningRate, train.Horizon, loss))
             .ToArray();
         using var halves = new BatchHalves();
         try
@@ -41,10 +47,10 @@ internal static class EpochLoop
                 LoadStart(warmStart, members);
                 // The weights it starts from are epoch 0's: early stopping keeps them unless an epoch beats them, so
                 // a retrain never ends worse on validation than the model it started from.
-                startLoss = validation.Count > 0 ? EnsembleLoss(members, validation) : null;
+                startLoss = validation?.Score(members);
                 state.Update(0, startLoss, () => SaveWeights(members), () => SaveOptimizers(members));
             }
-            var epochWindows = Math.Min(hp.WindowsPerEpoch ?? train.Count, train.Count);
+            var epochWindows = sampling.Count(train);
             var batchSize = Math.Min(hp.BatchSize ?? epochWindows, epochWindows);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var epoch = resumeFrom?.Epoch ?? 0;
@@ -54,8 +60,8 @@ internal static class EpochLoop
             {
                 epoch++;
                 var current = epoch;
-                var trainLoss = members.Average(m => m.TrainEpoch(train, batchSize, hp.WindowsPerEpoch, current, halves, cancellation));
-                double? validationLoss = validation.Count > 0 ? EnsembleLoss(members, validation) : null;
+                var trainLoss = members.Average(m => m.TrainEpoch(train, batchSize, sampling, current, halves, cancellation));
+                var validationLoss = validation?.Score(members);
                 state.Update(epoch, validationLoss, () => SaveWeights(members), () => SaveOptimizers(members));
                 stoppedEarly = hp.EarlyStoppingPatience is { } patience && state.EpochsWithoutImprovement >= patience;
 
@@ -78,20 +84,6 @@ internal static class EpochLoop
                 member.Dispose();
             }
         }
-    }
-
-    /// <summary>Mean squared error of the members' mean prediction.</summary>
-    private static double EnsembleLoss(TrainingMember[] members, Windows windows)
-    {
-        var predictions = members.Select(m => m.Predict(windows)).ToArray();
-        double sum = 0;
-        for (var i = 0; i < windows.Count; i++)
-        {
-            var mean = predictions.Average(p => (double)p[i]);
-            var error = mean - windows.Targets[i];
-            sum += error * error;
-        }
-        return sum / windows.Count;
     }
 
     private static byte[] SaveWeights(TrainingMember[] members) => WeightBundle.Pack(members.Select(m => m.SaveWeights()));

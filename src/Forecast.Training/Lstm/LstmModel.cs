@@ -8,7 +8,7 @@ namespace Forecast.Training.Lstm;
 /// <summary>A trained ensemble rebuilt from its <see cref="ModelArtifact"/>, forecasting on the original scale.</summary>
 /// <remarks>
 /// Inputs go through the artifact's transform and scaler, outputs come back through both. Each
-/// prediction is the mean of the members' outputs, fed back as one value in recursive forecasts. Thread-safe:
+/// prediction is the median of the members' outputs, fed back as history in longer forecasts. Thread-safe:
 /// calls are serialised, since one TorchSharp module must not run on two threads at once.
 /// </remarks>
 public sealed class LstmModel : IDisposable
@@ -25,7 +25,7 @@ public sealed class LstmModel : IDisposable
         ownsNetworks = true;
         members = WeightBundle.Unpack(artifact.Weights).Select(weights =>
         {
-            var network = new LstmNetwork(artifact.HiddenSize, artifact.Layers, dropout: 0);
+            var network = new LstmNetwork(artifact.HiddenSize, artifact.Layers, dropout: 0, artifact.Outputs);
             using var stream = new MemoryStream(weights);
             network.load(stream);
             network.eval();
@@ -80,16 +80,15 @@ public sealed class LstmModel : IDisposable
             anchors[t - from] = WriteWindow(history, t, inputs, (t - from) * Lookback);
         }
         var predicted = Run(inputs, to - from);
-        return predicted.Select((p, i) => history.InvertAt(from + i, artifact.Scaler.Inverse(p + anchors[i]))).ToArray();
+        return anchors.Select((anchor, i) => history.InvertAt(from + i, artifact.Scaler.Inverse(predicted[i * artifact.Outputs] + anchor))).ToArray();
     }
 
-    /// <summary>Forecasts <paramref name="horizon"/> points after the end of <paramref name="history"/>, feeding each prediction back as input.</summary>
+    /// <summary>Forecasts <paramref name="horizon"/> points after the end of <paramref name="history"/>, feeding predictions back as input.</summary>
     public double[] PredictRecursive(IReadOnlyList<double> history, int horizon) => PredictRecursive(history, [history.Count], horizon)[0];
 
     /// <summary>
-    /// Recursive forecasts of <paramref name="horizon"/> points from each origin: the forecast from
-    /// origin o sees only <paramref name="series"/>[0..o) and predicts indices o..o+horizon-1.
-    /// All origins go through the network together, one step at a time.
+    /// Forecasts of <paramref name="horizon"/> points from each origin: the forecast from origin o sees only
+    /// <paramref name="series"/>[0..o) and predicts indices o..o+horizon-1. All origins go through the network together.
     /// </summary>
     public double[][] PredictRecursive(IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon)
     {
@@ -98,29 +97,13 @@ public sealed class LstmModel : IDisposable
             throw new ArgumentOutOfRangeException(nameof(origins),
                 $"A forecast origin must lie in {FirstPredictable}..{series.Count}: it needs {FirstPredictable} points of history.");
         }
-        var histories = origins.Select(o => new TransformedHistory(artifact.Transform, artifact.SeasonalPeriod, series.Take(o).ToArray())).ToArray();
-        var forecasts = origins.Select(_ => new double[horizon]).ToArray();
-        var inputs = new float[histories.Length * Lookback];
-        var anchors = new float[histories.Length];
-        for (var h = 0; h < horizon; h++)
-        {
-            for (var i = 0; i < histories.Length; i++)
-            {
-                anchors[i] = WriteWindow(histories[i], histories[i].Count, inputs, i * Lookback);
-            }
-            var next = Run(inputs, histories.Length);
-            for (var i = 0; i < histories.Length; i++)
-            {
-                forecasts[i][h] = histories[i].Append(artifact.Scaler.Inverse(next[i] + anchors[i]));
-            }
-        }
-        return forecasts;
+        return Forecast(origins.Select(o => (this, new TransformedHistory(artifact.Transform, artifact.SeasonalPeriod, series.Take(o).ToArray()))).ToArray(), horizon);
     }
 
     /// <summary>
-    /// Recursive forecasts of <paramref name="horizon"/> points after the end of each history, each seen by its own view
-    /// of the same networks (<see cref="ForSeries"/>): every step sends all of them through the networks together, so
-    /// a collection's members cost one network call per step rather than one per member and step.
+    /// Forecasts of <paramref name="horizon"/> points after the end of each history, each seen by its own view of the same
+    /// networks (<see cref="ForSeries"/>): all of them go through the networks together, so a collection's members cost one
+    /// network call per block of steps rather than one per member.
     /// </summary>
     /// <exception cref="ArgumentException">A view of other networks than this model's.</exception>
     public double[][] PredictRecursiveTogether(IReadOnlyList<LstmModel> views, IReadOnlyList<IReadOnlyList<double>> histories, int horizon)
@@ -129,31 +112,40 @@ public sealed class LstmModel : IDisposable
         {
             throw new ArgumentException("Every view must share this model's networks, one view per history.", nameof(views));
         }
-        if (views.Count == 0)
-        {
-            return [];
-        }
         var transformed = views.Select((view, i) =>
         {
             if (histories[i].Count < view.FirstPredictable)
             {
                 throw new ArgumentOutOfRangeException(nameof(histories), $"History {i} has {histories[i].Count} points; it needs {view.FirstPredictable}.");
             }
-            return new TransformedHistory(view.artifact.Transform, view.artifact.SeasonalPeriod, histories[i]);
+            return (view, new TransformedHistory(view.artifact.Transform, view.artifact.SeasonalPeriod, histories[i]));
         }).ToArray();
-        var forecasts = views.Select(_ => new double[horizon]).ToArray();
-        var inputs = new float[views.Count * Lookback];
-        var anchors = new float[views.Count];
-        for (var h = 0; h < horizon; h++)
+        return Forecast(transformed, horizon);
+    }
+
+    /// <summary>
+    /// Forecasts each history by its view, a block of <see cref="ModelArtifact.Outputs"/> steps per network call, every
+    /// block fed back as history for the next (one step at a time for a network of one output).
+    /// </summary>
+    private double[][] Forecast(IReadOnlyList<(LstmModel View, TransformedHistory History)> rows, int horizon)
+    {
+        var outputs = artifact.Outputs;
+        var forecasts = rows.Select(_ => new double[horizon]).ToArray();
+        var inputs = new float[rows.Count * Lookback];
+        var anchors = new float[rows.Count];
+        for (var from = 0; from < horizon && rows.Count > 0; from += outputs)
         {
-            for (var i = 0; i < views.Count; i++)
+            for (var i = 0; i < rows.Count; i++)
             {
-                anchors[i] = views[i].WriteWindow(transformed[i], transformed[i].Count, inputs, i * Lookback);
+                anchors[i] = rows[i].View.WriteWindow(rows[i].History, rows[i].History.Count, inputs, i * Lookback);
             }
-            var next = Run(inputs, views.Count);
-            for (var i = 0; i < views.Count; i++)
+            var next = Run(inputs, rows.Count);
+            for (var i = 0; i < rows.Count; i++)
             {
-                forecasts[i][h] = transformed[i].Append(views[i].artifact.Scaler.Inverse(next[i] + anchors[i]));
+                for (var k = 0; k < outputs && from + k < horizon; k++)
+                {
+                    forecasts[i][from + k] = rows[i].History.Append(rows[i].View.artifact.Scaler.Inverse(next[(i * outputs) + k] + anchors[i]));
+                }
             }
         }
         return forecasts;
@@ -174,22 +166,19 @@ public sealed class LstmModel : IDisposable
         return anchor;
     }
 
+    /// <summary>The ensemble's forecast for each window, row-major [rows, Outputs]: the median of its networks' outputs.</summary>
+    /// <remarks>The median, not the mean, so that one network gone astray moves the forecast less; of two networks it is their mean.</remarks>
     private float[] Run(float[] inputs, int rows)
     {
+        float[][] outputs;
         lock (gate)
         {
             using var _ = no_grad();
             using var scope = NewDisposeScope();
             var input = tensor(inputs, [rows, Lookback, 1]);
-            var sum = members[0].forward(input);
-            for (var k = 1; k < members.Length; k++)
-            {
-                sum = sum + members[k].forward(input);
-            }
-            // An explicit scalar, disposed after use: implicitly converted ones can be finalised mid-call (see AdamOptimizer).
-            using var count = members.Length.ToScalar();
-            return sum.div_(count).data<float>().ToArray();
+            outputs = members.Select(m => m.forward(input).data<float>().ToArray()).ToArray();
         }
+        return EnsembleMedian.Of(outputs);
     }
 
     public void Dispose()

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace Forecast.Training.Lstm;
 
-/// <summary>Stacked single-layer LSTMs and a linear head that reads the last hidden state.</summary>
+/// <summary>Stacked single-layer LSTMs and a linear head that reads the last hidden state: one output per forecast step.</summary>
 /// <remarks>
 /// Layers are stacked by hand, with dropout masks drawn from the run's own generator, rather than
 /// through nn.LSTM's num_layers/dropout, whose masks come from the process-wide generator: two runs
@@ -18,13 +18,14 @@ public sealed class LstmNetwork : nn.Module<Tensor, Tensor>
     private readonly double dropout;
     private Generator? dropoutGenerator;
 
-    public LstmNetwork(int hiddenSize, int layerCount, double dropout) : base(nameof(LstmNetwork))
+    /// <param name="outputs">Steps forecast at once from a window: 1 for a network fed its own predictions, the horizon for a direct one.</param>
+    public LstmNetwork(int hiddenSize, int layerCount, double dropout, int outputs = 1) : base(nameof(LstmNetwork))
     {
         for (var i = 0; i < layerCount; i++)
         {
             layers.Add(nn.LSTM(i == 0 ? 1 : hiddenSize, hiddenSize, batchFirst: true));
         }
-        head = nn.Linear(hiddenSize, 1);
+        head = nn.Linear(hiddenSize, outputs);
         this.hiddenSize = hiddenSize;
         this.dropout = dropout;
         RegisterComponents();
@@ -44,7 +45,7 @@ public sealed class LstmNetwork : nn.Module<Tensor, Tensor>
     }
 
     /// <param name="input">[batch, lookback, 1]</param>
-    /// <returns>[batch, 1]</returns>
+    /// <returns>[batch, outputs]</returns>
     public override Tensor forward(Tensor input) => ForwardWithMasks(input, dropoutGenerator);
 
     /// <summary>The forward pass with dropout masks from <paramref name="dropoutMasks"/>, for halves of a batch computed side by side.</summary>

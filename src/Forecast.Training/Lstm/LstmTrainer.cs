@@ -37,7 +37,7 @@ public static class LstmTrainer
         var pipeline = hp.Transform.Pipeline
             ?? throw new ArgumentException("The trainer trains one concrete pipeline; resolve transform auto first (ForecastModelBuilder).", nameof(hp));
         var prepared = PreparedSeries.Of(series, pipeline, hp.SeasonalPeriod, hp.Lookback, split, scaler: warmStart?.Scaler);
-        var trained = EpochLoop.Run(prepared.Train, prepared.Validation, hp, resumeFrom, observer, cancellation, warmStart?.Network);
+        var trained = EpochLoop.Run(prepared.Train, OneStepValidation.Of(prepared.Validation), hp, resumeFrom, observer, cancellation, warmStart?.Network);
         return new TrainingResult(
             new ModelArtifact(trained.Weights, prepared.Scaler, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion,
                 pipeline, hp.SeasonalPeriod, Optimizer: trained.Optimizer),

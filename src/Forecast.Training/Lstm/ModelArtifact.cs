@@ -6,6 +6,10 @@ namespace Forecast.Training.Lstm;
 /// <summary>Everything needed to rebuild a trained network in another process and forecast with it.</summary>
 /// <param name="Weights">Each ensemble member's state as written by TorchSharp's Module.save, packed by <see cref="WeightBundle"/>.</param>
 /// <param name="Optimizer">Each member's Adam state at the kept weights, packed likewise, for a <see cref="WarmStart"/> to continue from; null for models stored before it was kept.</param>
+/// <param name="Outputs">
+/// Steps the network forecasts at once from a window: 1 for a network fed its own predictions, which models stored before
+/// direct networks existed are; a longer forecast feeds back a block of this many steps at a time.
+/// </param>
 /// <param name="Scaler">Fitted on the transformed training part.</param>
 /// <param name="TorchSharpVersion">The TorchSharp version that wrote <paramref name="Weights"/>.</param>
 /// <param name="Transform">The pipeline the network's inputs went through; never "auto" here.</param>
@@ -27,7 +31,8 @@ public sealed record ModelArtifact(
     int SeasonalPeriod,
     ConformalCalibration? Calibration = null,
     bool RelativeWindows = false,
-    byte[]? Optimizer = null)
+    byte[]? Optimizer = null,
+    int Outputs = 1)
 {
     public static string CurrentTorchSharpVersion { get; } =
         typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3) ?? "unknown";

@@ -15,9 +15,10 @@ internal sealed record PreparedSeries(MinMaxScaler Scaler, Windows Train, Window
     /// <exception cref="UnprocessableException">The transform and lookback leave fewer than two training windows.</exception>
     /// <param name="relative">Windows relative to their last input (<see cref="Windows.ForTargets"/>).</param>
     /// <param name="scaler">The scaler to keep (a warm start's); null to fit one on the transformed training part.</param>
+    /// <param name="horizon">Steps each window's targets span (<see cref="Windows.ForTargets"/>).</param>
     public static PreparedSeries Of(
         IReadOnlyList<double> series, TransformPipeline pipeline, int seasonalPeriod, int lookback, DataSplit split, bool relative = false,
-        MinMaxScaler? scaler = null)
+        MinMaxScaler? scaler = null, int horizon = 1)
     {
         if (split.TrainEnd < pipeline.HistoryNeeded(seasonalPeriod))
         {
@@ -28,10 +29,10 @@ internal sealed record PreparedSeries(MinMaxScaler Scaler, Windows Train, Window
         // Seasonal indices come from the training part alone, so the validation loss judges them out of sample.
         var history = new TransformedHistory(pipeline, seasonalPeriod, series.Take(split.ValidationEnd).ToArray(), indicesFrom: split.TrainEnd);
         var first = history.Consumed;
-        if (split.TrainEnd - first - lookback < HyperparameterResolver.MinimumTrainingWindows)
+        if (split.TrainEnd - first - lookback - horizon + 1 < HyperparameterResolver.MinimumTrainingWindows)
         {
             throw new UnprocessableException(
-                $"{split.TrainEnd} training points, less {first} consumed by the transform {pipeline}, leave fewer than {HyperparameterResolver.MinimumTrainingWindows} windows of lookback {lookback}.",
+                $"{split.TrainEnd} training points, less {first} consumed by the transform {pipeline}, leave fewer than {HyperparameterResolver.MinimumTrainingWindows} windows of lookback {lookback}{(horizon > 1 ? $" and horizon {horizon}" : "")}.",
                 "lookback");
         }
         scaler ??= MinMaxScaler.Fit(history.Slice(first, split.TrainEnd));
@@ -39,7 +40,7 @@ internal sealed record PreparedSeries(MinMaxScaler Scaler, Windows Train, Window
         var scaled = scaler.Transform(history.Slice(first, split.ValidationEnd));
         return new PreparedSeries(
             scaler,
-            Windows.ForTargets(scaled, lookback, 0, split.TrainEnd - first, relative),
-            Windows.ForTargets(scaled, lookback, split.TrainEnd - first, split.ValidationEnd - first, relative));
+            Windows.ForTargets(scaled, lookback, 0, split.TrainEnd - first, relative, horizon),
+            Windows.ForTargets(scaled, lookback, split.TrainEnd - first, split.ValidationEnd - first, relative, horizon));
     }
 }

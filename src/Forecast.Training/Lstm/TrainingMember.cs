@@ -22,33 +22,32 @@ internal sealed class TrainingMember : IDisposable
     private readonly AdamOptimizer optimizer;
     private readonly int seed;
 
-    public TrainingMember(int seed, int hiddenSize, int layers, double dropout, double learningRate)
+    private readonly TrainingLoss loss;
+
+    public TrainingMember(int seed, int hiddenSize, int layers, double dropout, double learningRate, int outputs = 1, TrainingLoss loss = TrainingLoss.MeanSquared)
     {
         this.seed = seed;
+        this.loss = loss;
         generator = new Generator((ulong)seed);
-        network = new LstmNetwork(hiddenSize, layers, dropout);
+        network = new LstmNetwork(hiddenSize, layers, dropout, outputs);
         network.Initialize(generator);
         optimizer = new AdamOptimizer(network.parameters(), learningRate);
     }
 
     /// <summary>
-    /// One pass over <paramref name="train"/> in batches, or over <paramref name="windowsPerEpoch"/> of its windows
-    /// drawn for this epoch; the epoch's shuffle and dropout masks depend only on the seed and the epoch.
+    /// One pass over the windows of <paramref name="train"/> that <paramref name="sampling"/> draws for this epoch, in
+    /// batches; the epoch's draw and dropout masks depend only on the seed and the epoch.
     /// </summary>
     /// <returns>Mean training loss over the windows trained on.</returns>
     /// <param name="halves">Where a large batch's two halves are computed; one per run, shared by its members.</param>
-    public double TrainEpoch(Windows train, int batchSize, int? windowsPerEpoch, int epoch, BatchHalves halves, CancellationToken cancellation)
+    public double TrainEpoch(Windows train, int batchSize, WindowSampling sampling, int epoch, BatchHalves halves, CancellationToken cancellation)
     {
         var epochSeed = Seeds.Epoch(seed, epoch);
         generator.manual_seed(epochSeed);
         secondHalfGenerator.manual_seed(Seeds.SecondHalf(epochSeed));
         network.train();
-        var all = Enumerable.Range(0, train.Count).ToArray();
-        var count = Math.Min(windowsPerEpoch ?? train.Count, train.Count);
-        if (batchSize < train.Count || count < train.Count)
-        {
-            new Random(epochSeed).Shuffle(all);
-        }
+        var all = sampling.Draw(train, batchSize, new Random(epochSeed));
+        var count = all.Length;
         double lossSum = 0;
         for (var start = 0; start < count; start += batchSize)
         {
@@ -81,20 +80,24 @@ internal sealed class TrainingMember : IDisposable
     {
         using var scope = NewDisposeScope();
         var (inputs, targets) = Batch(train, rows);
-        var loss = nn.functional.mse_loss(network.ForwardWithMasks(inputs, dropoutMasks), targets);
+        var output = network.ForwardWithMasks(inputs, dropoutMasks);
+        var batchLoss = loss == TrainingLoss.Absolute ? nn.functional.l1_loss(output, targets) : nn.functional.mse_loss(output, targets);
         // Explicit scalars, disposed after use: implicitly converted ones can be finalised mid-call (see AdamOptimizer).
         using var share = ((double)rows.Count / batchCount).ToScalar();
-        loss.mul(share).backward();
-        return loss.item<float>() * rows.Count;
+        batchLoss.mul(share).backward();
+        return batchLoss.item<float>() * rows.Count;
     }
 
-    /// <summary>Predictions for every window, in evaluation mode.</summary>
-    public float[] Predict(Windows windows)
+    /// <summary>Predictions for every window, row-major [Count, Horizon], in evaluation mode.</summary>
+    public float[] Predict(Windows windows) => Predict(windows.Inputs, windows.Count, windows.Lookback);
+
+    /// <summary>Predictions for <paramref name="rows"/> row-major windows of <paramref name="lookback"/> inputs, in evaluation mode.</summary>
+    public float[] Predict(float[] inputs, int rows, int lookback)
     {
         network.eval();
         using var _ = no_grad();
         using var scope = NewDisposeScope();
-        return network.forward(tensor(windows.Inputs, [windows.Count, windows.Lookback, 1])).data<float>().ToArray();
+        return network.forward(tensor(inputs, [rows, lookback, 1])).data<float>().ToArray();
     }
 
     public byte[] SaveWeights()
@@ -119,15 +122,15 @@ internal sealed class TrainingMember : IDisposable
 
     private static (Tensor Inputs, Tensor Targets) Batch(Windows windows, ArraySegment<int> rows)
     {
-        var lookback = windows.Lookback;
+        var (lookback, horizon) = (windows.Lookback, windows.Horizon);
         var inputs = new float[rows.Count * lookback];
-        var targets = new float[rows.Count];
+        var targets = new float[rows.Count * horizon];
         for (var i = 0; i < rows.Count; i++)
         {
             Array.Copy(windows.Inputs, rows[i] * lookback, inputs, i * lookback, lookback);
-            targets[i] = windows.Targets[rows[i]];
+            Array.Copy(windows.Targets, rows[i] * horizon, targets, i * horizon, horizon);
         }
-        return (tensor(inputs, [rows.Count, lookback, 1]), tensor(targets, [rows.Count, 1]));
+        return (tensor(inputs, [rows.Count, lookback, 1]), tensor(targets, [rows.Count, horizon]));
     }
 
     public void Dispose()

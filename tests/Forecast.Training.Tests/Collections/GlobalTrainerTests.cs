@@ -5,7 +5,7 @@ using Forecast.Training.Tests.Lstm;
 
 namespace Forecast.Training.Tests.Collections;
 
-/// <summary>One network over many series: each member on its own scale and transform, pooled windows, deterministic, resumable.</summary>
+/// <summary>One network over many series that forecasts the whole horizon at once: each member on its own transform, pooled windows, epochs chosen on the validation parts, deterministic, resumable.</summary>
 public class GlobalTrainerTests
 {
     private static readonly GlobalMember[] Members = CollectionFixture.Members;
@@ -34,14 +34,16 @@ public class GlobalTrainerTests
     }
 
     [Fact]
-    public void Each_member_gets_its_own_transform_and_scaler_and_a_member_too_short_is_forecast_by_theta_not_dropped()
+    public void Each_member_gets_its_own_transform_and_a_member_too_short_is_forecast_by_theta_not_dropped()
     {
         var (result, _) = Train(Tiny(epochs: 2));
         var members = result.Artifact.Members;
 
         Assert.Equal(Members.Select(m => m.Key), members.Select(m => m.Key));
         Assert.All(members.Take(6), m => Assert.Equal("log+deseasonalize", m.Transform.ToString()));
-        Assert.Equal(6, members.Take(6).Select(m => m.Scaler).Distinct().Count());
+        // Logged, a window less its last input is a relative change already: nothing to scale.
+        Assert.All(members.Take(6), m => Assert.Equal(new Forecast.Training.MinMaxScaler(0, 1), m.Scaler));
+        Assert.Equal(4, result.Artifact.Outputs);
         var fallback = members[^1];
         Assert.Null(fallback.Scaler);
         Assert.StartsWith("forecast by the Theta method", fallback.Fallback, StringComparison.Ordinal);
@@ -51,13 +53,27 @@ public class GlobalTrainerTests
     }
 
     [Fact]
+    public void A_member_that_cannot_be_logged_is_divided_by_its_mean_absolute_level()
+    {
+        var withZero = Members[0] with { Key = "zero", Values = [0.0, .. Members[0].Values.Skip(1)] };
+
+        var (result, _) = Train(Tiny(epochs: 1), members: [.. Members, withZero]);
+
+        var seen = result.Artifact.Members.Single(m => m.Key == "zero");
+        Assert.False(seen.Transform.Log);
+        var history = new Forecast.Training.Transforms.TransformedHistory(seen.Transform, 4, withZero.Values.Take(44).ToArray());
+        Assert.Equal(history.Slice(history.Consumed, 44).Average(Math.Abs), seen.Scaler!.Max, 9);
+        Assert.Equal(0, seen.Scaler.Min);
+    }
+
+    [Fact]
     public void The_windows_of_every_member_are_pooled_and_windows_per_epoch_bounds_an_epoch()
     {
         var (all, _) = Train(Tiny(epochs: 1));
         var (bounded, observer) = Train(Tiny(epochs: 3), windowsPerEpoch: 40);
 
-        // 48 points: 4 held out, 9 validate, 35 train; 35 - 8 = 27 training windows per long member.
-        Assert.Equal(6 * 27, all.TrainingWindows);
+        // 48 points, 4 held out: 44 - 8 inputs - 4 targets + 1 = 33 windows per long member for the final training.
+        Assert.Equal(6 * 33, all.TrainingWindows);
         Assert.Equal(all.TrainingWindows, bounded.TrainingWindows);
         Assert.All(observer.Reports, r => Assert.True(double.IsFinite(r.TrainLoss)));
     }
@@ -75,7 +91,49 @@ public class GlobalTrainerTests
     }
 
     [Fact]
-    public void A_warm_start_on_the_grown_collection_keeps_the_scaler_of_every_member_it_learned_and_starts_far_ahead_of_random_weights()
+    public void Validation_chooses_the_epochs_and_the_network_trains_again_for_as_many_on_everything_before_the_test_tails()
+    {
+        var (result, observer) = Train(Tiny(epochs: 6));
+
+        var validating = observer.Reports.Take(6).ToList();
+        var again = observer.Reports.Skip(6).ToList();
+        Assert.All(validating, r => Assert.NotNull(r.ValidationLoss));
+        Assert.Equal(validating.MinBy(r => r.ValidationLoss)!.Epoch, result.BestEpoch);
+        Assert.Equal(Enumerable.Range(7, result.BestEpoch), again.Select(r => r.Epoch));
+        Assert.All(again, r => Assert.Equal((null, 6 + result.BestEpoch), (r.ValidationLoss, r.TotalEpochs)));
+        // One score per member and step: each member's forecast of its validation part, which the chosen network never saw.
+        Assert.Equal(Enumerable.Repeat(Members.Length, 4), result.Artifact.Calibration!.Scores.Select(s => s.Length));
+    }
+
+    [Fact]
+    public void The_order_of_the_members_changes_nothing()
+    {
+        var (given, _) = Train(Tiny(epochs: 3));
+        var (reversed, _) = Train(Tiny(epochs: 3), members: [.. Members.Reverse()]);
+
+        Assert.Equal(given.Artifact.Weights, reversed.Artifact.Weights);
+        Assert.Equal(given.Artifact.Members, reversed.Artifact.Members);
+    }
+
+    [Fact]
+    public void A_global_run_resumed_while_it_trains_again_ends_bit_for_bit_as_an_uninterrupted_one()
+    {
+        var hp = Tiny(epochs: 6);
+        var (whole, wholeObserver) = Train(hp);
+        Assert.True(whole.BestEpoch >= 2, $"the network should train again for two epochs or more; validation chose {whole.BestEpoch}");
+        var (_, checkpointed) = Train(hp, checkpointAt: 7);
+
+        var (resumed, resumedObserver) = Train(hp, resumeFrom: checkpointed.Checkpoint);
+
+        Assert.Equal(new Forecast.Training.Lstm.RefitCheckpoint(6, whole.BestEpoch, false, checkpointed.Checkpoint!.Refit!.ValidatedNetwork), checkpointed.Checkpoint.Refit);
+        Assert.Equal(wholeObserver.Reports.Skip(7).Select(r => (r.Epoch, r.TrainLoss)), resumedObserver.Reports.Select(r => (r.Epoch, r.TrainLoss)));
+        Assert.Equal(whole.Artifact.Weights, resumed.Artifact.Weights);
+        Assert.Equal(whole.Artifact.Calibration!.Scores, resumed.Artifact.Calibration!.Scores);
+        Assert.Equal((whole.EpochsRun, whole.BestEpoch), (resumed.EpochsRun, resumed.BestEpoch));
+    }
+
+    [Fact]
+    public void A_warm_start_on_the_grown_collection_keeps_the_view_of_every_member_it_learned_and_starts_far_ahead_of_random_weights()
     {
         var (yesterday, _) = Train(Tiny(epochs: 40), members: Yesterday);
         var start = GlobalWarmStart.From(yesterday.Artifact);
