@@ -45,7 +45,7 @@ public sealed class HyperparameterDefaultsTests : IDisposable
 
         var form = await (await client.GetAsync($"/api/collections/{collection.Id}/hyperparameters")).ReadAsync<HyperparameterDefaultsResponse>();
 
-        Assert.Equal((8, 50, 512, 0.005, 10), (form.Defaults.TestSize, form.Defaults.Epochs, form.Defaults.BatchSize, form.Defaults.LearningRate,
+        Assert.Equal((8, 100, 512, 0.001, 10), (form.Defaults.TestSize, form.Defaults.Epochs, form.Defaults.BatchSize, form.Defaults.LearningRate,
             form.Defaults.EarlyStoppingPatience));
         Assert.Equal(new HyperparameterRange(1, 300), form.Ranges["epochs"]);
         await (await client.GetAsync($"/api/collections/{Guid.NewGuid()}/hyperparameters")).ReadProblemAsync(HttpStatusCode.NotFound);

@@ -7,7 +7,7 @@ using Forecast.Training.Transforms;
 namespace Forecast.Training.Collections;
 
 /// <param name="EpochsRun">Epochs the validation ran (or, without validation, the epochs trained).</param>
-/// <param name="BestEpoch">The epoch validation chose, which the network was then trained again for.</param>
+/// <param name="BestEpoch">The epochs the network was trained again for: the epoch validation chose, or every epoch without early stopping.</param>
 /// <param name="TrainingWindows">Windows of all members the final network trained on, before any sampling drew from them.</param>
 /// <param name="SeenAfresh">Of a warm start's members, those its model had not learned (new, or forecast by Theta then), given their own transform and scaler; 0 without a warm start.</param>
 public sealed record GlobalTrainingResult(GlobalModelArtifact Artifact, int EpochsRun, int BestEpoch, bool StoppedEarly, int TrainingWindows, int SeenAfresh = 0);
@@ -68,7 +68,9 @@ public static class GlobalTrainer
         if (before is not null && validated is null)
         {
             var chosen = EpochLoop.Run(before.Windows, validation, hp, resumeFrom, observer, cancellation, warmStart?.Network, options.Loss, sampling);
-            validated = new RefitCheckpoint(chosen.EpochsRun, chosen.BestEpoch, chosen.StoppedEarly, chosen.Weights);
+            // Without early stopping every epoch is trained again, as one series keeps its last epoch then.
+            validated = new RefitCheckpoint(chosen.EpochsRun, hp.EarlyStoppingPatience is null ? chosen.EpochsRun : chosen.BestEpoch, chosen.StoppedEarly,
+                chosen.Weights);
             resumeFrom = null;
         }
 
@@ -89,9 +91,11 @@ public static class GlobalTrainer
 
     /// <summary>What validation chose, in the run's words.</summary>
     public static string ExplainValidation(GlobalTrainingResult trained, Hyperparameters hp) =>
-        $"epochs: every member's last {hp.TestSize} points before its test tail validated; after {trained.EpochsRun} epochs{(trained.StoppedEarly ? $" (stopped early, {hp.EarlyStoppingPatience} without improvement)" : "")} " +
-        $"epoch {trained.BestEpoch} forecast them best (mean MASE), and the network was trained again on everything before the test tails for {trained.BestEpoch} epochs; " +
-        "the validation errors calibrate the intervals.";
+        $"epochs: every member's last {hp.TestSize} points before its test tail validated, forecast at once as the test tail is; " +
+        (hp.EarlyStoppingPatience is null
+            ? $"without early stopping all {trained.EpochsRun} epochs were trained again"
+            : $"after {trained.EpochsRun} epochs{(trained.StoppedEarly ? $" (stopped early, {hp.EarlyStoppingPatience} without improvement)" : "")} epoch {trained.BestEpoch} forecast them best (mean MASE), and the network was trained again for {trained.BestEpoch} epochs") +
+        " on everything before the test tails; the validation errors calibrate the intervals.";
 
     /// <summary>Every member's windows, all of whose targets lie before its last <c>cut</c> points, and how the network sees each member.</summary>
     private sealed record Prepared(Windows Windows, IReadOnlyList<GlobalMemberModel> Views, int SeenAfresh)
