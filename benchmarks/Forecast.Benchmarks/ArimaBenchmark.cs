@@ -50,7 +50,7 @@ internal static class ArimaBenchmark
                 var history = member.Values.Take(member.Values.Count - horizon).ToArray();
                 var actual = member.Values.Skip(history.Length).ToArray();
                 var watch = Stopwatch.StartNew();
-                var fitted = method.Fit(new FitInput(history, period), CancellationToken.None);
+                var fitted = method.Fit(new FitInput(history, period, horizon), CancellationToken.None);
                 var forecast = fitted.Model.PointForecast(history, horizon);
                 seconds += watch.Elapsed.TotalSeconds;
 

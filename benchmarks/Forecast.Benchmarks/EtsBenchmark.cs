@@ -48,7 +48,7 @@ internal static class EtsBenchmark
                 var history = member.Values.Take(member.Values.Count - horizon).ToArray();
                 var actual = member.Values.Skip(history.Length).ToArray();
                 var watch = Stopwatch.StartNew();
-                var fitted = method.Fit(new FitInput(history, period), CancellationToken.None);
+                var fitted = method.Fit(new FitInput(history, period, horizon), CancellationToken.None);
                 fitSeconds += watch.Elapsed.TotalSeconds;
                 var form = fitted.State.GetProperty("form").GetString()!;
                 sameForm += form == rForms[member.Key] ? 1 : 0;

@@ -59,7 +59,7 @@ internal static class MethodsBenchmark
             foreach (var method in methods)
             {
                 var history = values[..^horizon];
-                var forecast = method.Fit(new FitInput(history, period), CancellationToken.None).Model.PointForecast(history, horizon);
+                var forecast = method.Fit(new FitInput(history, period, horizon), CancellationToken.None).Model.PointForecast(history, horizon);
                 var mase = AccuracyMetrics.Compute(values[^horizon..], forecast, AccuracyMetrics.MaseScale(history, period)).Mase!.Value;
                 // R's file calls auto.arima auto_arima.
                 var r = references.FirstOrDefault(r => r.Series == file && r.Method.Replace("auto_", "", StringComparison.Ordinal) == method.Name)?.Mase;
@@ -78,7 +78,7 @@ internal static class MethodsBenchmark
         {
             var history = values[..^horizon];
             clock.Start();
-            var forecast = method.Fit(new FitInput(history, period), CancellationToken.None).Model.PointForecast(history, horizon);
+            var forecast = method.Fit(new FitInput(history, period, horizon), CancellationToken.None).Model.PointForecast(history, horizon);
             clock.Stop();
             scores.Add(AccuracyMetrics.Compute(values[^horizon..], forecast, AccuracyMetrics.MaseScale(history, period)));
         }

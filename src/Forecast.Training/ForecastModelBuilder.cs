@@ -37,6 +37,10 @@ public static class ForecastModelBuilder
         {
             return Fit(ForecastingMethods.Statistical(hp.Method)!, series, hp, observer, cancellation);
         }
+        if (hp.Method != LstmMethod.MethodName)
+        {
+            throw new ArgumentException($"A series trains lstm or a statistical method; {hp.Method} is trained on collections (MethodResolution refuses it for a series).", nameof(hp));
+        }
         if (resumeFrom is not null && hp.Transform.IsAuto)
         {
             throw new ArgumentException("A resumed run continues the transform its checkpoint was trained with; choose it before the first attempt and keep it.", nameof(hp));
@@ -69,7 +73,7 @@ public static class ForecastModelBuilder
         var started = System.Diagnostics.Stopwatch.StartNew();
         var split = DataSplit.For(series.Count, hp.TestSize, validationFraction: 0);
         var history = series.Take(split.ValidationEnd).ToArray();
-        var fitted = method.Fit(new FitInput(history, hp.SeasonalPeriod), cancellation);
+        var fitted = method.Fit(new FitInput(history, hp.SeasonalPeriod, hp.TestSize), cancellation);
         var evaluation = ModelEvaluator.Evaluate(fitted.Model, series, split, hp.SeasonalPeriod);
         observer.OnEpoch(new EpochReport(1, 1, fitted.Model.RecentMeanSquaredError(history, LossPoints(hp)), null, started.Elapsed),
             () => throw new InvalidOperationException("A statistical fit is one step: there is nothing to checkpoint before it ends."));

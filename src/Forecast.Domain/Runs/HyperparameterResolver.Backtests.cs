@@ -51,7 +51,10 @@ public sealed partial class HyperparameterResolver
             // The earliest window's model trains on the least of every member: if it can be trained, so can every later one's.
             var cut = periodsBefore[0];
             var earliest = shape with { ShortestLength = shape.ShortestLength - cut, LongestLength = shape.LongestLength - cut };
-            ResolveForCollection(request with { Seed = hp.Seed, Lookback = hp.Lookback }, earliest, () => hp.Seed);
+            var same = request with { Seed = hp.Seed, Lookback = hp.Lookback };
+            _ = hp.Method == Hyperparameters.EnsembleMethod
+                ? ResolveEnsembleForCollection(same, earliest, () => hp.Seed)
+                : ResolveForCollection(same, earliest, () => hp.Seed);
         }
         return periodsBefore;
     }

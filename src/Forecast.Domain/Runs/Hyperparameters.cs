@@ -11,9 +11,9 @@ namespace Forecast.Domain.Runs;
 /// <param name="EnsembleSize">Networks trained from different seeds whose predictions are averaged.</param>
 /// <param name="WindowsPerEpoch">At most this many training windows per epoch, drawn afresh each epoch from the seed; null for all.</param>
 /// <param name="Method">
-/// The forecasting method by its registered name: "lstm" trains a network with every field above; a statistical method
-/// ("ets", "theta", ...) uses only the test size and the seasonal period, and the network's fields are left at neutral
-/// values (0, one epoch, no transform).
+/// The forecasting method by its registered name: "lstm" trains a network with every field above, and so does "ensemble",
+/// which fits ets, arima and theta besides; a statistical method ("ets", "theta", ...) uses only the test size and the
+/// seasonal period, and the network's fields are left at neutral values (0, one epoch, no transform).
 /// </param>
 public sealed record Hyperparameters(
     int Lookback,
@@ -36,9 +36,12 @@ public sealed record Hyperparameters(
     /// <summary>The method that trains a network, and the default of every run.</summary>
     public const string NetworkMethod = "lstm";
 
-    /// <summary>Whether a network is trained: false for a statistical method, which is fitted.</summary>
+    /// <summary>The method that trains the network and fits ets, arima and theta too, and forecasts by the median of the four.</summary>
+    public const string EnsembleMethod = "ensemble";
+
+    /// <summary>Whether a network is trained, with every field above: by lstm and by the ensemble; false for a statistical method, which is fitted.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool TrainsNetwork => Method == NetworkMethod;
+    public bool TrainsNetwork => Method is NetworkMethod or EnsembleMethod;
 
     /// <summary>A statistical method's run: its test tail and season, and nothing of a network.</summary>
     /// <param name="fits">The run's "epochs": one, the fit, on a series; one per member fitted on a collection.</param>
@@ -55,7 +58,8 @@ public sealed record Hyperparameters(
 /// <param name="Method">
 /// "lstm" (default): a network trained on the series; or a statistical method fitted to it: "ets" (automatic exponential
 /// smoothing), "arima" (automatic ARIMA), "theta", "naive2", "snaive", "naive", "drift". A statistical method takes only
-/// testSize and seasonalPeriod.
+/// testSize and seasonalPeriod. "ensemble" (collections): the network and ets, arima and theta, combined by their median
+/// per step; it takes every field of the network.
 /// </param>
 /// <param name="Lookback">Past points the network sees per prediction. Default: three seasonal periods, 24 to 120, at most half the training part.</param>
 /// <param name="HiddenSize">LSTM units per layer. Default 32.</param>

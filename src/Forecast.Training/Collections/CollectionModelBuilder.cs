@@ -1,6 +1,8 @@
+using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
 using Forecast.Training.Lstm;
 using Forecast.Training.Methods;
+using Forecast.Training.Methods.Ensemble;
 
 namespace Forecast.Training.Collections;
 
@@ -8,6 +10,7 @@ namespace Forecast.Training.Collections;
 /// <param name="Stored">What the model store keeps: a global network, or every member's statistical fit.</param>
 /// <param name="EpochsRun">A network's epochs trained; for a statistical method, the members fitted.</param>
 /// <param name="TrainingWindows">Windows of all members the network trained on, before <c>windowsPerEpoch</c> drew from them; 0 for a statistical method.</param>
+/// <param name="Validation">An ensemble's scores on the validation parts: each component's, then the ensemble's; null for any other method.</param>
 public sealed record BuiltCollectionModel(
     StoredCollectionForecaster Stored,
     CollectionEvaluation Evaluation,
@@ -15,7 +18,8 @@ public sealed record BuiltCollectionModel(
     int BestEpoch,
     bool StoppedEarly,
     int TrainingWindows,
-    IReadOnlyList<string> Choices)
+    IReadOnlyList<string> Choices,
+    IReadOnlyList<ValidationScore>? Validation = null)
 {
     /// <summary>The global network's weights, members' views and calibration; null for a statistical method.</summary>
     public GlobalModelArtifact? Artifact => Stored.Network;
@@ -25,20 +29,20 @@ public sealed record BuiltCollectionModel(
 /// Everything between a collection's run and its stored model, for every method. A network: one trained on every member
 /// (<see cref="GlobalTrainer"/>), its intervals calibrated on the members' validation parts pooled
 /// (<see cref="PooledCalibration"/>). A statistical method: fitted to each member on its own points before its test tail
-/// (<see cref="MemberFitting"/>). Both are then scored on every member's test tail through the collection contract
-/// (<see cref="CollectionEvaluator"/>).
+/// (<see cref="MemberFitting"/>). The ensemble: both, combined (<see cref="CollectionEnsemble"/>). Each is then scored on
+/// every member's test tail through the collection contract (<see cref="CollectionEvaluator"/>).
 /// </summary>
 /// <remarks>
 /// Transform "auto" is chosen per member by a rule (<see cref="MemberTransforms"/>), not by training candidates, so a
 /// resumed run chooses exactly as its first attempt did and nothing needs keeping between attempts.
 /// </remarks>
-public static class CollectionModelBuilder
+public static partial class CollectionModelBuilder
 {
     /// <param name="members">Every member whole; only the evaluation looks at their test tails.</param>
     /// <param name="resumeFrom">A network's checkpoint of this same run to continue from, or null to start afresh.</param>
     /// <param name="options">How the network sees its windows; <see cref="GlobalTrainingOptions.Default"/> unless a benchmark measures another.</param>
     /// <param name="warmStart">A collection model of <paramref name="hp"/>'s shape to start from (<see cref="GlobalTrainer.Train"/>).</param>
-    /// <param name="fitted">A statistical method's members fitted by an earlier attempt of this same run: kept, the others fitted.</param>
+    /// <param name="fitted">Members a statistical method (or the ensemble's statistical part) fitted in an earlier attempt of this same run: kept, the others fitted.</param>
     public static BuiltCollectionModel Build(
         IReadOnlyList<GlobalMember> members,
         Hyperparameters hp,
@@ -52,6 +56,10 @@ public static class CollectionModelBuilder
         if (!hp.TrainsNetwork)
         {
             return Fit(ForecastingMethods.Statistical(hp.Method)!, members, hp, fitted ?? [], observer, cancellation);
+        }
+        if (hp.Method == EnsembleMethod.MethodName)
+        {
+            return BuildEnsemble(members, hp, observer, resumeFrom, options ?? GlobalTrainingOptions.Default, fitted ?? [], cancellation);
         }
         var trained = GlobalTrainer.Train(members, hp, options ?? GlobalTrainingOptions.Default, observer, cancellation, resumeFrom, warmStart);
         var artifact = trained.Artifact;
@@ -83,10 +91,7 @@ public static class CollectionModelBuilder
         var stored = new StoredCollectionForecaster(method.Name, Network: null, fits, hp.SeasonalPeriod);
         using var model = ForecastingMethods.RestoreCollection(stored);
         var evaluation = CollectionEvaluator.Evaluate(model, members, hp.TestSize);
-        List<string> choices =
-        [
-            $"{method.Name} fitted to each of the {members.Count} members on its own points before its test tail{(fittedBefore.Count > 0 ? $"; {fittedBefore.Count} were fitted by an earlier attempt of this run and kept" : "")}.",
-        ];
-        return new BuiltCollectionModel(stored, evaluation, EpochsRun: members.Count, BestEpoch: members.Count, StoppedEarly: false, TrainingWindows: 0, choices);
+        return new BuiltCollectionModel(stored, evaluation, EpochsRun: members.Count, BestEpoch: members.Count, StoppedEarly: false, TrainingWindows: 0,
+            [MemberFitting.Explain(method.Name, members.Count, fittedBefore)]);
     }
 }

@@ -61,8 +61,7 @@ public sealed class GlobalModel : ICollectionForecaster
 
     public IReadOnlyList<IReadOnlyList<ForecastStep>> ForecastAll(
         IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon, IntervalLevels levels) =>
-        ForecastAll(asked, horizon).Select((point, i) => ForecastWithIntervals.Assemble(point, levels, Artifact.Calibration,
-            levels.Values.Count == 0 ? 1 : PooledCalibration.ScaleAt(asked[i].History, SeasonalPeriod))).ToList();
+        ForecastAll(asked, horizon).Select((point, i) => PooledCalibration.Around(point, asked[i].History, SeasonalPeriod, levels, Artifact.Calibration)).ToList();
 
     /// <summary>
     /// Why member <paramref name="key"/> is forecast by the Theta method after a history of <paramref name="points"/>, or

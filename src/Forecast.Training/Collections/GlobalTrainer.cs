@@ -10,7 +10,13 @@ namespace Forecast.Training.Collections;
 /// <param name="BestEpoch">The epochs the network was trained again for: the epoch validation chose, or every epoch without early stopping.</param>
 /// <param name="TrainingWindows">Windows of all members the final network trained on, before any sampling drew from them.</param>
 /// <param name="SeenAfresh">Of a warm start's members, those its model had not learned (new, or forecast by Theta then), given their own transform and scaler; 0 without a warm start.</param>
-public sealed record GlobalTrainingResult(GlobalModelArtifact Artifact, int EpochsRun, int BestEpoch, bool StoppedEarly, int TrainingWindows, int SeenAfresh = 0);
+/// <param name="ValidationForecasts">
+/// By member key, the validated network's forecast of the member's validation part (<see cref="ValidationPart"/>), whose
+/// errors calibrate the intervals: what an ensemble combines with other methods' forecasts of the same parts. Null
+/// without validation.
+/// </param>
+public sealed record GlobalTrainingResult(GlobalModelArtifact Artifact, int EpochsRun, int BestEpoch, bool StoppedEarly, int TrainingWindows, int SeenAfresh = 0,
+    IReadOnlyDictionary<string, double[]>? ValidationForecasts = null);
 
 /// <summary>
 /// Trains one network on windows from every member of a collection (a global model) that forecasts a member's whole
@@ -79,14 +85,15 @@ public static class GlobalTrainer
             ? EpochLoop.Run(final.Windows, null, hp, resumeFrom, observer, cancellation, warmStart?.Network, options.Loss, sampling)
             : EpochLoop.Run(final.Windows, null, hp with { Epochs = validated.Epochs, EarlyStoppingPatience = null }, resumeFrom,
                 new RefitObserver(observer, validated), cancellation, warmStart?.Network, options.Loss, sampling);
-        var calibration = validated is null ? null : validation!.Calibrate(validated.ValidatedNetwork);
+        var validationForecasts = validated is null ? null : validation!.Forecast(validated.ValidatedNetwork);
         return new GlobalTrainingResult(
-            final.Artifact(trained.Weights, hp, calibration) with { Optimizer = trained.Optimizer },
+            final.Artifact(trained.Weights, hp, validationForecasts is null ? null : validation!.Calibrate(validationForecasts)) with { Optimizer = trained.Optimizer },
             validated?.ValidationEpochs ?? trained.EpochsRun,
             validated?.Epochs ?? trained.BestEpoch,
             validated?.StoppedEarly ?? false,
             final.Windows.Count,
-            final.SeenAfresh);
+            final.SeenAfresh,
+            validationForecasts?.Zip(validation!.Keys).ToDictionary(f => f.Second, f => f.First, StringComparer.Ordinal));
     }
 
     /// <summary>What validation chose, in the run's words.</summary>

@@ -1,4 +1,3 @@
-using Forecast.Domain.Evaluation;
 using Forecast.Training.Intervals;
 using Forecast.Training.Lstm;
 
@@ -12,8 +11,7 @@ namespace Forecast.Training.Collections;
 internal sealed class HoldoutValidation : IValidation
 {
     private readonly GlobalModelArtifact seen;
-    private readonly List<(string Key, IReadOnlyList<double> History)> histories;
-    private readonly double[][] actuals;
+    private readonly List<ValidationPart> parts;
     private readonly int horizon;
 
     /// <param name="seen">How the network sees every member, as trained before the validation parts; its weights are ignored.</param>
@@ -22,33 +20,28 @@ internal sealed class HoldoutValidation : IValidation
     {
         this.seen = seen;
         this.horizon = horizon;
-        histories = members.Select(m => (m.Key, (IReadOnlyList<double>)m.Values.Take(m.Values.Count - (2 * horizon)).ToArray())).ToList();
-        actuals = members.Select(m => m.Values.Skip(m.Values.Count - (2 * horizon)).Take(horizon).ToArray()).ToArray();
+        parts = members.Select(m => ValidationPart.Of(m, horizon)).ToList();
     }
 
     public double Score(IReadOnlyList<TrainingMember> members) => Score(WeightBundle.Pack(members.Select(m => m.SaveWeights())));
 
     /// <summary>The mean MASE of the networks of <paramref name="weights"/> over the members whose scale is positive.</summary>
-    public double Score(byte[] weights)
-    {
-        var forecasts = Forecast(weights);
-        return histories.Select((h, i) => AccuracyMetrics.MaseScale(h.History, seen.SeasonalPeriod) is var scale and > 0
-                ? forecasts[i].Zip(actuals[i], (f, a) => Math.Abs(f - a)).Average() / scale
-                : double.NaN)
-            .Where(double.IsFinite).DefaultIfEmpty(0).Average();
-    }
+    public double Score(byte[] weights) => ValidationPart.MeanMase(parts, Forecast(weights), seen.SeasonalPeriod);
 
     /// <summary>
     /// Intervals for the networks trained again on everything before the test tails, from the errors of
-    /// <paramref name="weights"/> (the networks validation chose, which never saw the validation parts) pooled over the
-    /// members (<see cref="PooledCalibration"/>).
+    /// <paramref name="forecasts"/> (those of the networks validation chose, which never saw the validation parts) pooled
+    /// over the members (<see cref="PooledCalibration"/>).
     /// </summary>
-    public ConformalCalibration Calibrate(byte[] weights) =>
-        PooledCalibration.Of(histories.Select(h => h.History).ToList(), Forecast(weights), actuals, seen.SeasonalPeriod);
+    public ConformalCalibration Calibrate(IReadOnlyList<double[]> forecasts) => ValidationPart.Calibrate(parts, forecasts, seen.SeasonalPeriod);
 
-    private IReadOnlyList<double[]> Forecast(byte[] weights)
+    /// <summary>The networks of <paramref name="weights"/>' forecast of every member's validation part, in the members' order.</summary>
+    public IReadOnlyList<double[]> Forecast(byte[] weights)
     {
         using var model = new GlobalModel(seen with { Weights = weights });
-        return model.ForecastAll(histories, horizon);
+        return model.ForecastAll(parts.Select(p => (p.Key, p.History)).ToList(), horizon);
     }
+
+    /// <summary>The members' keys, in the order of <see cref="Forecast"/>.</summary>
+    public IEnumerable<string> Keys => parts.Select(p => p.Key);
 }

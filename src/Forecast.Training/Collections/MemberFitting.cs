@@ -92,6 +92,11 @@ internal static class MemberFitting
         return members.Select(m => fits[m.Key]).ToList();
     }
 
+    /// <summary>What <see cref="FitAll"/> did, in the run's words.</summary>
+    /// <param name="what">The methods fitted, as the sentence names them: "theta", or "ets, arima and theta".</param>
+    public static string Explain(string what, int members, IReadOnlyList<MemberFit> fittedBefore) =>
+        $"{what} fitted to each of the {members} members on its own points before its test tail{(fittedBefore.Count > 0 ? $"; {fittedBefore.Count} were fitted by an earlier attempt of this run and kept" : "")}.";
+
     /// <summary>Waits for a fitted member, then takes every other already fitted; empty once every worker has stopped.</summary>
     private static List<Fitted> NextBatch(BlockingCollection<Fitted> finished)
     {
@@ -110,7 +115,7 @@ internal static class MemberFitting
     private static Fitted Fit(IStatisticalMethod method, GlobalMember member, Hyperparameters hp, CancellationToken cancellation)
     {
         var history = member.Values.Take(member.Values.Count - hp.TestSize).ToArray();
-        var fitted = method.Fit(new FitInput(history, hp.SeasonalPeriod), cancellation);
+        var fitted = method.Fit(new FitInput(history, hp.SeasonalPeriod, hp.TestSize), cancellation);
         var scale = PooledCalibration.ScaleAt(history, hp.SeasonalPeriod);
         return new Fitted(new MemberFit(member.Key, fitted.State), fitted.Model.RecentMeanSquaredError(history, ForecastModelBuilder.LossPoints(hp)) / (scale * scale));
     }

@@ -29,6 +29,15 @@ public static class PooledCalibration
         return ConformalCalibration.FromErrors(errorsByStep, logScale: false, growsBeyondCalibration: false);
     }
 
+    /// <summary>
+    /// A member's forecast from the end of <paramref name="history"/> with its intervals at <paramref name="levels"/>: the
+    /// pooled <paramref name="calibration"/>'s half-widths times the member's <see cref="ScaleAt"/> there.
+    /// </summary>
+    /// <exception cref="Domain.UnprocessableException">Levels asked without a calibration.</exception>
+    public static IReadOnlyList<ForecastStep> Around(
+        IReadOnlyList<double> forecast, IReadOnlyList<double> history, int seasonalPeriod, IntervalLevels levels, ConformalCalibration? calibration) =>
+        ForecastWithIntervals.Assemble(forecast, levels, calibration, levels.Values.Count == 0 ? 1 : ScaleAt(history, seasonalPeriod));
+
     /// <summary>A member's scale at the origin after <paramref name="history"/>: its in-sample seasonal-naive MAE, the MASE scale.</summary>
     /// <remarks>
     /// Where seasonal naive fits the history exactly (a member repeating one season, or constant) that MAE is 0, and an

@@ -3,6 +3,7 @@ using Forecast.Domain.Runs;
 using Forecast.Training.Collections;
 using Forecast.Training.Lstm;
 using Forecast.Training.Methods.Arima;
+using Forecast.Training.Methods.Ensemble;
 using Forecast.Training.Methods.Ets;
 using Forecast.Training.Methods.Simple;
 
@@ -27,6 +28,7 @@ public static class ForecastingMethods
         new SeasonalNaiveMethod(),
         new NaiveMethod(),
         new DriftMethod(),
+        new EnsembleMethod(),
     ];
 
     public static IReadOnlyList<IForecastingMethod> All => Registered;
@@ -50,18 +52,25 @@ public static class ForecastingMethods
     };
 
     /// <summary>
-    /// The fitted collection a store kept, rebuilt: a global network's weights loaded, or every member's statistical fit
-    /// restored by its method.
+    /// The fitted collection a store kept, rebuilt: a global network's weights loaded, every member's statistical fit
+    /// restored by its method, or, for the ensemble, both.
     /// </summary>
     /// <exception cref="ArgumentException">A stored collection model without what its method needs.</exception>
     public static ICollectionForecaster RestoreCollection(StoredCollectionForecaster stored) => Find(stored.Method) switch
     {
         IStatisticalMethod method => new MemberForecasters(method.Name,
-            (stored.Fits ?? throw Incomplete(stored.Method, "members' fits")).ToDictionary(
-                fit => fit.Key, fit => method.Restore(fit.State, stored.SeasonalPeriod), StringComparer.Ordinal),
+            FitsOf(stored).ToDictionary(fit => fit.Key, fit => method.Restore(fit.State, stored.SeasonalPeriod), StringComparer.Ordinal),
             stored.SeasonalPeriod),
-        _ => new GlobalModel(stored.Network ?? throw Incomplete(stored.Method, "network")),
+        EnsembleMethod => new CollectionEnsemble(NetworkOf(stored), FitsOf(stored), stored.SeasonalPeriod),
+        _ => new GlobalModel(NetworkOf(stored)),
     };
+
+    /// <summary>Whether a collection model of <paramref name="method"/> keeps a fit per member (<see cref="StoredCollectionForecaster.Fits"/>).</summary>
+    public static bool FitsMembers(string method) => Find(method) is IStatisticalMethod or EnsembleMethod;
+
+    private static IReadOnlyList<MemberFit> FitsOf(StoredCollectionForecaster stored) => stored.Fits ?? throw Incomplete(stored.Method, "members' fits");
+
+    private static GlobalModelArtifact NetworkOf(StoredCollectionForecaster stored) => stored.Network ?? throw Incomplete(stored.Method, "network");
 
     private static ArgumentException Incomplete(string method, string what) =>
         new($"A stored {method} model needs its {what}.");

@@ -2,10 +2,14 @@ using System.Text.Json;
 
 namespace Forecast.Training.Methods;
 
-/// <summary>The history a method fits, and its season.</summary>
+/// <summary>The history a method fits, its season, and how far its forecasts will reach.</summary>
 /// <param name="History">The points to fit, oldest first: everything before the test tail.</param>
 /// <param name="SeasonalPeriod">m: 12 for monthly data, 4 quarterly, 1 for none.</param>
-public sealed record FitInput(IReadOnlyList<double> History, int SeasonalPeriod);
+/// <param name="Horizon">
+/// The points forecast after the history (the test tail's length). A method that judges itself on the last
+/// <paramref name="Horizon"/> points of its history, as the ensemble's statistical part does, needs it; the others ignore it.
+/// </param>
+public sealed record FitInput(IReadOnlyList<double> History, int SeasonalPeriod, int Horizon);
 
 /// <summary>A method's fit of one history, ready to store.</summary>
 /// <param name="Model">The fitted model.</param>

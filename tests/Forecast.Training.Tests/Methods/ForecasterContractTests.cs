@@ -11,7 +11,7 @@ public sealed class ForecasterContractTests
     private static readonly double[] Monthly = [.. Simple.SimpleMethodsAgainstRTests.ReadSeries("airpassengers")];
 
     private static FittedMethod Fit(string method, IReadOnlyList<double> history, int period = 12) =>
-        ForecastingMethods.Statistical(method)!.Fit(new FitInput(history, period), CancellationToken.None);
+        ForecastingMethods.Statistical(method)!.Fit(new FitInput(history, period, Horizon: 12), CancellationToken.None);
 
     [Theory]
     [MemberData(nameof(StatisticalMethods))]

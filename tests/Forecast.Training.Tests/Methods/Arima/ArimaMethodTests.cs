@@ -17,7 +17,7 @@ public sealed class TourismArimaFits
     private readonly Dictionary<string, FittedMethod> _fits = Keys.ToDictionary(key => key, key =>
     {
         var series = TourismReference.Get(key);
-        return new ArimaMethod().Fit(new FitInput(series.History, series.Period), CancellationToken.None);
+        return new ArimaMethod().Fit(new FitInput(series.History, series.Period, series.Actual.Length), CancellationToken.None);
     });
 
     public FittedMethod this[string key] => _fits[key];
@@ -151,7 +151,7 @@ public sealed class ArimaMethodTests(TourismArimaFits fits) : IClassFixture<Tour
     [Fact]
     public void A_constant_history_forecasts_its_value_and_says_so()
     {
-        var fitted = new ArimaMethod().Fit(new FitInput(Enumerable.Repeat(42.0, 30).ToArray(), 12), CancellationToken.None);
+        var fitted = new ArimaMethod().Fit(new FitInput(Enumerable.Repeat(42.0, 30).ToArray(), 12, Horizon: 3), CancellationToken.None);
 
         var steps = fitted.Model.ForecastAfter(Enumerable.Repeat(42.0, 30).ToArray(), 3, IntervalLevels.Default);
 
@@ -167,7 +167,7 @@ public sealed class ArimaMethodTests(TourismArimaFits fits) : IClassFixture<Tour
     [InlineData(new[] { 1.0, double.NaN, 3.0, 4.0 })]
     public void A_history_too_short_or_odd_to_search_still_gets_a_model_that_forecasts(double[] history)
     {
-        var fitted = new ArimaMethod().Fit(new FitInput(history, 4), CancellationToken.None);
+        var fitted = new ArimaMethod().Fit(new FitInput(history, 4, Horizon: 4), CancellationToken.None);
 
         var series = history.Length == 0 ? [1.0] : history;
         var steps = fitted.Model.ForecastAfter(series, 4, IntervalLevels.Default);
@@ -179,7 +179,7 @@ public sealed class ArimaMethodTests(TourismArimaFits fits) : IClassFixture<Tour
     [Fact]
     public void A_fit_whose_history_cannot_be_searched_names_its_fallback()
     {
-        var fitted = new ArimaMethod().Fit(new FitInput([1.0, double.NaN, 3.0, 4.0], 4), CancellationToken.None);
+        var fitted = new ArimaMethod().Fit(new FitInput([1.0, double.NaN, 3.0, 4.0], 4, Horizon: 4), CancellationToken.None);
 
         Assert.StartsWith("Fallback: the history has values that are not finite numbers", fitted.Choices[0], StringComparison.Ordinal);
     }
@@ -191,7 +191,7 @@ public sealed class ArimaMethodTests(TourismArimaFits fits) : IClassFixture<Tour
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        Assert.ThrowsAny<OperationCanceledException>(() => new ArimaMethod().Fit(new FitInput(series.History, series.Period), cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => new ArimaMethod().Fit(new FitInput(series.History, series.Period, series.Actual.Length), cancelled.Token));
     }
 
     private static string Label(JsonElement state)

@@ -22,7 +22,7 @@ internal static class EtsFixtures
     public static FittedMethod FitOf(string key) => Fits.GetOrAdd(key, k => new Lazy<FittedMethod>(() =>
     {
         var series = TourismReference.Get(k);
-        return Method.Fit(new FitInput(series.History, series.Period), CancellationToken.None);
+        return Method.Fit(new FitInput(series.History, series.Period, series.Actual.Length), CancellationToken.None);
     })).Value;
 
     /// <summary>The stored form of a fit, such as ETS(M,Ad,M).</summary>
@@ -32,5 +32,5 @@ internal static class EtsFixtures
     public static double? StoredNumber(FittedMethod fit, string name) =>
         fit.State.GetProperty(name).ValueKind == System.Text.Json.JsonValueKind.Number ? fit.State.GetProperty(name).GetDouble() : null;
 
-    public static FittedMethod Fit(double[] history, int period) => Method.Fit(new FitInput(history, period), CancellationToken.None);
+    public static FittedMethod Fit(double[] history, int period) => Method.Fit(new FitInput(history, period, Horizon: 12), CancellationToken.None);
 }

@@ -197,7 +197,7 @@ public sealed class EtsMethodTests
         cancelled.Cancel();
         var series = TourismReference.Get("Q14");
 
-        Assert.ThrowsAny<OperationCanceledException>(() => EtsFixtures.Method.Fit(new FitInput(series.History, 4), cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => EtsFixtures.Method.Fit(new FitInput(series.History, 4, series.Actual.Length), cancelled.Token));
     }
 
     /// <summary>Forecast steps equal bit for bit, their intervals included.</summary>

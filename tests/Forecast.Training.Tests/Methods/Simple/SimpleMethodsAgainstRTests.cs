@@ -41,7 +41,7 @@ public sealed class SimpleMethodsAgainstRTests
     public void Each_step_and_its_80_and_95_percent_intervals_are_Rs(string series, string method, double relativeTolerance)
     {
         var history = ReadSeries(series)[..^12];
-        var fitted = ((IStatisticalMethod)ForecastingMethods.Find(method)).Fit(new FitInput(history, 12), CancellationToken.None);
+        var fitted = ((IStatisticalMethod)ForecastingMethods.Find(method)).Fit(new FitInput(history, 12, Horizon: 12), CancellationToken.None);
 
         var forecast = fitted.Model.ForecastAfter(history, 12, IntervalLevels.Of([80, 95]));
 
