@@ -123,7 +123,7 @@ public static class CollectionModelsApi
         // Only a network has members it always forecasts by Theta: a statistical method fits each on the history it has.
         return new CollectionModelResponse(m.Id, m.RunId, m.CollectionId, m.Method, m.Hyperparameters, m.Artifact?.TorchSharpVersion, m.TrainingSeconds,
             m.EpochsRun, m.BestEpoch, m.StoppedEarly, m.TrainingWindows, model.Members.Count,
-            m.Artifact?.Members.Count(member => member.Fallback is not null) ?? 0, m.Accuracy, m.Coverage, m.Backtest, m.CreatedAt);
+            m.Artifact?.Members.Count(member => member.Fallback is not null) ?? 0, m.Accuracy, m.Coverage, m.Backtest, m.Validation, m.CreatedAt);
     }
 
     /// <summary>The member a request about a collection's model names with <c>series</c>.</summary>

@@ -154,6 +154,7 @@ public sealed class TrainingJob(
             TrainingWindows = built.TrainingWindows,
             TrainingSeconds = recorder.ElapsedSeconds,
             Backtest = backtest,
+            Validation = built.Validation?.ToList(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var evaluations = members.Select((member, i) => new MemberEvaluationEntity

@@ -7,7 +7,8 @@ using Forecast.Training.Methods;
 namespace Forecast.Api.Persistence;
 
 /// <summary>
-/// A model of a collection: one global network for every member, or a statistical method fitted to each member; how the
+/// A model of a collection: one global network for every member, a statistical method fitted to each member, or the
+/// ensemble of both; how the
 /// collection scored, and its interval coverage. Each member's own score (and a statistical method's fit of it) is a row
 /// of <see cref="MemberEvaluationEntity"/>, so that the table of members is paged and sorted in the database.
 /// </summary>
@@ -21,7 +22,7 @@ public sealed class CollectionModelEntity
     /// <summary>The method's registered name (<see cref="ForecastingMethods"/>): "lstm", the global network, or a statistical method's.</summary>
     public string Method { get; set; } = Hyperparameters.NetworkMethod;
 
-    /// <summary>The global network; null for a statistical method, whose members' fits are on their evaluations' rows.</summary>
+    /// <summary>The global network (the ensemble's with the ensemble's calibration); null for a statistical method, whose members' fits are on their evaluations' rows, as the ensemble's are.</summary>
     public GlobalModelArtifact? Artifact { get; set; }
     public required Hyperparameters Hyperparameters { get; set; }
     public required CollectionAccuracy Accuracy { get; set; }
@@ -34,11 +35,14 @@ public sealed class CollectionModelEntity
     public int TrainingWindows { get; set; }
     public double TrainingSeconds { get; set; }
 
+    /// <summary>The ensemble's scores on the validation parts, each component's then its own; null for any other method.</summary>
+    public List<ValidationScore>? Validation { get; set; }
+
     /// <summary>The latest rolling-origin backtest: asked for on the run, or later without refitting; null for none.</summary>
     public CollectionBacktest? Backtest { get; set; }
     public DateTime CreatedAt { get; set; }
 
     /// <summary>What the methods' registry rebuilds the fitted collection from.</summary>
-    /// <param name="fits">The members' fits (<see cref="MemberEvaluationEntity.Fit"/>) of a statistical method; null for a network.</param>
+    /// <param name="fits">The members' fits (<see cref="MemberEvaluationEntity.Fit"/>) of a statistical method or the ensemble; null for the lstm.</param>
     public StoredCollectionForecaster Stored(IReadOnlyList<MemberFit>? fits) => new(Method, Artifact, fits, Hyperparameters.SeasonalPeriod);
 }

@@ -158,6 +158,7 @@ public class ForecastDbContext : DbContext
             model.Property(m => m.Accuracy).HasConversion(Json<CollectionAccuracy>());
             model.Property(m => m.Coverage).HasConversion(Json<List<IntervalCoverage>>());
             model.Property(m => m.Backtest).HasConversion(Json<CollectionBacktest?>());
+            model.Property(m => m.Validation).HasConversion(Json<List<ValidationScore>?>());
             model.HasOne<CollectionEntity>().WithMany().HasForeignKey(m => m.CollectionId).OnDelete(DeleteBehavior.Cascade);
             model.HasIndex(m => m.RunId);
             model.HasIndex(m => m.OwnerKeyId);

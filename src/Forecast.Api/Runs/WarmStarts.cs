@@ -4,6 +4,7 @@ using Forecast.Domain.Runs;
 using Forecast.Training.Collections;
 using Forecast.Training.Lstm;
 using Forecast.Training.Methods;
+using Forecast.Training.Methods.Ensemble;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Api.Runs;
@@ -14,7 +15,7 @@ public static class WarmStarts
 {
     /// <param name="method">The method the run asks for; null for the default.</param>
     /// <returns>Null when the run asks for no warm start.</returns>
-    /// <exception cref="DomainValidationException">A warm start asked of a statistical method, which has no weights to continue.</exception>
+    /// <exception cref="DomainValidationException">A warm start asked of a statistical method, which has no weights to continue, or of the ensemble.</exception>
     /// <exception cref="UnprocessableException">No series' network model of that id that the caller may see.</exception>
     public static async Task<WarmStartSource?> SourceAsync(ForecastDbContext db, WarmStartRequest? request, string? method, CancellationToken cancellationToken)
     {
@@ -22,7 +23,7 @@ public static class WarmStarts
         {
             return null;
         }
-        RefuseStatistical(method);
+        RefuseUnlessLstm(method);
         var model = await db.Models.AsNoTracking().Where(m => m.Id == request.ModelId)
             .Select(m => new { m.Hyperparameters, m.Method, m.Artifact }).FirstOrDefaultAsync(cancellationToken)
             ?? throw NotFound(request.ModelId, "a series' model");
@@ -32,7 +33,7 @@ public static class WarmStarts
 
     /// <param name="method">The method the run asks for; null for the default.</param>
     /// <returns>Null when the run asks for no warm start.</returns>
-    /// <exception cref="DomainValidationException">A warm start asked of a statistical method, which has no weights to continue.</exception>
+    /// <exception cref="DomainValidationException">A warm start asked of a statistical method, which has no weights to continue, or of the ensemble.</exception>
     /// <exception cref="UnprocessableException">
     /// No collection's network model of that id that the caller may see, or one that forecasts one step at a time (stored
     /// before collection networks forecast the whole horizon): its weights would not fit a run's network.
@@ -43,7 +44,7 @@ public static class WarmStarts
         {
             return null;
         }
-        RefuseStatistical(method);
+        RefuseUnlessLstm(method);
         var model = await db.CollectionModels.AsNoTracking().Where(m => m.Id == request.ModelId)
             .Select(m => new { m.Hyperparameters, m.Method, m.Artifact }).FirstOrDefaultAsync(cancellationToken)
             ?? throw NotFound(request.ModelId, "a collection's model");
@@ -57,14 +58,22 @@ public static class WarmStarts
         return WarmStartSource.Of(request.ModelId, model.Hyperparameters, model.Hyperparameters.Transform, artifact.Optimizer is not null, keepsHorizon: true);
     }
 
-    /// <exception cref="DomainValidationException">A statistical method, which is fitted afresh and has no weights to continue.</exception>
-    private static void RefuseStatistical(string? method)
+    /// <exception cref="DomainValidationException">
+    /// A statistical method, which is fitted afresh and has no weights to continue; or the ensemble, whose network is one of
+    /// four components scored and calibrated together, all trained or fitted afresh.
+    /// </exception>
+    private static void RefuseUnlessLstm(string? method)
     {
-        if (method is not null && ForecastingMethods.Find(method) is IStatisticalMethod)
+        switch (method is null ? null : ForecastingMethods.Find(method))
         {
-            throw new DomainValidationException(
-                $"warmStartFrom belongs to the lstm method, not to {method}: a warm start continues a network's weights, and {method} is fitted afresh in moments.",
-                "warmStartFrom");
+            case IStatisticalMethod:
+                throw new DomainValidationException(
+                    $"warmStartFrom belongs to the lstm method, not to {method}: a warm start continues a network's weights, and {method} is fitted afresh in moments.",
+                    "warmStartFrom");
+            case EnsembleMethod:
+                throw new DomainValidationException(
+                    $"warmStartFrom belongs to the lstm method, not to {method}: the ensemble's network is trained afresh with its other components, so that all four are scored on the same validation parts. Leave warmStartFrom out, or warm-start an lstm run.",
+                    "warmStartFrom");
         }
     }
 

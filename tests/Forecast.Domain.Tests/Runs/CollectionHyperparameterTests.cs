@@ -105,4 +105,30 @@ public class CollectionHyperparameterTests
         Assert.Equal("testSize", tooShort.Field);
         Assert.StartsWith("Member 'T1' has 32 points; with testSize 30 held out it needs at least 33", tooShort.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_ensemble_run_takes_every_network_field_trains_a_network_and_says_what_it_combines()
+    {
+        var resolved = resolver.ResolveEnsembleForCollection(new HyperparameterRequest(Epochs: 3, Method: "ensemble"), Monthly(), () => 4);
+
+        var hp = resolved.Hyperparameters;
+        var network = Resolve(new HyperparameterRequest(Epochs: 3), Monthly()).Hyperparameters;
+        Assert.Equal(network with { Method = "ensemble" }, hp);
+        Assert.True(hp.TrainsNetwork);
+        Assert.StartsWith("ensemble: the global network below, and ets, arima and theta fitted to each member", resolved.Choices[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_ensemble_run_refuses_to_go_without_validation_parts_or_with_a_member_too_short_for_one_naming_the_field()
+    {
+        var noValidation = Assert.Throws<DomainValidationException>(() =>
+            resolver.ResolveEnsembleForCollection(new HyperparameterRequest(ValidationFraction: 0, Method: "ensemble"), Monthly(), () => 4));
+        var tooShort = Assert.Throws<UnprocessableException>(() =>
+            resolver.ResolveEnsembleForCollection(new HyperparameterRequest(Method: "ensemble"), Monthly(shortest: 50), () => 4));
+
+        Assert.Equal("validationFraction", noValidation.Field);
+        Assert.Equal("testSize", tooShort.Field);
+        Assert.StartsWith("Member 'T1' has 50 points; the ensemble fits ets, arima and theta before its validation part as well", tooShort.Message, StringComparison.Ordinal);
+        Assert.Contains("it needs at least 51", tooShort.Message, StringComparison.Ordinal);
+    }
 }

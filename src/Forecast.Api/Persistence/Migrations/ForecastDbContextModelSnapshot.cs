@@ -250,6 +250,9 @@ namespace Forecast.Api.Persistence.Migrations
                     b.Property<int>("TrainingWindows")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Validation")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CollectionId");

@@ -258,6 +258,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.Property<int>("TrainingWindows")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Validation")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CollectionId");

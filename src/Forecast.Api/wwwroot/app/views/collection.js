@@ -21,7 +21,7 @@ export async function renderCollection(view, { params: [id], signal }) {
       ['uploaded', dateTime(collection.createdAt)],
       ['gaps filled', collection.gaps.length ? `in ${collection.gaps.length} members (${collection.fillPolicy})` : 'none'],
     ]),
-    h('p', { class: 'note' }, 'A model trained below, one global LSTM or a statistical method fitted to each member, scores every member on its test tail; the model’s page lists the members by MASE.'),
+    h('p', { class: 'note' }, 'A model trained below, one global LSTM, a statistical method fitted to each member, or the ensemble of both, scores every member on its test tail; the model’s page lists the members by MASE.'),
     members);
   const [train, past] = await Promise.all([
     trainingForm({ defaultsPath: `/api/collections/${id}/hyperparameters`, runsPath: `/api/collections/${id}/training-runs`, signal }),

@@ -14,9 +14,10 @@ export async function renderMember(view, { params: [modelId, key], signal }) {
     getJson(`/api/models/${modelId}`, { signal }),
   ]);
   const series = await getJson(`/api/series/${evaluation.seriesId}?includeValues=true`, { signal });
-  // A global network was written by TorchSharp; a statistical method fitted this member on its own.
-  const network = model.torchSharpVersion !== null;
-  const forecaster = network ? 'global LSTM' : model.method;
+  // A global network was written by TorchSharp; a statistical method fitted this member on its own; the ensemble did both.
+  const ensemble = model.method === 'ensemble';
+  const network = model.torchSharpVersion !== null && !ensemble;
+  const forecaster = ensemble ? 'ensemble' : network ? 'global LSTM' : model.method;
   const p = evaluation.points;
   const interval = (level, side) => p.map((x) => x.intervals.find((i) => i.level === level)?.[side] ?? null);
   view.append(
@@ -24,7 +25,8 @@ export async function renderMember(view, { params: [modelId, key], signal }) {
       link(`/models/${modelId}`, network ? 'its global model' : `its ${model.method} model`), ' · ', link(`/series/${series.id}`, 'the member as a series')),
     h('h1', {}, `Member ${key}`));
   if (evaluation.fallback) {
-    view.append(h('p', { class: 'note' }, `Forecast by the Theta method: ${evaluation.fallback}`));
+    // The ensemble still forecasts the member: Theta stands in for one of its components, and the fallback says which.
+    view.append(h('p', { class: 'note' }, ensemble ? `Theta stands in: ${evaluation.fallback}` : `Forecast by the Theta method: ${evaluation.fallback}`));
   }
   const tail = section('test-tail', `Test tail: the last ${p.length} points, held out`);
   view.append(tail);

@@ -95,14 +95,18 @@ async function renderSeriesModel(view, model, signal) {
 async function renderCollectionModel(view, model, signal) {
   const collection = await getJson(`/api/collections/${model.collectionId}`, { signal });
   const a = model.accuracy;
-  // A global network was written by TorchSharp; a statistical method fitted each member on its own.
+  // A global network was written by TorchSharp; a statistical method fitted each member on its own; the ensemble did both.
+  const ensemble = model.method === 'ensemble';
   const network = model.torchSharpVersion !== null;
-  const forecaster = network ? 'global LSTM' : model.method;
+  const forecaster = ensemble ? 'ensemble' : network ? 'global LSTM' : model.method;
+  const method = ensemble
+    ? 'ensemble: the median of a global LSTM and ets, arima and theta fitted to each member'
+    : network ? `${model.method}: one network over every member` : `${model.method}: fitted to each member on its own`;
   view.append(
     h('p', { class: 'crumbs' }, link('/', 'All series'), ' · ', link(`/collections/${collection.id}`, collection.name), ' · ', link(`/runs/${model.runId}`, 'its run')),
-    h('h1', {}, network ? `Global model of ${collection.name}` : `${model.method.toUpperCase()} model of ${collection.name}`),
+    h('h1', {}, network && !ensemble ? `Global model of ${collection.name}` : `${model.method.toUpperCase()} model of ${collection.name}`),
     facts([
-      ['method', network ? `${model.method}: one network over every member` : `${model.method}: fitted to each member on its own`],
+      ['method', method],
       ['members', `${num(model.members)}${model.fallbacks ? `, ${model.fallbacks} forecast by Theta (too short for the lookback)` : ''}`],
       network
         ? ['training', `${epochs(model)}, ${num(model.trainingWindows)} windows, ${seconds(model.trainingSeconds)}`]
@@ -120,11 +124,16 @@ async function renderCollectionModel(view, model, signal) {
         ['Naive2', num(a.naive2.mase), num(a.naive2.smape)],
         ['Theta', num(a.theta.mase), num(a.theta.smape)],
       ], { id: 'metrics' })));
+  if (ensemble) {
+    view.append(section('validation', 'Components on the validation parts',
+      table('Mean MASE of each forecast of the points before the test tails, which none was fitted or trained on', ['forecast', 'mean MASE'],
+        model.validation.map((s) => [s.method, num(s.mase)]), { id: 'validation-scores' })));
+  }
   const backtest = section('backtest', 'Backtest');
   const members = section('members', 'Members');
   view.append(backtest, members, allForecasts(model.id, signal));
   showCollectionBacktest(backtest, { model, signal });
-  await memberTable(members, model.id, network ? 'the network' : model.method, signal);
+  await memberTable(members, model.id, ensemble ? 'the ensemble' : network ? 'the network' : model.method, signal);
 }
 
 const sorts = { mase: 'MASE, best first', '-mase': 'MASE, worst first', key: 'key' };
