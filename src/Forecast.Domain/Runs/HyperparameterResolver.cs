@@ -24,7 +24,7 @@ public sealed partial class HyperparameterResolver(HyperparameterBounds bounds)
     /// <summary>Units per LSTM layer: 32 was as accurate as 64 or better on the shared data sets, and about twice as fast.</summary>
     public const int DefaultHiddenSize = 32;
 
-    /// <summary>One network: five averaged were no more accurate on the shared data sets, at five times the cost (docs/accuracy.md).</summary>
+    /// <summary>One network for a series: five averaged were no more accurate on the shared data sets, at five times the cost (docs/accuracy.md).</summary>
     public const int DefaultEnsembleSize = 1;
 
     /// <summary>
@@ -36,11 +36,12 @@ public sealed partial class HyperparameterResolver(HyperparameterBounds bounds)
 
     /// <summary>The defaults of a run on one series, measured on the shared single series (docs/accuracy.md).</summary>
     private static readonly RunDefaults SeriesDefaults = new(
-        Epochs: 100, LearningRate: DefaultLearningRate, BatchSize: null, EarlyStoppingPatience: DefaultEarlyStoppingPatience, TestSize: _ => 10);
+        Epochs: 100, LearningRate: DefaultLearningRate, BatchSize: null, EarlyStoppingPatience: DefaultEarlyStoppingPatience, TestSize: _ => 10,
+        EnsembleSize: DefaultEnsembleSize);
 
     /// <summary>Fields whose default differs between kinds of run.</summary>
     /// <param name="TestSize">The test tail's length for a seasonal period.</param>
-    internal sealed record RunDefaults(int Epochs, double LearningRate, int? BatchSize, int EarlyStoppingPatience, Func<int, int> TestSize);
+    internal sealed record RunDefaults(int Epochs, double LearningRate, int? BatchSize, int EarlyStoppingPatience, Func<int, int> TestSize, int EnsembleSize);
 
     /// <summary>A run needs at least this many training windows to learn anything.</summary>
     public const int MinimumTrainingWindows = 2;
@@ -105,7 +106,7 @@ public sealed partial class HyperparameterResolver(HyperparameterBounds bounds)
         var seasonalPeriod = Check(request.SeasonalPeriod ?? frequency.SeasonalPeriod(), "seasonalPeriod");
         var testSize = Check(request.TestSize ?? defaults.TestSize(seasonalPeriod), "testSize");
         var seed = Check(request.Seed ?? randomSeed(), "seed");
-        var ensembleSize = Check(request.EnsembleSize ?? DefaultEnsembleSize, "ensembleSize");
+        var ensembleSize = Check(request.EnsembleSize ?? defaults.EnsembleSize, "ensembleSize");
         var batchSize = request.BatchSize is { } b ? Check(b, "batchSize") : defaults.BatchSize;
         int? windowsPerEpoch = request.WindowsPerEpoch is { } w ? Check(w, "windowsPerEpoch") : null;
         // 0 turns early stopping off: the model keeps its last epoch's weights, as in the tutorial.

@@ -8,7 +8,7 @@ namespace Forecast.Domain.Runs;
 /// <param name="EarlyStoppingPatience">Epochs without a better validation loss before training stops and the best weights are kept; null for none (the last epoch's weights are kept).</param>
 /// <param name="Transform">"auto" (chosen while training, recorded on the run and the model) or a concrete pipeline.</param>
 /// <param name="SeasonalPeriod">Lag of the seasonal difference, of seasonal naive and of the MASE scale.</param>
-/// <param name="EnsembleSize">Networks trained from different seeds whose predictions are averaged.</param>
+/// <param name="EnsembleSize">Networks trained from different seeds; the model forecasts the median of their forecasts.</param>
 /// <param name="WindowsPerEpoch">At most this many training windows per epoch, drawn afresh each epoch from the seed; null for all.</param>
 /// <param name="Method">
 /// The forecasting method by its registered name: "lstm" trains a network with every field above, and so does "ensemble",
@@ -65,10 +65,10 @@ public sealed record Hyperparameters(
 /// <param name="HiddenSize">LSTM units per layer. Default 32.</param>
 /// <param name="Layers">Stacked LSTM layers. Default 1.</param>
 /// <param name="Dropout">Dropout between stacked layers, 0 to 0.9. Default 0.</param>
-/// <param name="Epochs">Passes over the training part; fewer run when early stopping ends the run. Default 100.</param>
-/// <param name="BatchSize">Training windows per optimizer step. Default: all of them (full batch).</param>
-/// <param name="LearningRate">Adam's step size, 1e-6 to 1. Default 0.01.</param>
-/// <param name="ValidationFraction">Share of the points before the test tail kept for validation (early stopping, transform "auto", intervals), 0 to 0.5. Default 0.2.</param>
+/// <param name="Epochs">Passes over the training part; fewer run when early stopping ends the run. Default 100. A collection's network trains twice (first judged on the validation parts, then again on everything before the test tails for the epochs chosen), and its progress counts both.</param>
+/// <param name="BatchSize">Training windows per optimizer step. Default: all of them (full batch) for a series, 512 for a collection.</param>
+/// <param name="LearningRate">Adam's step size, 1e-6 to 1. Default 0.01 for a series, 0.001 for a collection.</param>
+/// <param name="ValidationFraction">Share of the points before the test tail kept for validation (early stopping, transform "auto", intervals), 0 to 0.5. Default 0.2. A collection validates on each member's last testSize points before its test tail instead; only 0 (no validation, no intervals) changes that.</param>
 /// <param name="TestSize">Points held out at the end and forecast for the evaluation, at most half the series. Default 10.</param>
 /// <param name="Seed">Seed of every random choice; the same seed, series and hyperparameters train the same model. Default: drawn at random and stored.</param>
 /// <param name="EarlyStoppingPatience">Epochs without a better validation loss before training stops, keeping the best epoch's weights; 0 turns early stopping off. Default 20 (0 without a validation part).</param>
@@ -78,7 +78,7 @@ public sealed record Hyperparameters(
 /// forecasts are carried back to the original scale exactly.
 /// </param>
 /// <param name="SeasonalPeriod">Lag of seasonal naive, of the MASE scale and of the seasonal steps. Default from the frequency: a day's periods for sub-daily data (24 hourly, 96 every 15 minutes, 1440 every minute), 7 daily, 52 weekly, 12 monthly, 4 quarterly, 1 yearly; set it for another season, e.g. 168 for a weekly one in hourly data.</param>
-/// <param name="EnsembleSize">Networks trained from seeds derived from the run's, whose forecasts are averaged, 1 to 10. Default 1.</param>
+/// <param name="EnsembleSize">Networks trained from seeds derived from the run's, whose forecasts' median is the model's (of two, their mean), 1 to 10. Default 1 for a series, 3 for a collection.</param>
 /// <param name="WindowsPerEpoch">
 /// At most this many training windows per epoch, drawn afresh each epoch from the seed, which bounds an epoch's time on a
 /// large collection. Default: all of them.

@@ -14,13 +14,13 @@ public class CollectionHyperparameterTests
     private ResolvedHyperparameters Resolve(HyperparameterRequest request, CollectionShape shape) => resolver.ResolveForCollection(request, shape, () => 4);
 
     [Fact]
-    public void Defaults_are_the_global_configuration_measured_on_the_tourism_validation_holdout()
+    public void Defaults_are_the_global_configuration_measured_on_the_tourism_validation_parts()
     {
         var monthly = Resolve(new HyperparameterRequest(), Monthly()).Hyperparameters;
         var quarterly = Resolve(new HyperparameterRequest(), new CollectionShape(Frequency.Quarterly, 427, "Q1", 30, 130)).Hyperparameters;
 
-        Assert.Equal((36, 24, 12, 50, 512, 0.005, 10), (monthly.Lookback, monthly.TestSize, monthly.SeasonalPeriod, monthly.Epochs,
-            monthly.BatchSize, monthly.LearningRate, monthly.EarlyStoppingPatience));
+        Assert.Equal((36, 24, 12, 100, 512, 0.001, 10, 3), (monthly.Lookback, monthly.TestSize, monthly.SeasonalPeriod, monthly.Epochs,
+            monthly.BatchSize, monthly.LearningRate, monthly.EarlyStoppingPatience, monthly.EnsembleSize));
         Assert.Equal((12, 8, 4), (quarterly.Lookback, quarterly.TestSize, quarterly.SeasonalPeriod));
         Assert.True(monthly.Transform.IsAuto);
         Assert.Null(monthly.WindowsPerEpoch);
@@ -34,16 +34,17 @@ public class CollectionHyperparameterTests
         Assert.StartsWith("testSize 24: the last 24 points of every member", choices[0], StringComparison.Ordinal);
         Assert.Contains(choices, c => c.StartsWith("lookback 36: three seasons of 12", StringComparison.Ordinal) && c.Contains("Theta method", StringComparison.Ordinal));
         Assert.Contains(choices, c => c.StartsWith("transform auto, per member", StringComparison.Ordinal));
-        Assert.Contains(choices, c => c.StartsWith("epochs 50, batchSize 512, learningRate 0.005", StringComparison.Ordinal));
+        Assert.Contains(choices, c => c.StartsWith("epochs 100, batchSize 512, learningRate 0.001", StringComparison.Ordinal));
+        Assert.Contains(choices, c => c.StartsWith("ensembleSize 3: the median of 3 networks", StringComparison.Ordinal));
         Assert.Contains(choices, c => c.StartsWith("seed 4 drawn at random", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_lookback_is_shortened_to_what_the_longest_member_allows_and_one_asked_beyond_it_is_refused()
     {
-        var shortCollection = new CollectionShape(Frequency.Monthly, 3, "a", 40, 60);
+        var shortCollection = new CollectionShape(Frequency.Monthly, 3, "a", 40, 100);
 
-        // 60 points: 24 held out, 7 validate, 29 train: room for a lookback of 27.
+        // 100 points: 24 in the test tail, 24 validate; two windows of 24 targets after their lookback leave room for 27.
         Assert.Equal(27, Resolve(new HyperparameterRequest(), shortCollection).Hyperparameters.Lookback);
         var error = Assert.Throws<UnprocessableException>(() => Resolve(new HyperparameterRequest(Lookback: 28), shortCollection));
         Assert.Equal("lookback", error.Field);
@@ -68,12 +69,12 @@ public class CollectionHyperparameterTests
     [Fact]
     public void A_backtest_counts_its_windows_back_from_every_member_s_own_test_tail_and_a_refit_needs_its_earliest_window_trainable()
     {
-        var shape = new CollectionShape(Frequency.Monthly, 3, "a", 40, 70);
+        var shape = new CollectionShape(Frequency.Monthly, 3, "a", 40, 108);
         var resolved = Resolve(new HyperparameterRequest(), shape).Hyperparameters;
 
         var periods = resolver.CheckCollectionBacktest(new BacktestRequest(3, Step: 6), new HyperparameterRequest(), resolved, shape);
-        // 12 periods before its test tail the longest member has 58 points: 24 held out, 7 validate, 27 train, room for a
-        // lookback of 25 but not the 35 the whole collection resolved to.
+        // 12 periods before its test tail the longest member has 96 points: 24 in the test tail and 24 validating leave room
+        // for a lookback of 23, not the 35 the whole collection resolved to.
         var error = Assert.Throws<UnprocessableException>(() =>
             resolver.CheckCollectionBacktest(new BacktestRequest(3, Step: 6, Refit: true), new HyperparameterRequest(), resolved, shape));
 
