@@ -73,14 +73,17 @@ public sealed class CollectionTrainingTests : IDisposable
         Assert.All(json.Members, m => Assert.Null(m.Points[0].Intervals));
     }
 
-    [Fact]
-    public async Task A_global_run_resumed_in_a_new_process_from_its_checkpoint_ends_bit_for_bit_as_an_uninterrupted_one()
+    /// <param name="stopAfter">An epoch of the validation's 150, or of the second training's that follow them.</param>
+    [Theory]
+    [InlineData(3)]
+    [InlineData(153)]
+    public async Task A_global_run_resumed_in_a_new_process_from_its_checkpoint_ends_bit_for_bit_as_an_uninterrupted_one(int stopAfter)
     {
         var collection = await UploadAsync(Client);
         // Enough epochs that the run is still training when the host goes, however fast the machine.
-        var hyperparameters = new { epochs = 80, seed = 3, hiddenSize = 8, batchSize = 64, earlyStoppingPatience = 0 };
+        var hyperparameters = new { epochs = 150, seed = 3, hiddenSize = 8, batchSize = 64, earlyStoppingPatience = 0, ensembleSize = 1 };
         var interrupted = await StartAsync(Client, collection.Id, hyperparameters);
-        await TrainingFlow.WaitForEpochAsync(Client, interrupted.Id, 3);
+        await TrainingFlow.WaitForEpochAsync(Client, interrupted.Id, stopAfter);
 
         // The host stops mid-run: the run is checkpointed at its last epoch and queued again for the next process.
         using var next = factory.OnSameDatabase();
@@ -90,7 +93,8 @@ public sealed class CollectionTrainingTests : IDisposable
         var uninterrupted = await TrainAsync(client, collection.Id, hyperparameters);
 
         Assert.True(resumed.Status == TrainingRunStatus.Succeeded, resumed.Error);
-        Assert.True(resumed.ResumedFromEpoch >= 3, $"resumed from {resumed.ResumedFromEpoch}");
+        Assert.True(resumed.ResumedFromEpoch >= stopAfter, $"resumed from {resumed.ResumedFromEpoch}");
+        Assert.Equal((300, 100.0), (resumed.Progress.TotalEpochs, resumed.Progress.Percent));
         Assert.Equal(await CurveAsync(client, uninterrupted.Id), await CurveAsync(client, resumed.Id));
         Assert.Equal(await ForecastsAsync(client, uninterrupted.ModelId), await ForecastsAsync(client, resumed.ModelId));
     }

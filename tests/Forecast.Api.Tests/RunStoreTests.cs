@@ -41,7 +41,7 @@ public sealed class RunStoreTests : IDisposable
         Store.Claim(runId, OtherWorker);
         var model = await ModelAsync(runId);
 
-        Assert.Throws<RunTakenOverException>(() => Store.RecordEpoch(runId, Worker, new EpochProgress(1, 0.5, 0.6, 1, Checkpoint(runId, 1))));
+        Assert.Throws<RunTakenOverException>(() => Store.RecordEpoch(runId, Worker, new EpochProgress(1, 10, 0.5, 0.6, 1, Checkpoint(runId, 1))));
         Assert.Throws<RunTakenOverException>(() => Store.Succeed(runId, Worker, model, [], promotion: null));
         Assert.False(Store.Fail(runId, Worker, "not mine"));
         Assert.False(Store.Cancel(runId, Worker));
@@ -61,7 +61,7 @@ public sealed class RunStoreTests : IDisposable
         for (var death = 1; death <= 10; death++)
         {
             Assert.NotNull(Store.Claim(runId, Worker));
-            Store.RecordEpoch(runId, Worker, new EpochProgress(death, 0.5, 0.6, death, Checkpoint(runId, death)));
+            Store.RecordEpoch(runId, Worker, new EpochProgress(death, 10, 0.5, 0.6, death, Checkpoint(runId, death)));
             Assert.Equal(1, await Store.RequeueOrphansAsync(everyRunningRun: true, DateTime.UtcNow, maxCrashes: 3, CancellationToken.None));
         }
 
@@ -74,7 +74,7 @@ public sealed class RunStoreTests : IDisposable
     {
         var runId = await QueuedRunAsync();
         Store.Claim(runId, Worker);
-        Store.RecordEpoch(runId, Worker, new EpochProgress(1, 0.5, 0.6, 1, Checkpoint(runId, 1)));
+        Store.RecordEpoch(runId, Worker, new EpochProgress(1, 10, 0.5, 0.6, 1, Checkpoint(runId, 1)));
 
         for (var death = 1; death <= 3; death++)
         {
@@ -108,7 +108,7 @@ public sealed class RunStoreTests : IDisposable
         Store.Claim(runId, Worker);
 
         var asked = await Store.CancelAsync(runId, CancellationToken.None);
-        var seen = Store.RecordEpoch(runId, Worker, new EpochProgress(1, 0.5, 0.6, 1, Checkpoint: null));
+        var seen = Store.RecordEpoch(runId, Worker, new EpochProgress(1, 10, 0.5, 0.6, 1, Checkpoint: null));
 
         Assert.Equal(TrainingRunStatus.Running, asked.Status);
         Assert.True(seen);

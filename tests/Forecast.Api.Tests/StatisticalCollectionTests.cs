@@ -190,7 +190,7 @@ public sealed class StatisticalCollectionTests : IDisposable
         var worker = Guid.CreateVersion7();
         Assert.NotNull(store.Claim(runId, worker));
         var fits = Keys.Take(stored).Select(key => new MemberFitEntity { RunId = runId, Key = key, State = JsonDocument.Parse(MarkedState).RootElement }).ToList();
-        store.RecordMemberFits(runId, worker, fits, new EpochProgress(stored, 0.5, null, 0.1, Checkpoint: null));
+        store.RecordMemberFits(runId, worker, fits, new EpochProgress(stored, Keys.Count, 0.5, null, 0.1, Checkpoint: null));
         if (cancel)
         {
             await client.PostAsync($"/api/training-runs/{runId}/cancel", null);

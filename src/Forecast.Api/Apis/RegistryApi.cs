@@ -126,7 +126,7 @@ public static class RegistryApi
             runs = runs.Where(r => r.Status == wanted);
         }
         var rows = await Newest(runs, r => r.CreatedAt, r => r.Id, page, pageSize).AsNoTracking().ToListAsync(cancellationToken);
-        var items = rows.Select(r => new TrainingRunListItem(r.Id, r.SeriesId, r.CollectionId, r.Status, r.Epoch, r.Hyperparameters.Epochs,
+        var items = rows.Select(r => new TrainingRunListItem(r.Id, r.SeriesId, r.CollectionId, r.Status, r.Epoch, Runs.RunPace.Of(r).TotalEpochs,
             r.ModelId, r.CreatedAt, r.FinishedAt)).ToList();
         return new PagedList<TrainingRunListItem>(items, page, pageSize, await runs.CountAsync(cancellationToken));
     }

@@ -213,12 +213,8 @@ public static class TrainingRunsApi
 
     private static TrainingRunResponse ToResponse(TrainingRunEntity run, int? queuePosition, TrainingOutcome? outcome = null)
     {
-        var total = run.Hyperparameters.Epochs;
-        double? eta = run.Epoch > 0 && run.Status == TrainingRunStatus.Running
-            ? run.ElapsedSeconds / run.Epoch * (total - run.Epoch)
-            : null;
-        var progress = new RunProgress(run.Epoch, total, Math.Round(100.0 * run.Epoch / total, 2), eta, run.TrainLoss,
-            run.ValidationLoss, queuePosition);
+        var pace = RunPace.Of(run);
+        var progress = new RunProgress(run.Epoch, pace.TotalEpochs, pace.Percent(run.Epoch), pace.EtaSeconds, run.TrainLoss, run.ValidationLoss, queuePosition);
         return new TrainingRunResponse(run.Id, run.SeriesId, run.CollectionId, run.Status, progress, run.Hyperparameters, run.Choices,
             run.CancelRequested, run.Attempts, run.ResumedFromEpoch, run.ModelId, outcome, run.Promotion, run.PromotionOutcome, run.WarmStartFrom, run.Error, run.CreatedAt,
             run.StartedAt, run.FinishedAt);

@@ -43,7 +43,7 @@ internal sealed class RunRecorder(
         var saveCheckpoint = !finalEpoch && (stopping || now - lastCheckpoint >= checkpointInterval);
 
         var cancelRequested = store.RecordEpoch(runId, workerId, new EpochProgress(
-            report.Epoch, report.TrainLoss, report.ValidationLoss, ElapsedSeconds,
+            report.Epoch, report.TotalEpochs, report.TrainLoss, report.ValidationLoss, ElapsedSeconds,
             saveCheckpoint ? ToEntity(checkpoint(), now) : null));
         if (saveCheckpoint)
         {
@@ -62,7 +62,7 @@ internal sealed class RunRecorder(
         ElapsedSeconds = elapsedBefore + report.Elapsed.TotalSeconds;
         var fits = report.Batch.Select(fit => new MemberFitEntity { RunId = runId, Key = fit.Key, State = fit.State }).ToList();
         var cancelRequested = store.RecordMemberFits(runId, workerId, fits,
-            new EpochProgress(report.Fitted, report.Loss, ValidationLoss: null, ElapsedSeconds, Checkpoint: null));
+            new EpochProgress(report.Fitted, report.Total, report.Loss, ValidationLoss: null, ElapsedSeconds, Checkpoint: null));
         faults.OnMembersRecorded(report.Fitted);
         Recorded(cancelRequested, report.Elapsed);
         // Every member fitted so far is stored; the run fits the others in the next process.
@@ -94,11 +94,12 @@ internal sealed class RunRecorder(
         BestEpoch = state.BestEpoch,
         BestValidationLoss = state.BestValidationLoss,
         EpochsWithoutImprovement = state.EpochsWithoutImprovement,
+        Refit = state.Refit,
         ElapsedSeconds = ElapsedSeconds,
         SavedAt = now.UtcDateTime,
     };
 
     public static TrainingCheckpoint ToCheckpoint(CheckpointEntity entity) => new(
         entity.Epoch, entity.Network, entity.Optimizer, entity.BestNetwork, entity.BestEpoch,
-        entity.BestValidationLoss, entity.EpochsWithoutImprovement, entity.BestOptimizer);
+        entity.BestValidationLoss, entity.EpochsWithoutImprovement, entity.BestOptimizer, entity.Refit);
 }

@@ -12,6 +12,9 @@ public sealed class CheckpointEntity
     public int BestEpoch { get; set; }
     public double? BestValidationLoss { get; set; }
     public int EpochsWithoutImprovement { get; set; }
+
+    /// <summary>What a collection network's validation chose, once it trains again (<see cref="Training.Lstm.TrainingCheckpoint.Refit"/>); null before.</summary>
+    public Training.Lstm.RefitCheckpoint? Refit { get; set; }
     public double ElapsedSeconds { get; set; }
     public DateTime SavedAt { get; set; }
 }

@@ -226,6 +226,7 @@ public class ForecastDbContext : DbContext
         modelBuilder.Entity<CheckpointEntity>(checkpoint =>
         {
             checkpoint.HasKey(c => c.RunId);
+            checkpoint.Property(c => c.Refit).HasConversion(Json<Forecast.Training.Lstm.RefitCheckpoint?>());
             checkpoint.HasOne<TrainingRunEntity>().WithOne().HasForeignKey<CheckpointEntity>(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
             checkpoint.HasQueryFilter(c => SeesAll || TrainingRuns.Any(r => r.Id == c.RunId && r.OwnerKeyId == CallerId));
         });

@@ -29,6 +29,12 @@ public sealed class TrainingRunEntity
     /// </summary>
     public string? ChosenTransform { get; set; }
     public int Epoch { get; set; }
+
+    /// <summary>
+    /// The epochs the run expects in all, as its training last reported them: a collection's network trains twice and learns
+    /// how long the second training is only when the first ends. Null until the first epoch, and for runs recorded before.
+    /// </summary>
+    public int? TotalEpochs { get; set; }
     public double? TrainLoss { get; set; }
     public double? ValidationLoss { get; set; }
     public double ElapsedSeconds { get; set; }

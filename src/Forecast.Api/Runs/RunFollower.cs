@@ -29,7 +29,7 @@ public sealed class RunFollower(IDbContextFactory<ForecastDbContext> dbFactory, 
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var run = await db.TrainingRuns.AsNoTracking().Where(r => r.Id == runId)
-                .Select(r => new { r.Status, r.Attempts, r.Hyperparameters, r.Epoch, r.ElapsedSeconds, r.ModelId, r.Error })
+                .Select(r => new { r.Status, r.Attempts, r.Hyperparameters, r.Epoch, r.TotalEpochs, r.ElapsedSeconds, r.ModelId, r.Error })
                 .FirstOrDefaultAsync(cancellationToken);
             if (run is null)
             {
@@ -50,11 +50,9 @@ public sealed class RunFollower(IDbContextFactory<ForecastDbContext> dbFactory, 
             {
                 lastEpoch = entry.Epoch;
                 sent = true;
-                double? eta = entry.Epoch == run.Epoch && run.Status == TrainingRunStatus.Running
-                    ? run.ElapsedSeconds / run.Epoch * (run.Hyperparameters.Epochs - run.Epoch)
-                    : null;
-                yield return new EpochEvent(entry.Epoch, run.Hyperparameters.Epochs, Math.Round(100.0 * entry.Epoch / run.Hyperparameters.Epochs, 2),
-                    entry.TrainLoss, entry.ValidationLoss, eta);
+                var pace = RunPace.Of(run.Epoch, run.TotalEpochs, run.Hyperparameters, run.Status, run.ElapsedSeconds);
+                yield return new EpochEvent(entry.Epoch, pace.TotalEpochs, pace.Percent(entry.Epoch),
+                    entry.TrainLoss, entry.ValidationLoss, entry.Epoch == run.Epoch ? pace.EtaSeconds : null);
             }
             if (run.Status.IsFinished())
             {

@@ -134,6 +134,7 @@ public sealed class RunStore(
         using var transaction = db.Database.BeginTransaction();
         var mine = Expecting(db, runId, TrainingRunStatus.Running, workerId).ExecuteUpdate(set => set
             .SetProperty(r => r.Epoch, progress.Epoch)
+            .SetProperty(r => r.TotalEpochs, progress.TotalEpochs)
             .SetProperty(r => r.TrainLoss, progress.TrainLoss)
             .SetProperty(r => r.ValidationLoss, progress.ValidationLoss)
             .SetProperty(r => r.ElapsedSeconds, progress.ElapsedSeconds));

@@ -22,8 +22,8 @@ public static partial class CollectionModelBuilder
     private static BuiltCollectionModel BuildEnsemble(IReadOnlyList<GlobalMember> members, Hyperparameters hp, ITrainingObserver observer,
         TrainingCheckpoint? resumeFrom, GlobalTrainingOptions options, IReadOnlyList<MemberFit> fittedBefore, CancellationToken cancellation)
     {
-        var fits = MemberFitting.FitAll(new StatisticalComponents(), members, hp, fittedBefore, observer, cancellation);
-        var afterFits = new EpochsAfterMemberFits(observer, members.Count);
+        var afterFits = new EpochsAfterMemberFits(observer, members.Count, hp.Epochs);
+        var fits = MemberFitting.FitAll(new StatisticalComponents(), members, hp, fittedBefore, afterFits, cancellation);
         var trained = GlobalTrainer.Train(members, hp, options, afterFits, cancellation, afterFits.Continuing(resumeFrom));
         var network = trained.ValidationForecasts
             ?? throw new ArgumentException("The ensemble is combined on the validation parts: it needs validationFraction above 0.", nameof(hp));

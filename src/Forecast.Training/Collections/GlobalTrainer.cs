@@ -71,7 +71,11 @@ public static class GlobalTrainer
         var validation = before is null ? null : new HoldoutValidation(before.Artifact([], hp, calibration: null), ordered, hp.TestSize);
 
         var validated = resumeFrom?.Refit;
-        if (before is not null && validated is null)
+        if (validated is not null)
+        {
+            resumeFrom = RefitObserver.Continuing(resumeFrom!);
+        }
+        else if (before is not null)
         {
             var chosen = EpochLoop.Run(before.Windows, validation, hp, resumeFrom, observer, cancellation, warmStart?.Network, options.Loss, sampling);
             // Without early stopping every epoch is trained again, as one series keeps its last epoch then.
@@ -166,14 +170,23 @@ public static class GlobalTrainer
     }
 
     /// <summary>
-    /// Reports the second training's epochs after the validation's, and adds what validation chose to its checkpoints, so
-    /// that a run resumed from one continues the second training.
+    /// Numbers the second training's epochs after the validation's, its checkpoints too, and adds what validation chose to
+    /// them, so that a run's progress and loss curve never hold one number twice and a run resumed from one continues the
+    /// second training; <see cref="Continuing"/> numbers one back.
     /// </summary>
     private sealed class RefitObserver(ITrainingObserver inner, RefitCheckpoint validated) : ITrainingObserver
     {
         public void OnEpoch(EpochReport report, Func<TrainingCheckpoint> checkpoint) =>
             inner.OnEpoch(
                 report with { Epoch = validated.ValidationEpochs + report.Epoch, TotalEpochs = validated.ValidationEpochs + report.TotalEpochs },
-                () => checkpoint() with { Refit = validated });
+                () =>
+                {
+                    var taken = checkpoint();
+                    return taken with { Epoch = validated.ValidationEpochs + taken.Epoch, Refit = validated };
+                });
+
+        /// <summary>A checkpoint of the second training as numbered here, numbered as that training counts its epochs.</summary>
+        public static TrainingCheckpoint Continuing(TrainingCheckpoint numbered) =>
+            numbered with { Epoch = numbered.Epoch - numbered.Refit!.ValidationEpochs };
     }
 }

@@ -125,7 +125,9 @@ public class GlobalTrainerTests
 
         var (resumed, resumedObserver) = Train(hp, resumeFrom: checkpointed.Checkpoint);
 
-        Assert.Equal(new Forecast.Training.Lstm.RefitCheckpoint(6, whole.BestEpoch, false, checkpointed.Checkpoint!.Refit!.ValidatedNetwork), checkpointed.Checkpoint.Refit);
+        // Numbered as the run counts its epochs: the validation's six, then the second training's.
+        Assert.Equal(7, checkpointed.Checkpoint!.Epoch);
+        Assert.Equal(new Forecast.Training.Lstm.RefitCheckpoint(6, whole.BestEpoch, false, checkpointed.Checkpoint.Refit!.ValidatedNetwork), checkpointed.Checkpoint.Refit);
         Assert.Equal(wholeObserver.Reports.Skip(7).Select(r => (r.Epoch, r.TrainLoss)), resumedObserver.Reports.Select(r => (r.Epoch, r.TrainLoss)));
         Assert.Equal(whole.Artifact.Weights, resumed.Artifact.Weights);
         Assert.Equal(whole.Artifact.Calibration!.Scores, resumed.Artifact.Calibration!.Scores);

@@ -145,6 +145,9 @@ namespace Forecast.Api.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("Refit")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SavedAt")
                         .HasColumnType("TEXT");
 
@@ -575,6 +578,9 @@ namespace Forecast.Api.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TotalEpochs")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double?>("TrainLoss")
                         .HasColumnType("REAL");

@@ -153,6 +153,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<string>("Refit")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("SavedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -583,6 +586,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("TotalEpochs")
+                        .HasColumnType("integer");
 
                     b.Property<double?>("TrainLoss")
                         .HasColumnType("double precision");
