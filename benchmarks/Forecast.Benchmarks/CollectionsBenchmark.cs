@@ -47,16 +47,21 @@ internal static class CollectionsBenchmark
             var watch = Stopwatch.StartNew();
             var built = CollectionModelBuilder.Build(members, hp, new EpochPrinter(), CancellationToken.None, options: training);
             var buildSeconds = watch.Elapsed.TotalSeconds;
-            using var model = new GlobalModel(built.Artifact!);
+            using var model = Forecast.Training.Methods.ForecastingMethods.RestoreCollection(built.Stored);
             var evaluation = built.Evaluation;
             watch.Restart();
-            model.ForecastAll(members.Select(m => (m.Key, m.Values)).ToList(), horizon);
+            model.PointForecasts(members.Select(m => (m.Key, m.Values)).ToList(), horizon);
             var forecastSeconds = watch.Elapsed.TotalSeconds;
             var a = evaluation.Accuracy;
             var r = onValidation ? null : TourismReference.MeanMase($"tourism-{name}");
             string R(string method) => r is null ? "-" : F(r[method]);
             Console.WriteLine(
                 $"| {name} | {(onValidation ? "validation" : "test")} | {F(a.Model.Mase)} | {F(a.Model.Smape)} | {R("snaive")} | {R("ets")} | {R("theta")} | {R("arima")} | {F(a.Theta.Mase)} | {a.ShareBeatingSeasonalNaive:P0} | {a.ShareBeatingTheta:P0} | {Coverage(evaluation)} | {evaluation.Fallbacks} | {built.EpochsRun} ({built.BestEpoch}) | {built.TrainingWindows} | {buildSeconds:F0} | {forecastSeconds:F2} ({members.Count} members) |");
+            if (built.Validation is { } scores)
+            {
+                Console.WriteLine($"validation mean MASE ({name}, the {horizon} points before each test tail): " +
+                    string.Join(", ", scores.Select(v => $"{v.Method} {F(v.Mase)}")));
+            }
         }
         return 0;
     }
@@ -105,7 +110,10 @@ internal static class CollectionsBenchmark
             SeasonalPeriod: Int("seasonalPeriod"), EnsembleSize: Int("ensembleSize"), WindowsPerEpoch: Int("windowsPerEpoch"));
         var shortest = members.MinBy(m => m.Values.Count)!;
         var shape = new CollectionShape(frequency, members.Count, shortest.Key, shortest.Values.Count, members.Max(m => m.Values.Count));
-        return new HyperparameterResolver(new HyperparameterBounds()).ResolveForCollection(request, shape, () => 1).Hyperparameters;
+        var resolver = new HyperparameterResolver(new HyperparameterBounds());
+        return options.GetValueOrDefault("method") == Hyperparameters.EnsembleMethod
+            ? resolver.ResolveEnsembleForCollection(request, shape, () => 1).Hyperparameters
+            : resolver.ResolveForCollection(request, shape, () => 1).Hyperparameters;
     }
 
     /// <summary>The service's <see cref="GlobalTrainingOptions.Default"/>, or <c>loss=absolute|squared</c>, <c>scale=level|range|seasonal</c> and <c>perSeries=N</c> windows of each member per epoch.</summary>
