@@ -34,17 +34,19 @@ public class RunCostTests
     }
 
     [Fact]
-    public void A_collection_counts_the_windows_of_every_member_and_windows_per_epoch_bounds_the_training_ones()
+    public void A_collection_counts_the_windows_of_both_trainings_of_every_member_and_windows_per_epoch_bounds_each()
     {
-        // Two members of 110 points (56 training and 20 validation windows each) and one of 60 (50 before the tail:
-        // 10 validate, 40 train, 16 training windows). Transform auto is a rule per member there: no candidates.
+        // The network forecasts the 10-point tail at once and trains twice. Windows of 24 inputs and 10 targets before the
+        // test tails: 67 of each 110-point member and 17 of the 60-point one; before the validation parts (10 more points
+        // back): 57, 57 and 7; and each epoch forecasts the 3 validation parts. Transform auto is a rule per member there.
         var auto = Run("auto");
         var cost = RunCost.OfCollection(auto, [110, 110, 60]);
         var bounded = RunCost.OfCollection(auto with { WindowsPerEpoch = 50 }, [110, 110, 60]);
 
-        Assert.Equal(10.0 * (56 + 56 + 16 + 20 + 20 + 10) * 24 * 2 * 64, cost.Work);
-        Assert.Equal(10.0 * (50 + 20 + 20 + 10) * 24 * 2 * 64, bounded.Work);
-        Assert.Equal(128.0 * 24 * 2 * 8, cost.BatchActivations);
+        Assert.Equal(10.0 * (67 + 67 + 17 + 57 + 57 + 7 + 3) * 24 * 2 * 64, cost.Work);
+        Assert.Equal(10.0 * (50 + 50 + 3) * 24 * 2 * 64, bounded.Work);
+        // The largest batch: the second training's 151 windows, whole.
+        Assert.Equal(151.0 * 24 * 2 * 8, cost.BatchActivations);
     }
 
     [Fact]

@@ -36,11 +36,11 @@ public sealed class WarmStartTests : IDisposable
     public async Task A_collection_s_retrain_on_its_grown_members_warm_started_from_its_global_model_keeps_its_shape_and_starts_where_it_left_off()
     {
         var collection = await TrainingFlow.UploadCollectionAsync(Client, TourismCsv.Quarterly(2));
-        var model = (await TrainingFlow.TrainCollectionAsync(Client, collection.Id, new { epochs = 30, hiddenSize = 4, lookback = 8, seed = 1, earlyStoppingPatience = 30 })).ModelId!.Value;
+        var model = (await TrainingFlow.TrainCollectionAsync(Client, collection.Id, new { epochs = 30, hiddenSize = 4, lookback = 8, seed = 1, earlyStoppingPatience = 30, ensembleSize = 1 })).ModelId!.Value;
         await Client.PostJsonAsync($"/api/collections/{collection.Id}/observations",
             new { series = new object[] { new { key = "Q1", values = new[] { 7000.0 } }, new { key = "Q2", values = new[] { 190000.0 } } } });
 
-        var cold = await TrainingFlow.TrainCollectionAsync(Client, collection.Id, new { epochs = 1, hiddenSize = 4, lookback = 8, seed = 1 });
+        var cold = await TrainingFlow.TrainCollectionAsync(Client, collection.Id, new { epochs = 1, hiddenSize = 4, lookback = 8, seed = 1, ensembleSize = 1 });
         var warm = await TrainingFlow.TrainCollectionAsync(Client, collection.Id, new { epochs = 1, seed = 1, warmStartFrom = new { modelId = model } });
         var coldCurve = await (await Client.GetAsync($"/api/training-runs/{cold.Id}/loss-curve")).ReadAsync<List<LossPoint>>();
         var warmCurve = await (await Client.GetAsync($"/api/training-runs/{warm.Id}/loss-curve")).ReadAsync<List<LossPoint>>();

@@ -19,7 +19,19 @@ public sealed record RunCost(double Work, string WorkFactors, double BatchActiva
     /// A global run: the windows of every member, the training ones bounded by <c>windowsPerEpoch</c>. Transform "auto"
     /// is a rule per member there and trains no candidates.
     /// </summary>
-    public static RunCost OfCollection(Hyperparameters hp, IReadOnlyList<int> memberLengths) => Of(hp, memberLengths, auto: false);
+    /// <remarks>
+    /// The network forecasts the whole test tail at once and trains twice (<c>GlobalTrainer</c>): each epoch of the
+    /// validation's trains on every window whose targets end before the member's validation part and forecasts that part
+    /// once, and the second training, at most as many epochs, on every window before the test tail.
+    /// </remarks>
+    public static RunCost OfCollection(Hyperparameters hp, IReadOnlyList<int> memberLengths)
+    {
+        long WindowsBefore(int heldOut) => Math.Min(
+            memberLengths.Sum(count => (long)Math.Max(0, count - heldOut - hp.Lookback - hp.TestSize + 1)), hp.WindowsPerEpoch ?? long.MaxValue);
+        var validating = hp.ValidationFraction > 0;
+        var (final, before) = (WindowsBefore(hp.TestSize), validating ? WindowsBefore(2 * hp.TestSize) : 0);
+        return Assemble(hp, final + before, Math.Max(final, before), validationWindows: validating ? memberLengths.Count : 0, trainings: 1, trainingsText: "");
+    }
 
     private static RunCost Of(Hyperparameters hp, IReadOnlyList<int> lengths, bool auto)
     {
@@ -30,13 +42,20 @@ public sealed record RunCost(double Work, string WorkFactors, double BatchActiva
         // "auto" trains each candidate as fully as the final model; which candidates, and how many, is only
         // known while training, so the ceiling counts the most there can be: every pipeline.
         var trainings = auto ? 1 + TransformPipeline.All.Count : 1;
+        var trainingsText = auto ? Invariant($" × trainings {trainings} (the model and up to {TransformPipeline.All.Count} candidates of transform auto)") : "";
+        return Assemble(hp, trainWindows, trainWindows, validationWindows, trainings, trainingsText);
+    }
+
+    /// <param name="trainWindows">Windows trained on each epoch, over every training the run does.</param>
+    /// <param name="batchWindows">The most windows one training has, which one batch may hold.</param>
+    private static RunCost Assemble(Hyperparameters hp, long trainWindows, long batchWindows, long validationWindows, int trainings, string trainingsText)
+    {
         var windows = trainWindows + validationWindows;
         var work = (double)trainings * hp.EnsembleSize * hp.Epochs * windows * hp.Lookback * hp.Layers * hp.HiddenSize * hp.HiddenSize;
         var ensembleText = hp.EnsembleSize > 1 ? Invariant($" × ensembleSize {hp.EnsembleSize}") : "";
-        var trainingsText = auto ? Invariant($" × trainings {trainings} (the model and up to {TransformPipeline.All.Count} candidates of transform auto)") : "";
         var workFactors = Invariant($"epochs {hp.Epochs:N0} × windows {windows:N0} × lookback {hp.Lookback:N0} × layers {hp.Layers} × hiddenSize² {hp.HiddenSize * hp.HiddenSize:N0}{ensembleText}{trainingsText}");
 
-        var batch = Math.Max(Math.Min(hp.BatchSize ?? trainWindows, trainWindows), validationWindows);
+        var batch = Math.Max(Math.Min(hp.BatchSize ?? batchWindows, batchWindows), validationWindows);
         var activations = (double)batch * hp.Lookback * hp.Layers * hp.HiddenSize;
         var batchFactors = Invariant($"the largest batch {batch:N0} windows × lookback {hp.Lookback:N0} × layers {hp.Layers} × hiddenSize {hp.HiddenSize:N0}");
         return new RunCost(work, workFactors, activations, batchFactors);

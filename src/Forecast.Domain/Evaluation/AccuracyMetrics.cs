@@ -59,14 +59,27 @@ public sealed record AccuracyMetrics(double Mae, double Rmse, double? Smape, dou
     /// in-sample part, i.e. the in-sample MAE of the seasonal naive method (plain naive when period is 1); 0 when that
     /// method fits the in-sample part exactly (or it has too few points for one difference), where MASE is undefined.
     /// </summary>
+    /// <remarks>
+    /// "Exactly" allows for rounding: a season computed in floating point repeats to within a few units in the last place,
+    /// and a scale of 1e-15 would make any honest error a MASE of 1e15, which would swamp every mean it joined. A scale
+    /// below <see cref="RoundingTolerance"/> of the values' mean magnitude is taken as 0.
+    /// </remarks>
     public static double MaseScale(IReadOnlyList<double> inSample, int period)
     {
         var lag = period < inSample.Count ? period : 1;
-        double sum = 0;
+        if (inSample.Count <= lag)
+        {
+            return 0;
+        }
+        double sum = 0, magnitude = 0;
         for (var i = lag; i < inSample.Count; i++)
         {
             sum += Math.Abs(inSample[i] - inSample[i - lag]);
+            magnitude += Math.Abs(inSample[i]);
         }
-        return inSample.Count > lag ? sum / (inSample.Count - lag) : 0;
+        return sum > RoundingTolerance * magnitude ? sum / (inSample.Count - lag) : 0;
     }
+
+    /// <summary>Differences this small beside the values themselves are rounding, not change.</summary>
+    public const double RoundingTolerance = 1e-12;
 }

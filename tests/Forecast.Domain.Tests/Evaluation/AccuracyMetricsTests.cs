@@ -57,6 +57,16 @@ public class AccuracyMetricsTests
     }
 
     [Fact]
+    public void A_season_computed_in_floating_point_that_repeats_to_rounding_has_no_mase_scale()
+    {
+        // sin(2πt/4) repeats every 4 points only to a few units in the last place.
+        var history = Enumerable.Range(0, 48).Select(t => 10 * (1 + (0.2 * Math.Sin(2 * Math.PI * t / 4)))).ToArray();
+
+        Assert.NotEqual(0, Enumerable.Range(4, 44).Sum(t => Math.Abs(history[t] - history[t - 4])));
+        Assert.Equal(0, AccuracyMetrics.MaseScale(history, 4));
+    }
+
+    [Fact]
     public void A_scale_so_small_that_mase_would_overflow_leaves_it_undefined_rather_than_infinite()
     {
         var m = AccuracyMetrics.Compute([1e300], [-1e300], maseScale: 1e-300);
