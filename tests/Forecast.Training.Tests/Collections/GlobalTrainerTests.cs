@@ -204,8 +204,11 @@ public class GlobalTrainerTests
 
         Assert.Equal(7, evaluation.Members.Count);
         Assert.Equal(["short"], evaluation.Members.Where(m => m.Fallback is not null).Select(m => m.Score.Key));
-        Assert.Equal(evaluation.Members.Average(m => m.Score.Model.Mase!.Value), evaluation.Accuracy.Model.Mase!.Value, 12);
-        Assert.Equal(evaluation.Members.Average(m => m.Score.Theta.Mase!.Value), evaluation.Accuracy.Theta.Mase!.Value, 12);
+        // m0 repeats its year (to rounding): seasonal naive fits it exactly, so it has no MASE and the means leave it out.
+        var scaled = evaluation.Members.Where(m => m.Score.Key != "m0").ToList();
+        Assert.Equal((null, 1), (evaluation.Members[0].Score.Model.Mase, evaluation.Accuracy.Undefined));
+        Assert.Equal(scaled.Average(m => m.Score.Model.Mase!.Value), evaluation.Accuracy.Model.Mase!.Value, 12);
+        Assert.Equal(scaled.Average(m => m.Score.Theta.Mase!.Value), evaluation.Accuracy.Theta.Mase!.Value, 12);
         Assert.Equal(4, evaluation.Accuracy.SmapeByStep.Count);
         var shortMember = evaluation.Members.Single(m => m.Score.Key == "short").Score;
         Assert.Equal(shortMember.Theta, shortMember.Model);
