@@ -94,22 +94,22 @@ public class HostingTests(ForecastApiFactory factory) : IClassFixture<ForecastAp
     }
 
     [Fact]
-    public async Task The_openapi_document_describes_every_query_parameter_the_readme_uses()
+    public async Task The_openapi_document_describes_every_query_parameter_the_documentation_uses()
     {
         var paths = JsonDocument.Parse(await client.GetStringAsync("/swagger/v1/swagger.json")).RootElement.GetProperty("paths");
-        var uses = ReadmeQueries.In(File.ReadAllText(Path.Combine(Repository.Root, "README.md"))).ToList();
+        var uses = Documentation.ShowingUrls().SelectMany(file => DocumentedQueries.In(Documentation.Read(file))).Distinct().ToList();
 
         Assert.Contains(uses, use => use.Path == "/api/series" && use.Parameter == "name");
         Assert.All(uses, use =>
         {
             var documented = paths.EnumerateObject()
-                .Where(path => ReadmeQueries.Matches(path.Name, use.Path))
+                .Where(path => DocumentedQueries.Matches(path.Name, use.Path))
                 .SelectMany(path => path.Value.EnumerateObject())
                 .Where(operation => operation.Value.TryGetProperty("parameters", out _))
                 .SelectMany(operation => operation.Value.GetProperty("parameters").EnumerateArray())
                 .Where(p => p.GetProperty("in").GetString() == "query" && p.GetProperty("name").GetString() == use.Parameter)
                 .ToList();
-            Assert.True(documented.Count > 0, $"README uses {use.Path}?{use.Parameter}=, which the OpenAPI document does not describe");
+            Assert.True(documented.Count > 0, $"the documentation uses {use.Path}?{use.Parameter}=, which the OpenAPI document does not describe");
             Assert.All(documented, p => Assert.False(string.IsNullOrWhiteSpace(p.TryGetProperty("description", out var d) ? d.GetString() : null),
                 $"{use.Path}?{use.Parameter}= has no description"));
         });

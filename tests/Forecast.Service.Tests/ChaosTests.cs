@@ -58,7 +58,7 @@ public sealed class ChaosTests(PublishedService published, PostgreSqlServer post
         Assert.Equal("ok", ChaosDatabase.IntegrityCheck(database));
     }
 
-    [SkippableFact]
+    [PostgreSqlFact]
     public async Task On_postgresql_two_training_processes_killed_one_at_a_time_lose_no_run_and_record_no_epoch_twice()
     {
         var reference = await TrainUninterruptedAsync();

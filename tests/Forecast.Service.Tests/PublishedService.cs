@@ -5,16 +5,23 @@ namespace Forecast.Service.Tests;
 
 /// <summary>
 /// Publishes the API once per test run (<c>dotnet publish -c Release -r linux-x64</c>, as the README
-/// says) so the tests exercise what is deployed, TorchSharp patch included.
+/// says) so the tests exercise what is deployed, TorchSharp patch included. It publishes when a test first asks for
+/// it, so that a run whose tests are all skipped (no PostgreSQL on the machine) does not wait for a publish.
 /// </summary>
 public sealed class PublishedService
 {
-    public PublishedService()
+    private readonly Lazy<string> directory = new(Publish);
+
+    public string Directory => directory.Value;
+
+    public string Executable => Path.Combine(Directory, "Forecast.Api");
+
+    private static string Publish()
     {
-        Directory = Path.Combine(Repository.Root, "artifacts", "service-under-test");
+        var directory = Path.Combine(Repository.Root, "artifacts", "service-under-test");
         var publish = Process.Start(new ProcessStartInfo("dotnet",
             ["publish", Path.Combine(Repository.Root, "src", "Forecast.Api"), "-c", "Release", "-r", "linux-x64",
-             "--self-contained", "false", "-o", Directory, "-nologo", "-v", "quiet"])
+             "--self-contained", "false", "-o", directory, "-nologo", "-v", "quiet"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -26,11 +33,8 @@ public sealed class PublishedService
         {
             throw new InvalidOperationException($"dotnet publish failed ({publish.ExitCode}): {output.Result}{errors}");
         }
+        return directory;
     }
-
-    public string Directory { get; }
-
-    public string Executable => Path.Combine(Directory, "Forecast.Api");
 }
 
 [CollectionDefinition(Name)]

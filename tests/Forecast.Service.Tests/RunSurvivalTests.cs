@@ -58,7 +58,7 @@ public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServe
         await AssertUnbrokenCurveAsync(second.Client, runId, Epochs);
     }
 
-    [SkippableFact]
+    [PostgreSqlFact]
     public async Task On_postgresql_a_worker_killed_mid_run_is_replaced_by_a_live_one_that_resumes_the_run()
     {
         (string, string)[] scaleOut =

@@ -58,8 +58,8 @@ public static class IndexApi
             "Forecast API: every /api route needs an X-Api-Key header; a browser at / gets the web page.",
             links,
             swagger
-                ? "Swagger UI (/swagger) describes every route; the repository's README.md and docs/design.md too."
-                : $"Swagger UI (/swagger) is off in this environment; the operator turns it on with Swagger__Enabled=true. The OpenAPI document is at {SwaggerExtensions.DocumentPath} with an API key; the repository's README.md and docs/design.md describe every route.");
+                ? "Swagger UI (/swagger) describes every route; the repository's docs/api.md too."
+                : $"Swagger UI (/swagger) is off in this environment; the operator turns it on with Swagger__Enabled=true. The OpenAPI document is at {SwaggerExtensions.DocumentPath} with an API key; the repository's docs/api.md describes every route.");
     }
 
     // A browser asks for text/html first; a program that names JSON and not HTML wants the index.

@@ -1,3 +1,5 @@
+using Forecast.Api.Tests.Needs;
+
 namespace Forecast.Api.Tests.Browser;
 
 /// <summary>Where Chromium is, and what a machine without it does about the web page's browser tests.</summary>
@@ -9,6 +11,12 @@ public static class ChromiumProgram
     public const string InstallHint = "install it with `apt-get install chromium` (Debian), or set FORECAST_CHROMIUM to a Chromium or Chrome executable";
 
     private static readonly string[] Names = ["chromium", "chromium-browser"];
+
+    /// <summary>This machine's Chromium as the environment names it, or why there is none (an error under CI).</summary>
+    public static (string? Executable, string? Missing) Here() => Locate(Environment.GetEnvironmentVariable(PathVariable), UnderCi.Value);
+
+    /// <summary>Why this machine has no Chromium for the tests, or null when it has one.</summary>
+    public static string? Missing => Locate(Environment.GetEnvironmentVariable(PathVariable), underCi: false).Missing;
 
     /// <summary>
     /// The executable, or why there is none. Under CI a missing browser is an error, not a reason to skip: CI installs

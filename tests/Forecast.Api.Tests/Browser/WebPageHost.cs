@@ -4,8 +4,9 @@ namespace Forecast.Api.Tests.Browser;
 
 /// <summary>
 /// The service on a loopback port with Swagger off, and one headless Chromium that Playwright drives, shared by the
-/// web page's tests. Where Chromium is missing the tests are skipped with the install command (under CI they fail,
-/// see <see cref="ChromiumProgram"/>); Playwright never downloads a browser of its own.
+/// web page's tests, each marked <see cref="BrowserFactAttribute"/>, which skips it with the install command where
+/// Chromium is missing (under CI the host fails instead, see <see cref="ChromiumProgram"/>). Playwright never downloads
+/// a browser of its own.
 /// </summary>
 public sealed class WebPageHost : IAsyncLifetime
 {
@@ -20,23 +21,11 @@ public sealed class WebPageHost : IAsyncLifetime
 
     public WebPageHost()
     {
-        (executable, missing) = ChromiumProgram.Locate(
-            Environment.GetEnvironmentVariable(ChromiumProgram.PathVariable),
-            underCi: string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase));
+        (executable, missing) = ChromiumProgram.Here();
     }
 
-    /// <summary>
-    /// The service the page talks to. Without Chromium the host starts none, and a test that reaches for it before
-    /// opening a tab (for a key or an upload) is skipped here as <see cref="OpenAsync"/> would skip it.
-    /// </summary>
-    public ForecastApiFactory Service
-    {
-        get
-        {
-            Skip.If(missing is not null, missing);
-            return service ?? throw new InvalidOperationException("The host has not started.");
-        }
-    }
+    /// <summary>The service the page talks to. Without Chromium the host starts none.</summary>
+    public ForecastApiFactory Service => service ?? throw Unmarked();
 
     public string ScreenshotFolder { get; } = Environment.GetEnvironmentVariable(ScreenshotsVariable) is { Length: > 0 } folder
         ? Path.GetFullPath(folder, Repository.Root)
@@ -62,12 +51,11 @@ public sealed class WebPageHost : IAsyncLifetime
 
     /// <summary>
     /// A new tab of its own (its own sessionStorage) this many pixels wide, at the page, with a new client key typed
-    /// into the key field unless <paramref name="key"/> says otherwise. Skips the test where there is no Chromium.
+    /// into the key field unless <paramref name="key"/> says otherwise.
     /// </summary>
     public async Task<BrowserTab> OpenAsync(int width = 1280, string? key = null)
     {
-        Skip.If(missing is not null, missing);
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
+        var context = await (browser ?? throw Unmarked()).NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Service.ServerAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
@@ -81,6 +69,10 @@ public sealed class WebPageHost : IAsyncLifetime
 
     /// <summary>A new client key, whose series no other test sees: for a test that also calls the API as the tab's user.</summary>
     public async Task<string> NewKeyAsync() => (await Service.CreateKeyAsync($"browser-{Guid.NewGuid():N}")).Key;
+
+    // Only a test that is not marked [BrowserFact] reaches the host on a machine without Chromium.
+    private InvalidOperationException Unmarked() =>
+        new($"{missing} The test that asked for the browser or its service must be marked [BrowserFact], which skips it here.");
 
     public async Task DisposeAsync()
     {

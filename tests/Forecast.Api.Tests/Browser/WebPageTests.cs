@@ -17,7 +17,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         SetDefaultExpectTimeout(60_000);
     }
 
-    [SkippableFact]
+    [BrowserFact]
     public async Task A_series_uploaded_on_the_page_trains_while_its_loss_curve_grows_and_its_model_shows_the_forecast_in_its_bands()
     {
         await using var tab = await host.OpenAsync();
@@ -87,7 +87,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         Assert.Empty(tab.Errors);
     }
 
-    [SkippableFact]
+    [BrowserFact]
     public async Task A_long_run_is_cancelled_from_its_page_and_keeps_the_epochs_it_trained()
     {
         await using var tab = await host.OpenAsync();
@@ -113,7 +113,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         Assert.Empty(tab.Errors);
     }
 
-    [SkippableFact]
+    [BrowserFact]
     public async Task A_method_chosen_on_the_series_page_asks_only_for_its_own_fields_and_its_model_page_names_it()
     {
         var key = await host.NewKeyAsync();
@@ -142,7 +142,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         Assert.Empty(tab.Errors);
     }
 
-    [SkippableFact]
+    [BrowserFact]
     public async Task A_bad_csv_dropped_on_the_page_shows_the_line_that_is_wrong()
     {
         await using var tab = await host.OpenAsync();
@@ -164,7 +164,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         Assert.Empty(tab.Errors);
     }
 
-    [SkippableFact]
+    [BrowserFact]
     public async Task An_hourly_models_page_shows_its_test_tail_and_forecast_by_the_hour_in_utc()
     {
         var key = await host.NewKeyAsync();
@@ -187,7 +187,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         Assert.Empty(tab.Errors);
     }
 
-    [SkippableFact]
+    [BrowserFact]
     public async Task Values_typed_on_the_series_page_continue_it_and_its_models_forecast_then_starts_after_them()
     {
         var key = await host.NewKeyAsync();
@@ -213,7 +213,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         Assert.Empty(tab.Errors);
     }
 
-    [SkippableFact]
+    [BrowserFact]
     public async Task Appends_the_service_refuses_show_its_message_and_change_nothing_until_revise_replaces_the_stored_value()
     {
         var key = await host.NewKeyAsync();
@@ -257,7 +257,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         Assert.Empty(tab.Errors);
     }
 
-    [SkippableFact]
+    [BrowserFact]
     public async Task Once_the_held_out_year_arrives_the_models_page_shows_its_live_accuracy_as_the_api_scores_it_and_an_outlier_among_its_anomalies()
     {
         var key = await host.NewKeyAsync();
@@ -298,7 +298,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         Assert.Empty(tab.Errors);
     }
 
-    [SkippableFact]
+    [BrowserFact]
     public async Task A_backtest_run_from_the_models_page_shows_each_window_beside_the_baselines_as_the_api_stored_it()
     {
         var key = await host.NewKeyAsync();
@@ -337,7 +337,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         Assert.Empty(tab.Errors);
     }
 
-    [SkippableFact]
+    [BrowserFact]
     public async Task A_global_models_backtest_run_from_its_page_shows_each_windows_mean_mase_beside_the_baselines_as_the_api_stored_it()
     {
         var key = await host.NewKeyAsync();
@@ -365,7 +365,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         Assert.Empty(tab.Errors);
     }
 
-    [SkippableFact]
+    [BrowserFact]
     public async Task A_members_page_shows_its_live_accuracy_as_the_api_scores_it_and_an_outlier_appended_to_it_among_its_anomalies()
     {
         var key = await host.NewKeyAsync();
@@ -394,7 +394,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         Assert.Empty(tab.Errors);
     }
 
-    [SkippableFact]
+    [BrowserFact]
     public async Task A_wrong_key_shows_the_services_401_message()
     {
         await using var tab = await host.OpenAsync(key: "fk_0123456789abcdef_not-a-real-secret");
@@ -404,7 +404,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         Assert.Empty(tab.Errors);
     }
 
-    [SkippableFact]
+    [BrowserFact]
     public async Task A_collection_trains_one_global_model_whose_members_sort_by_mase_and_open_their_own_pages()
     {
         await using var tab = await host.OpenAsync();
@@ -446,7 +446,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         Assert.Empty(tab.Errors);
     }
 
-    [SkippableFact]
+    [BrowserFact]
     public async Task A_collection_fitted_by_theta_counts_its_members_fitted_and_its_model_and_members_say_theta()
     {
         await using var tab = await host.OpenAsync();
@@ -487,7 +487,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await Expect(page.Locator("#members tbody tr")).ToHaveCountAsync(6);
     }
 
-    [SkippableFact]
+    [BrowserFact]
     public async Task On_a_phone_390_pixels_wide_no_page_scrolls_sideways()
     {
         await using var tab = await host.OpenAsync(width: 390);

@@ -7,7 +7,7 @@ namespace Forecast.Api.Tests.PostgreSql;
 [Collection(PostgreSqlGroup.Name)]
 public sealed class PostgreSqlMigrationTests(PostgreSqlServer server)
 {
-    [SkippableFact]
+    [PostgreSqlFact]
     public async Task A_series_stored_with_dates_keeps_them_as_utc_midnights_from_a_session_in_another_zone()
     {
         // In Berlin's zone a date cast to timestamptz would be 23:00 UTC the day before.
@@ -21,7 +21,7 @@ public sealed class PostgreSqlMigrationTests(PostgreSqlServer server)
         Assert.Equal([DatedSeriesBeforeSubDaily.FilledGap], stored.FilledGaps);
     }
 
-    [SkippableFact]
+    [PostgreSqlFact]
     public async Task A_member_scored_before_members_could_grow_gets_the_origin_of_its_test_tail()
     {
         await using var db = new PostgreSqlForecastDbContext(

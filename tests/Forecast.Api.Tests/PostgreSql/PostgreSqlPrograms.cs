@@ -1,3 +1,5 @@
+using Forecast.Api.Tests.Needs;
+
 namespace Forecast.Api.Tests.PostgreSql;
 
 /// <summary>Where PostgreSQL's server programs are, and what a machine without them does about the tests that need them.</summary>
@@ -7,6 +9,12 @@ public static class PostgreSqlPrograms
     public const string FolderVariable = "FORECAST_POSTGRES_BIN";
 
     public const string InstallHint = "install them with `apt-get install postgresql` (Debian, Ubuntu), or set FORECAST_POSTGRES_BIN to the folder holding initdb and pg_ctl";
+
+    /// <summary>This machine's server programs as the environment names them, or why there are none (an error under CI).</summary>
+    public static (string? Folder, string? Missing) Here() => Locate(Environment.GetEnvironmentVariable(FolderVariable), UnderCi.Value);
+
+    /// <summary>Why this machine has no PostgreSQL server programs for the tests, or null when it has them.</summary>
+    public static string? Missing => Locate(Environment.GetEnvironmentVariable(FolderVariable), underCi: false).Missing;
 
     /// <summary>
     /// The folder with initdb and pg_ctl, or why there is none. Under CI a missing server is an error, not a

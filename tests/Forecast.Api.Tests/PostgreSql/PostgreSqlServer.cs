@@ -9,8 +9,8 @@ namespace Forecast.Api.Tests.PostgreSql;
 /// A throwaway PostgreSQL cluster on a free loopback port, made with the machine's own initdb and pg_ctl
 /// (Debian's postgresql package; <c>.ci/run</c> installs it when missing). PostgreSQL refuses to run as
 /// root, so under root the cluster belongs to the <c>postgres</c> user. Where the server programs are
-/// missing, the tests that ask for a database are skipped with the install command, except under CI,
-/// which must not pass by skipping them (see <see cref="PostgreSqlPrograms"/>).
+/// missing, the tests that ask for a database, each marked <see cref="PostgreSqlFactAttribute"/>, are skipped
+/// with the install command, except under CI, which must not pass by skipping them (see <see cref="PostgreSqlPrograms"/>).
 /// </summary>
 public sealed class PostgreSqlServer : IDisposable
 {
@@ -22,9 +22,7 @@ public sealed class PostgreSqlServer : IDisposable
 
     public PostgreSqlServer()
     {
-        (binaries, missing) = PostgreSqlPrograms.Locate(
-            Environment.GetEnvironmentVariable(PostgreSqlPrograms.FolderVariable),
-            underCi: string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase));
+        (binaries, missing) = PostgreSqlPrograms.Here();
         if (binaries is null)
         {
             return;
@@ -42,10 +40,14 @@ public sealed class PostgreSqlServer : IDisposable
 
     private string Data => Path.Combine(folder, "data");
 
-    /// <summary>A new, empty database on this server, and the connection string to it; skips the test where there is no server.</summary>
+    /// <summary>A new, empty database on this server, and the connection string to it.</summary>
     public string CreateDatabase()
     {
-        Skip.If(missing is not null, missing);
+        if (missing is not null)
+        {
+            // Only a test that is not marked [PostgreSqlFact] gets here on a machine without the server programs.
+            throw new InvalidOperationException($"{missing} The test that asked for a database must be marked [PostgreSqlFact], which skips it here.");
+        }
         var name = $"forecast_{Guid.NewGuid():N}";
         using var connection = new NpgsqlConnection(ConnectionString("postgres"));
         connection.Open();

@@ -20,7 +20,7 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         ("Training:WorkerTimeout", "00:00:05"),
     ];
 
-    [SkippableFact]
+    [PostgreSqlFact]
     public async Task A_series_trains_and_forecasts_with_its_data_and_its_job_in_postgresql()
     {
         var database = server.CreateDatabase();
@@ -45,7 +45,7 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         Assert.Equal(1L, await ScalarAsync(database, "SELECT count(*) FROM hangfire.job"));
     }
 
-    [SkippableFact]
+    [PostgreSqlFact]
     public async Task A_collection_is_stored_with_its_members_in_one_transaction_in_postgresql()
     {
         using var factory = ForecastApiFactory.With(On(server.CreateDatabase(), workers: 0));
@@ -61,7 +61,7 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         Assert.Equal(3, (await factory.CountRowsAsync()).Series);
     }
 
-    [SkippableFact]
+    [PostgreSqlFact]
     public async Task An_api_process_streams_the_epochs_of_a_run_that_a_worker_process_trains()
     {
         var database = server.CreateDatabase();
@@ -78,7 +78,7 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         Assert.Equal("succeeded", events[^1].Data.GetProperty("status").GetString());
     }
 
-    [SkippableFact]
+    [PostgreSqlFact]
     public async Task An_api_process_queues_a_run_that_a_worker_process_trains()
     {
         var database = server.CreateDatabase();
@@ -105,7 +105,7 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         Assert.Equal("Succeeded", state);
     }
 
-    [SkippableFact]
+    [PostgreSqlFact]
     public async Task A_key_revoked_through_one_process_is_refused_by_another_within_the_cache_duration_in_postgresql()
     {
         var database = server.CreateDatabase();
@@ -124,7 +124,7 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         return await command.ExecuteScalarAsync();
     }
 
-    [SkippableFact]
+    [PostgreSqlFact]
     public async Task A_run_whose_worker_fell_silent_is_taken_over_by_a_live_worker()
     {
         var database = server.CreateDatabase();
@@ -143,7 +143,7 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         Assert.False(await db.TrainingWorkers.AnyAsync(w => w.Id == OtherWorker));
     }
 
-    [SkippableFact]
+    [PostgreSqlFact]
     public async Task A_run_whose_worker_still_beats_is_left_to_it()
     {
         var database = server.CreateDatabase();
@@ -159,7 +159,7 @@ public sealed class PostgreSqlTests(PostgreSqlServer server)
         Assert.Equal((TrainingRunStatus.Running, 0, OtherWorker), (stored.Status, stored.Crashes, stored.WorkerId));
     }
 
-    [SkippableFact]
+    [PostgreSqlFact]
     public async Task A_worker_whose_run_was_taken_over_stops_and_leaves_it_alone()
     {
         var database = server.CreateDatabase();

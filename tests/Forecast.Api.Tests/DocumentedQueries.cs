@@ -2,15 +2,15 @@ using System.Text.RegularExpressions;
 
 namespace Forecast.Api.Tests;
 
-/// <summary>The query parameters of the <c>/api</c> URLs a README shows, with ids in shell variables (<c>$SERIES</c>).</summary>
-public static partial class ReadmeQueries
+/// <summary>The query parameters of the <c>/api</c> URLs a document or example script shows, with ids in shell variables (<c>$SERIES</c>).</summary>
+public static partial class DocumentedQueries
 {
     public static IEnumerable<(string Path, string Parameter)> In(string readme) =>
         ApiUrl().Matches(readme)
             .SelectMany(url => url.Groups["query"].Value.Split('&').Select(pair => (url.Groups["path"].Value, pair.Split('=')[0])))
             .Distinct();
 
-    /// <summary>Whether a route template such as <c>/api/series/{id}</c> is the path a README URL shows as <c>/api/series/$SERIES</c>.</summary>
+    /// <summary>Whether a route template such as <c>/api/series/{id}</c> is the path a documented URL shows as <c>/api/series/$SERIES</c>.</summary>
     public static bool Matches(string template, string path)
     {
         var (routeSegments, pathSegments) = (template.Split('/'), path.Split('/'));
