@@ -53,7 +53,7 @@ curl "$API/api/collections/$COLLECTION/series?pageSize=3" | show '.items'
 curl "$API/api/models/$GMODEL" | show '{members, fallbacks, intervalCoverage}'
 curl "$API/api/models/$GMODEL/members?sort=-mase&pageSize=3" | show '.items'
 curl "$API/api/models/$GMODEL/members/Q1" | show '{metrics, baselines, points: .points[:2]}'
-curl "$API/api/models/$GMODEL/forecasts?horizon=8&level=80&level=95" -H 'Accept: text/csv' | head -3
+curl "$API/api/models/$GMODEL/forecasts?horizon=8&level=80&level=95" -H 'Accept: text/csv' | sed -n 1,3p
 # Backtested from 3 origins 8 quarters apart, each counted back from every member's own test tail (no training).
 curl -X POST "$API/api/models/$GMODEL/backtests" -H 'Content-Type: application/json' -d '{"windows": 3}' |
   show '{meanMase, meanThetaMase, windows: [.windows[] | {periodsBeforeTestTail, mase: .accuracy.model.mase}]}'
