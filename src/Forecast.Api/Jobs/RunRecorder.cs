@@ -6,7 +6,8 @@ using Forecast.Training.Lstm;
 namespace Forecast.Api.Jobs;
 
 /// <summary>
-/// Records a run's progress as it trains: each epoch's losses, and from time to time a checkpoint, in one short
+/// Records a run's progress as it trains: each epoch's losses, and a checkpoint after the first epoch of each attempt
+/// and then from time to time, in one short
 /// transaction (<see cref="RunStore.RecordEpoch"/>) so the stored curve never runs ahead of what a resumed run
 /// repeats; for a statistical method on a collection, each batch of members fitted with their fits, which are its
 /// checkpoint (<see cref="RunStore.RecordMemberFits"/>). It also turns a client's cancel request and the host's stop into
@@ -28,7 +29,7 @@ internal sealed class RunRecorder(
     FaultInjection faults,
     CancellationToken hostStopping) : ITrainingObserver
 {
-    private DateTimeOffset lastCheckpoint = clock.GetUtcNow();
+    private DateTimeOffset? lastCheckpoint;
     private TimeSpan elapsedAtLastEpoch;
 
     /// <summary>Training time of the run over all its attempts, up to the last epoch.</summary>
@@ -40,7 +41,9 @@ internal sealed class RunRecorder(
         ElapsedSeconds = elapsedBefore + report.Elapsed.TotalSeconds;
         var stopping = hostStopping.IsCancellationRequested;
         var finalEpoch = report.Epoch == report.TotalEpochs;
-        var saveCheckpoint = !finalEpoch && (stopping || now - lastCheckpoint >= checkpointInterval);
+        // The first epoch of every attempt is kept at once: a process that is killed every few seconds (a host that
+        // restarts) then still moves the run on, and the poison guard sees the progress.
+        var saveCheckpoint = !finalEpoch && (stopping || lastCheckpoint is not { } last || now - last >= checkpointInterval);
 
         var cancelRequested = store.RecordEpoch(runId, workerId, new EpochProgress(
             report.Epoch, report.TotalEpochs, report.TrainLoss, report.ValidationLoss, ElapsedSeconds,

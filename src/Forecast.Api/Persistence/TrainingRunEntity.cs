@@ -49,6 +49,9 @@ public sealed class TrainingRunEntity
     /// <summary>Deaths of the run's process since its checkpoint last advanced (<see cref="RunCrashes"/>).</summary>
     public int Crashes { get; set; }
 
+    /// <summary>Those deaths, each counted as the run's share of it among the runs in flight in the process (<see cref="RunCrashes"/>).</summary>
+    public double CrashBlame { get; set; }
+
     /// <summary>The checkpoint's epoch at the last death counted in <see cref="Crashes"/>; null when it had none.</summary>
     public int? CrashCheckpointEpoch { get; set; }
 

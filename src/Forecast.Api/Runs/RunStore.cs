@@ -287,23 +287,27 @@ public sealed class RunStore(
             {
                 r.Id,
                 r.WorkerId,
-                Crashes = new RunCrashes(r.Crashes, r.CrashCheckpointEpoch),
+                Crashes = new RunCrashes(r.Crashes, r.CrashBlame, r.CrashCheckpointEpoch),
                 CheckpointEpoch = db.Checkpoints.Where(c => c.RunId == r.Id).Select(c => (int?)c.Epoch).FirstOrDefault(),
                 MembersFitted = db.MemberFits.Count(f => f.RunId == r.Id),
             })
             .ToListAsync(cancellationToken);
 
+        // The runs a dead process held share the blame for its death.
+        var inFlight = orphans.CountBy(orphan => orphan.WorkerId ?? Guid.Empty).ToDictionary();
         var takenOver = 0;
         var requeued = new List<Guid>();
         foreach (var orphan in orphans)
         {
             // A statistical collection run's checkpoint advances with its members fitted, as Claim resumes it.
-            var crashes = orphan.Crashes.After(orphan.CheckpointEpoch ?? (orphan.MembersFitted > 0 ? orphan.MembersFitted : null));
+            var crashes = orphan.Crashes.After(
+                orphan.CheckpointEpoch ?? (orphan.MembersFitted > 0 ? orphan.MembersFitted : null), inFlight[orphan.WorkerId ?? Guid.Empty]);
             var poison = crashes.IsPoison(maxCrashes);
             var moved = await Expecting(db, orphan.Id, TrainingRunStatus.Running, orphan.WorkerId).ExecuteUpdateAsync(
                 Setting(TrainingRunStatus.Running, poison ? RunTransition.FailPoison : RunTransition.RequeueOrphan, set =>
                 {
-                    set.SetProperty(r => r.Crashes, crashes.WithoutProgress).SetProperty(r => r.CrashCheckpointEpoch, crashes.CheckpointEpoch);
+                    set.SetProperty(r => r.Crashes, crashes.WithoutProgress).SetProperty(r => r.CrashBlame, crashes.Blame)
+                        .SetProperty(r => r.CrashCheckpointEpoch, crashes.CheckpointEpoch);
                     if (poison)
                     {
                         set.SetProperty(r => r.Error, crashes.Reason).SetProperty(r => r.FinishedAt, now);

@@ -51,6 +51,8 @@ internal sealed class AdamOptimizer : IDisposable
         using var oneMinusBeta2 = (1 - Beta2).ToScalar();
         using var sqrtCorrection2 = Math.Sqrt(correction2).ToScalar();
         using var epsilon = Epsilon.ToScalar();
+        // add_(Scalar) passes an implicitly converted alpha of 1 of its own, which crashed a chaos run as above.
+        using var one = 1.0.ToScalar();
         using var stepSize = (-learningRate / correction1).ToScalar();
         using var _ = no_grad();
         for (var i = 0; i < parameters.Length; i++)
@@ -63,7 +65,7 @@ internal sealed class AdamOptimizer : IDisposable
             using var scope = NewDisposeScope();
             firstMoments[i].mul_(beta1).add_(gradient, alpha: oneMinusBeta1);
             secondMoments[i].mul_(beta2).addcmul_(gradient, gradient, value: oneMinusBeta2);
-            var denominator = secondMoments[i].sqrt().div_(sqrtCorrection2).add_(epsilon);
+            var denominator = secondMoments[i].sqrt().div_(sqrtCorrection2).add_(epsilon, alpha: one);
             parameters[i].addcdiv_(firstMoments[i], denominator, value: stepSize);
         }
     }

@@ -528,6 +528,9 @@ namespace Forecast.Api.Persistence.Migrations
                     b.Property<Guid?>("CollectionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("CrashBlame")
+                        .HasColumnType("REAL");
+
                     b.Property<int?>("CrashCheckpointEpoch")
                         .HasColumnType("INTEGER");
 

@@ -536,6 +536,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.Property<Guid?>("CollectionId")
                         .HasColumnType("uuid");
 
+                    b.Property<double>("CrashBlame")
+                        .HasColumnType("double precision");
+
                     b.Property<int?>("CrashCheckpointEpoch")
                         .HasColumnType("integer");
 
