@@ -29,7 +29,7 @@ public static class KeysApi
         CreateKeyRequest request, IDbContextFactory<ForecastDbContext> dbFactory, TimeProvider clock, CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > ApiKeyEntity.MaxNameLength || name.Any(char.IsControl))
+        if (string.IsNullOrEmpty(name) || name.Length > ApiKeyEntity.MaxNameLength || !PrintableText.Is(name))
         {
             throw new DomainValidationException($"name is required: 1 to {ApiKeyEntity.MaxNameLength} printable characters.", "name");
         }

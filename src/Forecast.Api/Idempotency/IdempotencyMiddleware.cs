@@ -29,7 +29,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             return;
         }
         var key = values.ToString();
-        if (key.Length is 0 or > MaxKeyLength || key.Any(char.IsControl))
+        if (key.Length is 0 or > MaxKeyLength || !PrintableText.Is(key))
         {
             throw new DomainValidationException($"{Header} must be 1 to {MaxKeyLength} printable characters.", Header);
         }

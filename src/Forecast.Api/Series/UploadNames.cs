@@ -9,9 +9,10 @@ public static class UploadNames
 
     public static string Check(string? name)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength)
+        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength || !PrintableText.Is(name))
         {
-            throw new DomainValidationException($"name is required and may have at most {MaxNameLength} characters.", "name");
+            throw new DomainValidationException(
+                $"name is required and may have at most {MaxNameLength} characters, none of them a control or bidirectional-override character.", "name");
         }
         return name.Trim();
     }

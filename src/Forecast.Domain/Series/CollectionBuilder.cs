@@ -69,9 +69,10 @@ public static class CollectionBuilder
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in members)
         {
-            if (string.IsNullOrWhiteSpace(member.Key) || member.Key.Length > MaxKeyLength)
+            if (string.IsNullOrWhiteSpace(member.Key) || member.Key.Length > MaxKeyLength || !PrintableText.Is(member.Key))
             {
-                throw new DomainValidationException($"{member.Source}: a member's key must have 1 to {MaxKeyLength} characters.", "series");
+                throw new DomainValidationException(
+                    $"{member.Source}: a member's key must have 1 to {MaxKeyLength} characters, none of them a control or bidirectional-override character.", "series");
             }
             if (!seen.Add(member.Key))
             {
