@@ -30,6 +30,7 @@ try
 
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseRequestTargetAndHeaderLimits();
     app.UseRequestBodyLimit();
     app.UseForecastSwagger();
     app.UseForecastWebPage();

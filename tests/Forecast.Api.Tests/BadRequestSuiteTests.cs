@@ -144,6 +144,10 @@ public class BadRequestSuiteTests(BadRequestTargets targets) : IClassFixture<Bad
         new("JSON nested 100 deep", HttpStatusCode.BadRequest, "could not be converted", _ => Upload(new string('[', 100) + new string(']', 100))),
         new("timestamps out of order", HttpStatusCode.BadRequest, "increasing order", _ => Upload("{\"name\":\"x\",\"values\":[1,2,3],\"timestamps\":[\"2024-01-03\",\"2024-01-02\",\"2024-01-01\"]}")),
         new("a million-point series", HttpStatusCode.BadRequest, "200000", _ => Upload(MillionPoints.Value)),
+        new("a 10,000-character query string", HttpStatusCode.RequestUriTooLong, "Limits:MaxRequestTargetLength",
+            _ => Send(HttpMethod.Get, $"/api/series?page=1&x={new string('q', 10_000)}")),
+        new("40 KB of headers", HttpStatusCode.RequestHeaderFieldsTooLarge, "Limits:MaxRequestHeadersBytes",
+            _ => new HttpRequestMessage(HttpMethod.Get, "/api/series") { Headers = { { "X-Padding", new string('h', 40_000) } } }),
         new("a 50 MB body", HttpStatusCode.RequestEntityTooLarge, "Limits:MaxRequestBodyBytes", _ => Send(HttpMethod.Post, "/api/series",
             new ByteArrayContent(new byte[50 * 1024 * 1024]) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } })),
 

@@ -120,4 +120,18 @@ public class HostingPolicyTests
             app.Map(Path, branch => branch.Run(_ => throw new InvalidOperationException($"Could not open {Secret}")));
         };
     }
+
+    [Fact]
+    public async Task Kestrel_lets_an_over_long_query_string_or_headers_reach_the_service_which_answers_with_problem_details()
+    {
+        using var host = ForecastApiFactory.OnLoopback();
+        using var socket = new HttpClient { BaseAddress = host.ServerAddress };
+
+        var longTarget = await socket.GetAsync($"/api/series?x={new string('q', 10_000)}");
+        using var padded = new HttpRequestMessage(HttpMethod.Get, "/api/series") { Headers = { { "X-Padding", new string('h', 40_000) } } };
+        var largeHeaders = await socket.SendAsync(padded);
+
+        Assert.Contains("Limits:MaxRequestTargetLength", (await longTarget.ReadProblemAsync(HttpStatusCode.RequestUriTooLong)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Limits:MaxRequestHeadersBytes", (await largeHeaders.ReadProblemAsync(HttpStatusCode.RequestHeaderFieldsTooLarge)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -14,12 +14,22 @@ namespace Forecast.Api.Apis;
 
 public static class HostingExtensions
 {
+    // Room for the largest LimitsOptions.MaxRequestTargetLength and MaxRequestHeadersBytes, with the method and version.
+    private const int RequestLineCeiling = 65_536 + 1_024;
+
     /// <summary>Problem details, request limits and the services the endpoints use.</summary>
     public static IHostApplicationBuilder AddForecastApi(this WebApplicationBuilder builder)
     {
         var maxBody = builder.Configuration.GetValue<long?>($"{LimitsOptions.Section}:{nameof(LimitsOptions.MaxRequestBodyBytes)}")
             ?? new LimitsOptions().MaxRequestBodyBytes;
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = maxBody;
+            // Kestrel answers a request line or headers over its own limits with a bare 414 or 431 before the pipeline
+            // runs; at the largest values our limits allow, UseRequestTargetAndHeaderLimits answers with problem details.
+            kestrel.Limits.MaxRequestLineSize = RequestLineCeiling;
+            kestrel.Limits.MaxRequestHeadersTotalSize = RequestLineCeiling;
+        });
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = maxBody);
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -52,6 +62,34 @@ public static class HostingExtensions
                 $"The request body is {context.Request.ContentLength} bytes, more than the {max} allowed (Limits:MaxRequestBodyBytes).",
                 StatusCodes.Status413PayloadTooLarge)
             : next(context));
+    }
+
+    /// <summary>
+    /// Refuses a request target longer than <see cref="LimitsOptions.MaxRequestTargetLength"/> (414) and headers larger
+    /// than <see cref="LimitsOptions.MaxRequestHeadersBytes"/> (431), as problem details that name the limit.
+    /// </summary>
+    public static IApplicationBuilder UseRequestTargetAndHeaderLimits(this IApplicationBuilder app)
+    {
+        var limits = app.ApplicationServices.GetRequiredService<IOptions<LimitsOptions>>().Value;
+        return app.Use((context, next) =>
+        {
+            var request = context.Request;
+            var target = (request.PathBase.Value?.Length ?? 0) + (request.Path.Value?.Length ?? 0) + (request.QueryString.Value?.Length ?? 0);
+            if (target > limits.MaxRequestTargetLength)
+            {
+                throw new BadHttpRequestException(
+                    $"The request target (path and query string) is {target} characters, more than the {limits.MaxRequestTargetLength} allowed (Limits:MaxRequestTargetLength).",
+                    StatusCodes.Status414UriTooLong);
+            }
+            var headers = request.Headers.Sum(header => header.Key.Length + header.Value.Sum(value => value?.Length ?? 0));
+            if (headers > limits.MaxRequestHeadersBytes)
+            {
+                throw new BadHttpRequestException(
+                    $"The request headers are {headers} bytes, more than the {limits.MaxRequestHeadersBytes} allowed (Limits:MaxRequestHeadersBytes).",
+                    StatusCodes.Status431RequestHeaderFieldsTooLarge);
+            }
+            return next(context);
+        });
     }
 
     // Answers the framework writes itself (routing, content negotiation) come without a detail.

@@ -14,6 +14,14 @@ public sealed class LimitsOptions
     [Range(1024, 1L << 30)]
     public long MaxRequestBodyBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>The longest request target (path and query string), answered 414 with problem details.</summary>
+    [Range(256, 65_536)]
+    public int MaxRequestTargetLength { get; set; } = 8_192;
+
+    /// <summary>The most bytes of request headers (names and values), answered 431 with problem details.</summary>
+    [Range(1024, 65_536)]
+    public int MaxRequestHeadersBytes { get; set; } = 32_768;
+
     [Range(10, 10_000_000)]
     public int MaxPoints { get; set; } = 200_000;
 

@@ -18,7 +18,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
             ConflictException e => (StatusCodes.Status409Conflict, "Conflict", e.Message, null),
             UnsupportedContentTypeException e => (StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", e.Message, null),
             TooManyRequestsException e => (StatusCodes.Status429TooManyRequests, "Too many requests", e.Message, null),
-            BadHttpRequestException e => (e.StatusCode, e.StatusCode == 413 ? "Request body too large" : "Bad request", Describe(e), null),
+            BadHttpRequestException e => (e.StatusCode, e.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "Request body too large",
+                StatusCodes.Status414UriTooLong => "Request target too long",
+                StatusCodes.Status431RequestHeaderFieldsTooLarge => "Request headers too large",
+                _ => "Bad request",
+            }, Describe(e), null),
             JsonException e => (StatusCodes.Status400BadRequest, "Malformed JSON", e.Message, e.Path),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "An unexpected error occurred; it has been logged.", null),
         };
