@@ -123,11 +123,7 @@ internal static class CollectionsBenchmark
         return new GlobalTrainingOptions(
             options.Remove("loss", out var loss) ? Enum.Parse<Forecast.Training.Lstm.TrainingLoss>(loss == "squared" ? "MeanSquared" : "Absolute") : defaults.Loss,
             options.Remove("scale", out var scale) ? scale switch { "range" => MemberScale.Range, "seasonal" => MemberScale.SeasonalDifferences, _ => MemberScale.Level } : defaults.Scale,
-            options.Remove("perSeries", out var perSeries) ? int.Parse(perSeries, CultureInfo.InvariantCulture) : defaults.WindowsPerSeries,
-            options.Remove("refit", out var refit) ? refit == "true" : defaults.Refit,
-            options.Remove("lookbackShares", out var shares) ? shares.Split('/').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray() : defaults.LookbackShares,
-            options.Remove("rateDecay", out var decay) ? double.Parse(decay, CultureInfo.InvariantCulture) : defaults.RateDecay,
-            options.Remove("clipNorm", out var clip) ? double.Parse(clip, CultureInfo.InvariantCulture) : defaults.ClipNorm);
+            options.Remove("perSeries", out var perSeries) ? int.Parse(perSeries, CultureInfo.InvariantCulture) : defaults.WindowsPerSeries);
     }
 
     private static string F(double? value) => value?.ToString("F3", CultureInfo.InvariantCulture) ?? "-";

@@ -19,8 +19,7 @@ public sealed class GlobalModel : ICollectionForecaster
     {
         Artifact = artifact;
         networks = new LstmModel(new ModelArtifact(artifact.Weights, new MinMaxScaler(0, 1), artifact.Lookback, artifact.HiddenSize,
-            artifact.Layers, artifact.TorchSharpVersion, TransformPipeline.None, artifact.SeasonalPeriod, RelativeWindows: artifact.RelativeWindows, Outputs: artifact.Outputs,
-            MemberLookbacks: artifact.MemberLookbacks));
+            artifact.Layers, artifact.TorchSharpVersion, TransformPipeline.None, artifact.SeasonalPeriod, RelativeWindows: artifact.RelativeWindows, Outputs: artifact.Outputs));
         members = artifact.Members.ToDictionary(
             m => m.Key,
             m => (m, m.Scaler is { } scaler ? networks.ForSeries(m.Transform, scaler) : null),

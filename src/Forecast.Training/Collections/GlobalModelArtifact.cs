@@ -16,7 +16,6 @@ public sealed record GlobalMemberModel(string Key, TransformPipeline Transform, 
 /// <param name="RelativeWindows">Whether windows are seen less their last value (<see cref="ModelArtifact.RelativeWindows"/>).</param>
 /// <param name="Calibration">The intervals' calibration, pooled over members (<see cref="PooledCalibration"/>); null without validation parts.</param>
 /// <param name="Optimizer">The ensemble's Adam state at the kept weights, for a <see cref="GlobalWarmStart"/> to continue from; null for models stored before it was kept.</param>
-/// <param name="MemberLookbacks">Per ensemble member, the lookback it reads (<see cref="ModelArtifact.MemberLookbacks"/>); null when all read <paramref name="Lookback"/>.</param>
 /// <param name="Outputs">Steps forecast at once (<see cref="ModelArtifact.Outputs"/>); 1 for models stored before direct networks existed.</param>
 public sealed record GlobalModelArtifact(
     byte[] Weights,
@@ -29,5 +28,4 @@ public sealed record GlobalModelArtifact(
     IReadOnlyList<GlobalMemberModel> Members,
     ConformalCalibration? Calibration = null,
     byte[]? Optimizer = null,
-    int Outputs = 1,
-    IReadOnlyList<int>? MemberLookbacks = null);
+    int Outputs = 1);

@@ -67,9 +67,8 @@ public static class GlobalTrainer
         }
         var ordered = members.OrderBy(m => m.Key, StringComparer.Ordinal).ToList();
         var sampling = new WindowSampling(hp.WindowsPerEpoch, options.WindowsPerSeries);
-        var lookbacks = options.MemberLookbacks(hp);
         var before = hp.ValidationFraction > 0 ? Prepare(ordered, hp, options, 2 * hp.TestSize, warmStart) : null;
-        var validation = before is null ? null : new HoldoutValidation(before.Artifact([], hp, lookbacks, calibration: null), ordered, hp.TestSize);
+        var validation = before is null ? null : new HoldoutValidation(before.Artifact([], hp, calibration: null), ordered, hp.TestSize);
 
         var validated = resumeFrom?.Refit;
         if (validated is not null)
@@ -78,29 +77,21 @@ public static class GlobalTrainer
         }
         else if (before is not null)
         {
-            var chosen = EpochLoop.Run(before.Windows, validation, hp, resumeFrom, observer, cancellation, warmStart?.Network, options.Loss, sampling, lookbacks, options.RateDecay, options.ClipNorm);
+            var chosen = EpochLoop.Run(before.Windows, validation, hp, resumeFrom, observer, cancellation, warmStart?.Network, options.Loss, sampling);
             // Without early stopping every epoch is trained again, as one series keeps its last epoch then.
             validated = new RefitCheckpoint(chosen.EpochsRun, hp.EarlyStoppingPatience is null ? chosen.EpochsRun : chosen.BestEpoch, chosen.StoppedEarly,
                 chosen.Weights);
             resumeFrom = null;
         }
 
-        if (validated is not null && !options.Refit)
-        {
-            var forecasts = validation!.Forecast(validated.ValidatedNetwork);
-            return new GlobalTrainingResult(
-                before!.Artifact(validated.ValidatedNetwork, hp, lookbacks, validation.Calibrate(forecasts)),
-                validated.ValidationEpochs, validated.Epochs, validated.StoppedEarly, before.Windows.Count, before.SeenAfresh,
-                forecasts.Zip(validation.Keys).ToDictionary(f => f.Second, f => f.First, StringComparer.Ordinal));
-        }
         var final = Prepare(ordered, hp, options, hp.TestSize, warmStart);
         var trained = validated is null
-            ? EpochLoop.Run(final.Windows, null, hp, resumeFrom, observer, cancellation, warmStart?.Network, options.Loss, sampling, lookbacks, options.RateDecay, options.ClipNorm)
+            ? EpochLoop.Run(final.Windows, null, hp, resumeFrom, observer, cancellation, warmStart?.Network, options.Loss, sampling)
             : EpochLoop.Run(final.Windows, null, hp with { Epochs = validated.Epochs, EarlyStoppingPatience = null }, resumeFrom,
-                new RefitObserver(observer, validated), cancellation, warmStart?.Network, options.Loss, sampling, lookbacks, options.RateDecay, options.ClipNorm);
+                new RefitObserver(observer, validated), cancellation, warmStart?.Network, options.Loss, sampling);
         var validationForecasts = validated is null ? null : validation!.Forecast(validated.ValidatedNetwork);
         return new GlobalTrainingResult(
-            final.Artifact(trained.Weights, hp, lookbacks, validationForecasts is null ? null : validation!.Calibrate(validationForecasts)) with { Optimizer = trained.Optimizer },
+            final.Artifact(trained.Weights, hp, validationForecasts is null ? null : validation!.Calibrate(validationForecasts)) with { Optimizer = trained.Optimizer },
             validated?.ValidationEpochs ?? trained.EpochsRun,
             validated?.Epochs ?? trained.BestEpoch,
             validated?.StoppedEarly ?? false,
@@ -120,9 +111,9 @@ public static class GlobalTrainer
     /// <summary>Every member's windows, all of whose targets lie before its last <c>cut</c> points, and how the network sees each member.</summary>
     private sealed record Prepared(Windows Windows, IReadOnlyList<GlobalMemberModel> Views, int SeenAfresh)
     {
-        public GlobalModelArtifact Artifact(byte[] weights, Hyperparameters hp, IReadOnlyList<int>? lookbacks, ConformalCalibration? calibration) =>
+        public GlobalModelArtifact Artifact(byte[] weights, Hyperparameters hp, ConformalCalibration? calibration) =>
             new(weights, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion, hp.SeasonalPeriod, RelativeWindows: true, Views,
-                calibration, Outputs: hp.TestSize, MemberLookbacks: lookbacks);
+                calibration, Outputs: hp.TestSize);
     }
 
     private static Prepared Prepare(List<GlobalMember> members, Hyperparameters hp, GlobalTrainingOptions options, int cut, GlobalWarmStart? warmStart)

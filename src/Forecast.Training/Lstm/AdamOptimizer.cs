@@ -24,9 +24,6 @@ internal sealed class AdamOptimizer : IDisposable
     private readonly double learningRate;
     private long steps;
 
-    /// <summary>What the learning rate is multiplied by in the steps to come: a schedule's decay; 1 at first.</summary>
-    public double RateFactor { get; set; } = 1;
-
     public AdamOptimizer(IEnumerable<Parameter> parameters, double learningRate)
     {
         this.parameters = parameters.ToArray();
@@ -54,7 +51,7 @@ internal sealed class AdamOptimizer : IDisposable
         using var oneMinusBeta2 = (1 - Beta2).ToScalar();
         using var sqrtCorrection2 = Math.Sqrt(correction2).ToScalar();
         using var epsilon = Epsilon.ToScalar();
-        using var stepSize = (-learningRate * RateFactor / correction1).ToScalar();
+        using var stepSize = (-learningRate / correction1).ToScalar();
         using var _ = no_grad();
         for (var i = 0; i < parameters.Length; i++)
         {

@@ -22,9 +22,6 @@ internal static class EpochLoop
     /// <param name="validation">What early stopping judges the ensemble by after each epoch; null for no validation.</param>
     /// <param name="loss">What training minimises; the validation has its own measure.</param>
     /// <param name="sampling">Which windows each epoch trains on; by default all, or <c>hp.WindowsPerEpoch</c> of them.</param>
-    /// <param name="clipNorm">The largest norm of a batch's gradients; null not to clip.</param>
-    /// <param name="rateDecay">What the learning rate is multiplied by after every epoch; 1 for none.</param>
-    /// <param name="memberLookbacks">Per network, how many of each window's last inputs it reads; null for the whole lookback.</param>
     public static TrainedWeights Run(
         Windows train,
         IValidation? validation,
@@ -34,15 +31,11 @@ internal static class EpochLoop
         CancellationToken cancellation,
         NetworkStart? warmStart = null,
         TrainingLoss loss = TrainingLoss.MeanSquared,
-        WindowSampling? sampling = null,
-        IReadOnlyList<int>? memberLookbacks = null,
-        double rateDecay = 1,
-        double? clipNorm = null)
+        WindowSampling? sampling = null)
     {
         sampling ??= new WindowSampling(hp.WindowsPerEpoch);
         var members = Enumerable.Range(0, hp.EnsembleSize)
-            .Select(k => new TrainingMember(Seeds.Member(hp.Seed, k), hp.HiddenSize, hp.Layers, hp.Dropout, hp.LearningRate, train.Horizon, loss,
-                memberLookbacks?[k], rateDecay, clipNorm))
+            .Select(k => new TrainingMember(Seeds.Member(hp.Seed, k), hp.HiddenSize, hp.Layers, hp.Dropout, hp.LearningRate, train.Horizon, loss))
             .ToArray();
         using var halves = new BatchHalves();
         try

@@ -23,9 +23,9 @@ public sealed class LstmModel : IDisposable
         this.artifact = artifact;
         gate = new Lock();
         ownsNetworks = true;
-        members = WeightBundle.Unpack(artifact.Weights).Select((weights, k) =>
+        members = WeightBundle.Unpack(artifact.Weights).Select(weights =>
         {
-            var network = new LstmNetwork(artifact.HiddenSize, artifact.Layers, dropout: 0, artifact.Outputs, artifact.MemberLookbacks?[k]);
+            var network = new LstmNetwork(artifact.HiddenSize, artifact.Layers, dropout: 0, artifact.Outputs);
             using var stream = new MemoryStream(weights);
             network.load(stream);
             network.eval();

@@ -16,17 +16,11 @@ public sealed class LstmNetwork : nn.Module<Tensor, Tensor>
     private readonly Linear head;
     private readonly int hiddenSize;
     private readonly double dropout;
-    private readonly int? reads;
     private Generator? dropoutGenerator;
 
     /// <param name="outputs">Steps forecast at once from a window: 1 for a network fed its own predictions, the horizon for a direct one.</param>
-    /// <param name="reads">
-    /// How many of a window's last inputs the network reads; null for all. An ensemble's networks that read different
-    /// spans of the same windows see the series over different lookbacks (N-BEATS' ensemble over lookbacks).
-    /// </param>
-    public LstmNetwork(int hiddenSize, int layerCount, double dropout, int outputs = 1, int? reads = null) : base(nameof(LstmNetwork))
+    public LstmNetwork(int hiddenSize, int layerCount, double dropout, int outputs = 1) : base(nameof(LstmNetwork))
     {
-        this.reads = reads;
         for (var i = 0; i < layerCount; i++)
         {
             layers.Add(nn.LSTM(i == 0 ? 1 : hiddenSize, hiddenSize, batchFirst: true));
@@ -57,7 +51,7 @@ public sealed class LstmNetwork : nn.Module<Tensor, Tensor>
     /// <summary>The forward pass with dropout masks from <paramref name="dropoutMasks"/>, for halves of a batch computed side by side.</summary>
     public Tensor ForwardWithMasks(Tensor input, Generator? dropoutMasks)
     {
-        var x = reads is { } span && span < input.shape[1] ? input.narrow(1, input.shape[1] - span, span) : input;
+        var x = input;
         for (var i = 0; i < layers.Count; i++)
         {
             (x, _, _) = layers[i].forward(x);

@@ -10,7 +10,6 @@ namespace Forecast.Training.Lstm;
 /// Steps the network forecasts at once from a window: 1 for a network fed its own predictions, which models stored before
 /// direct networks existed are; a longer forecast feeds back a block of this many steps at a time.
 /// </param>
-/// <param name="MemberLookbacks">Per ensemble member, how many of a window's last inputs it reads; null when every member reads the whole lookback.</param>
 /// <param name="Scaler">Fitted on the transformed training part.</param>
 /// <param name="TorchSharpVersion">The TorchSharp version that wrote <paramref name="Weights"/>.</param>
 /// <param name="Transform">The pipeline the network's inputs went through; never "auto" here.</param>
@@ -33,8 +32,7 @@ public sealed record ModelArtifact(
     ConformalCalibration? Calibration = null,
     bool RelativeWindows = false,
     byte[]? Optimizer = null,
-    int Outputs = 1,
-    IReadOnlyList<int>? MemberLookbacks = null)
+    int Outputs = 1)
 {
     public static string CurrentTorchSharpVersion { get; } =
         typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3) ?? "unknown";

@@ -23,21 +23,13 @@ internal sealed class TrainingMember : IDisposable
     private readonly int seed;
 
     private readonly TrainingLoss loss;
-    private readonly double rateDecay;
-    private readonly double? clipNorm;
 
-    /// <param name="clipNorm">The largest norm of a batch's gradients; null not to clip.</param>
-    /// <param name="rateDecay">What the learning rate is multiplied by after every epoch; 1 for none.</param>
-    /// <param name="reads">How many of each window's last inputs the network reads (<see cref="LstmNetwork"/>); null for all.</param>
-    public TrainingMember(int seed, int hiddenSize, int layers, double dropout, double learningRate, int outputs = 1, TrainingLoss loss = TrainingLoss.MeanSquared,
-        int? reads = null, double rateDecay = 1, double? clipNorm = null)
+    public TrainingMember(int seed, int hiddenSize, int layers, double dropout, double learningRate, int outputs = 1, TrainingLoss loss = TrainingLoss.MeanSquared)
     {
-        this.clipNorm = clipNorm;
         this.seed = seed;
-        this.rateDecay = rateDecay;
         this.loss = loss;
         generator = new Generator((ulong)seed);
-        network = new LstmNetwork(hiddenSize, layers, dropout, outputs, reads);
+        network = new LstmNetwork(hiddenSize, layers, dropout, outputs);
         network.Initialize(generator);
         optimizer = new AdamOptimizer(network.parameters(), learningRate);
     }
@@ -53,8 +45,6 @@ internal sealed class TrainingMember : IDisposable
         var epochSeed = Seeds.Epoch(seed, epoch);
         generator.manual_seed(epochSeed);
         secondHalfGenerator.manual_seed(Seeds.SecondHalf(epochSeed));
-        // From the epoch's number alone, so that a resumed run steps as an uninterrupted one.
-        optimizer.RateFactor = Math.Pow(rateDecay, epoch - 1);
         network.train();
         var all = sampling.Draw(train, batchSize, new Random(epochSeed));
         var count = all.Length;
@@ -67,20 +57,9 @@ internal sealed class TrainingMember : IDisposable
             lossSum += rows.Count >= 2 * MinHalfBatch && rows.Count * train.Lookback >= MinHalvedSteps
                 ? BackwardInHalves(train, rows, halves)
                 : Backward(train, rows, generator, rows.Count);
-            ClipGradients();
             optimizer.Step();
         }
         return lossSum / count;
-    }
-
-    /// <summary>Scales the batch's gradients down to a norm of at most <see cref="clipNorm"/>, so that one odd batch cannot throw the weights far.</summary>
-    private void ClipGradients()
-    {
-        if (clipNorm is { } most)
-        {
-            using var scope = NewDisposeScope();
-            nn.utils.clip_grad_norm_(network.parameters(), most);
-        }
     }
 
     // The two halves of a large batch are computed side by side (BatchHalves), their gradients adding up in the
