@@ -54,9 +54,9 @@ public sealed class CollectionEnsemble : ICollectionForecaster
             PooledCalibration.Around(EnsembleMedian.Of(each.Select(c => c[i]).ToList()), a.History, SeasonalPeriod, levels, network.Artifact.Calibration))];
     }
 
-    /// <summary>Why a component of member <paramref name="key"/> is forecast by the Theta method after <paramref name="points"/> points; null when none is.</summary>
-    public string? FallbackFor(string key, int points) =>
-        components.Select(c => c.FallbackFor(key, points) is { } reason ? $"its {c.Method} component is {reason.TrimEnd('.')}; the median still runs over four forecasts." : null)
+    /// <summary>Why a component of member <paramref name="key"/> is forecast by the Theta method after <paramref name="history"/>; null when none is.</summary>
+    public string? FallbackFor(string key, IReadOnlyList<double> history) =>
+        components.Select(c => c.FallbackFor(key, history) is { } reason ? $"its {c.Method} component is {reason.TrimEnd('.')}; the median still runs over four forecasts." : null)
             .FirstOrDefault(reason => reason is not null);
 
     public void Dispose() => network.Dispose();

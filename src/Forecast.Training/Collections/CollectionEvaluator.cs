@@ -55,7 +55,7 @@ public static class CollectionEvaluator
                 Score(Naive2.Forecast(history, testSize, period)),
                 Score(forecasts.Theta));
             var intervals = predictions[i].Select(step => step.Intervals ?? []).ToArray();
-            return (Member: new EvaluatedMember(score, intervals, model.FallbackFor(member.Key, history.Count)), Forecasts: forecasts);
+            return (Member: new EvaluatedMember(score, intervals, model.FallbackFor(member.Key, history)), Forecasts: forecasts);
         }).ToList();
         var evaluated = scored.Select(s => s.Member).ToList();
         var coverage = IntervalCoverage.Of(

@@ -45,7 +45,7 @@ public sealed class GlobalModel : ICollectionForecaster
     public IReadOnlyList<double[]> ForecastAll(IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon)
     {
         var forecasts = new double[asked.Count][];
-        var byNetwork = Enumerable.Range(0, asked.Count).Where(i => FallbackFor(asked[i].Key, asked[i].History.Count) is null).ToList();
+        var byNetwork = Enumerable.Range(0, asked.Count).Where(i => FallbackFor(asked[i].Key, asked[i].History) is null).ToList();
         var together = networks.PredictRecursiveTogether(
             byNetwork.Select(i => members[asked[i].Key].View!).ToList(), byNetwork.Select(i => asked[i].History).ToList(), horizon);
         for (var j = 0; j < byNetwork.Count; j++)
@@ -64,17 +64,26 @@ public sealed class GlobalModel : ICollectionForecaster
         ForecastAll(asked, horizon).Select((point, i) => PooledCalibration.Around(point, asked[i].History, SeasonalPeriod, levels, Artifact.Calibration)).ToList();
 
     /// <summary>
-    /// Why member <paramref name="key"/> is forecast by the Theta method after a history of <paramref name="points"/>, or
-    /// null when the network forecasts it: a member too short when trained always falls back, and any member does from an
-    /// origin with fewer points before it than its lookback and transform need (an early backtest window's).
+    /// Why member <paramref name="key"/> is forecast by the Theta method after <paramref name="history"/>, or null when the
+    /// network forecasts it: a member too short when trained always falls back, and any member does from an origin with
+    /// fewer points before it than its lookback and transform need (an early backtest window's), or, logged when trained,
+    /// from a history that has reached 0 or below since (whose logarithm would make the forecast NaN).
     /// </summary>
     /// <exception cref="KeyNotFoundException">The model has no member of that key.</exception>
-    public string? FallbackFor(string key, int points)
+    public string? FallbackFor(string key, IReadOnlyList<double> history)
     {
         var (member, view) = members[key];
-        return member.Fallback ?? (points < view!.FirstPredictable
-            ? $"forecast by the Theta method: {points} points before the origin, fewer than the {view.FirstPredictable} that lookback {Artifact.Lookback} and its transform {member.Transform} need."
-            : null);
+        if (member.Fallback is { } tooShort)
+        {
+            return tooShort;
+        }
+        if (history.Count < view!.FirstPredictable)
+        {
+            return $"forecast by the Theta method: {history.Count} points before the origin, fewer than the {view.FirstPredictable} that lookback {Artifact.Lookback} and its transform {member.Transform} need.";
+        }
+        return member.Transform.Log && history.Any(v => v <= 0)
+            ? $"forecast by the Theta method: logged when trained, it has a value of 0 or less now, which its transform {member.Transform} cannot take."
+            : null;
     }
 
     public void Dispose() => networks.Dispose();

@@ -33,11 +33,11 @@ public interface ICollectionForecaster : IDisposable
     IReadOnlyList<IReadOnlyList<ForecastStep>> ForecastAll(IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon, IntervalLevels levels);
 
     /// <summary>
-    /// Why member <paramref name="key"/> is forecast by the Theta method after a history of <paramref name="points"/>
-    /// rather than by the method itself; null when the method forecasts it.
+    /// Why member <paramref name="key"/> is forecast by the Theta method after <paramref name="history"/> rather than by
+    /// the method itself; null when the method forecasts it.
     /// </summary>
     /// <exception cref="KeyNotFoundException">A key that is not a member the collection was fitted on.</exception>
-    string? FallbackFor(string key, int points);
+    string? FallbackFor(string key, IReadOnlyList<double> history);
 }
 
 /// <summary>Point forecasts over <see cref="ICollectionForecaster.ForecastAll"/>.</summary>

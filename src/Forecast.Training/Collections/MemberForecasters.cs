@@ -25,12 +25,12 @@ public sealed class MemberForecasters(string method, IReadOnlyDictionary<string,
 
     public IReadOnlyList<IReadOnlyList<ForecastStep>> ForecastAll(
         IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon, IntervalLevels levels) =>
-        asked.Select(a => (FallbackFor(a.Key, a.History.Count) is null ? members[a.Key] : theta).ForecastAfter(a.History, horizon, levels)).ToList();
+        asked.Select(a => (FallbackFor(a.Key, a.History) is null ? members[a.Key] : theta).ForecastAfter(a.History, horizon, levels)).ToList();
 
-    public string? FallbackFor(string key, int points)
+    public string? FallbackFor(string key, IReadOnlyList<double> history)
     {
         var needed = members[key].FirstPredictable;
-        return points < needed ? $"forecast by the Theta method: {points} points before the origin, fewer than the {needed} that {method} needs." : null;
+        return history.Count < needed ? $"forecast by the Theta method: {history.Count} points before the origin, fewer than the {needed} that {method} needs." : null;
     }
 
     /// <summary>Statistical fits hold no native memory.</summary>

@@ -53,6 +53,24 @@ public class GlobalTrainerTests
     }
 
     [Fact]
+    public void A_member_logged_when_trained_is_forecast_by_theta_from_a_history_that_has_reached_zero_since_not_as_nan()
+    {
+        var (result, _) = Train(Tiny(epochs: 1));
+        var member = Members[0];
+        Assert.True(result.Artifact.Members[0].Transform.Log);
+        var history = member.Values.Take(member.Values.Count - 4).ToArray();
+        history[^2] = 0;
+
+        using var model = new GlobalModel(result.Artifact);
+
+        var forecast = model.Forecast(member.Key, history, 4);
+        Assert.All(forecast, f => Assert.True(double.IsFinite(f)));
+        Assert.Equal(Domain.Evaluation.Theta.Forecast(history, 4, 4), forecast);
+        Assert.Contains("0 or less", model.FallbackFor(member.Key, history), StringComparison.Ordinal);
+        Assert.Null(model.FallbackFor(member.Key, member.Values.Take(member.Values.Count - 4).ToArray()));
+    }
+
+    [Fact]
     public void A_member_that_cannot_be_logged_is_divided_by_its_mean_absolute_level()
     {
         var withZero = Members[0] with { Key = "zero", Values = [0.0, .. Members[0].Values.Skip(1)] };
