@@ -15,11 +15,16 @@ public sealed record EvaluatedMember(ScoredMember Score, IReadOnlyList<IReadOnly
 /// </summary>
 public sealed record StepMase(int Step, double? Mase, double? NaiveMase, double? SeasonalNaiveMase, double? ThetaMase);
 
+/// <summary>At one interval level, the mean over members of their MSIS (<see cref="IntervalScore"/>); null when no member has a scale.</summary>
+public sealed record MeanIntervalScore(double Level, double? Msis);
+
 /// <summary>A collection's evaluation: every member scored, the collection's accuracy over them and its pooled interval coverage.</summary>
 /// <param name="Coverage">Per level, the share of all members' test points inside their intervals; empty for a model without intervals.</param>
 /// <param name="Steps">Per horizon step, the mean error in MASE units of the model and the baselines.</param>
+/// <param name="IntervalScores">Per level, the members' mean MSIS, the M4 competition's interval score; empty for a model without intervals.</param>
 public sealed record CollectionEvaluation(
-    IReadOnlyList<EvaluatedMember> Members, CollectionAccuracy Accuracy, IReadOnlyList<IntervalCoverage> Coverage, IReadOnlyList<StepMase> Steps)
+    IReadOnlyList<EvaluatedMember> Members, CollectionAccuracy Accuracy, IReadOnlyList<IntervalCoverage> Coverage, IReadOnlyList<StepMase> Steps,
+    IReadOnlyList<MeanIntervalScore> IntervalScores)
 {
     /// <summary>Members the model's method could not forecast and the Theta method did.</summary>
     public int Fallbacks => Members.Count(m => m.Fallback is not null);
@@ -61,7 +66,23 @@ public static class CollectionEvaluator
         var coverage = IntervalCoverage.Of(
             evaluated.SelectMany(m => m.Intervals).ToArray(), evaluated.SelectMany(m => m.Score.Actual).ToArray());
         return new CollectionEvaluation(evaluated, CollectionAccuracy.Of(evaluated.Select(m => m.Score).ToList()), coverage,
-            ByStep(scored.Select(s => s.Forecasts).Where(f => f.Scale > 0).ToList(), testSize));
+            ByStep(scored.Select(s => s.Forecasts).Where(f => f.Scale > 0).ToList(), testSize),
+            IntervalScores(scored.Select(s => (s.Member, s.Forecasts.Scale)).ToList()));
+    }
+
+    // Members forecast without intervals (a fallback's, where the model has none) are left out, as from the coverage.
+    private static List<MeanIntervalScore> IntervalScores(IReadOnlyList<(EvaluatedMember Member, double Scale)> members)
+    {
+        var withIntervals = members.Where(m => m.Member.Intervals.Count > 0 && m.Member.Intervals.All(step => step.Count > 0)).ToList();
+        return withIntervals.SelectMany(m => m.Member.Intervals[0].Select(interval => interval.Level)).Distinct().Order()
+            .Select(level => new MeanIntervalScore(level, FiniteMean.Of(withIntervals.Select(m => MemberMsis(m.Member, m.Scale, level)))))
+            .ToList();
+    }
+
+    private static double? MemberMsis(EvaluatedMember member, double scale, double level)
+    {
+        var bounds = member.Intervals.Select(step => step.Single(interval => interval.Level == level)).ToArray();
+        return IntervalScore.Msis(member.Score.Actual, bounds.Select(b => b.Lower).ToArray(), bounds.Select(b => b.Upper).ToArray(), level, scale);
     }
 
     private static List<StepMase> ByStep(IReadOnlyList<Forecasts> scaled, int testSize) =>

@@ -81,6 +81,23 @@ public class EnsembleCollectionTests
     }
 
     [Fact]
+    public void The_collection_s_msis_at_each_level_is_the_mean_of_its_members_msis_on_their_test_tails()
+    {
+        var perMember = Members.Zip(Built.Evaluation.Members).Select(pair =>
+        {
+            var (member, evaluated) = pair;
+            var scale = AccuracyMetrics.MaseScale(member.Values.Take(member.Values.Count - 4).ToArray(), 4);
+            var bounds = evaluated.Intervals.Select(step => step.Single(i => i.Level == 95)).ToArray();
+            return IntervalScore.Msis(evaluated.Score.Actual, bounds.Select(b => b.Lower).ToArray(), bounds.Select(b => b.Upper).ToArray(), 95, scale);
+        }).Where(msis => msis is not null).ToList();
+
+        var at95 = Built.Evaluation.IntervalScores.Single(score => score.Level == 95).Msis;
+
+        Assert.Equal([80.0, 95.0], Built.Evaluation.IntervalScores.Select(score => score.Level));
+        Assert.Equal(perMember.Average()!.Value, at95!.Value, 9);
+    }
+
+    [Fact]
     public void A_member_too_short_for_the_lookback_has_theta_for_its_network_component_and_says_so()
     {
         var fallback = Built.Evaluation.Members.Single(m => m.Score.Key == "short").Fallback;
