@@ -22,7 +22,7 @@ public sealed class ChaosTests(PublishedService published, PostgreSqlServer post
     private static readonly int Epochs = 40 + (Kills * 14);
 
     // One TorchSharp thread per run everywhere, so that every process computes in the same order. The poison guard and
-    // the checkpoints are the shipped ones (Training:MaxCrashes, Training:CheckpointInterval): a host that restarts must
+    // the checkpoint interval are the shipped ones, left unset here: a host that restarts must
     // not fail runs that train, however short its lives.
     private static readonly (string, string)[] Training = [("Training__WorkerCount", "3"), ("Training__TorchThreads", "1")];
 
