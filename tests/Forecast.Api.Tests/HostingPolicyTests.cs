@@ -134,4 +134,33 @@ public class HostingPolicyTests
         Assert.Contains("Limits:MaxRequestTargetLength", (await longTarget.ReadProblemAsync(HttpStatusCode.RequestUriTooLong)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("Limits:MaxRequestHeadersBytes", (await largeHeaders.ReadProblemAsync(HttpStatusCode.RequestHeaderFieldsTooLarge)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_body_that_trickles_in_is_ended_with_408_and_an_endless_one_with_413_both_as_problem_details()
+    {
+        using var host = ForecastApiFactory.OnLoopback(
+            ("Limits:MinRequestBodyBytesPerSecond", "100"), ("Limits:SlowBodyGracePeriod", "00:00:02"), ("Limits:MaxRequestBodyBytes", "65536"));
+
+        var slow = await RawExchange.SendAsync(host.ServerAddress, "Content-Length: 1000", async body =>
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                await body.WriteAsync("2024-01-01,1\n"u8.ToArray().AsMemory(0, 1));
+                await Task.Delay(200);
+            }
+        });
+        var endless = await RawExchange.SendAsync(host.ServerAddress, "Transfer-Encoding: chunked", async body =>
+        {
+            var chunk = System.Text.Encoding.ASCII.GetBytes($"1000\r\n{new string('9', 4096)}\r\n");
+            for (var i = 0; i < 1000; i++)
+            {
+                await body.WriteAsync(chunk);
+            }
+        });
+
+        Assert.StartsWith("HTTP/1.1 408", slow, StringComparison.Ordinal);
+        Assert.Contains("Limits:MinRequestBodyBytesPerSecond", slow, StringComparison.Ordinal);
+        Assert.StartsWith("HTTP/1.1 413", endless, StringComparison.Ordinal);
+        Assert.Contains("application/problem+json", endless, StringComparison.Ordinal);
+    }
 }

@@ -29,13 +29,19 @@ public static class ConfigurationExtensions
     }
 
     /// <summary>
-    /// Strict JSON: numbers must be numbers (the web default also reads "12" from a string), and an
-    /// unknown property is an error, so a misspelt hyperparameter is reported rather than ignored.
+    /// Strict JSON: numbers must be numbers (the web default also reads "12" from a string), an unknown property is
+    /// an error, so a misspelt hyperparameter is reported rather than ignored, and so is a property given twice, which
+    /// a lenient reader resolves by keeping the last (and a proxy or another service reading the same body, the first).
+    /// The contracts' nullability and required constructor parameters are kept too: a missing or null field that the
+    /// contract needs is the client's error, named as such, rather than a null deep in a handler.
     /// </summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         options.NumberHandling = JsonNumberHandling.Strict;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.AllowDuplicateProperties = false;
+        options.RespectNullableAnnotations = true;
+        options.RespectRequiredConstructorParameters = true;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
     }
 }

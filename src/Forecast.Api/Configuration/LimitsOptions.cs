@@ -22,6 +22,16 @@ public sealed class LimitsOptions
     [Range(1024, 65_536)]
     public int MaxRequestHeadersBytes { get; set; } = 32_768;
 
+    /// <summary>
+    /// The slowest a request body may arrive, after <see cref="SlowBodyGracePeriod"/>: a client that trickles a body (or
+    /// stalls) holds a connection and a thread's worth of buffers, so Kestrel ends it with 408.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MinRequestBodyBytesPerSecond { get; set; } = 240;
+
+    [Range(typeof(TimeSpan), "00:00:02", "00:05:00")] // Kestrel takes no grace period of a second or less
+    public TimeSpan SlowBodyGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
     [Range(10, 10_000_000)]
     public int MaxPoints { get; set; } = 200_000;
 

@@ -20,12 +20,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
             TooManyRequestsException e => (StatusCodes.Status429TooManyRequests, "Too many requests", e.Message, null),
             BadHttpRequestException e => (e.StatusCode, e.StatusCode switch
             {
+                StatusCodes.Status408RequestTimeout => "Request body too slow",
                 StatusCodes.Status413PayloadTooLarge => "Request body too large",
                 StatusCodes.Status414UriTooLong => "Request target too long",
                 StatusCodes.Status431RequestHeaderFieldsTooLarge => "Request headers too large",
                 _ => "Bad request",
             }, Describe(e), null),
-            JsonException e => (StatusCodes.Status400BadRequest, "Malformed JSON", e.Message, e.Path),
+            JsonException e => (StatusCodes.Status400BadRequest, "Malformed JSON", JsonErrorText.Describe(e), e.Path),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "An unexpected error occurred; it has been logged.", null),
         };
         if (status >= 500)
@@ -47,7 +48,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
         });
     }
 
-    // The framework's message names the parameter; the JSON reader's inner message says where the body broke.
-    private static string Describe(Exception e) =>
-        e.InnerException is JsonException json ? $"{e.Message} {json.Message}" : e.Message;
+    // The framework's message for a body it could not read names the parameter's .NET type; the JSON error says where
+    // the body broke and what it expected there.
+    // Kestrel's message for a slow body names its own option; the service's names the setting that sets it.
+    private static string Describe(BadHttpRequestException e) => e switch
+    {
+        { InnerException: JsonException json } => $"The request body is not the JSON this request takes: {JsonErrorText.Describe(json)}",
+        { StatusCode: StatusCodes.Status408RequestTimeout } =>
+            "The request body arrived too slowly: slower than Limits:MinRequestBodyBytesPerSecond once Limits:SlowBodyGracePeriod had passed.",
+        _ => e.Message,
+    };
 }

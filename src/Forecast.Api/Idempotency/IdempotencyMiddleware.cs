@@ -28,6 +28,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             await next(context);
             return;
         }
+        if (values.Count != 1)
+        {
+            throw new DomainValidationException($"{Header} must be given once; the request carried {values.Count}.", Header);
+        }
         var key = values.ToString();
         if (key.Length is 0 or > MaxKeyLength || !PrintableText.Is(key))
         {
