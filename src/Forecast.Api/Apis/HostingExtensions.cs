@@ -8,6 +8,7 @@ using Forecast.Api.Runs;
 using Forecast.Api.Series;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
+using MinDataRate = Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate;
 using Microsoft.Extensions.Options;
 
 namespace Forecast.Api.Apis;
@@ -20,11 +21,12 @@ public static class HostingExtensions
     /// <summary>Problem details, request limits and the services the endpoints use.</summary>
     public static IHostApplicationBuilder AddForecastApi(this WebApplicationBuilder builder)
     {
-        var maxBody = builder.Configuration.GetValue<long?>($"{LimitsOptions.Section}:{nameof(LimitsOptions.MaxRequestBodyBytes)}")
-            ?? new LimitsOptions().MaxRequestBodyBytes;
+        var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+        var maxBody = limits.MaxRequestBodyBytes;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = maxBody;
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(limits.MinRequestBodyBytesPerSecond, limits.SlowBodyGracePeriod);
             // Kestrel answers a request line or headers over its own limits with a bare 414 or 431 before the pipeline
             // runs; at the largest values our limits allow, UseRequestTargetAndHeaderLimits answers with problem details.
             kestrel.Limits.MaxRequestLineSize = RequestLineCeiling;
@@ -43,6 +45,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton<RunAdmission>();
         builder.Services.AddSingleton<RunFollower>();
         builder.Services.AddSingleton<EventStreamSlots>();
+        builder.Services.AddSingleton<StreamLeases>();
         builder.Services.AddSingleton<AliasStore>();
         builder.Services.AddSingleton<SeriesAnomalies>();
 

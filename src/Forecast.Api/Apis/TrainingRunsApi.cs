@@ -201,7 +201,7 @@ public static class TrainingRunsApi
         {
             throw new NotFoundException("Training run", id);
         }
-        return new RunEventsResult(follower.FollowAsync(id, afterEpoch, cancellationToken), slots.TakeForCaller());
+        return new RunEventsResult(follower.FollowAsync(id, afterEpoch, cancellationToken), await slots.TakeForCallerAsync(cancellationToken));
     }
 
     public static async Task<Accepted<TrainingRunResponse>> CancelTrainingRun(Guid id, RunStore store, CancellationToken cancellationToken)

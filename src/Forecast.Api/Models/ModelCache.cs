@@ -15,7 +15,7 @@ namespace Forecast.Api.Models;
 /// or a collection's (<see cref="LoadedCollectionModel"/>), so a model is loaded from the database once, not per request.
 /// Its data is not: a read checks the version of the series or collection whenever the database changed since the model's
 /// last check (<see cref="DatabaseChanges"/>), so an append through any process is seen at once, and a newer version is
-/// loaded beside the same network.
+/// loaded beside the same network. The same check sees a model deleted through another process: its next read there is a 404.
 /// </summary>
 /// <remarks>
 /// An evicted model is not disposed here: a request may still be predicting with it. TorchSharp's
@@ -86,12 +86,13 @@ public sealed class ModelCache(
 
     public void Dispose() => cache.Dispose();
 
-    /// <exception cref="NotFoundException">The series was deleted since.</exception>
+    /// <exception cref="NotFoundException">The model or its series was deleted since, by this process or another.</exception>
     private static async Task<LoadedModel> CurrentAsync(ForecastDbContext db, LoadedModel model, CancellationToken cancellationToken)
     {
-        var seriesId = model.Entity.SeriesId;
-        var version = await db.Series.Where(s => s.Id == seriesId).Select(s => (int?)s.Version).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Model", model.Entity.Id);
+        var (modelId, seriesId) = (model.Entity.Id, model.Entity.SeriesId);
+        var version = await db.Series.Where(s => s.Id == seriesId && db.Models.Any(m => m.Id == modelId))
+            .Select(s => (int?)s.Version).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Model", modelId);
         if (version == model.SeriesVersion)
         {
             return model;
@@ -100,12 +101,13 @@ public sealed class ModelCache(
         return model.WithSeries(series.ToDomain(), series.Version);
     }
 
-    /// <exception cref="NotFoundException">The collection was deleted since.</exception>
+    /// <exception cref="NotFoundException">The model or its collection was deleted since, by this process or another.</exception>
     private static async Task<LoadedCollectionModel> CurrentAsync(ForecastDbContext db, LoadedCollectionModel model, CancellationToken cancellationToken)
     {
-        var collectionId = model.Entity.CollectionId;
-        var version = await db.Collections.Where(c => c.Id == collectionId).Select(c => (int?)c.Version).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Model", model.Entity.Id);
+        var (modelId, collectionId) = (model.Entity.Id, model.Entity.CollectionId);
+        var version = await db.Collections.Where(c => c.Id == collectionId && db.CollectionModels.Any(m => m.Id == modelId))
+            .Select(c => (int?)c.Version).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Model", modelId);
         if (version == model.CollectionVersion)
         {
             return model;

@@ -47,6 +47,8 @@ public class ForecastDbContext : DbContext
     public DbSet<IdempotencyEntity> IdempotencyRecords => Set<IdempotencyEntity>();
     public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
     public DbSet<TrainingWorkerEntity> TrainingWorkers => Set<TrainingWorkerEntity>();
+    public DbSet<RateWindowEntity> RateWindows => Set<RateWindowEntity>();
+    public DbSet<StreamLeaseEntity> StreamLeases => Set<StreamLeaseEntity>();
 
     // Read by the query filters at every query, so a context always filters for the current caller.
     private bool SeesAll => caller.SeesAll;
@@ -249,6 +251,14 @@ public class ForecastDbContext : DbContext
         {
             worker.Property(w => w.Name).HasMaxLength(300);
         });
+
+        modelBuilder.Entity<RateWindowEntity>(window =>
+        {
+            window.HasKey(w => new { w.KeyId, w.Policy });
+            window.Property(w => w.Policy).HasMaxLength(50);
+        });
+
+        modelBuilder.Entity<StreamLeaseEntity>(lease => lease.HasIndex(l => l.KeyId));
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

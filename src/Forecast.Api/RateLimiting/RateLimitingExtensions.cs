@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Forecast.Api.Configuration;
+using Forecast.Api.Persistence;
 using Forecast.Api.Security;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Forecast.Api.RateLimiting;
@@ -11,7 +13,9 @@ namespace Forecast.Api.RateLimiting;
 /// Per-key request rates: every client key gets <see cref="LimitsOptions.RequestsPerMinute"/> requests and,
 /// within them, <see cref="LimitsOptions.TrainingRunsPerMinute"/> training submissions, each in a fixed
 /// one-minute window. Refusals are 429 problem details with <c>Retry-After</c>. The admin key is not limited;
-/// anonymous requests never get this far except to open endpoints (health), which are not limited either.
+/// anonymous requests never get this far except to open endpoints (health), which are not limited either. On SQLite
+/// (one process) the windows are counted in memory; on PostgreSQL, where several processes serve one database, in the
+/// database (<see cref="SharedWindowLimiter"/>).
 /// </summary>
 public static class RateLimitingExtensions
 {
@@ -25,8 +29,8 @@ public static class RateLimitingExtensions
         {
             var requests = limits.Value.RequestsPerMinute;
             var trainingRuns = limits.Value.TrainingRunsPerMinute;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => PerClientKey(context, requests));
-            options.AddPolicy(TrainingPolicy, context => PerClientKey(context, trainingRuns));
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => PerClientKey(context, "requests", requests));
+            options.AddPolicy(TrainingPolicy, context => PerClientKey(context, TrainingPolicy, trainingRuns));
             options.OnRejected = (rejected, _) => WriteRejectionAsync(rejected, requests, trainingRuns);
         });
         return builder;
@@ -34,15 +38,23 @@ public static class RateLimitingExtensions
 
     public static IApplicationBuilder UseForecastRateLimits(this IApplicationBuilder app) => app.UseRateLimiter();
 
-    private static RateLimitPartition<string> PerClientKey(HttpContext context, int permitsPerMinute) =>
-        Caller.KeyIdOf(context.User) is { } keyId && !Caller.IsAdmin(context.User)
-            ? RateLimitPartition.GetFixedWindowLimiter(keyId.ToString(), _ => new FixedWindowRateLimiterOptions
+    private static RateLimitPartition<string> PerClientKey(HttpContext context, string policy, int permitsPerMinute)
+    {
+        if (Caller.KeyIdOf(context.User) is not { } keyId || Caller.IsAdmin(context.User))
+        {
+            return RateLimitPartition.GetNoLimiter("unlimited");
+        }
+        var services = context.RequestServices;
+        return services.GetRequiredService<DatabaseSettings>().IsPostgreSql
+            ? RateLimitPartition.Get(keyId.ToString(), _ => new SharedWindowLimiter(
+                services.GetRequiredService<IDbContextFactory<ForecastDbContext>>(), services.GetRequiredService<TimeProvider>(), keyId, policy, permitsPerMinute, Window))
+            : RateLimitPartition.GetFixedWindowLimiter(keyId.ToString(), _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = permitsPerMinute,
                 Window = Window,
                 QueueLimit = 0,
-            })
-            : RateLimitPartition.GetNoLimiter("unlimited");
+            });
+    }
 
     private static async ValueTask WriteRejectionAsync(OnRejectedContext rejected, int requests, int trainingRuns)
     {

@@ -1,29 +1,35 @@
 using System.Collections.Concurrent;
 using Forecast.Api.Configuration;
 using Forecast.Api.Errors;
+using Forecast.Api.Persistence;
 using Forecast.Api.Security;
 using Microsoft.Extensions.Options;
 
 namespace Forecast.Api.Runs;
 
 /// <summary>
-/// Bounds the event streams each client key holds open in this process (<see cref="EventStreamOptions.MaxStreamsPerKey"/>):
-/// an open stream costs a connection and a database read per poll for as long as it lasts. The admin key is the
-/// operator's and is not bounded, as for the other per-key limits.
+/// Bounds the event streams each client key holds open (<see cref="EventStreamOptions.MaxStreamsPerKey"/>): an open stream
+/// costs a connection and a database read per poll for as long as it lasts. On SQLite (one process) the slots are counted
+/// here; on PostgreSQL, across every process, by <see cref="StreamLeases"/>. The admin key is the operator's and is not
+/// bounded, as for the other per-key limits.
 /// </summary>
-public sealed class EventStreamSlots(IOptions<EventStreamOptions> options, ICallerContext caller)
+public sealed class EventStreamSlots(IOptions<EventStreamOptions> options, ICallerContext caller, DatabaseSettings database, StreamLeases leases)
 {
     private readonly ConcurrentDictionary<Guid, int> open = new();
 
     /// <summary>Takes a slot for the caller's key; dispose the result when the stream ends.</summary>
     /// <exception cref="TooManyRequestsException">The key already holds the most streams allowed.</exception>
-    public IDisposable TakeForCaller()
+    public async Task<IDisposable> TakeForCallerAsync(CancellationToken cancellationToken)
     {
         if (caller.SeesAll || caller.OwnerId is not { } keyId)
         {
             return new Slot(this, keyId: null);
         }
         var max = options.Value.MaxStreamsPerKey;
+        if (database.IsPostgreSql)
+        {
+            return await leases.TakeAsync(keyId, max, cancellationToken);
+        }
         var count = open.AddOrUpdate(keyId, 1, (_, n) => n + 1);
         if (count > max)
         {

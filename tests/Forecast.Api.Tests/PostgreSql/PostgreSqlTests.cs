@@ -11,7 +11,8 @@ namespace Forecast.Api.Tests.PostgreSql;
 [Collection(PostgreSqlGroup.Name)]
 public sealed class PostgreSqlTests(PostgreSqlServer server)
 {
-    private static (string, string?)[] On(string connectionString, int workers) =>
+    /// <summary>A process of the scale-out on <paramref name="connectionString"/>, training with <paramref name="workers"/> workers (0: HTTP only).</summary>
+    internal static (string, string?)[] On(string connectionString, int workers) =>
     [
         ("Database:Provider", "PostgreSql"),
         ("ConnectionStrings:Forecast", connectionString),

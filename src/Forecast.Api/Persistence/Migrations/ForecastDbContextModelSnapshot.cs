@@ -437,6 +437,26 @@ namespace Forecast.Api.Persistence.Migrations
                     b.ToTable("Models");
                 });
 
+            modelBuilder.Entity("Forecast.Api.Persistence.RateWindowEntity", b =>
+                {
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Policy")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("KeyId", "Policy");
+
+                    b.ToTable("RateWindows");
+                });
+
             modelBuilder.Entity("Forecast.Api.Persistence.SeriesEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -501,6 +521,25 @@ namespace Forecast.Api.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("Series");
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.StreamLeaseEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyId");
+
+                    b.ToTable("StreamLeases");
                 });
 
             modelBuilder.Entity("Forecast.Api.Persistence.TrainingRunEntity", b =>

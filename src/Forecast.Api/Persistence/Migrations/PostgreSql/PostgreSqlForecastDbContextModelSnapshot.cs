@@ -445,6 +445,26 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.ToTable("Models");
                 });
 
+            modelBuilder.Entity("Forecast.Api.Persistence.RateWindowEntity", b =>
+                {
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Policy")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("KeyId", "Policy");
+
+                    b.ToTable("RateWindows");
+                });
+
             modelBuilder.Entity("Forecast.Api.Persistence.SeriesEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -509,6 +529,25 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Series");
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.StreamLeaseEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyId");
+
+                    b.ToTable("StreamLeases");
                 });
 
             modelBuilder.Entity("Forecast.Api.Persistence.TrainingRunEntity", b =>
