@@ -28,6 +28,7 @@ try
 
     await app.Services.MigrateForecastDatabaseAsync();
 
+    app.UseSecurityHeaders();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseRequestTargetAndHeaderLimits();

@@ -62,8 +62,8 @@ public class AuthTests(ForecastApiFactory factory) : IClassFixture<ForecastApiFa
 
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<ForecastDbContext>>().CreateDbContextAsync();
         var stored = await db.ApiKeys.SingleAsync(k => k.Id == created.Id);
-        Assert.Equal(32, stored.SecretHash.Length);
         var secret = Encoding.UTF8.GetBytes(created.Key[36..]);
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(secret), stored.SecretHash);
         foreach (var file in new[] { factory.DatabaseFile, factory.DatabaseFile + "-wal" }.Where(File.Exists))
         {
             var bytes = await ReadSharedAsync(file);

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry.Trace;
 
 namespace Forecast.Api.Tests;
@@ -61,6 +62,13 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
     /// <summary>This host with its spans exported to <paramref name="spans"/> through the service's own instrumentation, as a collector would get them.</summary>
     public WebApplicationFactory<Program> TracedTo(ExportedSpans spans) => WithWebHostBuilder(builder => builder.ConfigureServices(services =>
         services.AddOpenTelemetry().WithTracing(tracing => tracing.AddForecastInstrumentation().AddInMemoryExporter(spans))));
+
+    /// <summary>
+    /// This host with every log entry of every category, Trace and up, also written to <paramref name="logs"/>; the host's
+    /// own configuration (its levels for its other providers, EF Core without sensitive data logging) is left as it is.
+    /// </summary>
+    public WebApplicationFactory<Program> LoggedTo(CapturedLogs logs) => WithWebHostBuilder(builder => builder.ConfigureLogging(logging =>
+        logging.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Trace)));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

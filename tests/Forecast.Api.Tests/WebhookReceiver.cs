@@ -29,6 +29,9 @@ public sealed class WebhookReceiver : IDisposable
 
     public string Url { get; }
 
+    /// <summary>Adds headers and a body to every answer, after its status; none by default.</summary>
+    public Action<HttpListenerResponse>? Answer { get; init; }
+
     public ConcurrentQueue<Received> Requests { get; } = new();
 
     /// <summary>Waits until <paramref name="count"/> requests have arrived.</summary>
@@ -61,6 +64,7 @@ public sealed class WebhookReceiver : IDisposable
             var headers = context.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!.ToLowerInvariant(), k => context.Request.Headers[k]!);
             Requests.Enqueue(new Received(DateTime.UtcNow, headers, body));
             context.Response.StatusCode = answers.TryDequeue(out var status) ? status : 200;
+            Answer?.Invoke(context.Response);
             context.Response.Close();
         }
     }

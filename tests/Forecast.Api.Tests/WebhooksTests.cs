@@ -126,6 +126,30 @@ public sealed class WebhooksTests : IDisposable
         Assert.Empty(receiver.Requests);
     }
 
+    [Fact]
+    public async Task A_receiver_s_redirect_is_not_followed_and_only_the_first_4_KiB_of_its_answer_are_read()
+    {
+        using var elsewhere = new WebhookReceiver();
+        using var redirecting = new WebhookReceiver(307)
+        {
+            Answer = response =>
+            {
+                response.RedirectLocation = elsewhere.Url;
+                response.OutputStream.Write(Encoding.UTF8.GetBytes(new string('x', 10_000)));
+            },
+        };
+        var options = Microsoft.Extensions.Options.Options.Create(new WebhookOptions { AllowPrivateAddresses = true, RequireHttps = false });
+        var rules = new WebhookRules(options, factory.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>());
+        using var sender = new WebhookSender(options, rules, TimeProvider.System);
+
+        var answer = await sender.SendAsync(new Uri(redirecting.Url), Guid.NewGuid(), WebhookSignature.NewSecret(), "{}", CancellationToken.None);
+
+        Assert.Equal(307, answer.StatusCode);
+        Assert.Single(redirecting.Requests);
+        Assert.Empty(elsewhere.Requests);
+        Assert.EndsWith(": " + new string('x', 4096), answer.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("8.8.8.8", false)]
     [InlineData("2001:4860:4860::8888", false)]

@@ -24,7 +24,7 @@ public static class IndexApi
 
     /// <summary>The page's files from wwwroot; before authentication, so that they are served without a key.</summary>
     public static IApplicationBuilder UseForecastWebPage(this IApplicationBuilder app) =>
-        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = file => AddPageHeaders(file.Context.Response) });
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = file => AddPagePolicy(file.Context.Response) });
 
     public static IEndpointRouteBuilder MapIndexApi(this WebApplication app)
     {
@@ -40,7 +40,7 @@ public static class IndexApi
         {
             return TypedResults.Ok(ServiceIndexOf(swagger));
         }
-        AddPageHeaders(request.HttpContext.Response);
+        AddPagePolicy(request.HttpContext.Response);
         // The page is small and changes with every release: revalidated each time rather than cached stale.
         request.HttpContext.Response.Headers.CacheControl = "no-cache";
         return TypedResults.PhysicalFile(page.PhysicalPath!, "text/html; charset=utf-8", lastModified: page.LastModified);
@@ -70,10 +70,6 @@ public static class IndexApi
             && !accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static void AddPageHeaders(HttpResponse response)
-    {
-        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers["Referrer-Policy"] = "no-referrer";
-    }
+    // nosniff, no framing and no referrer come with every answer (Security.SecurityHeaders).
+    private static void AddPagePolicy(HttpResponse response) => response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
 }
