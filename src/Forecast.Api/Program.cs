@@ -3,10 +3,16 @@ using Forecast.Api.Configuration;
 using Forecast.Api.Idempotency;
 using Forecast.Api.Jobs;
 using Forecast.Api.Persistence;
+using Forecast.Api.Persistence.Backups;
 using Forecast.Api.RateLimiting;
 using Forecast.Api.Security;
 using Forecast.Api.Telemetry;
 using Forecast.Api.Webhooks;
+
+if (args is [DatabaseCommands.Backup or DatabaseCommands.Restore, ..])
+{
+    return await DatabaseCommands.RunAsync(args);
+}
 
 try
 {
