@@ -45,13 +45,13 @@ internal static class SqliteFile
         }
     }
 
-    /// <summary>What a user recognises of the service's data: "12 series, 1 collections, 5 models, 7 training runs".</summary>
+    /// <summary>What a user recognises of the service's data: "series 12, collections 1, models 5, training runs 7".</summary>
     /// <exception cref="DatabaseCommandException">The file lacks the service's tables.</exception>
     public static string Contents(SqliteConnection connection, string path) => string.Join(", ",
-        $"{Count(connection, path, "Series")} series",
-        $"{Count(connection, path, "Collections")} collections",
-        $"{Count(connection, path, "Models") + Count(connection, path, "CollectionModels")} models",
-        $"{Count(connection, path, "TrainingRuns")} training runs");
+        $"series {Count(connection, path, "Series")}",
+        $"collections {Count(connection, path, "Collections")}",
+        $"models {Count(connection, path, "Models") + Count(connection, path, "CollectionModels")}",
+        $"training runs {Count(connection, path, "TrainingRuns")}");
 
     public static void Execute(SqliteConnection connection, string sql)
     {
