@@ -13,13 +13,13 @@ internal static class SqliteBackup
     {
         var source = SqliteFile.PathOf(connectionString);
         target = Path.GetFullPath(target);
-        if (!File.Exists(source))
-        {
-            throw new DatabaseCommandException($"there is no database at {source}. Check ConnectionStrings:Forecast and the working directory.");
-        }
         if (File.Exists(target))
         {
             throw new DatabaseCommandException($"{target} exists already; a backup never overwrites one. Choose a new name or remove it.");
+        }
+        if (!File.Exists(source))
+        {
+            throw new DatabaseCommandException($"there is no database at {source}. Check ConnectionStrings:Forecast and the working directory.");
         }
         // Written beside the target and renamed when checked, so that an interrupted backup never leaves a file that
         // looks like a complete one.
