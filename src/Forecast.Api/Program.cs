@@ -9,6 +9,7 @@ using Forecast.Api.Security;
 using Forecast.Api.Telemetry;
 using Forecast.Api.Webhooks;
 
+// Backup and restore of the SQLite database are commands of this binary, on the service's configuration.
 if (args is [DatabaseCommands.Backup or DatabaseCommands.Restore, ..])
 {
     return await DatabaseCommands.RunAsync(args);

@@ -33,7 +33,10 @@ public static class PersistenceExtensions
         return builder;
     }
 
-    /// <summary>Applies pending migrations; for SQLite, creates the database file's folder first and turns on write-ahead logging.</summary>
+    /// <summary>
+    /// Applies pending migrations; for SQLite, creates the database file's folder first, then turns on write-ahead logging
+    /// and opens the connection that shows the file in use for as long as the process lives.
+    /// </summary>
     public static async Task MigrateForecastDatabaseAsync(this IServiceProvider services)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<ForecastDbContext>>().CreateDbContextAsync();

@@ -32,10 +32,10 @@ internal static class SqliteRestore
     }
 
     /// <summary>
-    /// Holds the database file's exclusive lock until the connection closes. A WAL database's every open connection
-    /// that has read holds its shared lock, and a running service always has one (MigrateForecastDatabaseAsync), so
-    /// the lock is refused while any process of the service runs on the file: restoring under it would leave its
-    /// caches and its running jobs on data that is no longer there.
+    /// Holds the database file's exclusive lock until the connection closes. In WAL mode every connection that has read
+    /// holds a shared lock on the file until it closes, and a running service always has one open
+    /// (MigrateForecastDatabaseAsync), so SQLite refuses the exclusive lock while any process of the service runs on the
+    /// file: restoring under it would leave its caches and its running jobs on data that is no longer there.
     /// </summary>
     private static void TakeExclusively(SqliteConnection connection, string path)
     {
