@@ -3,10 +3,17 @@ using Forecast.Api.Configuration;
 using Forecast.Api.Idempotency;
 using Forecast.Api.Jobs;
 using Forecast.Api.Persistence;
+using Forecast.Api.Persistence.Backups;
 using Forecast.Api.RateLimiting;
 using Forecast.Api.Security;
 using Forecast.Api.Telemetry;
 using Forecast.Api.Webhooks;
+
+// Backup and restore of the SQLite database are commands of this binary, on the service's configuration.
+if (args is [DatabaseCommands.Backup or DatabaseCommands.Restore, ..])
+{
+    return await DatabaseCommands.RunAsync(args);
+}
 
 try
 {

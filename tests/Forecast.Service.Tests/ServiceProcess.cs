@@ -77,9 +77,14 @@ public sealed class ServiceProcess : IDisposable
     }
 
     /// <summary>Starts the service with settings it should refuse, and waits for it to exit.</summary>
-    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(PublishedService published, string databaseFile, params (string Key, string Value)[] settings)
+    public static Task<(int ExitCode, string Output)> RunUntilExitAsync(PublishedService published, string databaseFile, params (string Key, string Value)[] settings) =>
+        RunCommandAsync(published, databaseFile, [], settings);
+
+    /// <summary>Runs a command of the service's binary (<c>backup --to FILE</c>, ...) with the service's settings, and waits for it to exit.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(
+        PublishedService published, string databaseFile, IReadOnlyList<string> arguments, params (string Key, string Value)[] settings)
     {
-        using var process = Process.Start(StartInfo(published, new Uri($"http://127.0.0.1:{FreePort()}"), databaseFile, settings))!;
+        using var process = Process.Start(StartInfo(published, new Uri($"http://127.0.0.1:{FreePort()}"), databaseFile, settings, arguments))!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var errors = process.StandardError.ReadToEndAsync(timeout.Token);
@@ -87,9 +92,10 @@ public sealed class ServiceProcess : IDisposable
         return (process.ExitCode, await output + await errors);
     }
 
-    private static ProcessStartInfo StartInfo(PublishedService published, Uri address, string databaseFile, (string Key, string Value)[] settings)
+    private static ProcessStartInfo StartInfo(
+        PublishedService published, Uri address, string databaseFile, (string Key, string Value)[] settings, IReadOnlyList<string>? arguments = null)
     {
-        var start = new ProcessStartInfo(published.Executable)
+        var start = new ProcessStartInfo(published.Executable, arguments ?? [])
         {
             WorkingDirectory = published.Directory,
             RedirectStandardOutput = true,

@@ -27,13 +27,16 @@ public static class PersistenceExtensions
         }
         else
         {
-            builder.Services.AddDbContextFactory<ForecastDbContext, ForecastDbContextFactory>(options => options.UseSqlite(database.ConnectionString));
+            builder.Services.AddDbContextFactory<ForecastDbContext, ForecastDbContextFactory>(options => options.UseSqlite(database.ConnectionString).AddInterceptors(new SqliteDurability()));
         }
         builder.Services.AddHealthChecks().AddDbContextCheck<ForecastDbContext>("database", tags: ["ready"]);
         return builder;
     }
 
-    /// <summary>Applies pending migrations; for SQLite, creates the database file's folder first.</summary>
+    /// <summary>
+    /// Applies pending migrations; for SQLite, creates the database file's folder first, then turns on write-ahead logging
+    /// and opens the connection that shows the file in use for as long as the process lives.
+    /// </summary>
     public static async Task MigrateForecastDatabaseAsync(this IServiceProvider services)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<ForecastDbContext>>().CreateDbContextAsync();
@@ -48,6 +51,10 @@ public static class PersistenceExtensions
             // Write-ahead logging lets the API read while a training job writes its progress. A locked
             // database is retried by Microsoft.Data.Sqlite for the command timeout (30 s) before failing.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            // Opens the connection DatabaseChanges keeps for the life of the process. Having read in WAL mode, it holds
+            // a shared lock on the file until the process ends, which is how the restore command knows the database is
+            // in use (SqliteRestore); pooled connections do not, as the pool closes idle ones.
+            services.GetRequiredService<DatabaseChanges>().Stamp();
         }
     }
 }
