@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using Forecast.Api.Contracts;
 using Forecast.Api.Persistence;
 using Forecast.Api.Security;
@@ -114,44 +111,6 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
             await db.Series.CountAsync(), await db.TrainingRuns.CountAsync(),
             await db.LossEntries.CountAsync(), await db.Models.CountAsync(), await db.ApiKeys.CountAsync(),
             await db.Aliases.CountAsync() + await db.AliasMoves.CountAsync(), await db.CollectionModels.CountAsync());
-    }
-
-    /// <summary>
-    /// A digest of every row of every table, by table, read straight from the file: equal digests mean a request changed
-    /// nothing stored. The training workers' heartbeats, which a timer writes, are left out.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> TableDigestsAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'TrainingWorkers' ORDER BY name";
-            await using var names = await list.ExecuteReaderAsync();
-            while (await names.ReadAsync())
-            {
-                tables.Add(names.GetString(0));
-            }
-        }
-        var digests = new Dictionary<string, string>();
-        foreach (var table in tables)
-        {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            await using var read = connection.CreateCommand();
-            read.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
-            await using var rows = await read.ExecuteReaderAsync();
-            while (await rows.ReadAsync())
-            {
-                for (var column = 0; column < rows.FieldCount; column++)
-                {
-                    hash.AppendData(rows.IsDBNull(column) ? [0] : rows.GetValue(column) is byte[] blob ? blob : Encoding.UTF8.GetBytes(Convert.ToString(rows.GetValue(column), CultureInfo.InvariantCulture)!));
-                    hash.AppendData([0xff]);
-                }
-            }
-            digests[table] = Convert.ToHexString(hash.GetHashAndReset());
-        }
-        return digests;
     }
 
     /// <summary>Changes a stored collection model as an older version of the service would have stored it.</summary>

@@ -1,19 +1,19 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace Forecast.Service.Tests;
+namespace Forecast.Api.Tests;
 
 /// <summary>
 /// Every row of every table of a SQLite file, and its schema, as text that is equal only where the values are equal to
 /// the bit (a REAL as its 64 bits, a BLOB as its bytes), rows sorted so that two files compare whatever their page layout.
 /// </summary>
-internal sealed record SqliteContents(IReadOnlyDictionary<string, IReadOnlyList<string>> Tables)
+public sealed record SqliteContents(IReadOnlyDictionary<string, IReadOnlyList<string>> Tables)
 {
     private const string Schema = "(schema)";
 
     public static SqliteContents Read(string file)
     {
-        // Pooling off, as in ChaosDatabase: a pooled connection would keep the file open after the test.
+        // Pooling off: a pooled connection would keep the file open after the test.
         using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
         connection.Open();
         var tables = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
