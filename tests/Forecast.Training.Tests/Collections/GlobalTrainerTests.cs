@@ -153,13 +153,11 @@ public class GlobalTrainerTests
     }
 
     [Fact]
-    public void A_warm_start_on_the_grown_collection_keeps_the_view_of_every_member_it_learned_and_starts_far_ahead_of_random_weights()
+    public void A_warm_start_on_the_grown_collection_keeps_the_view_of_every_member_it_learned()
     {
         var (yesterday, _) = Train(Tiny(epochs: 40), members: Yesterday);
-        var start = GlobalWarmStart.From(yesterday.Artifact);
-
-        var (cold, coldObserver) = Train(Tiny(epochs: 1), members: Grown);
-        var (warm, warmObserver) = Train(Tiny(epochs: 1), members: Grown, warmStart: start);
+        var (cold, _) = Train(Tiny(epochs: 1), members: Grown);
+        var (warm, _) = Train(Tiny(epochs: 1), members: Grown, warmStart: GlobalWarmStart.From(yesterday.Artifact));
 
         Assert.NotNull(yesterday.Artifact.Optimizer);
         var learned = yesterday.Artifact.Members.Where(m => m.Scaler is not null).Select(m => m.Key).ToList();
@@ -169,8 +167,23 @@ public class GlobalTrainerTests
         Assert.Equal(2, warm.SeenAfresh);
         Assert.Equal(Scaler(cold, "joined"), Scaler(warm, "joined"));
         Assert.Null(Scaler(warm, "short"));
-        Assert.True(warmObserver.Reports[0].ValidationLoss < coldObserver.Reports[0].ValidationLoss / 2,
-            $"warm {warmObserver.Reports[0].ValidationLoss}, cold {coldObserver.Reports[0].ValidationLoss}");
+    }
+
+    // How far ahead a warm start begins depends on the seed and the CPU (one seed once gave warm 0.0184 against cold
+    // 0.0249 on one machine, 0.4 of it on another); that it begins ahead does not, so each of three seeds must show it.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_warm_start_on_the_grown_collection_begins_ahead_of_random_weights(int seed)
+    {
+        var (yesterday, _) = Train(Tiny(epochs: 40) with { Seed = seed }, members: Yesterday);
+
+        var (_, cold) = Train(Tiny(epochs: 1) with { Seed = seed }, members: Grown);
+        var (_, warm) = Train(Tiny(epochs: 1) with { Seed = seed }, members: Grown, warmStart: GlobalWarmStart.From(yesterday.Artifact));
+
+        Assert.True(warm.Reports[0].ValidationLoss < cold.Reports[0].ValidationLoss,
+            $"seed {seed}: warm {warm.Reports[0].ValidationLoss}, cold {cold.Reports[0].ValidationLoss}");
     }
 
     [Fact]
