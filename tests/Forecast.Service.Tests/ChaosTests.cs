@@ -21,6 +21,11 @@ public sealed class ChaosTests(PublishedService published, PostgreSqlServer post
     // Long enough that the runs still train at the last kill: about 1.5 s of training survives each 0.5 to 6 s life.
     private static readonly int Epochs = 40 + (Kills * 14);
 
+    // Half as many kills for a collection's runs, which are short; their network trains long enough to outlast them.
+    private static readonly int CollectionKills = Math.Max(2, Kills / 2);
+    private static readonly int CollectionEpochs = 10 + (CollectionKills * 10);
+    private const int CollectionMembers = 12;
+
     // One TorchSharp thread per run everywhere, so that every process computes in the same order. The poison guard and
     // the checkpoint interval are the shipped ones, left unset here: a host that restarts must
     // not fail runs that train, however short its lives.
@@ -90,6 +95,66 @@ public sealed class ChaosTests(PublishedService published, PostgreSqlServer post
                 worker.Dispose();
             }
         }
+    }
+
+    [Fact]
+    public async Task A_collection_s_statistical_and_ensemble_runs_survive_kills_at_random_moments_and_forecast_as_uninterrupted_runs_do()
+    {
+        var uninterrupted = await CollectionForecastsAsync(NewDatabase(), chaos: null);
+
+        var killed = await CollectionForecastsAsync(NewDatabase(), chaos: new Random(20261206));
+
+        Assert.Equal(uninterrupted, killed);
+    }
+
+    // Statistical fits are stored member by member and the network checkpoints: a killed run keeps both and ends as an
+    // uninterrupted one, forecasts (points and intervals) to the bit.
+    private async Task<IReadOnlyList<string>> CollectionForecastsAsync(string database, Random? chaos)
+    {
+        IReadOnlyList<Guid> runs;
+        var clock = Stopwatch.StartNew();
+        using (var first = await ServiceProcess.StartAsync(published, database, Training))
+        {
+            var collection = await TrainingFlow.UploadCollectionAsync(first.Client, TourismCsv.Quarterly(CollectionMembers));
+            runs =
+            [
+                (await TrainingFlow.StartCollectionAsync(first.Client, collection.Id, new { method = "ets" })).Id,
+                (await TrainingFlow.StartCollectionAsync(first.Client, collection.Id, new
+                {
+                    method = "ensemble", epochs = CollectionEpochs, seed = 7, hiddenSize = 8, batchSize = 64, earlyStoppingPatience = 0, transform = "none",
+                })).Id,
+            ];
+            if (chaos is null)
+            {
+                return await ReadCollectionForecastsAsync(first.Client, runs, clock);
+            }
+        }
+        // Killed at a random moment of a life that has started: a member's fit takes seconds, and a life shorter than the
+        // start-up and one fit makes no progress, which the poison guard rightly holds against the run.
+        for (var kill = 1; kill <= CollectionKills; kill++)
+        {
+            using var service = await ServiceProcess.StartAsync(published, database, Training);
+            await Task.Delay(Life(chaos));
+            Assert.True(ChaosDatabase.OpenRuns(database) > 0, $"every collection run had finished before kill {kill}: make the runs longer");
+            service.Kill();
+        }
+        using var last = await ServiceProcess.StartAsync(published, database, Training);
+        return await ReadCollectionForecastsAsync(last.Client, runs, clock);
+    }
+
+    private async Task<IReadOnlyList<string>> ReadCollectionForecastsAsync(HttpClient client, IReadOnlyList<Guid> runs, Stopwatch clock)
+    {
+        var forecasts = new List<string>();
+        foreach (var runId in runs)
+        {
+            var run = await TrainingFlow.WaitUntilFinishedAsync(client, runId, TimeSpan.FromMinutes(10));
+            output.WriteLine($"{run.Hyperparameters.Method}: {run.Status} after {run.Attempts} attempts at epoch {run.Progress.Epoch}, last resumed from epoch {run.ResumedFromEpoch}");
+            Assert.True(run.Status == TrainingRunStatus.Succeeded, run.Error);
+            var answer = await (await client.GetAsync($"/api/models/{run.ModelId}/forecasts?horizon=8&level=80&level=95")).ReadAsync<CollectionForecastResponse>();
+            forecasts.Add(System.Text.Json.JsonSerializer.Serialize(answer.Members.Select(m => new { m.Key, m.Points })));
+        }
+        output.WriteLine($"collection runs: {string.Join("; ", runs)} finished {clock.Elapsed.TotalSeconds:F1} s after their upload");
+        return forecasts;
     }
 
     private static TimeSpan Life(Random random) => TimeSpan.FromSeconds(0.5 + (5.5 * random.NextDouble()));
