@@ -108,19 +108,32 @@ internal sealed class MixedLoadClients(HttpClient http, string key, RequestTally
     /// <summary>
     /// Starts a run about once a second, by turns a small network on the series nobody appends to, <c>ets</c> on it, and
     /// <c>theta</c> on a growing series; no closed loop here, since a loop of starts would only measure the queue. Each starter
-    /// keeps at most two of its runs open, so the key stays under <c>Limits:MaxOpenRunsPerKey</c> (5).
+    /// keeps fewer than three of its runs open, so the key stays under <c>Limits:MaxOpenRunsPerKey</c> (5).
     /// </summary>
     private async Task StartRunsAsync(int client, TimeSpan duration)
     {
         // Kept from the warm-up on: its runs may still be open.
         var open = openByStarter.GetOrAdd(client, _ => []);
-        for (var i = client; clock.Elapsed < duration; i++)
+        for (var turn = client; clock.Elapsed < duration;)
         {
-            var (series, method, request) = (i % 3) switch
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            foreach (var id in open.ToArray())
             {
-                0 => (subjects.TrainOn, "lstm", (object)new { epochs = 20, hiddenSize = 16, testSize = 12, transform = "none", seed = i }),
+                if (Acknowledged(await tally.SendAsync(http, Status, new HttpRequestMessage(HttpMethod.Get, $"/api/training-runs/{id}"), key)) is { } status
+                    && status.GetProperty("status").GetString() is not ("queued" or "running"))
+                {
+                    open.Remove(id);
+                }
+            }
+            if (open.Count >= 2 || clock.Elapsed >= duration)
+            {
+                continue;
+            }
+            var (series, method, request) = (turn++ % 3) switch
+            {
+                0 => (subjects.TrainOn, "lstm", (object)new { epochs = 20, hiddenSize = 16, testSize = 12, transform = "none", seed = turn }),
                 1 => (subjects.TrainOn, "ets", new { method = "ets" }),
-                _ => (subjects.Appended[i % subjects.Appended.Length], "theta", new { method = "theta" }),
+                _ => (subjects.Appended[turn % subjects.Appended.Length], "theta", new { method = "theta" }),
             };
             var answer = await tally.SendAsync(http, StartRun,
                 new HttpRequestMessage(HttpMethod.Post, $"/api/series/{series}/training-runs") { Content = JsonContent.Create(request) }, key);
@@ -135,19 +148,6 @@ internal sealed class MixedLoadClients(HttpClient http, string key, RequestTally
                     Volatile.Write(ref runs, more);
                 }
             }
-            do
-            {
-                await Task.Delay(TimeSpan.FromSeconds(open.Count < 2 ? 1 : 0.5));
-                foreach (var id in open.ToArray())
-                {
-                    if (Acknowledged(await tally.SendAsync(http, Status, new HttpRequestMessage(HttpMethod.Get, $"/api/training-runs/{id}"), key)) is { } status
-                        && status.GetProperty("status").GetString() is not ("queued" or "running"))
-                    {
-                        open.Remove(id);
-                    }
-                }
-            }
-            while (open.Count >= 2 && clock.Elapsed < duration);
         }
     }
 
