@@ -133,7 +133,8 @@ internal static class MixedLoadBenchmark
         each client a closed loop on the same cores as the service, all with one client key: {Uploaders} clients uploading
         series (JSON and CSV by turns), {Appenders} appending one to three values to three series, {ForecastReaders} reading those
         series' forecasts (horizon 12, 80 and 95 % intervals; models `theta`, `ets` and a small network trained before the
-        load, whose forecasts every append makes stale), {StatusReaders} reading the status of every run by turns, and {Starters}
+        load, whose forecasts every append makes stale), {StatusReaders} reading the status of every run by turns (the starters'
+        looks at their own runs count as status reads too), and {Starters}
         starting a run about once a second each (a small network, `ets` or `theta`; at most two open each), which trained
         meanwhile at the service's usual priority for training (nice 19). The service ran with `Limits:RequestsPerMinute` and
         `Limits:TrainingRunsPerMinute` at 1,000,000, so that the per-key limiter does not refuse the load; the other limits are
