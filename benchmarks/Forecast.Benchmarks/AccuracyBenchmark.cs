@@ -32,7 +32,7 @@ internal static class AccuracyBenchmark
 
     public static int Run(IReadOnlyList<string> args)
     {
-        var options = args.Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal);
+        var options = BenchmarkOptions.Parse(args);
         var seeds = options.Remove("seeds", out var s) ? s.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray() : [1];
         var only = options.Remove("only", out var o) ? o.Split(',') : [""];
         var references = RReference.Load();

@@ -29,7 +29,7 @@ internal static class ArimaBenchmark
 
     public static int Run(IReadOnlyList<string> args)
     {
-        var options = args.Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal);
+        var options = BenchmarkOptions.Parse(args);
         var only = options.GetValueOrDefault("set");
         var limit = options.TryGetValue("limit", out var l) ? int.Parse(l, CultureInfo.InvariantCulture) : int.MaxValue;
         var list = options.GetValueOrDefault("list") == "true";

@@ -26,7 +26,7 @@ internal static class CollectionsBenchmark
 
     public static int Run(IReadOnlyList<string> args)
     {
-        var options = args.Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal);
+        var options = BenchmarkOptions.Parse(args);
         var only = options.Remove("set", out var set) ? set : null;
         var onValidation = options.Remove("holdout", out var holdout) && holdout == "validation";
         var copies = options.Remove("replicate", out var replicate) ? int.Parse(replicate, CultureInfo.InvariantCulture) : 1;

@@ -26,7 +26,7 @@ internal static class EtsBenchmark
 
     public static int Run(IReadOnlyList<string> args)
     {
-        var options = args.Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal);
+        var options = BenchmarkOptions.Parse(args);
         var only = options.GetValueOrDefault("set");
         var first = options.TryGetValue("first", out var f) ? int.Parse(f, CultureInfo.InvariantCulture) : int.MaxValue;
         var rForms = ReadR("tourism-r-models.csv", r => (Key: r.GetField("series")!, Value: r.GetField("ets")!)).ToDictionary(r => r.Key, r => r.Value);

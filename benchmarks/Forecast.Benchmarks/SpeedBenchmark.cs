@@ -7,6 +7,7 @@ using Forecast.Domain.Runs;
 using Forecast.Domain.Series;
 using Forecast.Training.Collections;
 using Forecast.Training.Lstm;
+using static Forecast.Benchmarks.ServiceRequests;
 
 namespace Forecast.Benchmarks;
 
@@ -23,10 +24,11 @@ internal static class SpeedBenchmark
 {
     private const string Api = "http://127.0.0.1:5078";
     private const string AdminKey = "speed-benchmark-admin-key-0123456789abcdef0123";
+    private const string Heading = "Speed (issue #17)";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var options = args.Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal);
+        var options = BenchmarkOptions.Parse(args);
         if (!options.TryGetValue("publish", out var publish))
         {
             Console.Error.WriteLine("usage: ... -- speed publish=DIR [seconds=10]   (DIR: dotnet publish src/Forecast.Api -c Release -r linux-x64 -o DIR)");
@@ -42,9 +44,9 @@ internal static class SpeedBenchmark
         rows.Add(($"forecast every member, {members:N0} members x 24 steps", $"{forecastSeconds:F2} s", "target 1 s", $"{forecastSeconds:F2}x"));
 
         TrainingLoad training;
-        await using (var running = await ServiceProcess.StartAsync(Path.GetFullPath(publish)))
+        await using (var running = await ServiceProcess.StartAsync(Path.GetFullPath(publish), Api, AdminKey))
         {
-            var http = NewHttpClient();
+            var http = NewHttpClient(Api);
             var (clientKey, daily) = await NewClientAsync(http);
             var (air, model) = await TrainedAirpassengersAsync(http, clientKey);
             var forecast = new[] { $"/api/models/{model}/forecast?horizon=12&level=80&level=95" };
@@ -65,9 +67,9 @@ internal static class SpeedBenchmark
         }
         // The same phases with training at the requests' priority, in a service of its own (the nice value is read at start).
         TrainingLoad asRequests;
-        await using (var running = await ServiceProcess.StartAsync(Path.GetFullPath(publish), ("Training__Niceness", "0")))
+        await using (var running = await ServiceProcess.StartAsync(Path.GetFullPath(publish), Api, AdminKey, ("Training__Niceness", "0")))
         {
-            var http = NewHttpClient();
+            var http = NewHttpClient(Api);
             var (clientKey, daily) = await NewClientAsync(http);
             asRequests = await TrainingLoadAsync(http, clientKey, daily, seconds);
         }
@@ -86,7 +88,7 @@ internal static class SpeedBenchmark
             table.AppendLine(CultureInfo.InvariantCulture, $"| {row.Figure} | {row.Value} | {row.ComparedWith} | {row.Ratio} |");
         }
         Console.Write(table);
-        await File.WriteAllTextAsync(RepositoryData.InRepository("docs/benchmarks.md"), Document(table.ToString(), seconds));
+        BenchmarksDocument.WriteSection(Heading, Document(table.ToString(), seconds));
         return 0;
     }
 
@@ -122,13 +124,10 @@ internal static class SpeedBenchmark
         return (trained.TrainingWindows / times.Median, asked.Count, watch.Elapsed.TotalSeconds);
     }
 
-    private static HttpClient NewHttpClient() =>
-        new(new SocketsHttpHandler { MaxConnectionsPerServer = 100 }) { BaseAddress = new Uri(Api), Timeout = TimeSpan.FromSeconds(30) };
-
     /// <summary>A client key and, under it, the daily series to train on.</summary>
     private static async Task<(string ClientKey, Guid Daily)> NewClientAsync(HttpClient http)
     {
-        var clientKey = (await PostAsync(http, "/api/keys", JsonContent.Create(new { name = "speed" }), AdminKey)).GetProperty("key").GetString()!;
+        var clientKey = await NewClientKeyAsync(http, AdminKey, "speed");
         var daily = await PostAsync(http, "/api/series?name=daily", Csv("seattle-precipitation-daily.csv"), clientKey);
         return (clientKey, daily.GetProperty("id").GetGuid());
     }
@@ -218,51 +217,14 @@ internal static class SpeedBenchmark
         return [.. runs];
     }
 
-    private static async Task<Guid> WaitForModelAsync(HttpClient http, Guid runId, string key)
-    {
-        while ((await GetAsync(http, $"/api/training-runs/{runId}", key)).GetProperty("modelId") is var model && model.ValueKind != JsonValueKind.String)
-        {
-            await Task.Delay(200);
-        }
-        return (await GetAsync(http, $"/api/training-runs/{runId}", key)).GetProperty("modelId").GetGuid();
-    }
-
-    private static Task<JsonElement> GetAsync(HttpClient http, string url, string key) => SendAsync(http, new HttpRequestMessage(HttpMethod.Get, url), key);
-
-    private static Task<JsonElement> PostAsync(HttpClient http, string url, HttpContent body, string key) =>
-        SendAsync(http, new HttpRequestMessage(HttpMethod.Post, url) { Content = body }, key);
-
-    private static async Task<JsonElement> SendAsync(HttpClient http, HttpRequestMessage request, string key)
-    {
-        using (request)
-        {
-            request.Headers.Add("X-Api-Key", key);
-            using var response = await http.SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
-            return response.IsSuccessStatusCode ? JsonDocument.Parse(text).RootElement.Clone() : throw new InvalidOperationException($"{request.RequestUri}: {text}");
-        }
-    }
-
-    private static StringContent Csv(string file) => new(string.Join('\n', RepositoryData.Lines(file)), Encoding.UTF8, "text/csv");
-
     private static string Document(string table, TimeSpan seconds) => $"""
-        # Benchmarks
-
         Written by `dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- speed publish=DIR` on
-        {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Machine()}, nothing else running. Every figure below comes from that one
+        {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {BenchmarksDocument.Machine()}, nothing else running. Every figure below comes from that one
         run. Load phases: 50 connections for {seconds.TotalSeconds:F0} s each, a closed loop as wrk runs one, on the same
         cores as the service; forecast reads alternate admin and client rounds and the second round of each is kept.
 
         {table}
         """;
-
-    private static string Machine()
-    {
-        var model = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        return $"{model ?? "unknown CPU"}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
-    }
 
     private sealed class EpochTimes : ITrainingObserver
     {
@@ -275,57 +237,6 @@ internal static class SpeedBenchmark
         {
             seconds.Add((report.Elapsed - last).TotalSeconds);
             last = report.Elapsed;
-        }
-    }
-
-    /// <summary>The published service on its own port and a throwaway database, stopped when disposed.</summary>
-    private sealed class ServiceProcess(Process process, string directory) : IAsyncDisposable
-    {
-        public static async Task<ServiceProcess> StartAsync(string publish, params (string Name, string Value)[] settings)
-        {
-            var directory = Directory.CreateTempSubdirectory("forecast-speed-").FullName;
-            var start = new ProcessStartInfo(Path.Combine(publish, "Forecast.Api")) { WorkingDirectory = publish, RedirectStandardOutput = true, RedirectStandardError = true };
-            start.Environment["ASPNETCORE_URLS"] = Api;
-            start.Environment["Auth__AdminKey"] = AdminKey;
-            start.Environment["Training__WorkerCount"] = "2";
-            start.Environment["Limits__RequestsPerMinute"] = "1000000";
-            start.Environment["Limits__MaxRunCost"] = "1e13";
-            start.Environment["Logging__LogLevel__Default"] = "Warning";
-            start.Environment["ConnectionStrings__Forecast"] = $"Data Source={Path.Combine(directory, "speed.db")}";
-            foreach (var (name, value) in settings)
-            {
-                start.Environment[name] = value;
-            }
-            var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            using var probe = new HttpClient();
-            for (var i = 0; i < 120; i++)
-            {
-                try
-                {
-                    if ((await probe.GetAsync($"{Api}/health/ready")).IsSuccessStatusCode)
-                    {
-                        return new ServiceProcess(process, directory);
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                }
-                await Task.Delay(500);
-            }
-            process.Kill();
-            throw new InvalidOperationException("The published service did not become ready.");
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            process.Dispose();
-            Directory.Delete(directory, recursive: true);
         }
     }
 }

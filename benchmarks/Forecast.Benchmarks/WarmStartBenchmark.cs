@@ -24,7 +24,7 @@ internal static class WarmStartBenchmark
 
     public static int Run(IReadOnlyList<string> args)
     {
-        var options = args.Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal);
+        var options = BenchmarkOptions.Parse(args);
         var seeds = options.TryGetValue("seeds", out var s) ? s.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray() : [1, 2, 3, 4, 5];
         var only = options.TryGetValue("only", out var o) ? o.Split(',') : [""];
         var resolver = new HyperparameterResolver(new HyperparameterBounds());
