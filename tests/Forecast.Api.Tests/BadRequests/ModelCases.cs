@@ -9,8 +9,6 @@ namespace Forecast.Api.Tests.BadRequests;
 /// </summary>
 public static class ModelCases
 {
-    private static Func<BadRequestTargets, HttpRequestMessage> Train(string body) => t => Post($"/api/series/{t.SeriesId}/training-runs", body);
-
     private static Func<BadRequestTargets, HttpRequestMessage> Backtest(string body) => t => Post($"/api/models/{t.ModelId}/backtests", body);
 
     public static readonly IReadOnlyList<BadRequest> Cases =

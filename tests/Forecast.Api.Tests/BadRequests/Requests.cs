@@ -28,6 +28,9 @@ public static class Requests
         return Send(HttpMethod.Post, "/api/series", form);
     }
 
+    /// <summary>A training request with this body for the targets' series.</summary>
+    public static Func<BadRequestTargets, HttpRequestMessage> Train(string body) => t => Post($"/api/series/{t.SeriesId}/training-runs", body);
+
     public static Func<BadRequestTargets, HttpRequestMessage> Get(Func<BadRequestTargets, string> url) => t => Send(HttpMethod.Get, url(t));
 
     public static Func<BadRequestTargets, HttpRequestMessage> Delete(Func<BadRequestTargets, string> url) => t => Send(HttpMethod.Delete, url(t));

@@ -6,9 +6,6 @@ namespace Forecast.Api.Tests.BadRequests;
 /// <summary>A series' training request: hyperparameters of the wrong type, out of bounds, or too costly to run.</summary>
 public static class TrainingCases
 {
-    private static Func<BadRequestTargets, HttpRequestMessage> Train(string body) =>
-        t => Post($"/api/series/{t.SeriesId}/training-runs", body);
-
     public static readonly IReadOnlyList<BadRequest> Cases =
     [
         // Hyperparameters: types, bounds, absurd sizes and costs.
