@@ -11,7 +11,7 @@ namespace Forecast.Service.Tests;
 /// kill -9 at random moments while three runs train, restarting each time, as an orchestrator that redeploys,
 /// drains nodes or kills for memory would: no run is lost, every epoch is in its curve once, and every model is
 /// bit for bit what an uninterrupted run with the same seed makes. <c>FORECAST_CHAOS_KILLS</c> sets the number of
-/// kills (5 by default; CI runs 10, docs/performance.md's figures 20).
+/// kills (5 by default, as CI runs them; docs/performance.md has figures for 10 and 20).
 /// </summary>
 [Collection(PublishedServiceGroup.Name)]
 public sealed class ChaosTests(PublishedService published, PostgreSqlServer postgres, ITestOutputHelper output) : IDisposable
