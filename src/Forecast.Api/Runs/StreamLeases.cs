@@ -15,10 +15,6 @@ public sealed class StreamLeases(IDbContextFactory<ForecastDbContext> dbFactory,
     public static readonly TimeSpan Renewal = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan Lapse = TimeSpan.FromSeconds(30);
 
-    private TimeProvider Clock => clock;
-
-    private ILogger Logger => logger;
-
     /// <exception cref="TooManyRequestsException">The key holds <paramref name="max"/> live leases.</exception>
     public async Task<IDisposable> TakeAsync(Guid keyId, int max, CancellationToken cancellationToken)
     {
@@ -39,6 +35,10 @@ public sealed class StreamLeases(IDbContextFactory<ForecastDbContext> dbFactory,
         return new Held(this, lease.Id);
     }
 
+    private ITimer RenewEvery(Guid leaseId) => clock.CreateTimer(_ => _ = QuietlyAsync(RenewAsync(leaseId), leaseId), null, Renewal, Renewal);
+
+    private void Release(Guid leaseId) => _ = QuietlyAsync(ReleaseAsync(leaseId), leaseId);
+
     private async Task RenewAsync(Guid leaseId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -52,35 +52,28 @@ public sealed class StreamLeases(IDbContextFactory<ForecastDbContext> dbFactory,
         await db.StreamLeases.Where(l => l.Id == leaseId).ExecuteDeleteAsync();
     }
 
-    /// <summary>A lease renewed on a timer until disposed; a renewal or release that fails is logged, and the lease lapses.</summary>
-    private sealed class Held : IDisposable
+    // A renewal or release that fails is logged, and the lease lapses on its own.
+    private async Task QuietlyAsync(Task write, Guid leaseId)
     {
-        private readonly StreamLeases leases;
-        private readonly Guid id;
-        private readonly ITimer renewal;
-
-        public Held(StreamLeases leases, Guid id)
+        try
         {
-            (this.leases, this.id) = (leases, id);
-            renewal = leases.Clock.CreateTimer(_ => _ = Logged(leases.RenewAsync(id)), null, Renewal, Renewal);
+            await write;
         }
+        catch (Exception error) when (error is DbUpdateException or InvalidOperationException or Npgsql.NpgsqlException or TimeoutException)
+        {
+            logger.LogWarning(error, "Could not write event-stream lease {LeaseId}; it lapses on its own", leaseId);
+        }
+    }
+
+    /// <summary>A lease renewed on a timer until disposed.</summary>
+    private sealed class Held(StreamLeases leases, Guid id) : IDisposable
+    {
+        private readonly ITimer renewal = leases.RenewEvery(id);
 
         public void Dispose()
         {
             renewal.Dispose();
-            _ = Logged(leases.ReleaseAsync(id));
-        }
-
-        private async Task Logged(Task write)
-        {
-            try
-            {
-                await write;
-            }
-            catch (Exception error) when (error is DbUpdateException or InvalidOperationException or Npgsql.NpgsqlException or TimeoutException)
-            {
-                leases.Logger.LogWarning(error, "Could not write event-stream lease {LeaseId}; it lapses on its own", id);
-            }
+            leases.Release(id);
         }
     }
 }
