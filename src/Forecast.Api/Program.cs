@@ -5,6 +5,7 @@ using Forecast.Api.Jobs;
 using Forecast.Api.Persistence;
 using Forecast.Api.Persistence.Backups;
 using Forecast.Api.RateLimiting;
+using Forecast.Api.Retraining;
 using Forecast.Api.Security;
 using Forecast.Api.Telemetry;
 using Forecast.Api.Webhooks;
@@ -24,6 +25,7 @@ try
     builder.AddForecastPersistence();
     builder.AddForecastJobs();
     builder.AddForecastWebhooks();
+    builder.AddForecastRetraining();
     builder.AddForecastApi();
     builder.AddForecastSwagger();
     builder.AddForecastAuth();
@@ -56,6 +58,7 @@ try
     app.MapCollectionModelsApi();
     app.MapRegistryApi();
     app.MapAliasesApi();
+    app.MapRetrainingApi();
     app.MapWebhooksApi();
     app.MapDiagnosticsApi();
     app.MapIndexApi();

@@ -43,6 +43,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton<CollectionUploadReader>();
         builder.Services.AddSingleton<ModelCache>();
         builder.Services.AddSingleton<RunAdmission>();
+        builder.Services.AddSingleton<RunSubmission>();
         builder.Services.AddSingleton<RunFollower>();
         builder.Services.AddSingleton<EventStreamSlots>();
         builder.Services.AddSingleton<StreamLeases>();

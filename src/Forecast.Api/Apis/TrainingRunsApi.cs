@@ -1,9 +1,9 @@
-using Forecast.Api.Admission;
 using Forecast.Api.Contracts;
 using Forecast.Api.Idempotency;
 using Forecast.Api.Persistence;
 using Forecast.Api.RateLimiting;
 using Forecast.Api.Runs;
+using Forecast.Api.Security;
 using Forecast.Domain;
 using Forecast.Domain.Evaluation;
 using Forecast.Domain.Registry;
@@ -76,61 +76,19 @@ public static class TrainingRunsApi
     }
 
     public static async Task<Accepted<TrainingRunResponse>> CreateTrainingRun(
-        [FromRoute(Name = "id")] Guid seriesId, [FromBody] TrainingRunRequest? request,
-        IDbContextFactory<ForecastDbContext> dbFactory, HyperparameterResolver resolver, RunAdmission admission, RunStore store,
-        TimeProvider clock, CancellationToken cancellationToken)
+        [FromRoute(Name = "id")] Guid seriesId, [FromBody] TrainingRunRequest? request, RunSubmission submission, ICallerContext caller,
+        CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var series = await db.Series.AsNoTracking().FirstOrDefaultAsync(s => s.Id == seriesId, cancellationToken)
-            ?? throw new NotFoundException("Series", seriesId);
-        request ??= new TrainingRunRequest();
-        var domain = series.ToDomain();
-        var warmStart = await WarmStarts.SourceAsync(db, request.WarmStartFrom, request.Method, cancellationToken);
-        request = warmStart?.Fill(request) ?? request;
-        var resolved = resolver.ResolveRun(request, domain, () => Random.Shared.Next());
-        warmStart?.Check(resolved.Hyperparameters);
-        var windows = request.Backtest is { } backtest ? resolver.CheckBacktest(backtest, request, resolved.Hyperparameters, domain).Count : 0;
-        await admission.CheckAsync(db, resolved.Hyperparameters, series.Count, cancellationToken, Trainings(request.Backtest, windows));
-        var run = NewRun(resolved, request, series.OwnerKeyId, clock, warmStart);
-        run.SeriesId = seriesId;
-        await store.QueueAsync(run, cancellationToken);
-        return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run, await RunReads.QueuePositionAsync(db, run, cancellationToken)));
+        var queued = await submission.QueueForSeriesAsync(seriesId, request ?? new TrainingRunRequest(), RunSubmitter.Caller(caller), cancellationToken);
+        return TypedResults.Accepted($"/api/training-runs/{queued.Run.Id}", ToResponse(queued.Run, queued.QueuePosition));
     }
 
     public static async Task<Accepted<TrainingRunResponse>> CreateCollectionTrainingRun(
-        [FromRoute(Name = "id")] Guid collectionId, [FromBody] TrainingRunRequest? request,
-        IDbContextFactory<ForecastDbContext> dbFactory, HyperparameterResolver resolver, RunAdmission admission, RunStore store,
-        TimeProvider clock, CancellationToken cancellationToken)
+        [FromRoute(Name = "id")] Guid collectionId, [FromBody] TrainingRunRequest? request, RunSubmission submission, ICallerContext caller,
+        CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (collection, lengths, shape) = await LoadCollectionAsync(db, collectionId, cancellationToken);
-        request ??= new TrainingRunRequest();
-        var warmStart = await WarmStarts.CollectionSourceAsync(db, request.WarmStartFrom, request.Method, cancellationToken);
-        request = warmStart?.Fill(request) ?? request;
-        var resolved = resolver.ResolveCollectionRun(request, shape, () => Random.Shared.Next());
-        warmStart?.Check(resolved.Hyperparameters);
-        var windows = request.Backtest is { } backtest ? resolver.CheckCollectionBacktest(backtest, request, resolved.Hyperparameters, shape).Count : 0;
-        await admission.CheckCollectionAsync(db, resolved.Hyperparameters, lengths, cancellationToken, Trainings(request.Backtest, windows));
-        var run = NewRun(resolved, request, collection.OwnerKeyId, clock, warmStart);
-        run.CollectionId = collectionId;
-        await store.QueueAsync(run, cancellationToken);
-        return TypedResults.Accepted($"/api/training-runs/{run.Id}", ToResponse(run, await RunReads.QueuePositionAsync(db, run, cancellationToken)));
-    }
-
-    /// <summary>Models a run trains: its own, and with a refitted backtest one per earlier window.</summary>
-    private static int Trainings(BacktestRequest? backtest, int windows) => backtest?.Refit == true ? windows : 1;
-
-    /// <summary>The collection, its members' lengths and the shape its runs are resolved against.</summary>
-    private static async Task<(CollectionEntity Collection, List<int> Lengths, CollectionShape Shape)> LoadCollectionAsync(
-        ForecastDbContext db, Guid collectionId, CancellationToken cancellationToken)
-    {
-        var collection = await db.Collections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == collectionId, cancellationToken)
-            ?? throw new NotFoundException("Collection", collectionId);
-        var lengths = await db.Series.Where(s => s.CollectionId == collectionId)
-            .Select(s => new { Key = s.Key!, s.Count }).ToListAsync(cancellationToken);
-        var shortest = lengths.MinBy(m => m.Count)!;
-        var shape = new CollectionShape(collection.Frequency, lengths.Count, shortest.Key, shortest.Count, lengths.Max(m => m.Count));
-        return (collection, lengths.Select(m => m.Count).ToList(), shape);
+        var queued = await submission.QueueForCollectionAsync(collectionId, request ?? new TrainingRunRequest(), RunSubmitter.Caller(caller), cancellationToken);
+        return TypedResults.Accepted($"/api/training-runs/{queued.Run.Id}", ToResponse(queued.Run, queued.QueuePosition));
     }
 
     public static async Task<Ok<HyperparameterDefaultsResponse>> GetSeriesHyperparameters(
@@ -146,7 +104,7 @@ public static class TrainingRunsApi
         Guid collectionId, IDbContextFactory<ForecastDbContext> dbFactory, HyperparameterResolver resolver, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (_, _, shape) = await LoadCollectionAsync(db, collectionId, cancellationToken);
+        var (_, _, shape) = await CollectionShapes.LoadAsync(db, collectionId, cancellationToken);
         return TypedResults.Ok(DefaultsOf(resolver, resolver.ResolveForCollection(DefaultsRequest, shape, () => 0)));
     }
 
@@ -161,19 +119,6 @@ public static class TrainingRunsApi
             hp.EnsembleSize, hp.WindowsPerEpoch);
         return new HyperparameterDefaultsResponse(defaults, resolver.Ranges, resolved.Choices);
     }
-
-    private static TrainingRunEntity NewRun(
-        ResolvedHyperparameters resolved, TrainingRunRequest request, Guid ownerKeyId, TimeProvider clock, WarmStartSource? warmStart) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        OwnerKeyId = ownerKeyId,
-        Hyperparameters = resolved.Hyperparameters,
-        Choices = warmStart is null ? [.. resolved.Choices] : [.. resolved.Choices, warmStart.Explain()],
-        Promotion = request.Promote is { } promote ? promote with { Alias = AliasName.Check(promote.Alias) } : null,
-        Backtest = request.Backtest,
-        WarmStartFrom = warmStart?.ModelId,
-        CreatedAt = clock.GetUtcNow().UtcDateTime,
-    };
 
     public static async Task<Ok<TrainingRunResponse>> GetTrainingRun(Guid id, RunReads reads, CancellationToken cancellationToken)
     {
@@ -216,7 +161,8 @@ public static class TrainingRunsApi
         var pace = RunPace.Of(run);
         var progress = new RunProgress(run.Epoch, pace.TotalEpochs, pace.Percent(run.Epoch), pace.EtaSeconds, run.TrainLoss, run.ValidationLoss, queuePosition);
         return new TrainingRunResponse(run.Id, run.SeriesId, run.CollectionId, run.Status, progress, run.Hyperparameters, run.Choices,
-            run.CancelRequested, run.Attempts, run.ResumedFromEpoch, run.ModelId, outcome, run.Promotion, run.PromotionOutcome, run.WarmStartFrom, run.Error, run.CreatedAt,
+            run.CancelRequested, run.Attempts, run.ResumedFromEpoch, run.ModelId, outcome, run.Promotion, run.PromotionOutcome, run.WarmStartFrom,
+            run.RetrainingPolicyId, run.Error, run.CreatedAt,
             run.StartedAt, run.FinishedAt);
     }
 }

@@ -28,6 +28,7 @@ public sealed record TrainingOutcome(int EpochsRun, int BestEpoch, bool StoppedE
 /// <param name="Promotion">The alias the run moves to its model once trained, as asked.</param>
 /// <param name="WarmStartFrom">The model whose weights the run started from; null for a run from random weights.</param>
 /// <param name="PromotionOutcome">Whether it moved the alias and why (both models' MASE on the same points); set once the run succeeded.</param>
+/// <param name="RetrainingPolicyId">The retraining policy that started the run; null for a client's run.</param>
 public sealed record TrainingRunResponse(
     Guid Id,
     Guid? SeriesId,
@@ -44,6 +45,7 @@ public sealed record TrainingRunResponse(
     PromotionRequest? Promotion,
     string? PromotionOutcome,
     Guid? WarmStartFrom,
+    Guid? RetrainingPolicyId,
     string? Error,
     DateTime CreatedAt,
     DateTime? StartedAt,

@@ -7,6 +7,15 @@ namespace Forecast.Api.Contracts;
 /// <summary>A training run as a client asks for it: the hyperparameters, all optional, and what to do with the model.</summary>
 public sealed record TrainingRunRequest : HyperparameterRequest
 {
+    public TrainingRunRequest()
+    {
+    }
+
+    /// <summary>A run of these hyperparameters, with no promotion, backtest or warm start yet.</summary>
+    public TrainingRunRequest(HyperparameterRequest hyperparameters) : base(hyperparameters)
+    {
+    }
+
     /// <summary>
     /// Point an alias at the model once trained: <c>{"alias": "production", "onlyIfBetter": true}</c> moves it only if the
     /// new model's multi-step MASE beats the current holder's on the same (newest) points; the run records why it did or not.

@@ -55,9 +55,10 @@ public sealed class LoadedModel(ModelEntity entity, IFittedForecaster model, Reg
     /// The model's live accuracy (see <see cref="Training.Evaluation.LiveAccuracy"/>): every origin from its test tail's
     /// to the newest point, the newest <see cref="MaxLiveOrigins"/> when there are more.
     /// </summary>
-    public LiveAccuracy LiveAccuracy(int horizon)
+    /// <param name="newest">Only the newest origins, this many at most (a retraining policy's accuracy trigger).</param>
+    public LiveAccuracy LiveAccuracy(int horizon, int newest = MaxLiveOrigins)
     {
-        var first = Math.Max(Entity.Evaluation.ForecastOrigin, Series.Count - MaxLiveOrigins);
+        var first = Math.Max(Entity.Evaluation.ForecastOrigin, Series.Count - Math.Min(newest, MaxLiveOrigins));
         var origins = Enumerable.Range(first, Series.Count - first).ToList();
         return Training.Evaluation.LiveAccuracy.Measure(Model, Series.Values, origins, horizon, Entity.Evaluation.SeasonalPeriod);
     }

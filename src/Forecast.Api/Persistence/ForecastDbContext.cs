@@ -49,6 +49,8 @@ public class ForecastDbContext : DbContext
     public DbSet<TrainingWorkerEntity> TrainingWorkers => Set<TrainingWorkerEntity>();
     public DbSet<RateWindowEntity> RateWindows => Set<RateWindowEntity>();
     public DbSet<StreamLeaseEntity> StreamLeases => Set<StreamLeaseEntity>();
+    public DbSet<RetrainingPolicyEntity> RetrainingPolicies => Set<RetrainingPolicyEntity>();
+    public DbSet<RetrainingEventEntity> RetrainingEvents => Set<RetrainingEventEntity>();
 
     // Read by the query filters at every query, so a context always filters for the current caller.
     private bool SeesAll => caller.SeesAll;
@@ -250,6 +252,30 @@ public class ForecastDbContext : DbContext
         modelBuilder.Entity<TrainingWorkerEntity>(worker =>
         {
             worker.Property(w => w.Name).HasMaxLength(300);
+        });
+
+        modelBuilder.Entity<RetrainingPolicyEntity>(policy =>
+        {
+            policy.Property(p => p.Name).HasMaxLength(AliasName.MaxLength);
+            policy.Property(p => p.Policy).HasConversion(Json<Forecast.Domain.Retraining.RetrainingPolicy>());
+            policy.Property(p => p.PausedReason).HasMaxLength(RetrainingPolicyEntity.MaxReasonLength);
+            policy.Property(p => p.Version).IsConcurrencyToken();
+            policy.HasOne<SeriesEntity>().WithMany().HasForeignKey(p => p.SeriesId).OnDelete(DeleteBehavior.Cascade);
+            policy.HasOne<CollectionEntity>().WithMany().HasForeignKey(p => p.CollectionId).OnDelete(DeleteBehavior.Cascade);
+            policy.HasIndex(p => new { p.SeriesId, p.Name }).IsUnique();
+            policy.HasIndex(p => new { p.CollectionId, p.Name }).IsUnique();
+            policy.ToTable(t => t.HasCheckConstraint("CK_RetrainingPolicies_OneSubject", "(\"SeriesId\" IS NULL) <> (\"CollectionId\" IS NULL)"));
+            policy.HasQueryFilter(p => SeesAll || p.OwnerKeyId == CallerId);
+        });
+
+        modelBuilder.Entity<RetrainingEventEntity>(retraining =>
+        {
+            retraining.Property(e => e.Action).HasConversion<string>().HasMaxLength(16);
+            retraining.Property(e => e.Reason).HasMaxLength(RetrainingPolicyEntity.MaxReasonLength);
+            retraining.HasOne<RetrainingPolicyEntity>().WithMany().HasForeignKey(e => e.PolicyId).OnDelete(DeleteBehavior.Cascade);
+            retraining.HasIndex(e => new { e.PolicyId, e.Id });
+            retraining.HasIndex(e => e.RunId);
+            retraining.HasQueryFilter(e => SeesAll || e.OwnerKeyId == CallerId);
         });
 
         modelBuilder.Entity<RateWindowEntity>(window =>

@@ -71,6 +71,8 @@ public sealed class TrainingRunEntity
 
     /// <summary>Whether the promotion moved the alias, and why; null until the run succeeded, and without a promotion.</summary>
     public string? PromotionOutcome { get; set; }
+    /// <summary>The retraining policy that started the run; null for a client's. Kept if the policy is deleted later.</summary>
+    public Guid? RetrainingPolicyId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? StartedAt { get; set; }
     public DateTime? FinishedAt { get; set; }

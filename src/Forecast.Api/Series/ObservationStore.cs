@@ -1,5 +1,6 @@
 using Forecast.Api.Configuration;
 using Forecast.Api.Persistence;
+using Forecast.Api.Retraining;
 using Forecast.Api.Webhooks;
 using Forecast.Domain;
 using Forecast.Domain.Series;
@@ -39,6 +40,10 @@ public sealed class ObservationStore(
             if (await SaveAsync(db, entity.CollectionId, cancellationToken))
             {
                 AnomalyCheckJob.AfterAppend(jobs, notifier, entity, appended);
+                if (appended.Changed)
+                {
+                    await RetrainingJob.AfterAppendAsync(jobs, db, entity.CollectionId is { } collection ? [entity.Id, collection] : [entity.Id], cancellationToken);
+                }
                 return new StoredAppend(appended, entity.Version);
             }
         }
@@ -68,6 +73,10 @@ public sealed class ObservationStore(
                 foreach (var (key, append) in appended)
                 {
                     AnomalyCheckJob.AfterAppend(jobs, notifier, members[key], append);
+                }
+                if (appended.Any(a => a.Appended.Changed))
+                {
+                    await RetrainingJob.AfterAppendAsync(jobs, db, [collectionId], cancellationToken);
                 }
                 return new StoredCollectionAppend(appended.Select(a => (members[a.Key], new StoredAppend(a.Appended, members[a.Key].Version))).ToList(), version);
             }

@@ -12,7 +12,16 @@ public static class WebhookEvents
     /// <summary>Observations appended to a series fell outside its model's one-step interval (<see cref="AnomalyCheckJob"/>).</summary>
     public const string SeriesAnomaly = "series.anomaly";
 
-    public static IReadOnlyList<string> All { get; } = [RunSucceeded, RunFailed, RunCancelled, SeriesAnomaly];
+    /// <summary>A retraining policy started a run (<see cref="Retraining.RetrainingJob"/>).</summary>
+    public const string RetrainingStarted = "retraining.started";
+
+    /// <summary>A run's promotion moved its alias to the run's model, whoever started the run.</summary>
+    public const string ModelPromoted = "model.promoted";
+
+    /// <summary>A retraining policy's run succeeded, but its model did not beat the champion: the alias stayed.</summary>
+    public const string RetrainingKept = "retraining.kept";
+
+    public static IReadOnlyList<string> All { get; } = [RunSucceeded, RunFailed, RunCancelled, SeriesAnomaly, RetrainingStarted, ModelPromoted, RetrainingKept];
 
     /// <summary>The events a webhook subscribes to, each known and named once.</summary>
     /// <exception cref="Domain.DomainValidationException">None, an unknown one, or one twice.</exception>

@@ -14,6 +14,15 @@ public sealed record WebhookPayload<T>(string Type, DateTime Timestamp, T Data);
 
 public sealed record RunFinishedData(Guid RunId, TrainingRunStatus Status, Guid? SeriesId, Guid? CollectionId, Guid? ModelId, string? Error);
 
+/// <summary>A retraining policy started a run, and why.</summary>
+public sealed record RetrainingStartedData(Guid PolicyId, string Policy, Guid? SeriesId, Guid? CollectionId, Guid RunId, string Reason);
+
+/// <summary>
+/// A run's promotion decided: the alias moved to its model (<see cref="WebhookEvents.ModelPromoted"/>), or a retraining
+/// policy's run left it where it was (<see cref="WebhookEvents.RetrainingKept"/>); the outcome says why, with both scores.
+/// </summary>
+public sealed record PromotionData(Guid RunId, Guid? SeriesId, Guid? CollectionId, Guid ModelId, string Alias, Guid? PolicyId, string? Outcome);
+
 /// <summary>The observations of an append that the series' model did not expect, at the level it checks.</summary>
 public sealed record SeriesAnomalyData(Guid SeriesId, Guid ModelId, int SeriesVersion, double Level, IReadOnlyList<AnomalyPoint> Anomalies);
 
@@ -23,12 +32,30 @@ public sealed record SeriesAnomalyData(Guid SeriesId, Guid ModelId, int SeriesVe
 /// </summary>
 public sealed class WebhookNotifier(IDbContextFactory<ForecastDbContext> dbFactory, IBackgroundJobClient jobs, IOptions<JsonOptions> json, TimeProvider clock)
 {
+    /// <summary>A run finished; once it succeeded with a promotion, whether its alias moved (or, for a policy's run, stayed).</summary>
     public void RunFinished(Guid runId)
     {
         using var db = dbFactory.CreateDbContext();
         var run = db.TrainingRuns.IgnoreQueryFilters().AsNoTracking().First(r => r.Id == runId);
         Notify(db, run.OwnerKeyId, WebhookEvents.ForFinished(run.Status),
             new RunFinishedData(run.Id, run.Status, run.SeriesId, run.CollectionId, run.ModelId, run.Error));
+        if (run is not { Status: TrainingRunStatus.Succeeded, Promotion: { } promotion, ModelId: { } modelId })
+        {
+            return;
+        }
+        var subjectId = run.SeriesId ?? run.CollectionId;
+        var moved = db.Aliases.IgnoreQueryFilters().Any(a => a.SubjectId == subjectId && a.Name == promotion.Alias && a.ModelId == modelId);
+        if (moved || run.RetrainingPolicyId is not null)
+        {
+            Notify(db, run.OwnerKeyId, moved ? WebhookEvents.ModelPromoted : WebhookEvents.RetrainingKept,
+                new PromotionData(run.Id, run.SeriesId, run.CollectionId, modelId, promotion.Alias, run.RetrainingPolicyId, run.PromotionOutcome));
+        }
+    }
+
+    public void RetrainingStarted(Guid ownerKeyId, RetrainingStartedData started)
+    {
+        using var db = dbFactory.CreateDbContext();
+        Notify(db, ownerKeyId, WebhookEvents.RetrainingStarted, started);
     }
 
     public void SeriesAnomalies(Guid ownerKeyId, SeriesAnomalyData anomalies)

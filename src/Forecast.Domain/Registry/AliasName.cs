@@ -15,10 +15,13 @@ public static partial class AliasName
 
     /// <exception cref="DomainValidationException">The name breaks the rule.</exception>
     public static string Check(string name) =>
-        Pattern().IsMatch(name)
+        IsValid(name)
             ? name
             : throw new DomainValidationException(
                 $"An alias name is lower-case letters, digits and hyphens, starting with a letter, at most {MaxLength} characters; got '{name}'.", "name");
+
+    /// <summary>Whether <paramref name="name"/> keeps the rule; other names that appear in URLs (a retraining policy's) keep it too.</summary>
+    public static bool IsValid(string name) => Pattern().IsMatch(name);
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,39}$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

@@ -457,6 +457,104 @@ namespace Forecast.Api.Persistence.Migrations
                     b.ToTable("RateWindows");
                 });
 
+            modelBuilder.Entity("Forecast.Api.Persistence.RetrainingEventEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerKeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("PolicyId", "Id");
+
+                    b.ToTable("RetrainingEvents");
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.RetrainingPolicyEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CollectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ObservedPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwnerKeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PausedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ServedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CollectionId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("SeriesId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("RetrainingPolicies", t =>
+                        {
+                            t.HasCheckConstraint("CK_RetrainingPolicies_OneSubject", "(\"SeriesId\" IS NULL) <> (\"CollectionId\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Forecast.Api.Persistence.SeriesEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -609,6 +707,9 @@ namespace Forecast.Api.Persistence.Migrations
 
                     b.Property<int?>("ResumedFromEpoch")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RetrainingPolicyId")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("SeriesId")
                         .HasColumnType("TEXT");
@@ -828,6 +929,28 @@ namespace Forecast.Api.Persistence.Migrations
                         .HasForeignKey("SeriesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.RetrainingEventEntity", b =>
+                {
+                    b.HasOne("Forecast.Api.Persistence.RetrainingPolicyEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.RetrainingPolicyEntity", b =>
+                {
+                    b.HasOne("Forecast.Api.Persistence.CollectionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Forecast.Api.Persistence.SeriesEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Forecast.Api.Persistence.SeriesEntity", b =>

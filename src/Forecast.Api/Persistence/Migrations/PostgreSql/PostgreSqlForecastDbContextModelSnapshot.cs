@@ -465,6 +465,106 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.ToTable("RateWindows");
                 });
 
+            modelBuilder.Entity("Forecast.Api.Persistence.RetrainingEventEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OwnerKeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("Refused")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("PolicyId", "Id");
+
+                    b.ToTable("RetrainingEvents");
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.RetrainingPolicyEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CollectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ObservedPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OwnerKeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PausedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ServedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CollectionId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("SeriesId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("RetrainingPolicies", t =>
+                        {
+                            t.HasCheckConstraint("CK_RetrainingPolicies_OneSubject", "(\"SeriesId\" IS NULL) <> (\"CollectionId\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Forecast.Api.Persistence.SeriesEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -617,6 +717,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
 
                     b.Property<int?>("ResumedFromEpoch")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("RetrainingPolicyId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("SeriesId")
                         .HasColumnType("uuid");
@@ -838,6 +941,28 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                         .HasForeignKey("SeriesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.RetrainingEventEntity", b =>
+                {
+                    b.HasOne("Forecast.Api.Persistence.RetrainingPolicyEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forecast.Api.Persistence.RetrainingPolicyEntity", b =>
+                {
+                    b.HasOne("Forecast.Api.Persistence.CollectionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Forecast.Api.Persistence.SeriesEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Forecast.Api.Persistence.SeriesEntity", b =>
