@@ -5,6 +5,7 @@ using Forecast.Api.Persistence;
 using Forecast.Api.Security;
 using Forecast.Api.Telemetry;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -21,18 +22,25 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
 
     private readonly (string Key, string? Value)[] settings;
 
+    // The service's clock; the system's unless a test drives time itself.
+    private readonly TimeProvider? clock;
+
     public ForecastApiFactory() : this(NewDatabaseFile(), [])
     {
     }
 
-    private ForecastApiFactory(string databaseFile, (string Key, string? Value)[] settings)
+    private ForecastApiFactory(string databaseFile, (string Key, string? Value)[] settings, TimeProvider? clock = null)
     {
         DatabaseFile = databaseFile;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /// <summary>A host on its own database with these configuration settings on top of the tests' own.</summary>
     public static ForecastApiFactory With(params (string Key, string? Value)[] settings) => new(NewDatabaseFile(), settings);
+
+    /// <summary>A host on its own database whose clock is <paramref name="clock"/> (a test's FakeTimeProvider), with these settings.</summary>
+    public static ForecastApiFactory WithClock(TimeProvider clock, params (string Key, string? Value)[] settings) => new(NewDatabaseFile(), settings, clock);
 
     /// <summary>
     /// A host that Kestrel serves on a free loopback port, at <see cref="ServerAddress"/>: a browser needs a real socket,
@@ -50,7 +58,7 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
     public Uri ServerAddress => ClientOptions.BaseAddress;
 
     /// <summary>A second host on the same database file, as another process of the service would be, with these settings on top of this one's.</summary>
-    public ForecastApiFactory OnSameDatabase(params (string Key, string? Value)[] overriding) => new(DatabaseFile, [.. settings, .. overriding]);
+    public ForecastApiFactory OnSameDatabase(params (string Key, string? Value)[] overriding) => new(DatabaseFile, [.. settings, .. overriding], clock);
 
     private static string NewDatabaseFile() => Path.Combine(Path.GetTempPath(), $"forecast-test-{Guid.NewGuid():N}.db");
 
@@ -76,6 +84,10 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
     }
 

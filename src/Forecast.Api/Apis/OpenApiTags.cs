@@ -16,6 +16,7 @@ internal sealed class OpenApiTags : IDocumentFilter
         ["Diagnostics"] = "Statistical tests of a series or of a model's residuals, with their reading in plain words.",
         ["Registry"] = "A key's training runs and models, and those of one series or collection, newest first.",
         ["Aliases"] = "Names such as production pointing at a series' or a collection's model, moved with a history, and forecasts through them.",
+        ["Retraining"] = "Policies that retrain a series or a collection on a cron schedule, after new observations or when live accuracy slips, and promote the new model only if it beats the alias's current one.",
         ["Webhooks"] = "Signed notifications of finished runs to a URL of the key's, with every delivery try.",
     };
 

@@ -16,7 +16,7 @@ namespace Forecast.Api.Contracts;
 /// <param name="TimeZone">IANA time zone cron is read in (default UTC).</param>
 /// <param name="AfterObservations">Retrain once this many observations were appended since the last run.</param>
 /// <param name="Accuracy">Retrain when the champion's live MASE over its newest origins is worse than its test MASE by more than the margin (series only).</param>
-/// <param name="Promote">How a new model must compare with the champion (default only if better, over 3 backtest windows).</param>
+/// <param name="Promote">How a new model must compare with the champion; left out or null, only if better over 3 backtest windows.</param>
 public sealed record RetrainingPolicyRequest(
     string Alias,
     HyperparameterRequest? Hyperparameters = null,
@@ -40,10 +40,11 @@ public sealed record RetrainingPolicyRequest(
 public sealed record RetrainingHistoryItem(
     DateTime At, RetrainingAction Action, string Reason, Guid? RunId, TrainingRunStatus? RunStatus, Guid? ModelId, string? PromotionOutcome, string? Error);
 
+/// <param name="Id">The policy's id: its recurring job is <c>retraining-{id}</c> on the Hangfire dashboard.</param>
 /// <param name="Status">active, or paused (after repeated failures; put the policy again to resume it).</param>
 /// <param name="NextRunAt">The next cron tick (UTC); null without cron or while paused.</param>
 /// <param name="NewObservations">Observations appended since the last run started (or the policy was put).</param>
 /// <param name="History">What the policy did, newest first (the newest 50 in a list of policies, up to 500 for one).</param>
 public sealed record RetrainingPolicyResponse(
-    string Name, Guid? SeriesId, Guid? CollectionId, RetrainingPolicy Policy, string Status, string? PausedReason, DateTime? NextRunAt,
+    Guid Id, string Name, Guid? SeriesId, Guid? CollectionId, RetrainingPolicy Policy, string Status, string? PausedReason, DateTime? NextRunAt,
     int NewObservations, IReadOnlyList<RetrainingHistoryItem> History, DateTime CreatedAt, DateTime UpdatedAt);

@@ -130,7 +130,7 @@ public sealed class RetrainingPolicies(
         var now = clock.GetUtcNow().UtcDateTime;
         var next = entity.PausedReason is null ? entity.Policy.Schedule(now)?.NextAfter(now) : null;
         var points = await RetrainingSubjects.PointsAsync(db, RetrainingSubjects.Of(entity), cancellationToken);
-        return new RetrainingPolicyResponse(entity.Name, entity.SeriesId, entity.CollectionId, entity.Policy,
+        return new RetrainingPolicyResponse(entity.Id, entity.Name, entity.SeriesId, entity.CollectionId, entity.Policy,
             entity.PausedReason is null ? "active" : "paused", entity.PausedReason, next, points - entity.ObservedPoints,
             history, entity.CreatedAt, entity.UpdatedAt);
     }

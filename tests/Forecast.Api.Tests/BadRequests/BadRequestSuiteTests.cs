@@ -16,7 +16,7 @@ public partial class BadRequestSuiteTests(BadRequestTargets targets) : IClassFix
     public static readonly IReadOnlyList<BadRequest> Cases =
     [
         .. UploadCases.Cases, .. TrainingCases.Cases, .. QueryCases.Cases, .. AccessCases.Cases, .. JsonShapeCases.Cases,
-        .. ObservationCases.Cases, .. CollectionCases.Cases, .. ModelCases.Cases, .. AliasCases.Cases, .. WebhookCases.Cases,
+        .. ObservationCases.Cases, .. CollectionCases.Cases, .. ModelCases.Cases, .. AliasCases.Cases, .. RetrainingCases.Cases, .. WebhookCases.Cases,
         .. KeyCases.Cases, .. HeaderCases.Cases,
     ];
 
