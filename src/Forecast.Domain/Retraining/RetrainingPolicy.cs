@@ -58,7 +58,11 @@ public sealed record RetrainingPolicy(
     /// <exception cref="DomainValidationException">A field breaks its rule; <see cref="DomainValidationException.Field"/> names it.</exception>
     public static RetrainingPolicy Check(RetrainingPolicy asked, bool forCollection, DateTime now)
     {
-        AliasName.Check(asked.Alias ?? throw new DomainValidationException("alias names the alias the new models are offered to.", "alias"));
+        if (asked.Alias is null || !AliasName.IsValid(asked.Alias))
+        {
+            throw new DomainValidationException(
+                $"alias names the alias the new models are offered to: lower-case letters, digits and hyphens, starting with a letter; got '{asked.Alias}'.", "alias");
+        }
         if (asked.Cron is null && asked.AfterObservations is null && asked.Accuracy is null)
         {
             throw new DomainValidationException("A policy needs at least one trigger: cron, afterObservations or accuracy.", "cron");

@@ -56,9 +56,9 @@ public sealed class RetrainingFlow(ForecastApiFactory factory)
         Assert.Equal("Succeeded", monitor.JobDetails(jobId).History[0].StateName);
     }
 
-    /// <summary>Appends <paramref name="count"/> observations after the newest.</summary>
-    public async Task AppendAsync(int count) =>
-        (await Client.PostJsonAsync($"/api/series/{SeriesId}/observations", new { values = Enumerable.Repeat(450.0, count).ToArray() })).EnsureSuccessStatusCode();
+    /// <summary>Appends <paramref name="count"/> observations of <paramref name="value"/> after the newest (airpassengers' last year is about 450).</summary>
+    public async Task AppendAsync(int count, double value = 450) =>
+        (await Client.PostJsonAsync($"/api/series/{SeriesId}/observations", new { values = Enumerable.Repeat(value, count).ToArray() })).EnsureSuccessStatusCode();
 
     /// <summary>Waits until the policy's history holds <paramref name="events"/> events, its runs finished; returns it then.</summary>
     public async Task<RetrainingPolicyResponse> WaitForHistoryAsync(string name, int events)

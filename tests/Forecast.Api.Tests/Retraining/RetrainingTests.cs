@@ -142,6 +142,19 @@ public sealed class RetrainingTests : IDisposable
     }
 
     [Fact]
+    public async Task Observations_the_champion_forecasts_badly_start_a_run_when_its_live_accuracy_slips_past_the_margin()
+    {
+        var flow = await new RetrainingFlow(factory).WithChampionAsync("snaive");
+        await flow.PutAsync("watchful", new { alias = "production", accuracy = new { margin = 0.5, origins = 3 }, hyperparameters = new { method = "naive", testSize = 12 } });
+
+        await flow.AppendAsync(3, value: 4_000);
+        var started = RetrainingFlow.Started((await flow.WaitForHistoryAsync("watchful", 1)).History[0]);
+
+        Assert.Matches(@"^the champion's MASE over its newest 3 origins is \d+(\.\d+)?, more than 0\.5 worse than its test MASE \d\.\d+$", started.Reason);
+        Assert.Equal(TrainingRunStatus.Succeeded, started.RunStatus);
+    }
+
+    [Fact]
     public async Task A_policy_whose_runs_cannot_start_pauses_itself_after_three_failures_and_a_put_resumes_it()
     {
         var flow = await new RetrainingFlow(factory).WithChampionAsync("naive");
