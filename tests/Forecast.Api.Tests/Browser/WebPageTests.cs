@@ -395,6 +395,34 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
     }
 
     [BrowserFact]
+    public async Task A_series_page_shows_its_retraining_policy_its_next_run_and_the_run_its_appended_observations_started()
+    {
+        var flow = await new Retraining.RetrainingFlow(host.Service).WithChampionAsync("naive");
+        var policy = await flow.PutAsync("nightly", new
+        {
+            alias = "production", cron = "0 3 * * *", timeZone = "Europe/Paris", afterObservations = 2, hyperparameters = new { method = "snaive", testSize = 12 },
+        });
+        await flow.AppendAsync(2);
+        var started = (await flow.WaitForHistoryAsync("nightly", 1)).History[0];
+        await using var tab = await host.OpenAsync(key: ForecastApiFactory.AdminKey);
+        var page = tab.Page;
+
+        await page.GotoAsync($"/#/series/{flow.SeriesId}");
+
+        var shown = page.Locator("#retraining article[data-policy='nightly']");
+        await Expect(shown.Locator("dt:text-is('schedule') + dd")).ToHaveTextAsync("0 3 * * * (Europe/Paris)");
+        await Expect(shown.Locator("dt:text-is('after observations') + dd")).ToHaveTextAsync("2 (0 so far)");
+        await Expect(shown.Locator("dt:text-is('next run') + dd")).Not.ToHaveTextAsync("–");
+        var row = shown.Locator("tbody tr").First;
+        await Expect(row.Locator("td").Nth(1)).ToHaveTextAsync(started.Reason);
+        await Expect(row.GetByRole(AriaRole.Link)).ToHaveTextAsync("succeeded");
+        await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync(started.PromotionOutcome!);
+        Assert.NotNull(policy.NextRunAt);
+        await tab.LookAsync("series-retraining");
+        Assert.Empty(tab.Errors);
+    }
+
+    [BrowserFact]
     public async Task A_wrong_key_shows_the_services_401_message()
     {
         await using var tab = await host.OpenAsync(key: "fk_0123456789abcdef_not-a-real-secret");

@@ -1,6 +1,7 @@
 import { getJson } from '../api.js';
 import { facts, h, link, section, table } from '../dom.js';
 import { dateTime, num } from '../format.js';
+import { retrainingPolicies } from './retraining.js';
 import { runsAndModels } from './runs-and-models.js';
 import { pagedList } from './paged-list.js';
 import { trainingForm } from './training-form.js';
@@ -23,12 +24,13 @@ export async function renderCollection(view, { params: [id], signal }) {
     ]),
     h('p', { class: 'note' }, 'A model trained below, one global LSTM, a statistical method fitted to each member, or the ensemble of both, scores every member on its test tail; the model’s page lists the members by MASE.'),
     members);
-  const [train, past] = await Promise.all([
+  const [train, past, retraining] = await Promise.all([
     trainingForm({ defaultsPath: `/api/collections/${id}/hyperparameters`, runsPath: `/api/collections/${id}/training-runs`, signal }),
     runsAndModels('collections', id, signal),
+    retrainingPolicies('collections', id, signal),
     pagedList(members, `/api/collections/${id}/series`, signal, 'No members.', (page) => table(
       `Members by key (${page.total})`, ['key', 'points', 'from', 'to'],
       page.items.map((m) => [link(`/series/${m.id}`, m.key), num(m.count), m.start, m.end]))),
   ]);
-  view.append(train, past);
+  view.append(train, past, retraining);
 }

@@ -3,6 +3,7 @@ import { colours, correlogram, timeChart } from '../charts.js';
 import { errorNote, facts, h, link, replace, section } from '../dom.js';
 import { listed, num, timestamps } from '../format.js';
 import { appendForm } from './append-form.js';
+import { retrainingPolicies } from './retraining.js';
 import { runsAndModels } from './runs-and-models.js';
 import { trainingForm } from './training-form.js';
 
@@ -30,12 +31,13 @@ export async function renderSeries(view, { params: [id], signal }) {
     section('diagnostics', 'Diagnostics', diagnostics));
   showSummary(summary, series);
 
-  const [train, past] = await Promise.all([
+  const [train, past, retraining] = await Promise.all([
     trainingForm({ defaultsPath: `/api/series/${id}/hyperparameters`, runsPath: `/api/series/${id}/training-runs`, signal }),
     runsAndModels('series', id, signal),
+    retrainingPolicies('series', id, signal),
     showDiagnostics(diagnostics, id, signal),
   ]);
-  view.append(train, past);
+  view.append(train, past, retraining);
 }
 
 /** The series' facts and its chart, in a container already on the page (the chart takes its width). */
