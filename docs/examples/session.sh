@@ -42,6 +42,14 @@ THETA=$(curl -X POST "$API/api/series/$SERIES/training-runs" -H 'Content-Type: a
 finished "$THETA"
 curl "$API/api/models/$(curl "$API/api/training-runs/$THETA" | jq -r .modelId)" | show '{method, metrics}'
 
+# Retrain on autopilot: every night at 3 in Paris (and after 30 new observations), a new model takes 'production'
+# only if it beats the current one over 3 backtest windows; the policy's history lists each run it started and why.
+curl -X PUT "$API/api/series/$SERIES/aliases/production" -H 'Content-Type: application/json' \
+  -d "{\"modelId\": \"$MODEL\"}" | show '{name, modelId}'
+curl -X PUT "$API/api/series/$SERIES/retraining/nightly" -H 'Content-Type: application/json' \
+  -d '{"alias": "production", "cron": "0 3 * * *", "timeZone": "Europe/Paris", "afterObservations": 30,
+       "warmStart": true, "promote": {"onlyIfBetter": true, "backtestWindows": 3}}' | show '{name, status, nextRunAt}'
+
 # Many series at once: tourism's 427 quarterly series as one long CSV (series,date,value), and one global
 # LSTM over all of them (about a minute on 2 cores), scored beside Theta and seasonal naive.
 COLLECTION=$(curl -X POST "$API/api/collections?name=tourism-quarterly" -H 'Content-Type: text/csv' \

@@ -11,10 +11,18 @@ curl -N "$API/api/training-runs/$RUN/events" | grep '^event:' | sort | uniq -c
 curl "$API/api/models/$MODEL/evaluation" | show '.points[:2]'
 curl "$API/api/models/$MODEL/residual-diagnostics" | show '{ljungBox, interpretation}'
 
+# A second policy that retrains with Theta as soon as 2 observations arrive (the nightly one waits for 30).
+curl -X PUT "$API/api/series/$SERIES/retraining/on-new-data" -H 'Content-Type: application/json' \
+  -d '{"alias": "production", "afterObservations": 2, "hyperparameters": {"method": "theta", "testSize": 12}}' | show '{name, status}'
+
 # New observations arrive: append them (JSON, or a CSV); the forecast then starts after the newest one, with the
 # same model (nothing is retrained), and origin= asks what the model would have said at an earlier period.
 curl -X POST "$API/api/series/$SERIES/observations" -H 'Content-Type: application/json' \
   -d '{"values": [417, 391], "timestamps": ["1961-01-01", "1961-02-01"]}' | show '{version, count, end: .end, appended}'
+# The append started the on-new-data policy's run: wait for it, then read what it decided against the champion.
+until curl "$API/api/series/$SERIES/retraining/on-new-data" | jq -e '.history[0].runStatus | . != null and . != "queued" and . != "running"' >/dev/null; do sleep 1; done
+curl "$API/api/series/$SERIES/retraining/on-new-data" | show '.history[0] | {action, reason, runId, promotionOutcome}'
+curl -X DELETE "$API/api/series/$SERIES/retraining/on-new-data"
 curl "$API/api/models/$MODEL/forecast?horizon=3" | show '{origin, seriesVersion, points}'
 curl "$API/api/models/$MODEL/forecast?horizon=3&origin=1961-01-01" | show '.points[0] | {timestamp, value}'
 curl "$API/api/models/$MODEL/accuracy" | show '{firstOrigin, meanMase, meanSeasonalNaiveMase, newest: .origins[-1]}'
