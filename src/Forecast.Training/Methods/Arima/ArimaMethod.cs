@@ -52,13 +52,13 @@ public sealed class ArimaMethod : IStatisticalMethod
 
         var screened = names.Count == 0 ? new ScreenedCovariates([], []) : RegressionScreening.Screen(names, columns);
         string[] used = [.. screened.Used.Select(j => names[j])];
-        var search = StepwiseSearch.Run(history, period, cancellation, [.. screened.Used.Select(j => columns[j])]);
+        var search = StepwiseSearch.Run(history, period, [.. screened.Used.Select(j => columns[j])], cancellation);
         if (search.Model is not { } model)
         {
             var reason = search.ModelsFitted == 0
                 ? "no points remain after its differences"
                 : "no candidate of R's stepwise search passed its checks";
-            return NoRegression(Fallback(history, period, reason, search), used);
+            return NoRegression(Fallback(history, period, reason, search), names);
         }
         var forecaster = new ArimaForecaster(model.Spec, model.Coefficients, model.Sigma2, used);
         var choices = new List<string> { Selection(model, search) };
@@ -142,8 +142,9 @@ public sealed class ArimaMethod : IStatisticalMethod
     private static IEnumerable<string> DifferencingChoices(SearchResult search, bool regression)
     {
         var tested = regression ? "residuals of the covariates' least-squares regression" : "history";
+        var decomposed = regression ? $" of the {tested}" : "";
         yield return search.SeasonalStrength is double strength
-            ? Invariant($"D = {search.SeasonalDifferences}: the seasonal strength of an STL decomposition of the {tested} is {strength:F3}, {(strength > Differencing.SeasonalStrengthThreshold ? "above" : "not above")} R's threshold {Differencing.SeasonalStrengthThreshold}.")
+            ? Invariant($"D = {search.SeasonalDifferences}: the seasonal strength of an STL decomposition{decomposed} is {strength:F3}, {(strength > Differencing.SeasonalStrengthThreshold ? "above" : "not above")} R's threshold {Differencing.SeasonalStrengthThreshold}.")
             : "D = 0: no seasonal difference, since the data have no season or span at most two of them.";
         var differenced = search.SeasonalDifferences > 0 ? $"seasonally differenced {tested}" : tested;
         yield return search.Differences == 0

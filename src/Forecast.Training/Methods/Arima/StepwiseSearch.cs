@@ -11,7 +11,7 @@ namespace Forecast.Training.Methods.Arima;
 /// <param name="DifferenceSpared">A difference the tests chose was not taken, since it would have left a covariate constant.</param>
 internal sealed record SearchResult(
     ArimaFit? Model, int Differences, int SeasonalDifferences, double? SeasonalStrength, int ModelsFitted, int Refits,
-    bool Approximated, bool ConstantDifferences, bool Corrected, bool DifferenceSpared = false);
+    bool Approximated, bool ConstantDifferences, bool Corrected, bool DifferenceSpared);
 
 /// <summary>
 /// R's <c>forecast::auto.arima</c> with its defaults (forecast 8.20): the differences first, then the stepwise search of
@@ -30,12 +30,11 @@ internal static class StepwiseSearch
     private const int MaximumSeasonalMa = 2;
     private const int MaximumModels = 94;
 
-    /// <param name="covariates">The covariates' values at the series' points, one column each: usable ones (<see cref="RegressionScreening"/>).</param>
+    /// <param name="covariates">The covariates' values at the series' points, one column each, those screened as usable (<see cref="RegressionScreening"/>); none for a model of the series alone.</param>
     public static SearchResult Run(
-        IReadOnlyList<double> series, int period, CancellationToken cancellation, IReadOnlyList<IReadOnlyList<double>>? covariates = null)
+        IReadOnlyList<double> series, int period, IReadOnlyList<IReadOnlyList<double>> covariates, CancellationToken cancellation)
     {
         var x = series.ToArray();
-        covariates ??= [];
         var n = x.Length;
         var m = Math.Max(1, period);
         var maxP = Math.Min(MaximumAr, n / 3);
