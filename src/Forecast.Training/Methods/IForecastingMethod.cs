@@ -14,7 +14,8 @@ public sealed record FitInput(IReadOnlyList<double> History, int SeasonalPeriod,
 {
     /// <summary>
     /// Known values that go with the history's points (covering each of them, and running past its end when the future is
-    /// known); none by default. Only a method that <see cref="IStatisticalMethod.UsesCovariates"/> sees them.
+    /// known); none by default. A run's fit (<see cref="ForecastingMethods.Fit"/>) hands them only to a method that
+    /// <see cref="IStatisticalMethod.UsesCovariates"/>.
     /// </summary>
     public Covariates Covariates { get; init; } = Covariates.None;
 }

@@ -54,7 +54,8 @@ internal static class ArimaEstimator
 
         var regression = RegressionColumns.For(spec, covariates ?? [], n);
         // R's arima estimates the coefficients of more than one regressor along their principal axes, X·V for X = U·D·V',
-        // and turns them back at the end; its optimiser's path, and so where it stops, depends on it.
+        // and turns them back at the end. The optimum is the same; the optimiser's path to it, and where it stops on a flat
+        // likelihood, are R's only so.
         var rotation = regression.Count > 1 ? regression.Design(n).Svd().VT.Transpose() : null;
         var regressors = rotation is null ? regression : regression.Rotated(rotation, n);
 

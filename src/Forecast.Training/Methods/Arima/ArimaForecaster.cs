@@ -66,7 +66,8 @@ internal sealed class ArimaForecaster : IFittedForecaster
             covariates.Require(CovariateNames, origin + horizon, origin);
         }
         var last = origins.Count == 0 ? 0 : origins.Max();
-        var regression = RegressionColumns.For(Spec, covariates.Require(CovariateNames, last + horizon), last + horizon);
+        var end = origins.Count == 0 ? 0 : last + horizon;
+        var regression = RegressionColumns.For(Spec, covariates.Require(CovariateNames, end), end);
         var wanted = origins.ToHashSet();
         var states = new Dictionary<int, (double[] State, double[] Covariance)>();
         _stateSpace.Filter(regression.Net(series, Beta, last), afterPoint: (seen, state, covariance) =>
