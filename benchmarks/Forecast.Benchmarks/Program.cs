@@ -13,11 +13,12 @@ return args.FirstOrDefault() switch
     "methods" => MethodsBenchmark.Run(args[1..]),
     "ets" => EtsBenchmark.Run(args[1..]),
     "arima" => ArimaBenchmark.Run(args[1..]),
+    "arima-xreg" => ArimaXregBenchmark.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- diagnostics | train | accuracy [seeds=1,2] [only=name] [hyperparameter=value ...] | collections [set=monthly] [holdout=validation] [hyperparameter=value ...] | speed publish=DIR [seconds=10] | mixed publish=DIR [seconds=60] [warmup=10] | warmstart [seeds=1,2,3] | methods [only=ets,theta] | ets [set=monthly] [first=50] | arima [set=monthly] [limit=N] [list=true]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- diagnostics | train | accuracy [seeds=1,2] [only=name] [hyperparameter=value ...] | collections [set=monthly] [holdout=validation] [hyperparameter=value ...] | speed publish=DIR [seconds=10] | mixed publish=DIR [seconds=60] [warmup=10] | warmstart [seeds=1,2,3] | methods [only=ets,theta] | ets [set=monthly] [first=50] | arima [set=monthly] [limit=N] [list=true] | arima-xreg");
     return 2;
 }

@@ -7,7 +7,7 @@ public class DomainValidationException(string detail, string? field = null) : Ex
 }
 
 /// <summary>Input that is well formed but cannot be processed (HTTP 422), e.g. a series too short.</summary>
-public sealed class UnprocessableException(string detail, string? field = null) : DomainValidationException(detail, field);
+public class UnprocessableException(string detail, string? field = null) : DomainValidationException(detail, field);
 
 public sealed class NotFoundException(string what, object id) : Exception($"{what} '{id}' was not found.");
 

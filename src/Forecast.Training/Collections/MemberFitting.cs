@@ -115,7 +115,7 @@ internal static class MemberFitting
     private static Fitted Fit(IStatisticalMethod method, GlobalMember member, Hyperparameters hp, CancellationToken cancellation)
     {
         var history = member.Values.Take(member.Values.Count - hp.TestSize).ToArray();
-        var fitted = method.Fit(new FitInput(history, hp.SeasonalPeriod, hp.TestSize), cancellation);
+        var fitted = ForecastingMethods.Fit(method, new FitInput(history, hp.SeasonalPeriod, hp.TestSize), cancellation);
         var scale = PooledCalibration.ScaleAt(history, hp.SeasonalPeriod);
         return new Fitted(new MemberFit(member.Key, fitted.State), fitted.Model.RecentMeanSquaredError(history, ForecastModelBuilder.LossPoints(hp)) / (scale * scale));
     }

@@ -1,5 +1,6 @@
 using Forecast.Domain;
 using Forecast.Domain.Runs;
+using Forecast.Domain.Series;
 using Forecast.Training.Collections;
 using Forecast.Training.Lstm;
 using Forecast.Training.Methods.Arima;
@@ -36,6 +37,26 @@ public static class ForecastingMethods
     /// <summary>The statistical method called <paramref name="name"/>; null for the LSTM.</summary>
     /// <exception cref="DomainValidationException">No method has that name.</exception>
     public static IStatisticalMethod? Statistical(string name) => Find(name) as IStatisticalMethod;
+
+    /// <summary>
+    /// Fits <paramref name="input"/> by <paramref name="method"/>, the way every fit of a run is made: a method that does
+    /// not use covariates is fitted to the target alone, and its choices say which covariates it left out.
+    /// </summary>
+    public static FittedMethod Fit(IStatisticalMethod method, FitInput input, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(input);
+        if (method.UsesCovariates || input.Covariates.IsEmpty)
+        {
+            return method.Fit(input, cancellation);
+        }
+        var fitted = method.Fit(input with { Covariates = Covariates.None }, cancellation);
+        var names = string.Join(", ", input.Covariates.Names);
+        return fitted with
+        {
+            Choices = [.. fitted.Choices, $"Covariates not used ({names}): {method.Name} forecasts from the target's own past; arima regresses on covariates."],
+        };
+    }
 
     /// <summary>The run fields <paramref name="method"/> takes, by their names in a request, besides the method itself.</summary>
     public static IReadOnlyList<string> FieldsOf(IForecastingMethod method) =>

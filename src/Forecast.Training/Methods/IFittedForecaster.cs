@@ -1,3 +1,4 @@
+using Forecast.Domain.Series;
 using Forecast.Training.Intervals;
 
 namespace Forecast.Training.Methods;
@@ -10,6 +11,10 @@ namespace Forecast.Training.Methods;
 /// A fitted model forecasts from any origin of any version of its series: its parameters are fixed by the fit, its state
 /// is carried through the points before the origin (an exponential smoothing's level, an ARIMA's innovations, a network's
 /// window), so a forecast from an origin sees nothing after it. Implementations are safe to call from several threads.
+/// A model fitted with covariates (<see cref="CovariateNames"/>) forecasts only with them: the overloads that take
+/// <see cref="Covariates"/> need each of its covariates over the history and every step of the horizon, and refuse
+/// with <see cref="MissingCovariateException"/> where one has no value; the overloads without covariates give none.
+/// A model fitted without covariates ignores any it is given.
 /// </remarks>
 public interface IFittedForecaster
 {
@@ -35,14 +40,38 @@ public interface IFittedForecaster
     /// with its one-step intervals at <paramref name="levels"/>.
     /// </summary>
     IReadOnlyList<ForecastStep> OneStepAhead(IReadOnlyList<double> series, int firstIndex, int endIndex, IntervalLevels levels);
+
+    /// <summary>The covariates its forecasts need, in the order of its coefficients; none for a model of the target's own past.</summary>
+    IReadOnlyList<string> CovariateNames => [];
+
+    /// <summary>
+    /// <see cref="Forecast(IReadOnlyList{double}, IReadOnlyList{int}, int, IntervalLevels)"/> with the covariates the model
+    /// was fitted with, aligned with <paramref name="series"/> and known at least <paramref name="horizon"/> points past each origin.
+    /// </summary>
+    /// <exception cref="MissingCovariateException">A covariate without a value the forecast needs: the first such point, as a step of its origin.</exception>
+    IReadOnlyList<ForecastStep>[] Forecast(IReadOnlyList<double> series, Covariates covariates, IReadOnlyList<int> origins, int horizon, IntervalLevels levels) =>
+        Forecast(series, origins, horizon, levels);
+
+    /// <summary>
+    /// <see cref="OneStepAhead(IReadOnlyList{double}, int, int, IntervalLevels)"/> with the covariates the model was fitted
+    /// with, known up to <paramref name="endIndex"/>.
+    /// </summary>
+    /// <exception cref="MissingCovariateException">A covariate without a value before <paramref name="endIndex"/>.</exception>
+    IReadOnlyList<ForecastStep> OneStepAhead(IReadOnlyList<double> series, Covariates covariates, int firstIndex, int endIndex, IntervalLevels levels) =>
+        OneStepAhead(series, firstIndex, endIndex, levels);
 }
 
-/// <summary>Single-origin conveniences over <see cref="IFittedForecaster.Forecast"/>.</summary>
+/// <summary>Single-origin conveniences over <see cref="IFittedForecaster"/>'s forecasts.</summary>
 public static class FittedForecasterExtensions
 {
     /// <summary>The forecast of <paramref name="horizon"/> points after the end of <paramref name="history"/>.</summary>
     public static IReadOnlyList<ForecastStep> ForecastAfter(this IFittedForecaster model, IReadOnlyList<double> history, int horizon, IntervalLevels levels) =>
         model.Forecast(history, [history.Count], horizon, levels)[0];
+
+    /// <summary>The forecast of <paramref name="horizon"/> points after the end of <paramref name="history"/>, with the covariates for them.</summary>
+    public static IReadOnlyList<ForecastStep> ForecastAfter(
+        this IFittedForecaster model, IReadOnlyList<double> history, Covariates covariates, int horizon, IntervalLevels levels) =>
+        model.Forecast(history, covariates, [history.Count], horizon, levels)[0];
 
     /// <summary>Point forecasts only, from each origin.</summary>
     public static double[][] PointForecasts(this IFittedForecaster model, IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon) =>

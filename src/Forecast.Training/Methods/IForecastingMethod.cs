@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Forecast.Domain.Series;
 
 namespace Forecast.Training.Methods;
 
@@ -9,7 +10,15 @@ namespace Forecast.Training.Methods;
 /// The points forecast after the history (the test tail's length). A method that judges itself on the last
 /// <paramref name="Horizon"/> points of its history, as the ensemble's statistical part does, needs it; the others ignore it.
 /// </param>
-public sealed record FitInput(IReadOnlyList<double> History, int SeasonalPeriod, int Horizon);
+public sealed record FitInput(IReadOnlyList<double> History, int SeasonalPeriod, int Horizon)
+{
+    /// <summary>
+    /// Known values that go with the history's points (covering each of them, and running past its end when the future is
+    /// known); none by default. A run's fit (<see cref="ForecastingMethods.Fit"/>) hands them only to a method that
+    /// <see cref="IStatisticalMethod.UsesCovariates"/>.
+    /// </summary>
+    public Covariates Covariates { get; init; } = Covariates.None;
+}
 
 /// <summary>A method's fit of one history, ready to store.</summary>
 /// <param name="Model">The fitted model.</param>
@@ -33,7 +42,14 @@ public interface IForecastingMethod
 /// </summary>
 public interface IStatisticalMethod : IForecastingMethod
 {
+    /// <summary>
+    /// Whether the method regresses on covariates. One that does not is fitted to the target alone by
+    /// <see cref="ForecastingMethods.Fit"/>, which says so in its choices.
+    /// </summary>
+    bool UsesCovariates => false;
+
     /// <summary>Fits <paramref name="input"/>; a history the method cannot fit falls back to a simpler form and says so in the choices.</summary>
+    /// <exception cref="MissingCovariateException">A method that uses covariates given a covariate that does not cover the history.</exception>
     FittedMethod Fit(FitInput input, CancellationToken cancellation);
 
     /// <summary>The model <see cref="Fit"/> returned, from its <see cref="FittedMethod.State"/>.</summary>

@@ -36,8 +36,10 @@ internal static class ArimaEstimator
     private const int MaximumStateLength = 350;
 
     /// <param name="offset">For an approximate fit: R's constant that puts the CSS information criteria on the likelihood's scale.</param>
+    /// <param name="covariates">The values of the spec's covariates at the series' points, one column each; none by default.</param>
     /// <returns>The fit, or null where R's <c>arima</c> fails (a non-stationary start, a singular Hessian).</returns>
-    public static ArimaFit? Fit(IReadOnlyList<double> series, ArimaSpec spec, bool approximate, double offset = 0)
+    public static ArimaFit? Fit(
+        IReadOnlyList<double> series, ArimaSpec spec, bool approximate, double offset = 0, IReadOnlyList<IReadOnlyList<double>>? covariates = null)
     {
         var y = series.ToArray();
         var n = y.Length;
@@ -50,33 +52,41 @@ internal static class ArimaEstimator
             return null;
         }
 
+        var regression = RegressionColumns.For(spec, covariates ?? [], n);
+        // R's arima estimates the coefficients of more than one regressor along their principal axes, X·V for X = U·D·V',
+        // and turns them back at the end. The optimum is the same; the optimiser's path to it, and where it stops on a flat
+        // likelihood, are R's only so.
+        var rotation = regression.Count > 1 ? regression.Design(n).Svd().VT.Transpose() : null;
+        var regressors = rotation is null ? regression : regression.Rotated(rotation, n);
+
         var start = new double[k];
         var scale = Enumerable.Repeat(1.0, k).ToArray();
-        if (Regressor(spec, n) is { } regressor)
+        if (regressors.Count > 0)
         {
-            var (coefficient, standardError) = RegressionStart(y, regressor, spec);
-            // A regression without residual scatter leaves R's optimiser an unusable scale.
-            if (!(standardError > 0) || !double.IsFinite(coefficient))
+            if (RegressionStart(y, regressors, spec) is not { } regressionStart)
             {
                 return null;
             }
-            start[^1] = coefficient;
-            scale[^1] = 10 * standardError;
+            regressionStart.Coefficients.CopyTo(start, spec.ArmaCount);
+            for (var j = 0; j < regressors.Count; j++)
+            {
+                scale[spec.ArmaCount + j] = 10 * regressionStart.StandardErrors[j];
+            }
         }
 
-        double Css(double[] coefficients) => 0.5 * Math.Log(CssMeanSquare(y, spec, coefficients));
+        double Css(double[] coefficients) => 0.5 * Math.Log(CssMeanSquare(y, spec, regressors, coefficients));
 
         if (approximate)
         {
             var final = k == 0 ? start : NumericalOptimizer.Minimize(Css, start, scale).Parameters;
-            var meanSquare = CssMeanSquare(y, spec, final);
-            if (k > 0 && !HasUsableVariance(NumericalOptimizer.Hessian(Css, final, scale), used, null))
+            var meanSquare = CssMeanSquare(y, spec, regressors, final);
+            if (k > 0 && !HasUsableVariance(NumericalOptimizer.Hessian(Css, final, scale), used, null, spec, rotation))
             {
-                return Rejected(spec, final, approximate, "its Hessian has no positive-definite inverse");
+                return Rejected(spec, Unrotated(spec, final, rotation), approximate, "its Hessian has no positive-definite inverse");
             }
             var aic = offset + used * Math.Log(meanSquare) + 2 * (k + 1);
             var sumOfSquares = meanSquare * (n - ConditionalSumOfSquares.ConditioningPoints(spec));
-            return Completed(spec, final, used, aic, double.NaN, sumOfSquares, k + 1, approximate);
+            return Completed(spec, Unrotated(spec, final, rotation), used, aic, double.NaN, sumOfSquares, k + 1, approximate);
         }
 
         if (k > 0)
@@ -93,7 +103,7 @@ internal static class ArimaEstimator
             return null;
         }
 
-        double Ml(double[] unconstrained) => Filter(y, spec, ArimaPolynomials.ToStationary(spec, unconstrained)).Objective;
+        double Ml(double[] unconstrained) => Filter(y, spec, regressors, ArimaPolynomials.ToStationary(spec, unconstrained)).Objective;
 
         var unconstrained = ArimaPolynomials.FromStationary(spec, start);
         InvertMaBlocks(spec, unconstrained);
@@ -102,12 +112,13 @@ internal static class ArimaEstimator
             unconstrained = NumericalOptimizer.Minimize(Ml, unconstrained, scale).Parameters;
             InvertMaBlocks(spec, unconstrained);
             var jacobian = ArimaPolynomials.StationaryJacobian(spec, unconstrained);
-            if (!HasUsableVariance(NumericalOptimizer.Hessian(Ml, unconstrained, scale), used, jacobian))
+            if (!HasUsableVariance(NumericalOptimizer.Hessian(Ml, unconstrained, scale), used, jacobian, spec, rotation))
             {
-                return Rejected(spec, ArimaPolynomials.ToStationary(spec, unconstrained), approximate, "its Hessian has no positive-definite inverse");
+                return Rejected(spec, Unrotated(spec, ArimaPolynomials.ToStationary(spec, unconstrained), rotation), approximate,
+                    "its Hessian has no positive-definite inverse");
             }
         }
-        return Exact(spec, y, ArimaPolynomials.ToStationary(spec, unconstrained), k);
+        return Exact(spec, y, regression, Unrotated(spec, ArimaPolynomials.ToStationary(spec, unconstrained), rotation), k);
     }
 
     /// <summary>
@@ -115,32 +126,33 @@ internal static class ArimaEstimator
     /// innovation variance is then the only estimated parameter.
     /// </summary>
     public static ArimaFit Fixed(IReadOnlyList<double> series, ArimaSpec spec, double[] coefficients) =>
-        Exact(spec, series.ToArray(), coefficients, 0);
+        Exact(spec, series.ToArray(), RegressionColumns.For(spec, [], series.Count), coefficients, 0);
 
     /// <summary>
     /// R's constant for the approximate search, -2 log L - n log σ² of the exact fit of ARIMA(0,d,0)(0,D,0)[m] (with a
-    /// mean when undifferenced), so that CSS criteria n* log σ²_CSS + offset are on the likelihood's scale; 0 when that
-    /// fit fails.
+    /// mean when undifferenced, and the covariates), so that CSS criteria n* log σ²_CSS + offset are on the likelihood's
+    /// scale; 0 when that fit fails.
     /// </summary>
-    public static double ApproximationOffset(IReadOnlyList<double> series, int differences, int seasonalDifferences, int period)
+    public static double ApproximationOffset(
+        IReadOnlyList<double> series, int differences, int seasonalDifferences, int period, IReadOnlyList<IReadOnlyList<double>> covariates)
     {
         var spec = new ArimaSpec(0, differences, 0, 0, seasonalDifferences, 0, period,
-            differences + seasonalDifferences == 0 ? ArimaConstant.Mean : ArimaConstant.None);
-        var fit = Fit(series, spec, approximate: false);
+            differences + seasonalDifferences == 0 ? ArimaConstant.Mean : ArimaConstant.None, covariates.Count);
+        var fit = Fit(series, spec, approximate: false, covariates: covariates);
         if (fit is null || fit.Rejection is not null)
         {
             return 0;
         }
         var used = series.Count - spec.DifferencedAway;
-        var filtered = Filter(series.ToArray(), spec, fit.Coefficients);
+        var filtered = Filter(series.ToArray(), spec, RegressionColumns.For(spec, covariates, series.Count), fit.Coefficients);
         return -2 * fit.LogLikelihood - series.Count * Math.Log(filtered.SumOfSquares / used);
     }
 
     /// <summary>Scores final coefficients by the exact likelihood, <paramref name="estimated"/> of them estimated.</summary>
-    private static ArimaFit Exact(ArimaSpec spec, double[] y, double[] coefficients, int estimated)
+    private static ArimaFit Exact(ArimaSpec spec, double[] y, RegressionColumns regression, double[] coefficients, int estimated)
     {
         var used = y.Length - spec.DifferencedAway;
-        var filtered = Filter(y, spec, coefficients);
+        var filtered = Filter(y, spec, regression, coefficients);
         var logLikelihood = LogLikelihood(filtered.Objective, used);
         var aic = -2 * logLikelihood + 2 * (estimated + 1);
         return Completed(spec, coefficients, used, aic, logLikelihood, filtered.StandardizedSquares, estimated + 1, approximate: false);
@@ -163,82 +175,60 @@ internal static class ArimaEstimator
     /// </summary>
     public static double LogLikelihood(IReadOnlyList<double> series, ArimaSpec spec, double[] coefficients)
     {
-        var filtered = Filter(series.ToArray(), spec, coefficients);
+        var filtered = Filter(series.ToArray(), spec, RegressionColumns.For(spec, [], series.Count), coefficients);
         return LogLikelihood(filtered.Objective, series.Count - spec.DifferencedAway);
-    }
-
-    /// <summary>The mean or drift at positions start..start+length (0-based; R's drift regressor is the position from 1).</summary>
-    public static double[] Deterministic(ArimaSpec spec, ReadOnlySpan<double> coefficients, int start, int length)
-    {
-        var values = new double[length];
-        if (spec.Constant == ArimaConstant.None)
-        {
-            return values;
-        }
-        var c = coefficients[^1];
-        for (var i = 0; i < length; i++)
-        {
-            values[i] = spec.Constant == ArimaConstant.Mean ? c : c * (start + i + 1);
-        }
-        return values;
-    }
-
-    /// <summary>series[0..length) net of its mean or drift: what the ARMA part with its differencing models.</summary>
-    public static double[] Net(ArimaSpec spec, ReadOnlySpan<double> coefficients, IReadOnlyList<double> series, int length)
-    {
-        var net = Deterministic(spec, coefficients, 0, length);
-        for (var t = 0; t < length; t++)
-        {
-            net[t] = series[t] - net[t];
-        }
-        return net;
     }
 
     private static double LogLikelihood(double objective, int used) =>
         -0.5 * (2 * used * objective + used + used * Math.Log(2 * Math.PI));
 
-    private static double[]? Regressor(ArimaSpec spec, int n) => spec.Constant switch
-    {
-        ArimaConstant.Mean => Enumerable.Repeat(1.0, n).ToArray(),
-        ArimaConstant.Drift => Enumerable.Range(1, n).Select(t => (double)t).ToArray(),
-        _ => null,
-    };
+    private static FilterResult Filter(double[] y, ArimaSpec spec, RegressionColumns regression, double[] coefficients) =>
+        ArimaStateSpace.For(spec, coefficients).Filter(regression.Net(y, coefficients.AsSpan(spec.ArmaCount), y.Length));
 
-    private static FilterResult Filter(double[] y, ArimaSpec spec, double[] coefficients) =>
-        ArimaStateSpace.For(spec, coefficients).Filter(Net(spec, coefficients, y, y.Length));
-
-    private static double CssMeanSquare(double[] y, ArimaSpec spec, double[] coefficients)
+    private static double CssMeanSquare(double[] y, ArimaSpec spec, RegressionColumns regression, double[] coefficients)
     {
         var (phi, theta) = ArimaPolynomials.Expand(spec, coefficients);
-        return ConditionalSumOfSquares.MeanSquare(spec, Net(spec, coefficients, y, y.Length), phi, theta);
+        return ConditionalSumOfSquares.MeanSquare(spec, regression.Net(y, coefficients.AsSpan(spec.ArmaCount), y.Length), phi, theta);
     }
 
     /// <summary>
-    /// R's start for a mean or drift: least squares of the differenced series on the differenced regressor, with ten
-    /// standard errors as the optimiser's scale for it.
+    /// R's start for the regression: least squares of the differenced series on the differenced regressors (on the series
+    /// and regressors themselves when differencing leaves no more points than regressors, or nothing to regress on), with
+    /// ten standard errors of each coefficient as the optimiser's scale for it; null where that regression has no
+    /// unique solution or no residual scatter, which leave R's optimiser unusable starts or scales.
     /// </summary>
-    private static (double Coefficient, double StandardError) RegressionStart(double[] y, double[] regressor, ArimaSpec spec)
+    private static (double[] Coefficients, double[] StandardErrors)? RegressionStart(double[] y, RegressionColumns regressors, ArimaSpec spec)
     {
-        var dy = Differencing.Apply(y, spec.Differences, spec.SeasonalDifferences, spec.Period);
-        var dz = Differencing.Apply(regressor, spec.Differences, spec.SeasonalDifferences, spec.Period);
-        if (dy.Length <= 1)
+        var x = regressors.Design(y.Length);
+        var dy = Vector<double>.Build.DenseOfArray(Differencing.Apply(y, spec.Differences, spec.SeasonalDifferences, spec.Period));
+        var dx = Matrix<double>.Build.DenseOfColumnArrays(x.EnumerateColumns()
+            .Select(c => Differencing.Apply(c.ToArray(), spec.Differences, spec.SeasonalDifferences, spec.Period)));
+        if (dy.Count <= x.ColumnCount || dx.Enumerate().All(v => v == 0))
         {
-            (dy, dz) = (y, regressor);
+            (dy, dx) = (Vector<double>.Build.DenseOfArray(y), x);
         }
-        double zz = 0, zy = 0;
-        for (var t = 0; t < dy.Length; t++)
+        if (dx.Rank() < dx.ColumnCount)
         {
-            zz += dz[t] * dz[t];
-            zy += dz[t] * dy[t];
+            return null;
         }
-        var coefficient = zy / zz;
-        var residualSquares = 0.0;
-        for (var t = 0; t < dy.Length; t++)
+        var coefficients = dx.QR().Solve(dy);
+        var residuals = dy - dx * coefficients;
+        var variance = residuals.DotProduct(residuals) / (dy.Count - dx.ColumnCount);
+        var standardErrors = dx.TransposeThisAndMultiply(dx).Inverse().Diagonal().Select(v => Math.Sqrt(variance * v)).ToArray();
+        return standardErrors.All(se => se > 0 && double.IsFinite(se)) && coefficients.All(double.IsFinite)
+            ? (coefficients.ToArray(), standardErrors)
+            : null;
+    }
+
+    /// <summary>The coefficients with the regression's turned back from the regressors' principal axes, β = V·γ.</summary>
+    private static double[] Unrotated(ArimaSpec spec, double[] coefficients, Matrix<double>? rotation)
+    {
+        if (rotation is null)
         {
-            var e = dy[t] - coefficient * dz[t];
-            residualSquares += e * e;
+            return coefficients;
         }
-        return (coefficient, Math.Sqrt(residualSquares / (dy.Length - 1) / zz));
+        var beta = rotation * Vector<double>.Build.DenseOfArray(coefficients[spec.ArmaCount..]);
+        return [.. coefficients[..spec.ArmaCount], .. beta];
     }
 
     /// <summary>R's <c>arCheck</c>: every root of 1 - Σ ar_i B^i strictly outside the unit circle.</summary>
@@ -252,9 +242,10 @@ internal static class ArimaEstimator
 
     /// <summary>
     /// R's <c>checkarima</c>: the coefficients' covariance, (n H)⁻¹ carried through the <paramref name="jacobian"/> of the
-    /// stationarity transform when there is one, must exist and have no negative variance.
+    /// stationarity transform when there is one and back from the regressors' principal axes when they were
+    /// <paramref name="rotation"/>'s, must exist and have no negative variance.
     /// </summary>
-    private static bool HasUsableVariance(double[,] hessian, int used, double[,]? jacobian)
+    private static bool HasUsableVariance(double[,] hessian, int used, double[,]? jacobian, ArimaSpec spec, Matrix<double>? rotation)
     {
         var h = Matrix<double>.Build.DenseOfArray(hessian) * used;
         if (!h.Enumerate().All(double.IsFinite))
@@ -272,6 +263,12 @@ internal static class ArimaEstimator
         {
             var a = Matrix<double>.Build.DenseOfArray(jacobian);
             covariance = a.TransposeThisAndMultiply(covariance * a);
+        }
+        if (rotation is not null)
+        {
+            var back = Matrix<double>.Build.DenseIdentity(covariance.RowCount);
+            back.SetSubMatrix(spec.ArmaCount, spec.ArmaCount, rotation);
+            covariance = back * covariance.TransposeAndMultiply(back);
         }
         return covariance.Diagonal().All(v => v >= 0);
     }

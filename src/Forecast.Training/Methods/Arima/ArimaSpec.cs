@@ -16,20 +16,27 @@ internal enum ArimaConstant
 }
 
 /// <summary>
-/// ARIMA(p,d,q)(P,D,Q)[m]: orders, season and constant. Coefficients are laid out as R's <c>arima</c> lays them out:
-/// ar[1..p], ma[1..q], sar[1..P], sma[1..Q], then the mean or drift.
+/// ARIMA(p,d,q)(P,D,Q)[m]: orders, season, constant and covariates. Coefficients are laid out as R's <c>arima</c> lays
+/// them out: ar[1..p], ma[1..q], sar[1..P], sma[1..Q], then the mean or drift, then one per covariate.
 /// </summary>
 /// <param name="Period">m; 1 when the model has no seasonal part.</param>
+/// <param name="CovariateCount">
+/// The covariates regressed on: with any, the model is a regression with ARIMA errors, y_t = x_t'β + η_t with η the
+/// ARIMA process, as R's <c>arima(xreg = )</c> fits it.
+/// </param>
 internal sealed record ArimaSpec(
     int ArOrder, int Differences, int MaOrder,
     int SeasonalArOrder, int SeasonalDifferences, int SeasonalMaOrder,
-    int Period, ArimaConstant Constant)
+    int Period, ArimaConstant Constant, int CovariateCount = 0)
 {
-    /// <summary>The number of ARMA coefficients, before the mean or drift.</summary>
+    /// <summary>The number of ARMA coefficients, before the regression's.</summary>
     public int ArmaCount => ArOrder + MaOrder + SeasonalArOrder + SeasonalMaOrder;
 
+    /// <summary>The regression's coefficients: the mean or drift, then the covariates'.</summary>
+    public int RegressionCount => (Constant == ArimaConstant.None ? 0 : 1) + CovariateCount;
+
     /// <summary>Every coefficient the likelihood estimates.</summary>
-    public int CoefficientCount => ArmaCount + (Constant == ArimaConstant.None ? 0 : 1);
+    public int CoefficientCount => ArmaCount + RegressionCount;
 
     /// <summary>d + D.</summary>
     public int TotalDifferences => Differences + SeasonalDifferences;
@@ -69,13 +76,18 @@ internal sealed record ArimaSpec(
         }
     }
 
-    /// <summary>R's spelling: ARIMA(3,0,2)(1,1,0)[12] with drift.</summary>
+    /// <summary>R's spelling: ARIMA(3,0,2)(1,1,0)[12] with drift; Regression with ARIMA(1,1,0) errors.</summary>
     public override string ToString()
     {
         var text = string.Create(CultureInfo.InvariantCulture, $"ARIMA({ArOrder},{Differences},{MaOrder})");
         if (IsSeasonal)
         {
             text += string.Create(CultureInfo.InvariantCulture, $"({SeasonalArOrder},{SeasonalDifferences},{SeasonalMaOrder})[{Period}]");
+        }
+        if (CovariateCount > 0)
+        {
+            // R names the mean or drift among the coefficients of a regression, not in its label.
+            return $"Regression with {text} errors";
         }
         return Constant switch
         {

@@ -8,16 +8,19 @@ namespace Forecast.Training.Methods.Arima;
 /// <param name="Approximated">Whether the search compared candidates by conditional sums of squares.</param>
 /// <param name="ConstantDifferences">The differenced series was constant, so R fits the differences' deterministic model without a search.</param>
 /// <param name="Corrected">Whether candidates were compared by the AICc; R compares them by the AIC when n ≤ 3.</param>
+/// <param name="DifferenceSpared">A difference the tests chose was not taken, since it would have left a covariate constant.</param>
 internal sealed record SearchResult(
     ArimaFit? Model, int Differences, int SeasonalDifferences, double? SeasonalStrength, int ModelsFitted, int Refits,
-    bool Approximated, bool ConstantDifferences, bool Corrected);
+    bool Approximated, bool ConstantDifferences, bool Corrected, bool DifferenceSpared);
 
 /// <summary>
 /// R's <c>forecast::auto.arima</c> with its defaults (forecast 8.20): the differences first, then the stepwise search of
 /// Hyndman and Khandakar (2008) over p, q ≤ 5, P, Q ≤ 2 from ARIMA(2,d,2)(1,D,1) and R's three simple starting models,
 /// moving to any neighbour (one or both of a pair of orders ±1, or the constant toggled) with a lower AICc until none
 /// has one. Long or finely seasonal series (n > 150 or m > 12) are searched with conditional-sum-of-squares fits, and
-/// the best of those refitted by exact likelihood.
+/// the best of those refitted by exact likelihood. With covariates, as <c>auto.arima(xreg = )</c>: the differences are
+/// chosen on the residuals of the covariates' least-squares regression, and every candidate is a regression with ARIMA
+/// errors.
 /// </summary>
 internal static class StepwiseSearch
 {
@@ -27,7 +30,9 @@ internal static class StepwiseSearch
     private const int MaximumSeasonalMa = 2;
     private const int MaximumModels = 94;
 
-    public static SearchResult Run(IReadOnlyList<double> series, int period, CancellationToken cancellation)
+    /// <param name="covariates">The covariates' values at the series' points, one column each, those screened as usable (<see cref="RegressionScreening"/>); none for a model of the series alone.</param>
+    public static SearchResult Run(
+        IReadOnlyList<double> series, int period, IReadOnlyList<IReadOnlyList<double>> covariates, CancellationToken cancellation)
     {
         var x = series.ToArray();
         var n = x.Length;
@@ -39,21 +44,34 @@ internal static class StepwiseSearch
         // R falls back to the AIC where the AICc's correction is undefined.
         var corrected = n > 3;
 
-        var (seasonalDifferences, strength) = m == 1 ? (0, null) : Differencing.Seasonal(x, m);
+        var errors = covariates.Count == 0 ? x : RegressionScreening.Residuals(x, covariates);
+        var (seasonalDifferences, strength) = m == 1 ? (0, null) : Differencing.Seasonal(errors, m);
         if (m == 1)
         {
             maxSeasonalP = maxSeasonalQ = 0;
         }
-        var differences = Differencing.First(Differencing.Apply(x, 0, seasonalDifferences, m));
-        var differenced = Differencing.Apply(x, differences, seasonalDifferences, m);
+        // R takes one difference fewer where it would leave a covariate constant: its coefficient could not be estimated.
+        var spared = false;
+        if (seasonalDifferences > 0 && RegressionScreening.AnyConstantAfter(covariates, 0, seasonalDifferences, m))
+        {
+            (seasonalDifferences, spared) = (seasonalDifferences - 1, true);
+        }
+        var differences = Differencing.First(Differencing.Apply(errors, 0, seasonalDifferences, m));
+        if (differences > 0 && RegressionScreening.AnyConstantAfter(covariates, differences, seasonalDifferences, m))
+        {
+            (differences, spared) = (differences - 1, true);
+        }
+        var differenced = Differencing.Apply(errors, differences, seasonalDifferences, m);
         if (differenced.Length == 0)
         {
-            return new SearchResult(null, differences, seasonalDifferences, strength, 0, 0, false, false, corrected);
+            return new SearchResult(null, differences, seasonalDifferences, strength, 0, 0, false, false, corrected, spared);
         }
         if (Differencing.IsConstant(differenced))
         {
-            var constantModel = FitConstantDifferences(x, new ArimaSpec(0, differences, 0, 0, seasonalDifferences, 0, m, ArimaConstant.None), differenced);
-            return new SearchResult(constantModel, differences, seasonalDifferences, strength, 1, 0, false, true, corrected);
+            var constantModel = covariates.Count == 0
+                ? FitConstantDifferences(x, new ArimaSpec(0, differences, 0, 0, seasonalDifferences, 0, m, ArimaConstant.None), differenced)
+                : FitPerfectRegression(x, differences, seasonalDifferences, m, covariates);
+            return new SearchResult(constantModel, differences, seasonalDifferences, strength, 1, 0, false, true, corrected, spared);
         }
 
         if (m > 1)
@@ -69,7 +87,7 @@ internal static class StepwiseSearch
         }
 
         var approximate = n > 150 || m > 12;
-        var offset = approximate ? ArimaEstimator.ApproximationOffset(x, differences, seasonalDifferences, m) : 0;
+        var offset = approximate ? ArimaEstimator.ApproximationOffset(x, differences, seasonalDifferences, m, covariates) : 0;
         var allowDrift = differences + seasonalDifferences == 1;
         var allowMean = differences + seasonalDifferences == 0;
         var constantAllowed = allowDrift || allowMean;
@@ -82,7 +100,7 @@ internal static class StepwiseSearch
         (bool Fitted, bool Better) TryCandidate(Orders orders)
         {
             cancellation.ThrowIfCancellationRequested();
-            var fit = ArimaEstimator.Fit(x, orders.ToSpec(differences, seasonalDifferences, m, allowDrift), approximate, offset);
+            var fit = ArimaEstimator.Fit(x, orders.ToSpec(differences, seasonalDifferences, m, allowDrift, covariates.Count), approximate, offset, covariates);
             var criterion = fit?.Criterion(corrected) ?? double.PositiveInfinity;
             results.Add((orders, criterion));
             if (criterion < bestCriterion)
@@ -160,7 +178,8 @@ internal static class StepwiseSearch
             {
                 cancellation.ThrowIfCancellationRequested();
                 refits++;
-                var exact = ArimaEstimator.Fit(x, orders.ToSpec(differences, seasonalDifferences, m, allowDrift), approximate: false);
+                var exact = ArimaEstimator.Fit(x, orders.ToSpec(differences, seasonalDifferences, m, allowDrift, covariates.Count),
+                    approximate: false, covariates: covariates);
                 if (exact is not null && exact.Criterion(corrected) < double.PositiveInfinity)
                 {
                     best = exact;
@@ -170,7 +189,19 @@ internal static class StepwiseSearch
             }
         }
         return new SearchResult(double.IsPositiveInfinity(bestCriterion) ? null : best, differences, seasonalDifferences, strength,
-            results.Count, refits, approximate, false, corrected);
+            results.Count, refits, approximate, false, corrected, spared);
+    }
+
+    /// <summary>
+    /// R's model for covariates that leave constant differenced residuals: the regression with ARIMA(0,d,0)(0,D,0)[m]
+    /// errors (with a mean when undifferenced), by exact likelihood; null when it cannot be fitted.
+    /// </summary>
+    private static ArimaFit? FitPerfectRegression(
+        double[] x, int differences, int seasonalDifferences, int period, IReadOnlyList<IReadOnlyList<double>> covariates)
+    {
+        var constant = differences + seasonalDifferences == 0 ? ArimaConstant.Mean : ArimaConstant.None;
+        var spec = new ArimaSpec(0, differences, 0, 0, seasonalDifferences, 0, period, constant, covariates.Count);
+        return ArimaEstimator.Fit(x, spec, approximate: false, covariates: covariates) is { Rejection: null } fit ? fit : null;
     }
 
     /// <summary>
@@ -191,9 +222,9 @@ internal static class StepwiseSearch
     /// <summary>A candidate's orders: (p, q)(P, Q) and whether it has its constant (a mean or a drift).</summary>
     private readonly record struct Orders(int P, int Q, int SeasonalP, int SeasonalQ, bool Constant)
     {
-        public ArimaSpec ToSpec(int d, int seasonalD, int period, bool drift) =>
+        public ArimaSpec ToSpec(int d, int seasonalD, int period, bool drift, int covariates) =>
             new(P, d, Q, SeasonalP, seasonalD, SeasonalQ, period,
-                !Constant ? ArimaConstant.None : drift ? ArimaConstant.Drift : ArimaConstant.Mean);
+                !Constant ? ArimaConstant.None : drift ? ArimaConstant.Drift : ArimaConstant.Mean, covariates);
 
         /// <summary>R's neighbourhood in R's order: the seasonal orders, then the non-seasonal ones, then the constant.</summary>
         public IEnumerable<Orders> Neighbours(Orders max, bool constantAllowed)

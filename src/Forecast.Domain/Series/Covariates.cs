@@ -1,0 +1,73 @@
+namespace Forecast.Domain.Series;
+
+/// <summary>One covariate: a name and its values, value t going with point t of the series.</summary>
+public sealed record Covariate(string Name, IReadOnlyList<double> Values);
+
+/// <summary>
+/// Known values that go with a series' points, as named numeric columns (a price, a promotion, an income): each aligned
+/// with the series from its first point, and as long as it is known. A column may run past the series' end, and those
+/// values are the known future a forecast with covariates needs; columns may end at different points.
+/// </summary>
+public sealed class Covariates
+{
+    private readonly Dictionary<string, Covariate> _byName;
+
+    /// <exception cref="DomainValidationException">A name empty or repeated, or a value that is not a finite number.</exception>
+    public Covariates(IReadOnlyList<Covariate> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        _byName = new Dictionary<string, Covariate>(StringComparer.Ordinal);
+        foreach (var column in columns)
+        {
+            if (string.IsNullOrWhiteSpace(column.Name))
+            {
+                throw new DomainValidationException("A covariate needs a name.", "covariates");
+            }
+            if (!_byName.TryAdd(column.Name, column))
+            {
+                throw new DomainValidationException($"The covariate '{column.Name}' is given twice.", "covariates");
+            }
+            for (var t = 0; t < column.Values.Count; t++)
+            {
+                if (!double.IsFinite(column.Values[t]))
+                {
+                    throw new DomainValidationException($"The covariate '{column.Name}' has a value at point {t} that is not a finite number.", "covariates");
+                }
+            }
+        }
+        Columns = columns;
+    }
+
+    /// <summary>No covariates: a series forecast from its own past.</summary>
+    public static Covariates None { get; } = new([]);
+
+    /// <summary>The columns, in the order given: the order in which a model lists their coefficients.</summary>
+    public IReadOnlyList<Covariate> Columns { get; }
+
+    public IReadOnlyList<string> Names => Columns.Select(c => c.Name).ToArray();
+
+    public bool IsEmpty => Columns.Count == 0;
+
+    /// <summary>
+    /// The values of each covariate in <paramref name="names"/> over points [0, <paramref name="end"/>), in that order.
+    /// </summary>
+    /// <param name="origin">The point a forecast starts from, so that a missing value is named as a step of it; null for no forecast.</param>
+    /// <exception cref="MissingCovariateException">
+    /// A covariate absent or ending before <paramref name="end"/>: the first missing point of the first such covariate in <paramref name="names"/>' order.
+    /// </exception>
+    public IReadOnlyList<double>[] Require(IReadOnlyList<string> names, int end, int? origin = null)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var columns = new IReadOnlyList<double>[names.Count];
+        for (var i = 0; i < names.Count; i++)
+        {
+            var known = _byName.TryGetValue(names[i], out var column) ? column.Values.Count : 0;
+            if (known < end)
+            {
+                throw new MissingCovariateException(names[i], known, origin);
+            }
+            columns[i] = column!.Values;
+        }
+        return columns;
+    }
+}
