@@ -10,20 +10,20 @@ public sealed record Covariate(string Name, IReadOnlyList<double> Values);
 /// </summary>
 public sealed class Covariates
 {
-    private readonly Dictionary<string, Covariate> _byName;
+    private readonly Dictionary<string, Covariate> byName;
 
     /// <exception cref="DomainValidationException">A name empty or repeated, or a value that is not a finite number.</exception>
     public Covariates(IReadOnlyList<Covariate> columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
-        _byName = new Dictionary<string, Covariate>(StringComparer.Ordinal);
+        byName = new Dictionary<string, Covariate>(StringComparer.Ordinal);
         foreach (var column in columns)
         {
             if (string.IsNullOrWhiteSpace(column.Name))
             {
                 throw new DomainValidationException("A covariate needs a name.", "covariates");
             }
-            if (!_byName.TryAdd(column.Name, column))
+            if (!byName.TryAdd(column.Name, column))
             {
                 throw new DomainValidationException($"The covariate '{column.Name}' is given twice.", "covariates");
             }
@@ -61,7 +61,7 @@ public sealed class Covariates
         var columns = new IReadOnlyList<double>[names.Count];
         for (var i = 0; i < names.Count; i++)
         {
-            var known = _byName.TryGetValue(names[i], out var column) ? column.Values.Count : 0;
+            var known = byName.TryGetValue(names[i], out var column) ? column.Values.Count : 0;
             if (known < end)
             {
                 throw new MissingCovariateException(names[i], known, origin);
