@@ -9,12 +9,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Forecast.Api.Tests.Retraining;
 
 /// <summary>
-/// A series with a champion behind <c>production</c>, and the steps of a retraining test: put a policy, tick its cron
-/// through Hangfire, append, and read what the policy did. The series is airpassengers with a test tail of 12.
+/// A series (or a collection) with a champion behind <c>production</c>, and the steps of a retraining test: put a policy,
+/// tick its cron through Hangfire, append, and read what the policy did. The series is airpassengers with a test tail of
+/// 12; the collection four tourism quarterly members.
 /// </summary>
-public sealed class RetrainingFlow(ForecastApiFactory factory)
+/// <param name="key">The client key that owns the series; the admin when null.</param>
+public sealed class RetrainingFlow(ForecastApiFactory factory, string? key = null)
 {
-    public HttpClient Client { get; } = factory.CreateClient();
+    public HttpClient Client { get; } = key is null ? factory.CreateClient() : factory.ClientFor(key);
+
+    /// <summary>The series', or the collection's, path: <c>/api/series/{id}</c>.</summary>
+    public string Subject { get; private set; } = "";
 
     public Guid SeriesId { get; private set; }
 
@@ -24,22 +29,32 @@ public sealed class RetrainingFlow(ForecastApiFactory factory)
     public async Task<RetrainingFlow> WithChampionAsync(string method)
     {
         SeriesId = (await TrainingFlow.UploadAsync(Client, "airpassengers.csv")).Id;
+        Subject = $"/api/series/{SeriesId}";
         ChampionId = (await TrainingFlow.TrainAsync(Client, SeriesId, new { method, testSize = 12, promote = new { alias = "production" } })).ModelId!.Value;
         return this;
     }
 
+    /// <summary>Uploads the collection and fits its champion with <paramref name="method"/> on every member, promoted to production.</summary>
+    public async Task<RetrainingFlow> WithCollectionChampionAsync(string method)
+    {
+        var collection = (await TrainingFlow.UploadCollectionAsync(Client, TourismCsv.Quarterly(4))).Id;
+        Subject = $"/api/collections/{collection}";
+        ChampionId = (await TrainingFlow.TrainCollectionAsync(Client, collection, new { method, promote = new { alias = "production" } })).ModelId!.Value;
+        return this;
+    }
+
     /// <summary>This flow on another host (a restart, another process) over the same series and champion.</summary>
-    public RetrainingFlow On(ForecastApiFactory other) => new(other) { SeriesId = SeriesId, ChampionId = ChampionId };
+    public RetrainingFlow On(ForecastApiFactory other) => new(other, key) { Subject = Subject, SeriesId = SeriesId, ChampionId = ChampionId };
 
     public async Task<RetrainingPolicyResponse> PutAsync(string name, object policy, HttpStatusCode expected = HttpStatusCode.Created)
     {
-        var response = await Client.PutAsync($"/api/series/{SeriesId}/retraining/{name}", System.Net.Http.Json.JsonContent.Create(policy, options: ApiClient.Json));
+        var response = await Client.PutAsync($"{Subject}/retraining/{name}", System.Net.Http.Json.JsonContent.Create(policy, options: ApiClient.Json));
         Assert.Equal(expected, response.StatusCode);
         return await response.ReadAsync<RetrainingPolicyResponse>();
     }
 
     public async Task<RetrainingPolicyResponse> GetAsync(string name) =>
-        await (await Client.GetAsync($"/api/series/{SeriesId}/retraining/{name}")).ReadAsync<RetrainingPolicyResponse>();
+        await (await Client.GetAsync($"{Subject}/retraining/{name}")).ReadAsync<RetrainingPolicyResponse>();
 
     /// <summary>Fires the policy's recurring job now, as Hangfire would at its tick, and waits until the review has run.</summary>
     public async Task TickAsync(RetrainingPolicyResponse policy)
@@ -78,7 +93,7 @@ public sealed class RetrainingFlow(ForecastApiFactory factory)
     }
 
     public async Task<AliasResponse> ProductionAsync() =>
-        await (await Client.GetAsync($"/api/series/{SeriesId}/aliases/production")).ReadAsync<AliasResponse>();
+        await (await Client.GetAsync($"{Subject}/aliases/production")).ReadAsync<AliasResponse>();
 
     public async Task<TrainingRunResponse> RunAsync(Guid runId) =>
         await (await Client.GetAsync($"/api/training-runs/{runId}")).ReadAsync<TrainingRunResponse>();

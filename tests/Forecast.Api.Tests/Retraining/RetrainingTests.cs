@@ -155,6 +155,43 @@ public sealed class RetrainingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_collection_s_policy_refits_every_member_after_an_append_and_offers_the_model_to_its_alias()
+    {
+        var flow = await new RetrainingFlow(factory).WithCollectionChampionAsync("naive");
+        await flow.PutAsync("on-data", new { alias = "production", afterObservations = 3, hyperparameters = new { method = "snaive" } });
+
+        (await flow.Client.PostAsync($"{flow.Subject}/observations",
+            new StringContent("series,date,value\nQ1,1994-10-01,7000\nQ1,1995-01-01,4100\nQ2,1994-10-01,200000\n", System.Text.Encoding.UTF8, "text/csv")))
+            .EnsureSuccessStatusCode();
+        var started = RetrainingFlow.Started((await flow.WaitForHistoryAsync("on-data", 1)).History[0]);
+        var run = await flow.RunAsync(started.RunId!.Value);
+
+        Assert.Equal("3 observations appended since the last run (afterObservations 3)", started.Reason);
+        Assert.Equal((TrainingRunStatus.Succeeded, "snaive"), (started.RunStatus!.Value, run.Hyperparameters.Method));
+        Assert.Contains("as the mean over 3 backtest windows of 8 points", started.PromotionOutcome, StringComparison.Ordinal);
+        Assert.NotNull(run.CollectionId);
+    }
+
+    [Fact]
+    public async Task A_tick_counts_against_its_key_s_open_runs_and_is_refused_saying_so_when_they_are_full()
+    {
+        var key = (await factory.CreateKeyAsync("busy")).Key;
+        var flow = await new RetrainingFlow(factory, key).WithChampionAsync("naive");
+        using var idle = factory.OnSameDatabase(("Training:WorkerCount", "0"), ("Limits:MaxOpenRunsPerKey", "1"));
+        factory.Dispose();
+        var idleFlow = flow.On(idle);
+        var policy = await idleFlow.PutAsync("nightly", Nightly("ets"));
+        await TrainingFlow.StartAsync(idleFlow.Client, flow.SeriesId, new { method = "theta" });
+
+        clock.SetUtcNow(new DateTimeOffset(2026, 12, 6, 2, 0, 30, TimeSpan.Zero));
+        await idleFlow.TickAsync(policy);
+        var refused = RetrainingFlow.Started((await idleFlow.GetAsync("nightly")).History.Single());
+
+        Assert.Null(refused.RunId);
+        Assert.Contains("but the run was refused: This API key has 1 training runs queued or running, the most allowed at once", refused.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_policy_whose_runs_cannot_start_pauses_itself_after_three_failures_and_a_put_resumes_it()
     {
         var flow = await new RetrainingFlow(factory).WithChampionAsync("naive");
