@@ -125,6 +125,13 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
             await db.Aliases.CountAsync() + await db.AliasMoves.CountAsync(), await db.CollectionModels.CountAsync());
     }
 
+    /// <summary>The rows of one table, every key's.</summary>
+    public async Task<int> CountAsync<T>(Func<ForecastDbContext, IQueryable<T>> table)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<ForecastDbContext>>().CreateDbContextAsync();
+        return await table(db).CountAsync();
+    }
+
     /// <summary>Changes a stored collection model as an older version of the service would have stored it.</summary>
     public async Task UpdateCollectionModelAsync(Guid id, Action<CollectionModelEntity> change)
     {

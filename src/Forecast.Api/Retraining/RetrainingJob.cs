@@ -48,7 +48,13 @@ public sealed class RetrainingJob(
         var cancellationToken = CancellationToken.None;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entity = await db.RetrainingPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.Id == policyId, cancellationToken);
-        if (entity is null || entity.PausedReason is not null)
+        if (entity is null)
+        {
+            // Deleted with its series or collection, whose deletion knows nothing of schedules: its job goes now.
+            schedules.Remove(policyId);
+            return;
+        }
+        if (entity.PausedReason is not null)
         {
             return;
         }

@@ -192,6 +192,20 @@ public sealed class RetrainingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_deleted_series_takes_its_policy_and_history_and_its_schedule_goes_at_the_next_tick()
+    {
+        var flow = await new RetrainingFlow(factory).WithChampionAsync("naive");
+        var policy = await flow.PutAsync("nightly", Nightly("ets"));
+
+        (await flow.Client.DeleteAsync(flow.Subject)).EnsureSuccessStatusCode();
+        await flow.TickAsync(policy);
+        using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
+
+        Assert.DoesNotContain(connection.GetRecurringJobs(), j => j.Id == RetrainingSchedules.JobId(policy.Id));
+        Assert.Equal(0, await factory.CountAsync(db => db.RetrainingPolicies));
+    }
+
+    [Fact]
     public async Task A_policy_whose_runs_cannot_start_pauses_itself_after_three_failures_and_a_put_resumes_it()
     {
         var flow = await new RetrainingFlow(factory).WithChampionAsync("naive");
