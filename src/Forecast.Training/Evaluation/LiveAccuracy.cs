@@ -1,3 +1,4 @@
+using Forecast.Domain.Series;
 using Forecast.Domain.Evaluation;
 using Forecast.Training.Methods;
 
@@ -24,8 +25,9 @@ public sealed record LiveAccuracy(int Horizon, IReadOnlyList<LiveOrigin> Origins
     double? MeanMase, double? MeanSeasonalNaiveMase, double? MeanSmape, double? MeanSeasonalNaiveSmape)
 {
     /// <param name="origins">The origins to score, each with at least one actual after it (index below the series' count).</param>
-    public static LiveAccuracy Measure(IFittedForecaster model, IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon, int seasonalPeriod) =>
-        Measure(model.PointForecasts(series, origins, horizon), series, origins, horizon, seasonalPeriod);
+    /// <param name="covariates">The series' covariates, which a model fitted with them forecasts with.</param>
+    public static LiveAccuracy Measure(IFittedForecaster model, IReadOnlyList<double> series, Covariates covariates, IReadOnlyList<int> origins, int horizon, int seasonalPeriod) =>
+        Measure(model.PointForecasts(series, covariates, origins, horizon), series, origins, horizon, seasonalPeriod);
 
     /// <param name="forecasts">The model's recursive forecast of <paramref name="horizon"/> points from each origin, in their order.</param>
     public static LiveAccuracy Measure(IReadOnlyList<double[]> forecasts, IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon, int seasonalPeriod)
