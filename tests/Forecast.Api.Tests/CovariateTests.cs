@@ -54,6 +54,30 @@ public class CovariateTests(ForecastApiFactory factory) : IClassFixture<Forecast
     }
 
     [Fact]
+    public async Task A_covariate_model_is_backtested_measured_live_and_checked_for_anomalies_with_the_stored_covariates()
+    {
+        var series = await UsMacro.UploadAsync(client, future: 0);
+        var run = await TrainingFlow.TrainAsync(client, series.Id, UsMacro.Arima);
+
+        var backtest = await (await client.PostJsonAsync($"/api/models/{run.ModelId}/backtests", new { windows = 3 })).ReadAsync<Forecast.Training.Evaluation.Backtest>();
+        Assert.Equal(3, backtest.Windows.Count);
+        var live = await (await client.GetAsync($"/api/models/{run.ModelId}/accuracy")).ReadAsync<LiveAccuracyResponse>();
+        Assert.Equal(8, live.Origins.Count);
+        var anomalies = await (await client.GetAsync($"/api/series/{series.Id}/anomalies?modelId={run.ModelId}")).ReadAsync<AnomaliesResponse>();
+        Assert.Equal(run.ModelId, anomalies.ModelId);
+    }
+
+    [Fact]
+    public async Task A_method_that_cannot_use_covariates_fits_the_target_alone_and_says_so()
+    {
+        var series = await UsMacro.UploadAsync(client, future: 4);
+
+        var run = await TrainingFlow.TrainAsync(client, series.Id, new { method = "ets", testSize = 8, seasonalPeriod = 4 });
+
+        Assert.Contains("Covariates not used (realdpi): ets forecasts from the target's own past; arima regresses on covariates.", run.Choices);
+    }
+
+    [Fact]
     public async Task A_forecast_request_gives_the_covariate_future_values_beyond_the_stored_ones()
     {
         var series = await UsMacro.UploadAsync(client, future: 4);
