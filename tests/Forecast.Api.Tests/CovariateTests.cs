@@ -54,7 +54,7 @@ public class CovariateTests(ForecastApiFactory factory) : IClassFixture<Forecast
     }
 
     [Fact]
-    public async Task A_covariate_model_is_backtested_measured_live_and_checked_for_anomalies_with_the_stored_covariates()
+    public async Task A_covariate_model_is_backtested_measured_live_checked_for_anomalies_and_diagnosed_with_the_stored_covariates()
     {
         var series = await UsMacro.UploadAsync(client, future: 0);
         var run = await TrainingFlow.TrainAsync(client, series.Id, UsMacro.Arima);
@@ -65,6 +65,8 @@ public class CovariateTests(ForecastApiFactory factory) : IClassFixture<Forecast
         Assert.Equal(8, live.Origins.Count);
         var anomalies = await (await client.GetAsync($"/api/series/{series.Id}/anomalies?modelId={run.ModelId}")).ReadAsync<AnomaliesResponse>();
         Assert.Equal(run.ModelId, anomalies.ModelId);
+        var residuals = await (await client.GetAsync($"/api/models/{run.ModelId}/residual-diagnostics")).ReadAsync<ResidualDiagnosticsResponse>();
+        Assert.True(residuals.ResidualCount > 100, $"{residuals.ResidualCount} residuals");
     }
 
     [Fact]
