@@ -17,8 +17,9 @@ public sealed class ConflictException(string detail) : Exception(detail);
 /// <summary>The request body is in a format the endpoint does not accept (HTTP 415).</summary>
 public sealed class UnsupportedContentTypeException(string detail) : Exception(detail);
 
-/// <summary>A timestamp that breaks a rule; <see cref="Point"/> (from 0) says which, so a reader can name its own line.</summary>
-public sealed class TimestampException(string detail, int point) : DomainValidationException(detail, "timestamps")
+/// <summary>A timestamp, or the row it dates, that breaks a rule; <see cref="Point"/> (from 0) says which, so a reader can name its own line.</summary>
+/// <param name="field">The request field at fault: the timestamps, or the covariates a row carries.</param>
+public sealed class TimestampException(string detail, int point, string field = "timestamps") : DomainValidationException(detail, field)
 {
     public int Point { get; } = point;
 }

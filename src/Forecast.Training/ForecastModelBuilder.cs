@@ -1,3 +1,4 @@
+using Forecast.Domain.Series;
 using Forecast.Domain.Runs;
 using Forecast.Training.Evaluation;
 using Forecast.Training.Lstm;
@@ -25,17 +26,23 @@ public static class ForecastModelBuilder
     /// trained with, never "auto".
     /// </param>
     /// <param name="warmStart">A trained model of <paramref name="hp"/>'s shape and transform to start from.</param>
+    /// <param name="covariates">
+    /// The series' covariates (none by default): a method that regresses on them is fitted with them over the history and
+    /// evaluated with them over the test tail; the others, the network among them, say in their choices that they left them out.
+    /// </param>
     public static BuiltModel Build(
         IReadOnlyList<double> series,
         Hyperparameters hp,
         ITrainingObserver observer,
         CancellationToken cancellation,
         TrainingCheckpoint? resumeFrom = null,
-        WarmStart? warmStart = null)
+        WarmStart? warmStart = null,
+        Covariates? covariates = null)
     {
+        covariates ??= Covariates.None;
         if (!hp.TrainsNetwork)
         {
-            return Fit(ForecastingMethods.Statistical(hp.Method)!, series, hp, observer, cancellation);
+            return Fit(ForecastingMethods.Statistical(hp.Method)!, series, covariates, hp, observer, cancellation);
         }
         if (hp.Method != LstmMethod.MethodName)
         {
@@ -53,10 +60,14 @@ public static class ForecastModelBuilder
         using var model = new LstmModel(result.Artifact);
         var calibration = ValidationBacktest.Run(model, series, split, CalibrationSteps(hp))
             ?.Calibrate(logScale: transform.Log, growsBeyondCalibration: transform.Difference, scaleWindow: hp.Lookback);
-        var evaluation = ModelEvaluator.Evaluate(new LstmForecaster(model, calibration), series, split, hp.SeasonalPeriod);
+        var evaluation = ModelEvaluator.Evaluate(new LstmForecaster(model, calibration), series, Covariates.None, split, hp.SeasonalPeriod);
         if (result.StoppedEarly)
         {
             choices.Add(EarlyStopping.Explain(result.EpochsRun, result.BestEpoch, hp));
+        }
+        if (!covariates.IsEmpty)
+        {
+            choices.Add(ForecastingMethods.CovariatesNotUsed(hp.Method, covariates));
         }
         var artifact = result.Artifact with { Calibration = calibration };
         return new BuiltModel(new StoredForecaster(hp.Method, artifact, Fit: null, hp.SeasonalPeriod), evaluation, result.EpochsRun, result.BestEpoch,
@@ -67,15 +78,15 @@ public static class ForecastModelBuilder
     /// Fits a statistical method on everything before the test tail. The observer sees the fit as the run's one epoch, its
     /// loss the fit's mean squared one-step error over the last season before the test tail, on the series' own scale; a fit has nothing to checkpoint.
     /// </summary>
-    private static BuiltModel Fit(IStatisticalMethod method, IReadOnlyList<double> series, Hyperparameters hp, ITrainingObserver observer,
+    private static BuiltModel Fit(IStatisticalMethod method, IReadOnlyList<double> series, Covariates covariates, Hyperparameters hp, ITrainingObserver observer,
         CancellationToken cancellation)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var split = DataSplit.For(series.Count, hp.TestSize, validationFraction: 0);
         var history = series.Take(split.ValidationEnd).ToArray();
-        var fitted = ForecastingMethods.Fit(method, new FitInput(history, hp.SeasonalPeriod, hp.TestSize), cancellation);
-        var evaluation = ModelEvaluator.Evaluate(fitted.Model, series, split, hp.SeasonalPeriod);
-        observer.OnEpoch(new EpochReport(1, 1, fitted.Model.RecentMeanSquaredError(history, LossPoints(hp)), null, started.Elapsed),
+        var fitted = ForecastingMethods.Fit(method, new FitInput(history, hp.SeasonalPeriod, hp.TestSize) { Covariates = covariates }, cancellation);
+        var evaluation = ModelEvaluator.Evaluate(fitted.Model, series, covariates, split, hp.SeasonalPeriod);
+        observer.OnEpoch(new EpochReport(1, 1, fitted.Model.RecentMeanSquaredError(history, covariates, LossPoints(hp)), null, started.Elapsed),
             () => throw new InvalidOperationException("A statistical fit is one step: there is nothing to checkpoint before it ends."));
         return new BuiltModel(new StoredForecaster(method.Name, Network: null, fitted.State, hp.SeasonalPeriod), evaluation, EpochsRun: 1, BestEpoch: 1,
             StoppedEarly: false, fitted.Choices);

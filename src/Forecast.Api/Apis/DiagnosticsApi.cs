@@ -59,7 +59,7 @@ public static class DiagnosticsApi
         // Options first: a bad alpha is refused before the model is rebuilt.
         var options = new ResidualDiagnosticsOptions { Lags = lags is { Length: > 0 } ? lags : null, Alpha = alpha };
         var model = await cache.GetAsync(id, cancellationToken);
-        var report = ResidualDiagnostics.Compute(model.Model, model.Series.Values, model.Entity.Hyperparameters, options);
+        var report = ResidualDiagnostics.Compute(model.Model, model.Series.Values, model.Entity.Hyperparameters, options, model.Covariates);
         return TypedResults.Ok(new ResidualDiagnosticsResponse(id, report.Residuals.Count, report.Mean, report.StandardDeviation,
             report.LjungBox, report.Alpha, report.WhiteNoise, report.Interpretation));
     }

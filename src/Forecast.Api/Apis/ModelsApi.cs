@@ -8,6 +8,7 @@ using Forecast.Api.Series;
 using Forecast.Api.Telemetry;
 using Forecast.Domain;
 using Forecast.Domain.Evaluation;
+using Forecast.Domain.Series;
 using Forecast.Training.Collections;
 using Forecast.Training.Evaluation;
 using Forecast.Training.Intervals;
@@ -32,6 +33,11 @@ public static class ModelsApi
         models.MapGet("/{id:guid}/forecast", GetForecast).WithName(nameof(GetForecast))
             .WithConditionalReads()
             .WithSummary("Forecast the periods after the end of the series (recursive multi-step), with conformal prediction intervals per requested level; a collection's model forecasts the member named by series")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        models.MapPost("/{id:guid}/forecast", PostForecast).WithName(nameof(PostForecast))
+            .WithSummary("Forecast a series' model as GET .../forecast does, with future values of its covariates given in the body for this forecast alone")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -185,13 +191,46 @@ public static class ModelsApi
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-        var from = model.OriginIndex(originTimestamp);
-        var forecastSeries = model.Series;
-        var points = model.Forecast(from, horizon, levels)
-            .Select((step, i) => new ForecastPoint(forecastSeries.Format(forecastSeries.TimestampAt(from + i)), step.Value, step.Intervals)).ToList();
+        var response = ForecastOf(model, originTimestamp, horizon, levels, future: null);
         metrics.ForecastServed("series", Stopwatch.GetElapsedTime(started));
-        return TypedResults.Ok(new ForecastResponse(id, horizon, forecastSeries.Format(forecastSeries.TimestampAt(from)), model.SeriesVersion, points));
+        return TypedResults.Ok(response);
     }
+
+    public static async Task<Ok<ForecastResponse>> PostForecast(
+        Guid id, ForecastRequest request, ModelCache cache, IOptions<LimitsOptions> limits, ForecastMetrics metrics, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var originTimestamp = TimestampText.ParseOne(request.Origin, "origin");
+        var horizon = request.Horizon ?? 12;
+        var levels = CheckForecastRequest(horizon, request.Level, limits.Value);
+        var future = FutureCovariates(request.Covariates, limits.Value);
+        var response = ForecastOf(await cache.GetAsync(id, cancellationToken), originTimestamp, horizon, levels, future);
+        metrics.ForecastServed("series", Stopwatch.GetElapsedTime(started));
+        return TypedResults.Ok(response);
+    }
+
+    private static ForecastResponse ForecastOf(LoadedModel model, DateTime? origin, int horizon, IntervalLevels levels, IReadOnlyList<Covariate>? future)
+    {
+        var from = model.OriginIndex(origin);
+        var series = model.Series;
+        var points = model.Forecast(from, horizon, levels, future)
+            .Select((step, i) => new ForecastPoint(series.Format(series.TimestampAt(from + i)), step.Value, step.Intervals)).ToList();
+        return new ForecastResponse(model.Entity.Id, horizon, series.Format(series.TimestampAt(from)), model.SeriesVersion, points);
+    }
+
+    /// <summary>A request's covariate values, each within Limits:MaxHorizon values and Limits:MaxAbsoluteValue.</summary>
+    private static List<Covariate> FutureCovariates(Dictionary<string, double[]>? given, LimitsOptions limits) =>
+        [.. (given ?? []).Select(pair =>
+        {
+            var values = pair.Value ?? throw new DomainValidationException($"covariates.{pair.Key} must be an array of numbers.", "covariates");
+            if (values.Length > limits.MaxHorizon)
+            {
+                throw new DomainValidationException(
+                    $"covariates.{pair.Key} has {values.Length} values; a forecast reaches at most {limits.MaxHorizon} periods (Limits:MaxHorizon).", "covariates");
+            }
+            ValueMagnitudes.Check(values, limits.MaxAbsoluteValue, prefix: $"Covariate '{pair.Key}': ");
+            return new Covariate(pair.Key, values);
+        })];
 
     /// <param name="horizon">Steps forecast from each origin (default the model's test size).</param>
     /// <param name="series">For a collection's global model: the key of the member to measure (required there, refused otherwise).</param>

@@ -74,6 +74,7 @@ public static class SeriesApi
             Count = series.Count,
             Values = ValueCodec.Encode(series.Values),
             FillPolicy = upload.Built.Policy,
+            Covariates = CovariateCodec.Encode(upload.Covariates),
             FilledGaps = upload.Built.FilledGaps.ToList(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
@@ -174,8 +175,10 @@ public static class SeriesApi
         var values = series.Values;
         var mean = values.Average();
         var variance = values.Count > 1 ? values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1) : 0;
+        var covariates = entity.CovariatesToDomain().Columns
+            .Select(c => new SeriesCovariate(c.Name, series.Format(series.TimestampAt(c.Values.Count - 1)), Math.Max(0, c.Values.Count - series.Count))).ToList();
         return new SeriesResponse(entity.Id, entity.Name, entity.Frequency, series.Format(series.Start), series.Format(series.End), entity.Count,
             entity.FillPolicy, entity.Frequency.Format(entity.FilledGaps), new SeriesStatistics(mean, Math.Sqrt(variance), values.Min(), values.Max()),
-            entity.CreatedAt, entity.Version, includeValues ? values : null, entity.CollectionId, entity.Key);
+            covariates, entity.CreatedAt, entity.Version, includeValues ? values : null, entity.CollectionId, entity.Key);
     }
 }

@@ -49,6 +49,10 @@ public sealed class LimitsOptions
     [Range(1, 100_000)]
     public int MaxHorizon { get; set; } = 1_000;
 
+    /// <summary>The most covariates a series may carry; the known future they may carry is <see cref="MaxHorizon"/> periods.</summary>
+    [Range(0, 1000)]
+    public int MaxCovariates { get; set; } = 50;
+
     [Range(1, 1000)]
     public int MaxPageSize { get; set; } = 100;
 

@@ -68,6 +68,17 @@ public sealed record EvaluationResponse(
 /// <param name="Intervals">One per requested <c>level</c>, in the order asked; null when no level was asked for.</param>
 public sealed record ForecastPoint(string Timestamp, double Value, IReadOnlyList<PredictionInterval>? Intervals = null);
 
+/// <summary>A forecast of a series' model with covariate values given for it alone.</summary>
+/// <param name="Horizon">Periods to forecast after the end of the series (default 12).</param>
+/// <param name="Level">Prediction interval levels in percent, each in 50..99.9.</param>
+/// <param name="Origin">The first period to forecast, as <c>origin=</c> of the GET; default the period after the series' newest observation.</param>
+/// <param name="Covariates">
+/// Future values of covariates the model was fitted with, by name: the first for the period after the series' newest
+/// observation, in place of the values stored with the series from there; a covariate left out keeps its stored ones.
+/// At most Limits:MaxHorizon values each.
+/// </param>
+public sealed record ForecastRequest(int? Horizon = null, double[]? Level = null, string? Origin = null, Dictionary<string, double[]>? Covariates = null);
+
 /// <param name="Origin">The first period forecast: the forecast saw only the observations before it.</param>
 /// <param name="SeriesVersion">The version of the series (or member) it was made from; it grows as observations are appended.</param>
 /// <param name="Series">The member's key when a collection's model forecast one member; null for a series' model.</param>

@@ -12,15 +12,26 @@ namespace Forecast.Api.Contracts;
 /// <param name="Start">Timestamp of the first value when <paramref name="Timestamps"/> is left out.</param>
 /// <param name="Frequency">minutes1, minutes5, minutes10, minutes15, minutes30, hourly, daily, weekly, monthly, quarterly or yearly; inferred from the timestamps when left out.</param>
 /// <param name="FillPolicy">What to do with missing periods: interpolate (default), forwardFill or refuse.</param>
+/// <param name="Covariates">
+/// Known values that go with the series, by name (<c>{"price": [...]}</c>): value i with timestamp i (or period i from
+/// start), at every one of them; values past the last are the known future, one a period after the series' end.
+/// At most Limits:MaxCovariates names, none of value, date, series or timestamp.
+/// </param>
 public sealed record CreateSeriesRequest(
     string? Name,
     double[]? Values,
     string[]? Timestamps = null,
     string? Start = null,
     Frequency? Frequency = null,
-    GapFillPolicy? FillPolicy = null);
+    GapFillPolicy? FillPolicy = null,
+    Dictionary<string, double[]>? Covariates = null);
 
 public sealed record SeriesStatistics(double Mean, double StandardDeviation, double Min, double Max);
+
+/// <summary>A covariate a series carries.</summary>
+/// <param name="KnownUntil">The last period it has a value for.</param>
+/// <param name="FuturePeriods">How many periods past the series' last value it is known: how far a forecast can reach with it.</param>
+public sealed record SeriesCovariate(string Name, string KnownUntil, int FuturePeriods);
 
 /// <param name="Start">The first period: a date for a daily or coarser series, an ISO 8601 UTC date-time for an hourly or minute one, as every timestamp of it in answers.</param>
 /// <param name="Version">1 at upload, one more with every append of observations that changed the series.</param>
@@ -34,6 +45,7 @@ public sealed record SeriesResponse(
     GapFillPolicy FillPolicy,
     IReadOnlyList<string> FilledGaps,
     SeriesStatistics Statistics,
+    IReadOnlyList<SeriesCovariate> Covariates,
     DateTime CreatedAt,
     int Version,
     IReadOnlyList<double>? Values,

@@ -23,7 +23,8 @@ public sealed class RunPromotion(IDbContextFactory<ForecastDbContext> dbFactory,
     /// without refitting; otherwise both are scored on the new model's test tail.
     /// </remarks>
     /// <returns>Null when the run asked for no promotion.</returns>
-    public PlannedPromotion? PlanForSeries(TrainingRunEntity run, ModelEntity model, RegularSeries series)
+    /// <param name="covariates">The series' covariates, which a holder fitted with them forecasts with.</param>
+    public PlannedPromotion? PlanForSeries(TrainingRunEntity run, ModelEntity model, RegularSeries series, Covariates covariates)
     {
         var e = model.Evaluation;
         var subject = new AliasSubject(AliasSubjectKind.Series, run.SeriesId!.Value, run.OwnerKeyId);
@@ -34,14 +35,14 @@ public sealed class RunPromotion(IDbContextFactory<ForecastDbContext> dbFactory,
             {
                 var holder = LoadSeriesModel(holderId);
                 using var _ = holder as IDisposable;
-                return Backtest.Run(holder, series.Values, origins, e.Actual.Count, e.SeasonalPeriod, backtest.Step).MeanMase;
+                return Backtest.Run(holder, series.Values, covariates, origins, e.Actual.Count, e.SeasonalPeriod, backtest.Step).MeanMase;
             });
         }
         return Plan(run, subject, e.MultiStep.Metrics.Mase, PromotionDecision.OnLastPoints(e.Actual.Count), holderId =>
         {
             var holder = LoadSeriesModel(holderId);
             using var _ = holder as IDisposable;
-            return ModelEvaluator.ScoreMultiStep(holder, series.Values, e.ForecastOrigin, e.Actual.Count, e.SeasonalPeriod).Mase;
+            return ModelEvaluator.ScoreMultiStep(holder, series.Values, covariates, e.ForecastOrigin, e.Actual.Count, e.SeasonalPeriod).Mase;
         });
     }
 

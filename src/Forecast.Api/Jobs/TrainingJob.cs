@@ -66,7 +66,7 @@ public sealed class TrainingJob(
             switch (claim.Subject)
             {
                 case SeriesSubject { Series: var series }:
-                    TrainSeries(run, series.ToDomain(), recorder, resumeFrom, source.Token);
+                    TrainSeries(run, series.ToDomain(), series.CovariatesToDomain(), recorder, resumeFrom, source.Token);
                     break;
                 case CollectionSubject { Members: var members, Fitted: var fitted }:
                     TrainCollection(run, members, fitted, recorder, resumeFrom, source.Token);
@@ -102,15 +102,15 @@ public sealed class TrainingJob(
         }
     }
 
-    private void TrainSeries(TrainingRunEntity run, RegularSeries series, RunRecorder recorder, TrainingCheckpoint? resumeFrom, CancellationToken cancellation)
+    private void TrainSeries(TrainingRunEntity run, RegularSeries series, Covariates covariates, RunRecorder recorder, TrainingCheckpoint? resumeFrom, CancellationToken cancellation)
     {
         var hp = run.Hyperparameters.Transform.IsAuto
             ? run.Hyperparameters with { Transform = TransformChoice.Of(ChosenBefore(run) ?? ChooseTransform(run, series, cancellation)) }
             : run.Hyperparameters;
-        var built = ForecastModelBuilder.Build(series.Values, hp, recorder, cancellation, resumeFrom, WarmStartOf(run));
-        var backtest = run.Backtest is { } asked ? Backtesting.Run(built, series.Values, hp, asked, cancellation) : null;
+        var built = ForecastModelBuilder.Build(series.Values, hp, recorder, cancellation, resumeFrom, WarmStartOf(run), covariates);
+        var backtest = run.Backtest is { } asked ? Backtesting.Run(built, series.Values, covariates, hp, asked, cancellation) : null;
         var model = ToModel(run, built, recorder.ElapsedSeconds, backtest);
-        store.Succeed(run.Id, self.Id, model, built.Choices, promotion.PlanForSeries(run, model, series));
+        store.Succeed(run.Id, self.Id, model, built.Choices, promotion.PlanForSeries(run, model, series, covariates));
     }
 
     // A resumed warm start continues from its checkpoint's weights, but through its model's scalers still, which it trained on.

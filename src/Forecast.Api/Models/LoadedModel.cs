@@ -12,8 +12,10 @@ namespace Forecast.Api.Models;
 /// A version of a series never changes, so the forecast from its end is computed once and reused: every method's
 /// forecasts are prefix-consistent (step h depends only on steps before it, its intervals too), so the longest horizon
 /// computed so far answers every shorter one. A newer version gets a new <see cref="LoadedModel"/> sharing the fitted model.
+/// Every forecast is made with the series' stored covariates, which a model fitted with them needs; one they do not
+/// reach far enough is refused naming the covariate and the first timestamp without a value.
 /// </remarks>
-public sealed class LoadedModel(ModelEntity entity, IFittedForecaster model, RegularSeries series, int seriesVersion)
+public sealed class LoadedModel(ModelEntity entity, IFittedForecaster model, RegularSeries series, Covariates covariates, int seriesVersion)
 {
     /// <summary>The most origins live accuracy scores: each is a recursive forecast.</summary>
     public const int MaxLiveOrigins = 1_000;
@@ -35,11 +37,14 @@ public sealed class LoadedModel(ModelEntity entity, IFittedForecaster model, Reg
 
     public RegularSeries Series { get; } = series;
 
+    /// <summary>The series' covariates, as stored with the version loaded.</summary>
+    public Covariates Covariates { get; } = covariates;
+
     /// <summary>The version of the series loaded (see <see cref="SeriesEntity.Version"/>).</summary>
     public int SeriesVersion { get; } = seriesVersion;
 
     /// <summary>The same model over a newer version of its series; the fitted model is shared, the forecasts are its own.</summary>
-    public LoadedModel WithSeries(RegularSeries newer, int version) => new(Entity, Model, newer, version);
+    public LoadedModel WithSeries(RegularSeries newer, Covariates newerCovariates, int version) => new(Entity, Model, newer, newerCovariates, version);
 
     /// <summary>A backtest of this model from <paramref name="origins"/>, without refitting (no training).</summary>
     public Backtest Backtest(IReadOnlyList<int> origins, int step)
@@ -47,7 +52,7 @@ public sealed class LoadedModel(ModelEntity entity, IFittedForecaster model, Reg
         var e = Entity.Evaluation;
         lock (gate)
         {
-            return Training.Evaluation.Backtest.Run(Model, Series.Values, origins, e.Actual.Count, e.SeasonalPeriod, step);
+            return Dated(() => Training.Evaluation.Backtest.Run(Model, Series.Values, Covariates, origins, e.Actual.Count, e.SeasonalPeriod, step));
         }
     }
 
@@ -60,7 +65,7 @@ public sealed class LoadedModel(ModelEntity entity, IFittedForecaster model, Reg
     {
         var first = Math.Max(Entity.Evaluation.ForecastOrigin, Series.Count - Math.Min(newest, MaxLiveOrigins));
         var origins = Enumerable.Range(first, Series.Count - first).ToList();
-        return Training.Evaluation.LiveAccuracy.Measure(Model, Series.Values, origins, horizon, Entity.Evaluation.SeasonalPeriod);
+        return Dated(() => Training.Evaluation.LiveAccuracy.Measure(Model, Series.Values, Covariates, origins, horizon, Entity.Evaluation.SeasonalPeriod));
     }
 
     /// <summary>
@@ -77,7 +82,7 @@ public sealed class LoadedModel(ModelEntity entity, IFittedForecaster model, Reg
                 $"Model '{Entity.Id}' has no prediction intervals (it was trained without a validation part), so nothing lies outside them.", "modelId");
         }
         var first = Math.Max(Math.Max(from ?? Entity.Evaluation.ForecastOrigin, Model.FirstPredictable), Series.Count - MaxAnomalyChecks);
-        return (first, Training.Evaluation.Anomalies.Find(Model, Series.Values, first, level));
+        return (first, Dated(() => Training.Evaluation.Anomalies.Find(Model, Series.Values, Covariates, first, level)));
     }
 
     /// <summary>The index of the first period a forecast from <paramref name="origin"/> predicts; the period after the series' end when null.</summary>
@@ -88,12 +93,22 @@ public sealed class LoadedModel(ModelEntity entity, IFittedForecaster model, Reg
     /// The forecast of <paramref name="horizon"/> periods from index <paramref name="origin"/>, seeing only the points before
     /// it, with its intervals at <paramref name="levels"/>: what the model would have said at that time.
     /// </summary>
-    /// <exception cref="UnprocessableException">Levels asked of a model without intervals.</exception>
-    public IReadOnlyList<ForecastStep> Forecast(int origin, int horizon, IntervalLevels levels)
+    /// <param name="future">
+    /// Known future values of covariates for this forecast alone, from the period after the series' end, in place of the
+    /// stored ones; each must be one the model was fitted with.
+    /// </param>
+    /// <exception cref="UnprocessableException">Levels asked of a model without intervals; a covariate without a value the forecast needs.</exception>
+    /// <exception cref="DomainValidationException">A covariate in <paramref name="future"/> the model was not fitted with.</exception>
+    public IReadOnlyList<ForecastStep> Forecast(int origin, int horizon, IntervalLevels levels, IReadOnlyList<Covariate>? future = null)
     {
+        if (future is { Count: > 0 })
+        {
+            CheckFitted(future);
+            return Dated(() => Model.Forecast(Series.Values, Covariates.WithFuture(Series.Count, future), [origin], horizon, levels)[0]);
+        }
         if (origin < Series.Count)
         {
-            return Model.Forecast(Series.Values, [origin], horizon, levels)[0];
+            return Dated(() => Model.Forecast(Series.Values, Covariates, [origin], horizon, levels)[0]);
         }
         var key = string.Join(',', levels.Values);
         lock (gate)
@@ -104,10 +119,39 @@ public sealed class LoadedModel(ModelEntity entity, IFittedForecaster model, Reg
                 {
                     forecasts.Clear();
                 }
-                kept = [.. Model.ForecastAfter(Series.Values, horizon, levels)];
+                kept = [.. Dated(() => Model.ForecastAfter(Series.Values, Covariates, horizon, levels))];
                 forecasts[key] = kept;
             }
             return new ArraySegment<ForecastStep>(kept, 0, horizon);
+        }
+    }
+
+    private void CheckFitted(IReadOnlyList<Covariate> future)
+    {
+        var fitted = Model.CovariateNames;
+        if (future.FirstOrDefault(f => !fitted.Contains(f.Name)) is { } stranger)
+        {
+            var with = fitted.Count == 0 ? "no covariates" : $"the covariates {string.Join(", ", fitted)}";
+            throw new DomainValidationException($"Model '{Entity.Id}' forecasts with {with}; '{stranger.Name}' is not one of them.", "covariates");
+        }
+    }
+
+    /// <summary>A step that needs covariates, a missing value named by its timestamp rather than the point Training counts.</summary>
+    private T Dated<T>(Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (MissingCovariateException e)
+        {
+            var when = Series.Format(Series.TimestampAt(e.Point));
+            var where = e.Step is int s
+                ? $"{when}, step {s} of the forecast from {Series.Format(Series.TimestampAt(e.Point - s + 1))}"
+                : $"{when}, in the series' history";
+            throw new UnprocessableException(
+                $"The covariate '{e.Covariate}' has no value for {where}: model '{Entity.Id}' forecasts with it at every step, and a covariate is never filled. Upload the series with its known future, or give its values in POST /api/models/{Entity.Id}/forecast.",
+                "covariates");
         }
     }
 }

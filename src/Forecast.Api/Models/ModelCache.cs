@@ -98,7 +98,7 @@ public sealed class ModelCache(
             return model;
         }
         var series = await db.Series.AsNoTracking().FirstAsync(s => s.Id == seriesId, cancellationToken);
-        return model.WithSeries(series.ToDomain(), series.Version);
+        return model.WithSeries(series.ToDomain(), series.CovariatesToDomain(), series.Version);
     }
 
     /// <exception cref="NotFoundException">The model or its collection was deleted since, by this process or another.</exception>
@@ -124,7 +124,7 @@ public sealed class ModelCache(
             return null;
         }
         var series = await db.Series.AsNoTracking().FirstAsync(s => s.Id == entity.SeriesId, cancellationToken);
-        return new Entry(new LoadedModel(entity, ForecastingMethods.Restore(entity.Stored), series.ToDomain(), series.Version), series.OwnerKeyId, null);
+        return new Entry(new LoadedModel(entity, ForecastingMethods.Restore(entity.Stored), series.ToDomain(), series.CovariatesToDomain(), series.Version), series.OwnerKeyId, null);
     }
 
     private static async Task<Entry?> LoadCollectionModelAsync(ForecastDbContext db, Guid modelId, CancellationToken cancellationToken)

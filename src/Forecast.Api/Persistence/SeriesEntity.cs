@@ -15,6 +15,9 @@ public sealed class SeriesEntity
     public int Count { get; set; }
     public required byte[] Values { get; set; }
     public GapFillPolicy FillPolicy { get; set; }
+
+    /// <summary>The covariates uploaded with the series, known future included (<see cref="CovariateCodec"/>); null for none.</summary>
+    public string? Covariates { get; set; }
     public List<DateTime> FilledGaps { get; set; } = [];
     public DateTime CreatedAt { get; set; }
 
@@ -31,4 +34,6 @@ public sealed class SeriesEntity
     public string? Key { get; set; }
 
     public RegularSeries ToDomain() => new(Start, Frequency, ValueCodec.Decode(Values));
+
+    public Covariates CovariatesToDomain() => CovariateCodec.Decode(Covariates);
 }

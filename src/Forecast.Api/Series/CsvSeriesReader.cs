@@ -1,20 +1,26 @@
 using Forecast.Domain;
+using Forecast.Domain.Series;
 
 namespace Forecast.Api.Series;
 
-/// <summary>Timestamped points read from CSV, with the line each came from.</summary>
-public sealed record CsvPoints(List<DateTime> Dates, List<double> Values, PointLines Lines);
+/// <summary>Timestamped points read from CSV, with the line each came from, and the covariate rows with theirs.</summary>
+public sealed record CsvPoints(List<DateTime> Dates, List<double> Values, PointLines Lines, CovariateRows Covariates, PointLines CovariateLines);
 
 /// <summary>
-/// Reads a two-column CSV (date, value), header optional (<see cref="CsvRows"/> for what is tolerated). A row with
-/// an empty value is a missing observation: it is left out, and the gap it leaves is handled by the series' fill
-/// policy. Every error names the line at fault.
+/// Reads a CSV of a timestamp, a value and optionally covariates (<c>date,value,price,promo</c>; the header names them,
+/// and is optional without them; <see cref="CsvRows"/> for what is tolerated). A row with an empty value is a missing
+/// observation: it is left out, and the gap it leaves is handled by the series' fill policy; the rows after the last
+/// value carry the covariates' known future. Every error names the line at fault.
 /// </summary>
 public static class CsvSeriesReader
 {
-    public static CsvPoints Read(TextReader text, int maxPoints, int maxLineLength)
+    /// <param name="maxCovariates">The most covariate columns a header may name.</param>
+    public static CsvPoints Read(TextReader text, int maxPoints, int maxLineLength, int maxCovariates)
     {
-        var points = new CsvPoints([], [], new PointLines());
+        var points = new CsvPoints([], [], new PointLines(), CovariateRows.None, new PointLines());
+        var covariateTimestamps = new List<DateTime>();
+        string[] names = [];
+        List<double?>[] columns = [];
         string? format = null;
         var first = true;
         foreach (var (line, record) in CsvRows.Read(text, maxLineLength))
@@ -27,15 +33,33 @@ public static class CsvSeriesReader
             first = false;
             if (header)
             {
+                names = CovariateNames(record, line, maxCovariates);
+                columns = [.. names.Select(_ => new List<double?>())];
                 continue;
             }
             var date = CsvRows.Timestamp(record[0], line, ref format);
-            if (CsvRows.Value(record[1], line) is not { } value)
+            var value = CsvRows.Value(record[1], line);
+            if (record.Length != 2 + names.Length)
+            {
+                throw new DomainValidationException(names.Length == 0
+                    ? $"CSV line {line}: {record.Length} columns, but no header names the ones after the value; a covariate column needs a header (date,value,price,...)."
+                    : $"CSV line {line}: {record.Length} columns, but the header names {2 + names.Length} (date, value, {string.Join(", ", names)}).", "file");
+            }
+            if (names.Length > 0)
+            {
+                covariateTimestamps.Add(date);
+                points.CovariateLines.Add(line);
+                for (var c = 0; c < names.Length; c++)
+                {
+                    columns[c].Add(CsvRows.Value(record[2 + c], line));
+                }
+            }
+            if (value is null)
             {
                 continue;
             }
             points.Dates.Add(date);
-            points.Values.Add(value);
+            points.Values.Add(value.Value);
             points.Lines.Add(line);
             if (points.Values.Count > maxPoints)
             {
@@ -46,6 +70,23 @@ public static class CsvSeriesReader
         {
             throw new DomainValidationException("The CSV holds no data rows.", "file");
         }
-        return points;
+        return points with { Covariates = names.Length == 0 ? CovariateRows.None : new CovariateRows(covariateTimestamps, names, columns) };
+    }
+
+    /// <summary>The header's names after the timestamp and the value; <see cref="Covariates"/> checks them further once aligned.</summary>
+    private static string[] CovariateNames(string[] header, long line, int maxCovariates)
+    {
+        var names = header[2..];
+        if (names.Length > maxCovariates)
+        {
+            throw new DomainValidationException(
+                $"CSV line {line}: the header names {names.Length} covariates; at most {maxCovariates} are taken (Limits:MaxCovariates).", "file");
+        }
+        var repeated = names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new DomainValidationException($"CSV line {line}: the header names the covariate '{TimestampText.Clip(repeated.Key)}' twice.", "file");
+        }
+        return names;
     }
 }

@@ -74,7 +74,12 @@ public sealed class ObservationsReader(IOptions<LimitsOptions> limits)
         {
             throw new DomainValidationException("The CSV is empty.", "file");
         }
-        var points = CsvSeriesReader.Read(new StringReader(csv), limits.MaxObservationsPerAppend, limits.MaxCsvLineLength);
+        var points = CsvSeriesReader.Read(new StringReader(csv), limits.MaxObservationsPerAppend, limits.MaxCsvLineLength, limits.MaxCovariates);
+        if (points.Covariates.Names.Count > 0)
+        {
+            throw new DomainValidationException(
+                $"The CSV carries covariates ({string.Join(", ", points.Covariates.Names)}); an append takes a date and a value column only, for now.", "file");
+        }
         return new ObservationBatch(points.Dates, points.Values, points.Lines);
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Forecast.Api.Series;
 
 /// <summary>A validated upload, ready to store.</summary>
-public sealed record SeriesUpload(string Name, BuiltSeries Built);
+public sealed record SeriesUpload(string Name, BuiltSeries Built, Covariates Covariates);
 
 /// <summary>What a CSV cannot say about itself, from the query string (a multipart form's own fields win).</summary>
 public sealed record CsvUploadSettings(string? Name, string? Frequency, string? FillPolicy);
@@ -21,6 +21,10 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
     {
         var upload = await ReadBodyAsync(request, csvSettings, cancellationToken);
         ValueMagnitudes.Check(upload.Built.Series.Values, limits.MaxAbsoluteValue, prefix: "");
+        foreach (var covariate in upload.Covariates.Columns)
+        {
+            ValueMagnitudes.Check(covariate.Values, limits.MaxAbsoluteValue, prefix: $"Covariate '{covariate.Name}': ");
+        }
         return upload;
     }
 
@@ -45,11 +49,38 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
             {
                 throw new DomainValidationException("Give either timestamps or start, not both.", "start");
             }
-            return new SeriesUpload(name, SeriesBuilder.FromPoints(timestamps, values, body.Frequency, policy, limits.MaxPoints));
+            return WithJsonCovariates(name, SeriesBuilder.FromPoints(timestamps, values, body.Frequency, policy, limits.MaxPoints), timestamps, body.Covariates);
         }
         var start = TimestampText.ParseOne(body.Start, "start") ?? throw new DomainValidationException("Give timestamps, or start and frequency.", "timestamps");
         var frequency = body.Frequency ?? throw new DomainValidationException("frequency is required with start.", "frequency");
-        return new SeriesUpload(name, SeriesBuilder.FromValues(start, frequency, values, limits.MaxPoints));
+        var built = SeriesBuilder.FromValues(start, frequency, values, limits.MaxPoints);
+        return WithJsonCovariates(name, built, [.. Enumerable.Range(0, built.Series.Count).Select(built.Series.TimestampAt)], body.Covariates);
+    }
+
+    /// <summary>
+    /// The JSON's covariates as rows: value i goes with timestamp i, and the values past the last timestamp with the
+    /// periods after the series' end, so that both kinds of upload are aligned by the same rules.
+    /// </summary>
+    private SeriesUpload WithJsonCovariates(string name, BuiltSeries built, DateTime[] timestamps, Dictionary<string, double[]>? covariates)
+    {
+        if (covariates is null || covariates.Count == 0)
+        {
+            return new SeriesUpload(name, built, Covariates.None);
+        }
+        CheckCount(covariates.Count);
+        var longest = covariates.Values.Max(v => v?.Length ?? 0);
+        var series = built.Series;
+        DateTime[] rows = [.. timestamps, .. series.FutureTimestamps(Math.Max(0, longest - timestamps.Length))];
+        var columns = covariates.Select(c => (IReadOnlyList<double?>)[.. rows.Select((_, i) => c.Value is { } values && i < values.Length ? values[i] : (double?)null)]);
+        return new SeriesUpload(name, built, CovariateAlignment.Align(series, new CovariateRows(rows, [.. covariates.Keys], [.. columns]), limits.MaxHorizon));
+    }
+
+    private void CheckCount(int covariates)
+    {
+        if (covariates > limits.MaxCovariates)
+        {
+            throw new DomainValidationException($"The upload has {covariates} covariates; at most {limits.MaxCovariates} are taken (Limits:MaxCovariates).", "covariates");
+        }
     }
 
     private SeriesUpload FromCsv(string csv, string? name, string? frequency, string? fillPolicy)
@@ -58,10 +89,11 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
         {
             throw new DomainValidationException("The CSV is empty.", "file");
         }
-        var points = CsvSeriesReader.Read(new StringReader(csv), limits.MaxPoints, limits.MaxCsvLineLength);
+        var points = CsvSeriesReader.Read(new StringReader(csv), limits.MaxPoints, limits.MaxCsvLineLength, limits.MaxCovariates);
         var givenFrequency = UploadNames.ParseEnum<Frequency>(frequency, "frequency");
         var policy = UploadNames.ParseEnum<GapFillPolicy>(fillPolicy, "fillPolicy") ?? GapFillPolicy.Interpolate;
         var built = points.Lines.Blame(() => SeriesBuilder.FromPoints(points.Dates, points.Values, givenFrequency, policy, limits.MaxPoints));
-        return new SeriesUpload(UploadNames.Check(string.IsNullOrWhiteSpace(name) ? "series" : name), built);
+        var covariates = points.CovariateLines.Blame(() => CovariateAlignment.Align(built.Series, points.Covariates, limits.MaxHorizon));
+        return new SeriesUpload(UploadNames.Check(string.IsNullOrWhiteSpace(name) ? "series" : name), built, covariates);
     }
 }

@@ -49,6 +49,30 @@ public sealed class Covariates
     public bool IsEmpty => Columns.Count == 0;
 
     /// <summary>
+    /// These covariates with <paramref name="future"/>'s values from point <paramref name="end"/> on (a forecast's known
+    /// future, given for it alone) in place of those known after it; the others as they are.
+    /// </summary>
+    /// <exception cref="MissingCovariateException">A covariate of <paramref name="future"/> that has no value somewhere before <paramref name="end"/>.</exception>
+    /// <exception cref="ArgumentException">A covariate of <paramref name="future"/> that these do not have.</exception>
+    public Covariates WithFuture(int end, IReadOnlyList<Covariate> future)
+    {
+        ArgumentNullException.ThrowIfNull(future);
+        foreach (var given in future)
+        {
+            if (!byName.ContainsKey(given.Name))
+            {
+                throw new ArgumentException($"There is no covariate '{given.Name}' to extend.", nameof(future));
+            }
+        }
+        return new Covariates([.. Columns.Select(column => future.FirstOrDefault(f => f.Name == column.Name) is { } given
+            ? new Covariate(column.Name, [.. History(column, end), .. given.Values])
+            : column)]);
+    }
+
+    private static IEnumerable<double> History(Covariate column, int end) =>
+        column.Values.Count >= end ? column.Values.Take(end) : throw new MissingCovariateException(column.Name, column.Values.Count, origin: null);
+
+    /// <summary>
     /// The values of each covariate in <paramref name="names"/> over points [0, <paramref name="end"/>), in that order.
     /// </summary>
     /// <param name="origin">The point a forecast starts from, so that a missing value is named as a step of it; null for no forecast.</param>

@@ -1,3 +1,4 @@
+using Forecast.Domain.Series;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
@@ -117,6 +118,6 @@ internal static class MemberFitting
         var history = member.Values.Take(member.Values.Count - hp.TestSize).ToArray();
         var fitted = ForecastingMethods.Fit(method, new FitInput(history, hp.SeasonalPeriod, hp.TestSize), cancellation);
         var scale = PooledCalibration.ScaleAt(history, hp.SeasonalPeriod);
-        return new Fitted(new MemberFit(member.Key, fitted.State), fitted.Model.RecentMeanSquaredError(history, ForecastModelBuilder.LossPoints(hp)) / (scale * scale));
+        return new Fitted(new MemberFit(member.Key, fitted.State), fitted.Model.RecentMeanSquaredError(history, Covariates.None, ForecastModelBuilder.LossPoints(hp)) / (scale * scale));
     }
 }

@@ -1,5 +1,6 @@
 using Forecast.Domain;
 using Forecast.Domain.Runs;
+using Forecast.Domain.Series;
 using Forecast.Training.Intervals;
 using Forecast.Training.Methods;
 
@@ -15,12 +16,13 @@ public static class ResidualDiagnostics
     /// <param name="hp">The hyperparameters the model was trained with: their split tells where the test tail starts.</param>
     /// <exception cref="UnprocessableException">Fewer than two residuals, or constant residuals.</exception>
     /// <exception cref="DomainValidationException">Lags out of range for the residual count.</exception>
+    /// <param name="covariates">The series' covariates, which a model fitted with them predicts with; none by default.</param>
     public static ResidualDiagnosticsReport Compute(
-        IFittedForecaster model, IReadOnlyList<double> series, Hyperparameters hp, ResidualDiagnosticsOptions options)
+        IFittedForecaster model, IReadOnlyList<double> series, Hyperparameters hp, ResidualDiagnosticsOptions options, Covariates? covariates = null)
     {
         var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
         var first = model.FirstPredictable;
-        var predicted = model.OneStepAhead(series, first, split.ValidationEnd, IntervalLevels.None);
+        var predicted = model.OneStepAhead(series, covariates ?? Covariates.None, first, split.ValidationEnd, IntervalLevels.None);
         return Of(predicted.Select((p, i) => series[first + i] - p.Value).ToArray(), options);
     }
 

@@ -1,3 +1,4 @@
+using Forecast.Domain.Series;
 using Forecast.Training.Intervals;
 using Forecast.Training.Methods;
 
@@ -19,9 +20,10 @@ public static class Anomalies
 {
     /// <param name="from">The first index checked (at least the model's <see cref="IFittedForecaster.FirstPredictable"/>).</param>
     /// <param name="level">The interval's level in percent.</param>
-    public static IReadOnlyList<Anomaly> Find(IFittedForecaster model, IReadOnlyList<double> series, int from, double level)
+    /// <param name="covariates">The series' covariates, which a model fitted with them predicts with.</param>
+    public static IReadOnlyList<Anomaly> Find(IFittedForecaster model, IReadOnlyList<double> series, Covariates covariates, int from, double level)
     {
-        var oneStep = model.OneStepAhead(series, from, series.Count, IntervalLevels.Of([level]));
+        var oneStep = model.OneStepAhead(series, covariates, from, series.Count, IntervalLevels.Of([level]));
         return Find(series, from, oneStep.Select(step => step.Value).ToArray(), (t, _) => oneStep[t - from].Intervals![0]);
     }
 

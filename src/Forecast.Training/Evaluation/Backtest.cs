@@ -1,3 +1,4 @@
+using Forecast.Domain.Series;
 using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
 using Forecast.Training.Intervals;
@@ -46,9 +47,10 @@ public sealed record Backtest(
     double? MeanThetaMase)
 {
     /// <summary>A backtest of one model from each of <paramref name="origins"/>, without refitting.</summary>
-    public static Backtest Run(IFittedForecaster model, IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon, int seasonalPeriod, int step)
+    /// <param name="covariates">The series' covariates, which a model fitted with them forecasts with.</param>
+    public static Backtest Run(IFittedForecaster model, IReadOnlyList<double> series, Covariates covariates, IReadOnlyList<int> origins, int horizon, int seasonalPeriod, int step)
     {
-        var forecasts = model.Forecast(series, origins, horizon, model.HasIntervals ? IntervalLevels.Default : IntervalLevels.None);
+        var forecasts = model.Forecast(series, covariates, origins, horizon, model.HasIntervals ? IntervalLevels.Default : IntervalLevels.None);
         return Of(origins.Select((origin, i) => Window(origin, series, forecasts[i], seasonalPeriod, horizon)).ToList(), step, refit: false);
     }
 

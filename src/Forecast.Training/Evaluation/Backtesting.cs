@@ -1,3 +1,4 @@
+using Forecast.Domain.Series;
 using Forecast.Domain;
 using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
@@ -13,7 +14,8 @@ public static class Backtesting
     /// <param name="model">The model, its test tail's origin the last window's.</param>
     /// <param name="hp">The model's hyperparameters with its transform, never "auto" (a refit trains the same pipeline).</param>
     /// <exception cref="UnprocessableException">The windows do not fit before the test tail with the history the model needs.</exception>
-    public static Backtest Run(BuiltModel model, IReadOnlyList<double> series, Hyperparameters hp, BacktestRequest request, CancellationToken cancellation)
+    /// <param name="covariates">The series' covariates, which its model was built with.</param>
+    public static Backtest Run(BuiltModel model, IReadOnlyList<double> series, Covariates covariates, Hyperparameters hp, BacktestRequest request, CancellationToken cancellation)
     {
         var fitted = ForecastingMethods.Restore(model.Stored);
         var (horizon, period) = (hp.TestSize, hp.SeasonalPeriod);
@@ -21,7 +23,7 @@ public static class Backtesting
         var step = request.Step ?? horizon;
         if (!request.Refit)
         {
-            return Backtest.Run(fitted, series, origins, horizon, period, step);
+            return Backtest.Run(fitted, series, covariates, origins, horizon, period, step);
         }
         // Each earlier window's model trains on the points before its origin plus its window as the test tail, so the
         // window is that model's own evaluation; the last window is the run's model's.
@@ -30,7 +32,7 @@ public static class Backtesting
             cancellation.ThrowIfCancellationRequested();
             var refit = origin == model.Evaluation.ForecastOrigin
                 ? model
-                : ForecastModelBuilder.Build(series.Take(origin + horizon).ToArray(), hp, SilentObserver.Instance, cancellation);
+                : ForecastModelBuilder.Build(series.Take(origin + horizon).ToArray(), hp, SilentObserver.Instance, cancellation, covariates: covariates);
             return Backtest.Window(origin, series, ForecastOf(refit.Evaluation), period, horizon);
         }).ToList();
         return Backtest.Of(windows, step, refit: true);

@@ -1,3 +1,4 @@
+using Forecast.Domain.Series;
 using Forecast.Domain.Evaluation;
 using Forecast.Training.Methods;
 
@@ -24,8 +25,30 @@ public sealed record LiveAccuracy(int Horizon, IReadOnlyList<LiveOrigin> Origins
     double? MeanMase, double? MeanSeasonalNaiveMase, double? MeanSmape, double? MeanSeasonalNaiveSmape)
 {
     /// <param name="origins">The origins to score, each with at least one actual after it (index below the series' count).</param>
-    public static LiveAccuracy Measure(IFittedForecaster model, IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon, int seasonalPeriod) =>
-        Measure(model.PointForecasts(series, origins, horizon), series, origins, horizon, seasonalPeriod);
+    /// <param name="covariates">The series' covariates, which a model fitted with them forecasts with.</param>
+    /// <remarks>
+    /// An origin whose horizon runs past the series' end is forecast only as far as its actuals reach: a model fitted with
+    /// covariates could not forecast further than they are known, and steps without an actual are not scored. The origins
+    /// that reach a whole horizon are forecast together, as a network forecasts fastest.
+    /// </remarks>
+    public static LiveAccuracy Measure(IFittedForecaster model, IReadOnlyList<double> series, Covariates covariates, IReadOnlyList<int> origins, int horizon, int seasonalPeriod)
+    {
+        var forecasts = new double[origins.Count][];
+        var whole = Enumerable.Range(0, origins.Count).Where(i => origins[i] + horizon <= series.Count).ToList();
+        if (whole.Count > 0)
+        {
+            var together = model.PointForecasts(series, covariates, [.. whole.Select(i => origins[i])], horizon);
+            for (var k = 0; k < whole.Count; k++)
+            {
+                forecasts[whole[k]] = together[k];
+            }
+        }
+        foreach (var i in Enumerable.Range(0, origins.Count).Except(whole))
+        {
+            forecasts[i] = model.PointForecasts(series, covariates, [origins[i]], series.Count - origins[i])[0];
+        }
+        return Measure(forecasts, series, origins, horizon, seasonalPeriod);
+    }
 
     /// <param name="forecasts">The model's recursive forecast of <paramref name="horizon"/> points from each origin, in their order.</param>
     public static LiveAccuracy Measure(IReadOnlyList<double[]> forecasts, IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon, int seasonalPeriod)

@@ -51,12 +51,12 @@ public static class ForecastingMethods
             return method.Fit(input, cancellation);
         }
         var fitted = method.Fit(input with { Covariates = Covariates.None }, cancellation);
-        var names = string.Join(", ", input.Covariates.Names);
-        return fitted with
-        {
-            Choices = [.. fitted.Choices, $"Covariates not used ({names}): {method.Name} forecasts from the target's own past; arima regresses on covariates."],
-        };
+        return fitted with { Choices = [.. fitted.Choices, CovariatesNotUsed(method.Name, input.Covariates)] };
     }
+
+    /// <summary>What a run's choices say when its method forecasts from the target alone although the series has covariates.</summary>
+    public static string CovariatesNotUsed(string method, Covariates covariates) =>
+        $"Covariates not used ({string.Join(", ", covariates.Names)}): {method} forecasts from the target's own past; arima regresses on covariates.";
 
     /// <summary>The run fields <paramref name="method"/> takes, by their names in a request, besides the method itself.</summary>
     public static IReadOnlyList<string> FieldsOf(IForecastingMethod method) =>

@@ -75,7 +75,11 @@ public static class FittedForecasterExtensions
 
     /// <summary>Point forecasts only, from each origin.</summary>
     public static double[][] PointForecasts(this IFittedForecaster model, IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon) =>
-        model.Forecast(series, origins, horizon, IntervalLevels.None).Select(steps => steps.Select(s => s.Value).ToArray()).ToArray();
+        model.PointForecasts(series, Covariates.None, origins, horizon);
+
+    /// <summary>Point forecasts only, from each origin, with the covariates for them.</summary>
+    public static double[][] PointForecasts(this IFittedForecaster model, IReadOnlyList<double> series, Covariates covariates, IReadOnlyList<int> origins, int horizon) =>
+        model.Forecast(series, covariates, origins, horizon, IntervalLevels.None).Select(steps => steps.Select(s => s.Value).ToArray()).ToArray();
 
     /// <summary>The point forecast of <paramref name="horizon"/> points after the end of <paramref name="history"/>.</summary>
     public static double[] PointForecast(this IFittedForecaster model, IReadOnlyList<double> history, int horizon) =>
@@ -90,14 +94,15 @@ public static class FittedForecasterExtensions
     /// The last points only: a method refitted at every origin in closed form (Theta) pays a fit per point, and a fit per
     /// point of a whole history made the loss of a collection's members cost a hundred times their fits.
     /// </remarks>
-    public static double RecentMeanSquaredError(this IFittedForecaster model, IReadOnlyList<double> history, int points)
+    /// <param name="covariates">The history's covariates, which a model fitted with them predicts with.</param>
+    public static double RecentMeanSquaredError(this IFittedForecaster model, IReadOnlyList<double> history, Covariates covariates, int points)
     {
         var first = Math.Max(model.FirstPredictable, history.Count - points);
         if (first >= history.Count)
         {
             return 0;
         }
-        var inSample = model.OneStepAhead(history, first, history.Count, IntervalLevels.None);
+        var inSample = model.OneStepAhead(history, covariates, first, history.Count, IntervalLevels.None);
         return inSample.Select((step, i) => (history[first + i] - step.Value) * (history[first + i] - step.Value)).Average();
     }
 }

@@ -15,7 +15,7 @@ public static class AccessCases
         new("PUT on series", HttpStatusCode.MethodNotAllowed, "method", _ => Send(HttpMethod.Put, "/api/series", new StringContent("{}"))),
         new("PATCH on a run", HttpStatusCode.MethodNotAllowed, "method", t => Send(HttpMethod.Patch, $"/api/training-runs/{t.RunId}", new StringContent("{}"))),
         new("DELETE on the series collection", HttpStatusCode.MethodNotAllowed, "method", _ => Send(HttpMethod.Delete, "/api/series")),
-        new("POST on a forecast", HttpStatusCode.MethodNotAllowed, "method", t => Send(HttpMethod.Post, $"/api/models/{t.ModelId}/forecast")),
+        new("PUT on a forecast", HttpStatusCode.MethodNotAllowed, "method", t => Send(HttpMethod.Put, $"/api/models/{t.ModelId}/forecast", new StringContent("{}"))),
         new("cancelling a finished run", HttpStatusCode.Conflict, "already finished", t => Send(HttpMethod.Post, $"/api/training-runs/{t.RunId}/cancel")),
         new("an oversize Idempotency-Key", HttpStatusCode.BadRequest, "Idempotency-Key", _ =>
         {

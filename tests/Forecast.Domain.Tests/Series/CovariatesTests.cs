@@ -26,6 +26,23 @@ public sealed class CovariatesTests
     }
 
     [Fact]
+    public void A_forecast_s_own_future_values_replace_the_stored_ones_after_the_end_and_leave_the_others()
+    {
+        var extended = PriceAndPromo.WithFuture(3, [new Covariate("price", [9.0, 8])]);
+
+        Assert.Equal([1.0, 2, 3, 9, 8], extended.Require(["price"], 5)[0]);
+        Assert.Equal([0.0, 1, 0], extended.Require(["promo"], 3)[0]);
+    }
+
+    [Fact]
+    public void A_future_for_a_covariate_that_does_not_reach_the_end_is_missing_where_its_history_ends()
+    {
+        var refusal = Assert.Throws<MissingCovariateException>(() => PriceAndPromo.WithFuture(4, [new Covariate("promo", [1.0])]));
+
+        Assert.Equal(("promo", 3, null), (refusal.Covariate, refusal.Point, refusal.Step));
+    }
+
+    [Fact]
     public void An_absent_covariate_is_missing_from_the_first_point()
     {
         var refusal = Assert.Throws<MissingCovariateException>(() => PriceAndPromo.Require(["temperature"], 2, origin: 1));

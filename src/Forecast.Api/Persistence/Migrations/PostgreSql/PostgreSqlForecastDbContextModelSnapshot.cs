@@ -577,6 +577,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                     b.Property<int>("Count")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Covariates")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -1,0 +1,60 @@
+using System.Net;
+using static Forecast.Api.Tests.BadRequests.Requests;
+
+namespace Forecast.Api.Tests.BadRequests;
+
+/// <summary>
+/// Covariates that cannot be stored or used: unreadable or non-finite values, names the upload already uses or repeats,
+/// too many, columns that do not cover the series' history, a known future too long or with a hole, and forecast
+/// requests with covariates the model does not take.
+/// </summary>
+public static class CovariateCases
+{
+    private static readonly string FiftyOneNames = string.Join(',', Enumerable.Range(1, 51).Select(i => $"c{i}"));
+
+    public static readonly IReadOnlyList<BadRequest> Cases =
+    [
+        // CSV columns after the value.
+        new("a covariate that is a word", HttpStatusCode.BadRequest, "line 3", _ => Csv("date,value,price\n2024-01-01,1,2\n2024-01-02,2,cheap\n2024-01-03,3,4\n")),
+        new("a covariate of Infinity", HttpStatusCode.BadRequest, "line 2", _ => Csv("date,value,price\n2024-01-01,1,Infinity\n2024-01-02,2,3\n2024-01-03,3,4\n")),
+        new("a covariate beyond the magnitude limit", HttpStatusCode.BadRequest, "Limits:MaxAbsoluteValue", _ => Csv("date,value,price\n2024-01-01,1,2\n2024-01-02,2,1e200\n2024-01-03,3,4\n")),
+        new("a covariate named timestamp", HttpStatusCode.BadRequest, "'Timestamp' cannot name", _ => Csv("date,value,Timestamp\n2024-01-01,1,2\n2024-01-02,2,3\n2024-01-03,3,4\n")),
+        new("a covariate named value", HttpStatusCode.BadRequest, "'VALUE' cannot name", _ => Csv("date,value,VALUE\n2024-01-01,1,2\n2024-01-02,2,3\n2024-01-03,3,4\n")),
+        new("a covariate named twice", HttpStatusCode.BadRequest, "'price' twice", _ => Csv("date,value,price,price\n2024-01-01,1,2,2\n2024-01-02,2,3,3\n2024-01-03,3,4,4\n")),
+        new("51 covariate columns", HttpStatusCode.BadRequest, "Limits:MaxCovariates", _ => Csv($"date,value,{FiftyOneNames}\n2024-01-01,1\n")),
+        new("a covariate column without a header", HttpStatusCode.BadRequest, "header", _ => Csv("2024-01-01,1,5\n2024-01-02,2,6\n2024-01-03,3,7\n")),
+        new("a row short of the header's covariates", HttpStatusCode.BadRequest, "line 3", _ => Csv("date,value,price,promo\n2024-01-01,1,2,0\n2024-01-02,2,3\n2024-01-03,3,4,1\n")),
+        new("an empty covariate cell in the history", HttpStatusCode.BadRequest, "line 3", _ => Csv("date,value,price\n2024-01-01,1,2\n2024-01-02,2,\n2024-01-03,3,4\n")),
+        new("a covariate missing where the fill policy filled a gap", HttpStatusCode.BadRequest, "2024-01-03",
+            _ => Csv("date,value,price\n2024-01-01,1,2\n2024-01-02,2,3\n2024-01-04,4,5\n2024-01-05,5,6\n")),
+        new("a hole in a covariate's known future", HttpStatusCode.BadRequest, "line 7",
+            _ => Csv("date,value,price\n2024-01-01,1,2\n2024-01-02,2,3\n2024-01-03,3,4\n2024-01-04,,5\n2024-01-05,,\n2024-01-06,,7\n")),
+        new("a known-future row repeated", HttpStatusCode.BadRequest, "line 6",
+            _ => Csv("date,value,price\n2024-01-01,1,2\n2024-01-02,2,3\n2024-01-03,3,4\n2024-01-04,,5\n2024-01-04,,6\n")),
+        new("a known-future row before the first value", HttpStatusCode.BadRequest, "line 2",
+            _ => Csv("date,value,price\n2023-12-31,,1\n2024-01-01,1,2\n2024-01-02,2,3\n2024-01-03,3,4\n")),
+        new("covariates in an append", HttpStatusCode.BadRequest, "an append takes a date and a value column only",
+            t => Post($"/api/series/{t.SeriesId}/observations", "date,value,price\n2030-01-01,1,2\n", "text/csv")),
+
+        // JSON covariates.
+        new("a JSON covariate named series", HttpStatusCode.BadRequest, "'series' cannot name", _ => Upload($"{{\"name\":\"x\",{Daily},\"values\":[1,2,3],\"covariates\":{{\"series\":[1,2,3]}}}}")),
+        new("a JSON covariate shorter than the history", HttpStatusCode.BadRequest, "no value at 2024-01-03",
+            _ => Upload($"{{\"name\":\"x\",{Daily},\"values\":[1,2,3],\"covariates\":{{\"price\":[1,2]}}}}")),
+        new("a JSON covariate of strings", HttpStatusCode.BadRequest, "covariates", _ => Upload($"{{\"name\":\"x\",{Daily},\"values\":[1,2,3],\"covariates\":{{\"price\":[\"1\",\"2\",\"3\"]}}}}")),
+        new("a JSON covariate that is null", HttpStatusCode.BadRequest, "'price' has no value at 2024-01-01",
+            _ => Upload($"{{\"name\":\"x\",{Daily},\"values\":[1,2,3],\"covariates\":{{\"price\":null}}}}")),
+        new("51 JSON covariates", HttpStatusCode.BadRequest, "Limits:MaxCovariates",
+            _ => Upload($"{{\"name\":\"x\",{Daily},\"values\":[1,2,3],\"covariates\":{{{string.Join(',', Enumerable.Range(1, 51).Select(i => $"\"c{i}\":[1,2,3]"))}}}}}")),
+        new("a known future longer than Limits:MaxHorizon", HttpStatusCode.BadRequest, "at most 1000 periods",
+            _ => Upload($"{{\"name\":\"x\",{Daily},\"values\":[1,2,3],\"covariates\":{{\"price\":[{string.Join(',', Enumerable.Repeat("1", 1004))}]}}}}")),
+
+        // Forecasts with covariates given in the request.
+        new("forecast covariates the model was not fitted with", HttpStatusCode.BadRequest, "'price' is not one of them",
+            t => Post($"/api/models/{t.ModelId}/forecast", "{\"horizon\":2,\"covariates\":{\"price\":[1,2]}}")),
+        new("forecast covariates longer than Limits:MaxHorizon", HttpStatusCode.BadRequest, "Limits:MaxHorizon",
+            t => Post($"/api/models/{t.ModelId}/forecast", $"{{\"horizon\":2,\"covariates\":{{\"price\":[{string.Join(',', Enumerable.Repeat("1", 1001))}]}}}}")),
+        new("a forecast covariate that is null", HttpStatusCode.BadRequest, "covariates.price",
+            t => Post($"/api/models/{t.ModelId}/forecast", "{\"horizon\":2,\"covariates\":{\"price\":null}}")),
+        new("a forecast request's horizon of 0", HttpStatusCode.BadRequest, "horizon", t => Post($"/api/models/{t.ModelId}/forecast", "{\"horizon\":0}")),
+    ];
+}

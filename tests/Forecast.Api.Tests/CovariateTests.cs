@@ -1,0 +1,115 @@
+using System.Net;
+using Forecast.Api.Contracts;
+using Forecast.Domain.Evaluation;
+using Forecast.Domain.Series;
+using Forecast.Training.Intervals;
+using Forecast.Training.Methods;
+
+namespace Forecast.Api.Tests;
+
+/// <summary>A series uploaded with a covariate and its known future, an arima model regressing on it, and its forecasts.</summary>
+public class CovariateTests(ForecastApiFactory factory) : IClassFixture<ForecastApiFactory>
+{
+    private readonly HttpClient client = factory.CreateClient();
+
+    [Fact]
+    public async Task A_csv_with_a_covariate_column_and_rows_past_the_last_value_stores_the_covariate_and_how_far_it_is_known()
+    {
+        var series = await UsMacro.UploadAsync(client, future: 4);
+
+        var read = await (await client.GetAsync($"/api/series/{series.Id}")).ReadAsync<SeriesResponse>();
+        Assert.Equal((UsMacro.Quarters.Length - 4, "2008-07-01"), (read.Count, read.End));
+        Assert.Equal([new SeriesCovariate("realdpi", "2009-07-01", 4)], read.Covariates);
+    }
+
+    [Fact]
+    public async Task A_json_upload_takes_covariates_as_named_arrays_running_past_the_values()
+    {
+        var response = await client.PostJsonAsync("/api/series", new
+        {
+            name = "json-covariates",
+            start = "2024-01-01",
+            frequency = "monthly",
+            values = new[] { 1.0, 2, 3, 4 },
+            covariates = new Dictionary<string, double[]> { ["price"] = [9, 8, 7, 6, 5, 4], ["promo"] = [0, 1, 0, 1] },
+        });
+
+        var series = await response.ReadAsync<SeriesResponse>();
+        Assert.Equal([new SeriesCovariate("price", "2024-06-01", 2), new SeriesCovariate("promo", "2024-04-01", 0)], series.Covariates);
+    }
+
+    [Fact]
+    public async Task An_arima_run_regresses_on_the_covariate_and_forecasts_with_its_stored_future_as_far_as_it_reaches()
+    {
+        var series = await UsMacro.UploadAsync(client, future: 4);
+        var run = await TrainingFlow.TrainAsync(client, series.Id, UsMacro.Arima);
+
+        Assert.Contains(run.Choices, c => c.StartsWith("Regression with ARIMA errors", StringComparison.Ordinal) && c.Contains("realdpi", StringComparison.Ordinal));
+        var forecast = await (await client.GetAsync($"/api/models/{run.ModelId}/forecast?horizon=4")).ReadAsync<ForecastResponse>();
+        Assert.Equal(["2008-10-01", "2009-01-01", "2009-04-01", "2009-07-01"], forecast.Points.Select(p => p.Timestamp));
+        var problem = await (await client.GetAsync($"/api/models/{run.ModelId}/forecast?horizon=6")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains("'realdpi' has no value for 2009-10-01, step 5 of the forecast from 2008-10-01", detail, StringComparison.Ordinal);
+        Assert.Equal("covariates", problem.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task A_covariate_model_is_backtested_measured_live_checked_for_anomalies_and_diagnosed_with_the_stored_covariates()
+    {
+        var series = await UsMacro.UploadAsync(client, future: 0);
+        var run = await TrainingFlow.TrainAsync(client, series.Id, UsMacro.Arima);
+
+        var backtest = await (await client.PostJsonAsync($"/api/models/{run.ModelId}/backtests", new { windows = 3 })).ReadAsync<Forecast.Training.Evaluation.Backtest>();
+        Assert.Equal(3, backtest.Windows.Count);
+        var live = await (await client.GetAsync($"/api/models/{run.ModelId}/accuracy")).ReadAsync<LiveAccuracyResponse>();
+        Assert.Equal(8, live.Origins.Count);
+        var anomalies = await (await client.GetAsync($"/api/series/{series.Id}/anomalies?modelId={run.ModelId}")).ReadAsync<AnomaliesResponse>();
+        Assert.Equal(run.ModelId, anomalies.ModelId);
+        var residuals = await (await client.GetAsync($"/api/models/{run.ModelId}/residual-diagnostics")).ReadAsync<ResidualDiagnosticsResponse>();
+        Assert.True(residuals.ResidualCount > 100, $"{residuals.ResidualCount} residuals");
+    }
+
+    [Fact]
+    public async Task A_method_that_cannot_use_covariates_fits_the_target_alone_and_says_so()
+    {
+        var series = await UsMacro.UploadAsync(client, future: 4);
+
+        var run = await TrainingFlow.TrainAsync(client, series.Id, new { method = "ets", testSize = 8, seasonalPeriod = 4 });
+
+        Assert.Contains("Covariates not used (realdpi): ets forecasts from the target's own past; arima regresses on covariates.", run.Choices);
+    }
+
+    [Fact]
+    public async Task A_forecast_request_gives_the_covariate_future_values_beyond_the_stored_ones()
+    {
+        var series = await UsMacro.UploadAsync(client, future: 4);
+        var run = await TrainingFlow.TrainAsync(client, series.Id, UsMacro.Arima);
+        var stored = await (await client.GetAsync($"/api/models/{run.ModelId}/forecast?horizon=4")).ReadAsync<ForecastResponse>();
+        double[] future = [.. UsMacro.Realdpi[^4..], 9950, 10000, 10050, 10100];
+
+        var response = await client.PostJsonAsync($"/api/models/{run.ModelId}/forecast", new { horizon = 8, covariates = new { realdpi = future } });
+
+        var forecast = await response.ReadAsync<ForecastResponse>();
+        Assert.Equal(8, forecast.Points.Count);
+        Assert.Equal("2010-07-01", forecast.Points[^1].Timestamp);
+        // The stored future and the request's agree on the first four quarters, and so do the forecasts.
+        Assert.Equal(stored.Points.Select(p => p.Value), forecast.Points.Take(4).Select(p => p.Value));
+    }
+
+    [Fact]
+    public async Task An_arima_fit_through_the_api_scores_the_MASE_the_arima_xreg_benchmark_scores_on_the_same_split()
+    {
+        var series = await UsMacro.UploadAsync(client, future: 0);
+        var run = await TrainingFlow.TrainAsync(client, series.Id, UsMacro.Arima);
+        var model = await (await client.GetAsync($"/api/models/{run.ModelId}")).ReadAsync<ModelResponse>();
+
+        // As ArimaXregBenchmark scores it: fitted on all but the last 8 quarters, forecast with realdpi's actual values there.
+        var (values, covariates) = (UsMacro.Realcons, new Covariates([new Covariate("realdpi", UsMacro.Realdpi)]));
+        var history = values[..^8];
+        var fitted = ForecastingMethods.Statistical("arima")!.Fit(new FitInput(history, 4, 8) { Covariates = covariates }, CancellationToken.None);
+        var forecast = fitted.Model.ForecastAfter(history, covariates, 8, IntervalLevels.None).Select(s => s.Value).ToArray();
+        var benchmark = AccuracyMetrics.Compute(values[^8..], forecast, AccuracyMetrics.MaseScale(history, 4)).Mase;
+
+        Assert.Equal(benchmark, model.Metrics.Mase);
+    }
+}
