@@ -56,6 +56,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
         { InnerException: JsonException json } => $"The request body is not the JSON this request takes: {JsonErrorText.Describe(json)}",
         { StatusCode: StatusCodes.Status408RequestTimeout } =>
             "The request body arrived too slowly: slower than Limits:MinRequestBodyBytesPerSecond once Limits:SlowBodyGracePeriod had passed.",
+        // The framework's words for a missing body name its parameter and ask whether a service was meant.
+        _ when e.Message.Contains("no body was provided", StringComparison.Ordinal) || e.Message.Contains("from body", StringComparison.Ordinal) =>
+            "This request takes a JSON body, and none was sent; see /swagger for its fields.",
         _ => e.Message,
     };
 }

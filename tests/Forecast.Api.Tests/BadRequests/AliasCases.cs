@@ -20,6 +20,7 @@ public static class AliasCases
         new("a series' alias pointing at a collection's model", HttpStatusCode.UnprocessableEntity, "not a model of series", Move("staging", t => $"{{\"modelId\":\"{t.CollectionModelId}\"}}")),
         new("a collection's alias pointing at a series' model", HttpStatusCode.UnprocessableEntity, "not a model of collection",
             t => Put($"/api/collections/{t.CollectionId}/aliases/staging", $"{{\"modelId\":\"{t.ModelId}\"}}")),
+        new("an alias move with an empty body", HttpStatusCode.BadRequest, "takes a JSON body, and none was sent", t => Put($"/api/series/{t.SeriesId}/aliases/staging", "")),
         new("an alias without a model id", HttpStatusCode.BadRequest, "modelId", Move("staging", _ => "{}")),
         new("an alias whose model id is not a GUID", HttpStatusCode.BadRequest, "modelId", Move("staging", _ => "{\"modelId\":\"the-best-one\"}")),
         new("an alias name with a space", HttpStatusCode.BadRequest, "alias", Move("my%20alias", t => $"{{\"modelId\":\"{t.ModelId}\"}}")),

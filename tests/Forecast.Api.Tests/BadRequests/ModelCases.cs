@@ -13,6 +13,7 @@ public static class ModelCases
 
     public static readonly IReadOnlyList<BadRequest> Cases =
     [
+        new("a forecast posted with an empty body", HttpStatusCode.BadRequest, "takes a JSON body, and none was sent", t => Post($"/api/models/{t.ModelId}/forecast", "")),
         new("a forecast origin that is not a date", HttpStatusCode.BadRequest, "origin", Get(t => $"/api/models/{t.ModelId}/forecast?origin=yesterday")),
         new("a forecast origin before the series began", HttpStatusCode.BadRequest, "origin must lie from", Get(t => $"/api/models/{t.ModelId}/forecast?origin=1900-01-01")),
         new("a forecast origin years after its end", HttpStatusCode.BadRequest, "origin must lie from", Get(t => $"/api/models/{t.ModelId}/forecast?origin=2100-01-01")),

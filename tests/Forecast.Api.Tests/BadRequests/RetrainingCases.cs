@@ -14,6 +14,7 @@ public static class RetrainingCases
 
     public static readonly IReadOnlyList<BadRequest> Cases =
     [
+        new("a policy with an empty body", HttpStatusCode.BadRequest, "takes a JSON body, and none was sent", Policy("")),
         new("a policy without a trigger", HttpStatusCode.BadRequest, "at least one trigger", Policy("{\"alias\":\"production\"}")),
         new("a policy without an alias", HttpStatusCode.BadRequest, "alias", Policy("{\"cron\":\"0 3 * * *\"}")),
         new("a policy whose cron has six fields", HttpStatusCode.BadRequest, "five fields", Policy("{\"alias\":\"production\",\"cron\":\"0 0 3 * * *\"}")),
