@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Forecast.Api.Contracts;
 using Forecast.Api.Jobs;
 using Forecast.Api.Tests;
@@ -184,18 +183,6 @@ public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServe
     {
         var series = await TrainingFlow.UploadAsync(client, "nottem.csv");
         return (await TrainingFlow.StartAsync(client, series.Id, Slow)).Id;
-    }
-
-    // After a restart the stored epoch is already past 1 while the run is still queued, so the status decides:
-    // the process must have claimed the run before it is killed, or its death is not a crash of the run.
-    private static async Task WaitUntilRunningAsync(HttpClient client, Guid runId)
-    {
-        var clock = Stopwatch.StartNew();
-        while ((await (await client.GetAsync($"/api/training-runs/{runId}")).ReadAsync<TrainingRunResponse>()) is not { Status: TrainingRunStatus.Running, Progress.Epoch: >= 1 })
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), "the run was not claimed and training within 90 s");
-            await Task.Delay(20);
-        }
     }
 
     /// <summary>The run, killed once mid-training, resumed from a checkpoint and finished with every epoch recorded once.</summary>
