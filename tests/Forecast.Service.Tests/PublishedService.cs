@@ -8,13 +8,18 @@ namespace Forecast.Service.Tests;
 /// says) so the tests exercise what is deployed, TorchSharp patch included. It publishes when a test first asks for
 /// it, so that a run whose tests are all skipped (no PostgreSQL on the machine) does not wait for a publish.
 /// </summary>
-public sealed class PublishedService
+/// <remarks>
+/// One publish for the whole assembly rather than a fixture of one test collection: each test class is a collection of
+/// its own, and xunit runs as many side by side as the machine has cores, since their tests spend much of their time
+/// waiting for processes to start, runs to train and kills to come. Classes that start together wait for the same publish.
+/// </remarks>
+internal static class PublishedService
 {
-    private readonly Lazy<string> directory = new(Publish);
+    private static readonly Lazy<string> Published = new(Publish);
 
-    public string Directory => directory.Value;
+    public static string Directory => Published.Value;
 
-    public string Executable => Path.Combine(Directory, "Forecast.Api");
+    public static string Executable => Path.Combine(Directory, "Forecast.Api");
 
     private static string Publish()
     {
@@ -35,10 +40,4 @@ public sealed class PublishedService
         }
         return directory;
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PublishedServiceGroup : ICollectionFixture<PublishedService>, ICollectionFixture<Forecast.Api.Tests.PostgreSql.PostgreSqlServer>
-{
-    public const string Name = "published service";
 }

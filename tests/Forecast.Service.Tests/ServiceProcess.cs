@@ -42,16 +42,16 @@ public sealed class ServiceProcess : IDisposable
     }
 
     /// <summary>Starts the service without waiting for it, as an orchestrator restarts a container.</summary>
-    public static ServiceProcess Launch(PublishedService published, string databaseFile, params (string Key, string Value)[] settings)
+    public static ServiceProcess Launch(string databaseFile, params (string Key, string Value)[] settings)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        return new ServiceProcess(Process.Start(StartInfo(published, address, databaseFile, settings))!, address);
+        return new ServiceProcess(Process.Start(StartInfo(address, databaseFile, settings))!, address);
     }
 
     /// <summary>Starts the service and waits until <c>/health/ready</c> answers.</summary>
-    public static async Task<ServiceProcess> StartAsync(PublishedService published, string databaseFile, params (string Key, string Value)[] settings)
+    public static async Task<ServiceProcess> StartAsync(string databaseFile, params (string Key, string Value)[] settings)
     {
-        var service = Launch(published, databaseFile, settings);
+        var service = Launch(databaseFile, settings);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(60))
         {
@@ -77,14 +77,14 @@ public sealed class ServiceProcess : IDisposable
     }
 
     /// <summary>Starts the service with settings it should refuse, and waits for it to exit.</summary>
-    public static Task<(int ExitCode, string Output)> RunUntilExitAsync(PublishedService published, string databaseFile, params (string Key, string Value)[] settings) =>
-        RunCommandAsync(published, databaseFile, [], settings);
+    public static Task<(int ExitCode, string Output)> RunUntilExitAsync(string databaseFile, params (string Key, string Value)[] settings) =>
+        RunCommandAsync(databaseFile, [], settings);
 
     /// <summary>Runs a command of the service's binary (<c>backup --to FILE</c>, ...) with the service's settings, and waits for it to exit.</summary>
     public static async Task<(int ExitCode, string Output)> RunCommandAsync(
-        PublishedService published, string databaseFile, IReadOnlyList<string> arguments, params (string Key, string Value)[] settings)
+        string databaseFile, IReadOnlyList<string> arguments, params (string Key, string Value)[] settings)
     {
-        using var process = Process.Start(StartInfo(published, new Uri($"http://127.0.0.1:{FreePort()}"), databaseFile, settings, arguments))!;
+        using var process = Process.Start(StartInfo(new Uri($"http://127.0.0.1:{FreePort()}"), databaseFile, settings, arguments))!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var errors = process.StandardError.ReadToEndAsync(timeout.Token);
@@ -93,11 +93,11 @@ public sealed class ServiceProcess : IDisposable
     }
 
     private static ProcessStartInfo StartInfo(
-        PublishedService published, Uri address, string databaseFile, (string Key, string Value)[] settings, IReadOnlyList<string>? arguments = null)
+        Uri address, string databaseFile, (string Key, string Value)[] settings, IReadOnlyList<string>? arguments = null)
     {
-        var start = new ProcessStartInfo(published.Executable, arguments ?? [])
+        var start = new ProcessStartInfo(PublishedService.Executable, arguments ?? [])
         {
-            WorkingDirectory = published.Directory,
+            WorkingDirectory = PublishedService.Directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
