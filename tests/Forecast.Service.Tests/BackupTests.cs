@@ -11,9 +11,6 @@ namespace Forecast.Service.Tests;
 /// </summary>
 public sealed class BackupTests : IDisposable
 {
-    // One TorchSharp thread, so that the run writing its epochs leaves a core to the commands.
-    private static readonly (string, string)[] Training = [("Training__TorchThreads", "1")];
-
     // Far more epochs than a test waits for: the run is still writing when the backups are taken.
     private static readonly object Endless = new { epochs = 10_000, hiddenSize = 8, lookback = 24, testSize = 12, seed = 5, transform = "none", earlyStoppingPatience = 0 };
 
@@ -28,7 +25,7 @@ public sealed class BackupTests : IDisposable
         Guid training;
         IReadOnlyDictionary<string, string> answers;
         List<LossPoint> curveAfterBackup;
-        using (var service = await ServiceProcess.StartAsync(live, Training))
+        using (var service = await ServiceProcess.StartAsync(live))
         {
             var (reads, run) = await FillAsync(service.Client);
             training = run;
@@ -73,7 +70,7 @@ public sealed class BackupTests : IDisposable
     public async Task Backups_taken_one_after_another_while_a_run_writes_its_epochs_are_each_whole_and_consistent()
     {
         var live = File("live.db");
-        using var service = await ServiceProcess.StartAsync(live, Training);
+        using var service = await ServiceProcess.StartAsync(live);
         var series = await TrainingFlow.UploadAsync(service.Client, "nottem.csv");
         var run = (await TrainingFlow.StartAsync(service.Client, series.Id, Endless)).Id;
         await TrainingFlow.WaitForEpochAsync(service.Client, run, 3);

@@ -106,6 +106,10 @@ public sealed class ServiceProcess : IDisposable
         start.Environment["ConnectionStrings__Forecast"] = $"Data Source={databaseFile}";
         start.Environment["Auth__AdminKey"] = AdminKey;
         start.Environment["Training__CheckpointInterval"] = "00:00:00.200";
+        // One TorchSharp thread per run: the tests' networks are tiny, and a second thread doubles the CPU time of a run
+        // without shortening it (300 epochs of RunSurvivalTests' network: 10 s of CPU on two threads, 5 s on one), time
+        // that the test classes running beside it need. It also leaves a core to the backup commands of BackupTests.
+        start.Environment["Training__TorchThreads"] = "1";
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
