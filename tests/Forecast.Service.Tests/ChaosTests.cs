@@ -168,7 +168,7 @@ public sealed class ChaosTests(PostgreSqlServer postgres, ITestOutputHelper outp
             {
                 try
                 {
-                    if ((await process.Client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                    if (process.IsListening && (await process.Client.GetAsync("/health/ready")).IsSuccessStatusCode)
                     {
                         return process.Client;
                     }
