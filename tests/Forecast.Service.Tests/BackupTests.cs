@@ -9,12 +9,8 @@ namespace Forecast.Service.Tests;
 /// The backup and restore commands of the published binary (docs/operations.md#backups), against the service running on
 /// its SQLite file and training.
 /// </summary>
-[Collection(PublishedServiceGroup.Name)]
-public sealed class BackupTests(PublishedService published) : IDisposable
+public sealed class BackupTests : IDisposable
 {
-    // One TorchSharp thread, so that the run writing its epochs leaves a core to the commands.
-    private static readonly (string, string)[] Training = [("Training__TorchThreads", "1")];
-
     // Far more epochs than a test waits for: the run is still writing when the backups are taken.
     private static readonly object Endless = new { epochs = 10_000, hiddenSize = 8, lookback = 24, testSize = 12, seed = 5, transform = "none", earlyStoppingPatience = 0 };
 
@@ -29,12 +25,12 @@ public sealed class BackupTests(PublishedService published) : IDisposable
         Guid training;
         IReadOnlyDictionary<string, string> answers;
         List<LossPoint> curveAfterBackup;
-        using (var service = await ServiceProcess.StartAsync(published, live, Training))
+        using (var service = await ServiceProcess.StartAsync(live))
         {
             var (reads, run) = await FillAsync(service.Client);
             training = run;
 
-            var (exitCode, output) = await ServiceProcess.RunCommandAsync(published, live, ["backup", "--to", backup]);
+            var (exitCode, output) = await ServiceProcess.RunCommandAsync(live, ["backup", "--to", backup]);
 
             Assert.True(exitCode == 0, output);
             Assert.Contains($"Backed up {live} to {backup}", output, StringComparison.Ordinal);
@@ -48,7 +44,7 @@ public sealed class BackupTests(PublishedService published) : IDisposable
             Assert.True(service.Terminate(TimeSpan.FromSeconds(30)), "the service did not stop within 30 s of SIGTERM");
         }
 
-        var (restoreExit, restoreOutput) = await ServiceProcess.RunCommandAsync(published, restored, ["restore", "--from", backup]);
+        var (restoreExit, restoreOutput) = await ServiceProcess.RunCommandAsync(restored, ["restore", "--from", backup]);
 
         Assert.True(restoreExit == 0, restoreOutput);
         Assert.Contains($"Restored {backup} into {restored}", restoreOutput, StringComparison.Ordinal);
@@ -64,7 +60,7 @@ public sealed class BackupTests(PublishedService published) : IDisposable
         Assert.Equal(epochs, copy.RowsOf("LossEntries", training).Count);
         Assert.Subset(source.RowsOf("LossEntries", training).ToHashSet(), copy.RowsOf("LossEntries", training).ToHashSet());
 
-        using var again = await ServiceProcess.StartAsync(published, restored, ("Training__WorkerCount", "0"));
+        using var again = await ServiceProcess.StartAsync(restored, ("Training__WorkerCount", "0"));
         Assert.Equal(answers, await ReadAllAsync(again.Client, answers.Keys));
         var curve = await (await again.Client.GetAsync($"/api/training-runs/{training}/loss-curve")).ReadAsync<List<LossPoint>>();
         Assert.Equal(curveAfterBackup.Take(epochs), curve);
@@ -74,7 +70,7 @@ public sealed class BackupTests(PublishedService published) : IDisposable
     public async Task Backups_taken_one_after_another_while_a_run_writes_its_epochs_are_each_whole_and_consistent()
     {
         var live = File("live.db");
-        using var service = await ServiceProcess.StartAsync(published, live, Training);
+        using var service = await ServiceProcess.StartAsync(live);
         var series = await TrainingFlow.UploadAsync(service.Client, "nottem.csv");
         var run = (await TrainingFlow.StartAsync(service.Client, series.Id, Endless)).Id;
         await TrainingFlow.WaitForEpochAsync(service.Client, run, 3);
@@ -83,7 +79,7 @@ public sealed class BackupTests(PublishedService published) : IDisposable
         for (var i = 0; i < 4; i++)
         {
             var backup = File($"backup-{i}.db");
-            var (exitCode, output) = await ServiceProcess.RunCommandAsync(published, live, ["backup", "--to", backup]);
+            var (exitCode, output) = await ServiceProcess.RunCommandAsync(live, ["backup", "--to", backup]);
 
             Assert.True(exitCode == 0, output);
             Assert.Equal("ok", ChaosDatabase.IntegrityCheck(backup));
@@ -103,13 +99,13 @@ public sealed class BackupTests(PublishedService published) : IDisposable
     {
         var live = File("live.db");
         var backup = File("backup.db");
-        using (var service = await ServiceProcess.StartAsync(published, live, ("Training__WorkerCount", "0")))
+        using (var service = await ServiceProcess.StartAsync(live, ("Training__WorkerCount", "0")))
         {
             await TrainingFlow.UploadAsync(service.Client, "nottem.csv");
-            Assert.Equal(0, (await ServiceProcess.RunCommandAsync(published, live, ["backup", "--to", backup])).ExitCode);
+            Assert.Equal(0, (await ServiceProcess.RunCommandAsync(live, ["backup", "--to", backup])).ExitCode);
             await TrainingFlow.UploadAsync(service.Client, "nottem.csv", name: "after the backup");
 
-            var (exitCode, output) = await ServiceProcess.RunCommandAsync(published, live, ["restore", "--from", backup]);
+            var (exitCode, output) = await ServiceProcess.RunCommandAsync(live, ["restore", "--from", backup]);
 
             Assert.Equal((1, $"Forecast cannot restore: {live} is in use. Stop the service (every process on this file) and run the restore again."),
                 (exitCode, output.Trim()));
@@ -119,11 +115,11 @@ public sealed class BackupTests(PublishedService published) : IDisposable
         }
         Assert.True(System.IO.File.Exists(live + "-wal"));
 
-        var restore = await ServiceProcess.RunCommandAsync(published, live, ["restore", "--from", backup]);
+        var restore = await ServiceProcess.RunCommandAsync(live, ["restore", "--from", backup]);
 
         Assert.True(restore.ExitCode == 0, restore.Output);
         SqliteContents.Read(live).AssertEqual(SqliteContents.Read(backup));
-        using var again = await ServiceProcess.StartAsync(published, live, ("Training__WorkerCount", "0"));
+        using var again = await ServiceProcess.StartAsync(live, ("Training__WorkerCount", "0"));
         var series = await (await again.Client.GetAsync("/api/series")).ReadAsync<PagedList<SeriesListItem>>();
         Assert.Equal(["nottem.csv"], series.Items.Select(s => s.Name));
     }
@@ -141,7 +137,7 @@ public sealed class BackupTests(PublishedService published) : IDisposable
         await System.IO.File.WriteAllTextAsync(File("text.db"), "not a database");
         (string, string)[] settings = provider.Length == 0 ? [] : [("Database__Provider", provider)];
 
-        var (exitCode, output) = await ServiceProcess.RunCommandAsync(published, File("live.db"), command.Replace("{folder}", folder, StringComparison.Ordinal).Split(' '), settings);
+        var (exitCode, output) = await ServiceProcess.RunCommandAsync(File("live.db"), command.Replace("{folder}", folder, StringComparison.Ordinal).Split(' '), settings);
 
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(lines.Length == 1, $"expected one line, got:\n{output}");

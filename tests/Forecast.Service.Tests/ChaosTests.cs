@@ -13,8 +13,7 @@ namespace Forecast.Service.Tests;
 /// bit for bit what an uninterrupted run with the same seed makes. <c>FORECAST_CHAOS_KILLS</c> sets the number of
 /// kills (5 by default, as CI runs them; docs/performance.md has figures for 10 and 20).
 /// </summary>
-[Collection(PublishedServiceGroup.Name)]
-public sealed class ChaosTests(PublishedService published, PostgreSqlServer postgres, ITestOutputHelper output) : IDisposable
+public sealed class ChaosTests(PostgreSqlServer postgres, ITestOutputHelper output) : IClassFixture<PostgreSqlServer>, IDisposable
 {
     private static readonly int Kills = int.TryParse(Environment.GetEnvironmentVariable("FORECAST_CHAOS_KILLS"), out var kills) ? kills : 5;
 
@@ -43,7 +42,7 @@ public sealed class ChaosTests(PublishedService published, PostgreSqlServer post
         var reference = await ReferenceAsync();
         var database = NewDatabase();
         IReadOnlyList<Guid> runs;
-        using (var first = await ServiceProcess.StartAsync(published, database, Training))
+        using (var first = await ServiceProcess.StartAsync(database, Training))
         {
             runs = await StartRunsAsync(first.Client);
         }
@@ -51,13 +50,13 @@ public sealed class ChaosTests(PublishedService published, PostgreSqlServer post
         var random = new Random(20261201);
         for (var kill = 1; kill <= Kills; kill++)
         {
-            using var service = ServiceProcess.Launch(published, database, Training);
+            using var service = ServiceProcess.Launch(database, Training);
             await Task.Delay(Life(random));
             Assert.True(ChaosDatabase.OpenRuns(database) > 0, $"every run had finished before kill {kill}: make the runs longer");
             service.Kill();
         }
 
-        using var last = await ServiceProcess.StartAsync(published, database, Training);
+        using var last = await ServiceProcess.StartAsync(database, Training);
         await AssertLikeUninterruptedAsync(last.Client, runs, model => ChaosDatabase.SqliteArtifact(database, model), reference);
         Assert.Equal("ok", ChaosDatabase.IntegrityCheck(database));
     }
@@ -73,7 +72,7 @@ public sealed class ChaosTests(PublishedService published, PostgreSqlServer post
             ("Training__HeartbeatInterval", "00:00:01"), ("Training__WorkerTimeout", "00:00:03"),
         ];
         var unused = NewDatabase();
-        var workers = new[] { await ServiceProcess.StartAsync(published, unused, scaleOut), await ServiceProcess.StartAsync(published, unused, scaleOut) };
+        var workers = new[] { await ServiceProcess.StartAsync(unused, scaleOut), await ServiceProcess.StartAsync(unused, scaleOut) };
         try
         {
             var runs = await StartRunsAsync(workers[0].Client);
@@ -84,7 +83,7 @@ public sealed class ChaosTests(PublishedService published, PostgreSqlServer post
                 var victim = random.Next(2);
                 workers[victim].Kill();
                 workers[victim].Dispose();
-                workers[victim] = ServiceProcess.Launch(published, unused, scaleOut);
+                workers[victim] = ServiceProcess.Launch(unused, scaleOut);
             }
             await AssertLikeUninterruptedAsync(await ReadyAsync(workers), runs, model => ChaosDatabase.PostgreSqlArtifact(connectionString, model), reference);
         }
@@ -113,7 +112,7 @@ public sealed class ChaosTests(PublishedService published, PostgreSqlServer post
     {
         IReadOnlyList<Guid> runs;
         var clock = Stopwatch.StartNew();
-        using (var first = await ServiceProcess.StartAsync(published, database, Training))
+        using (var first = await ServiceProcess.StartAsync(database, Training))
         {
             var collection = await TrainingFlow.UploadCollectionAsync(first.Client, TourismCsv.Quarterly(CollectionMembers));
             runs =
@@ -133,12 +132,12 @@ public sealed class ChaosTests(PublishedService published, PostgreSqlServer post
         // start-up and one fit makes no progress, which the poison guard rightly holds against the run.
         for (var kill = 1; kill <= CollectionKills; kill++)
         {
-            using var service = await ServiceProcess.StartAsync(published, database, Training);
+            using var service = await ServiceProcess.StartAsync(database, Training);
             await Task.Delay(Life(chaos));
             Assert.True(ChaosDatabase.OpenRuns(database) > 0, $"every collection run had finished before kill {kill}: make the runs longer");
             service.Kill();
         }
-        using var last = await ServiceProcess.StartAsync(published, database, Training);
+        using var last = await ServiceProcess.StartAsync(database, Training);
         return await ReadCollectionForecastsAsync(last.Client, runs, clock);
     }
 
@@ -169,7 +168,7 @@ public sealed class ChaosTests(PublishedService published, PostgreSqlServer post
             {
                 try
                 {
-                    if ((await process.Client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                    if (process.IsListening && (await process.Client.GetAsync("/health/ready")).IsSuccessStatusCode)
                     {
                         return process.Client;
                     }
@@ -203,7 +202,7 @@ public sealed class ChaosTests(PublishedService published, PostgreSqlServer post
     private async Task<IReadOnlyList<Trained>> TrainUninterruptedAsync()
     {
         var database = NewDatabase();
-        using var service = await ServiceProcess.StartAsync(published, database, Training);
+        using var service = await ServiceProcess.StartAsync(database, Training);
         var clock = Stopwatch.StartNew();
         var trained = await ReadTrainedAsync(service.Client, await StartRunsAsync(service.Client), model => ChaosDatabase.SqliteArtifact(database, model));
         output.WriteLine($"{Kills} kills; uninterrupted, the three runs of {Epochs} epochs took {clock.Elapsed.TotalSeconds:F1} s");

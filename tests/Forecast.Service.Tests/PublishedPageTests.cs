@@ -1,8 +1,7 @@
 namespace Forecast.Service.Tests;
 
 /// <summary>The web page comes with the published executable: no front-end build or server beside it.</summary>
-[Collection(PublishedServiceGroup.Name)]
-public sealed class PublishedPageTests(PublishedService published) : IDisposable
+public sealed class PublishedPageTests : IDisposable
 {
     private readonly string database = Path.Combine(Path.GetTempPath(), $"forecast-service-{Guid.NewGuid():N}.db");
 
@@ -10,7 +9,7 @@ public sealed class PublishedPageTests(PublishedService published) : IDisposable
     [Fact]
     public async Task The_published_service_serves_the_page_and_every_file_it_loads_without_swagger()
     {
-        using var service = await ServiceProcess.StartAsync(published, database);
+        using var service = await ServiceProcess.StartAsync(database);
         using var browser = new HttpClient { BaseAddress = service.Client.BaseAddress };
         browser.DefaultRequestHeaders.Accept.ParseAdd("text/html");
 

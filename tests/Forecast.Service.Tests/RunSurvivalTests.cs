@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Forecast.Api.Contracts;
 using Forecast.Api.Jobs;
 using Forecast.Api.Tests;
@@ -8,8 +7,7 @@ using Forecast.Domain.Runs;
 namespace Forecast.Service.Tests;
 
 /// <summary>Runs outlive their process: crashes, SIGTERM and restarts, against the published service.</summary>
-[Collection(PublishedServiceGroup.Name)]
-public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServer postgres) : IDisposable
+public sealed class RunSurvivalTests(PostgreSqlServer postgres) : IClassFixture<PostgreSqlServer>, IDisposable
 {
     private readonly string database = Path.Combine(Path.GetTempPath(), $"forecast-service-{Guid.NewGuid():N}.db");
 
@@ -21,14 +19,14 @@ public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServe
     public async Task A_run_killed_mid_training_resumes_after_a_restart_with_an_unbroken_loss_curve()
     {
         Guid runId;
-        using (var first = await ServiceProcess.StartAsync(published, database))
+        using (var first = await ServiceProcess.StartAsync(database))
         {
             runId = await StartRunAsync(first.Client);
             await TrainingFlow.WaitForEpochAsync(first.Client, runId, 40);
             first.Kill();
         }
 
-        using var second = await ServiceProcess.StartAsync(published, database);
+        using var second = await ServiceProcess.StartAsync(database);
         await AssertResumedOnceAndFinishedAsync(second.Client, runId);
     }
 
@@ -36,7 +34,7 @@ public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServe
     public async Task Sigterm_checkpoints_the_running_job_exits_cleanly_and_the_run_resumes()
     {
         Guid runId;
-        using (var first = await ServiceProcess.StartAsync(published, database))
+        using (var first = await ServiceProcess.StartAsync(database))
         {
             runId = await StartRunAsync(first.Client);
             await TrainingFlow.WaitForEpochAsync(first.Client, runId, 40);
@@ -50,7 +48,7 @@ public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServe
         Assert.Equal("Queued", stored.Status);
         Assert.Equal(stored.LastLossEpoch, stored.CheckpointEpoch);
 
-        using var second = await ServiceProcess.StartAsync(published, database);
+        using var second = await ServiceProcess.StartAsync(database);
         var run = await TrainingFlow.WaitUntilFinishedAsync(second.Client, runId, TimeSpan.FromMinutes(3));
 
         Assert.True(run.Status == TrainingRunStatus.Succeeded, run.Error);
@@ -66,15 +64,15 @@ public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServe
             ("Database__Provider", "PostgreSql"), ("ConnectionStrings__Forecast", postgres.CreateDatabase()),
             ("Training__HeartbeatInterval", "00:00:01"), ("Training__WorkerTimeout", "00:00:04"),
         ];
-        using var api = await ServiceProcess.StartAsync(published, database, [.. scaleOut, ("Training__WorkerCount", "0")]);
+        using var api = await ServiceProcess.StartAsync(database, [.. scaleOut, ("Training__WorkerCount", "0")]);
         Guid runId;
         ServiceProcess survivor;
-        using (var first = await ServiceProcess.StartAsync(published, database, scaleOut))
+        using (var first = await ServiceProcess.StartAsync(database, scaleOut))
         {
             // The only worker so far claims the run; the second joins once it trains.
             runId = await StartRunAsync(api.Client);
             await TrainingFlow.WaitForEpochAsync(api.Client, runId, 40);
-            survivor = await ServiceProcess.StartAsync(published, database, scaleOut);
+            survivor = await ServiceProcess.StartAsync(database, scaleOut);
             first.Kill();
         }
         using (survivor)
@@ -88,7 +86,7 @@ public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServe
     {
         // Queued by an HTTP-only process, so that both runs wait in the same database.
         Guid poison, healthy;
-        using (var api = await ServiceProcess.StartAsync(published, database, ("Training__WorkerCount", "0")))
+        using (var api = await ServiceProcess.StartAsync(database, ("Training__WorkerCount", "0")))
         {
             var poisonSeries = await TrainingFlow.UploadAsync(api.Client, "nottem.csv", name: "poison");
             var healthySeries = await TrainingFlow.UploadAsync(api.Client, "nottem.csv", name: "healthy");
@@ -99,11 +97,11 @@ public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServe
 
         for (var death = 1; death <= 3; death++)
         {
-            var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(published, database, faulty);
+            var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(database, faulty);
             Assert.True(exitCode == 137, $"death {death}: the service exited with {exitCode} rather than being killed by the poison run:\n{output}");
         }
 
-        using var survivor = await ServiceProcess.StartAsync(published, database, faulty);
+        using var survivor = await ServiceProcess.StartAsync(database, faulty);
         var failed = await (await survivor.Client.GetAsync($"/api/training-runs/{poison}")).ReadAsync<TrainingRunResponse>();
         var trained = await TrainingFlow.WaitUntilFinishedAsync(survivor.Client, healthy, TimeSpan.FromMinutes(3));
 
@@ -118,7 +116,7 @@ public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServe
     {
         const int members = 30;
         Guid runId;
-        using (var api = await ServiceProcess.StartAsync(published, database, ("Training__WorkerCount", "0")))
+        using (var api = await ServiceProcess.StartAsync(database, ("Training__WorkerCount", "0")))
         {
             var collection = await TrainingFlow.UploadCollectionAsync(api.Client, TourismCsv.Quarterly(members));
             runId = (await TrainingFlow.StartCollectionAsync(api.Client, collection.Id, new { method = "theta" })).Id;
@@ -127,12 +125,12 @@ public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServe
         (string, string)[] dying = [("ASPNETCORE_ENVIRONMENT", "Testing"), (FaultInjection.MemberFitsSettingKey.Replace(":", "__", StringComparison.Ordinal), "5"),
             ("Training__TorchThreads", "1")];
 
-        var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(published, database, dying);
+        var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(database, dying);
 
         Assert.True(exitCode == 137, $"the service exited with {exitCode} rather than being killed after 5 members:\n{output}");
         var stored = await ReadStoredMemberFitsAsync(runId);
         Assert.InRange(stored, 5, members);
-        using var survivor = await ServiceProcess.StartAsync(published, database);
+        using var survivor = await ServiceProcess.StartAsync(database);
         var run = await TrainingFlow.WaitUntilFinishedAsync(survivor.Client, runId, TimeSpan.FromMinutes(2));
         Assert.True(run.Status == TrainingRunStatus.Succeeded, run.Error);
         Assert.Equal((2, stored, members), (run.Attempts, run.ResumedFromEpoch, run.Progress.Epoch));
@@ -149,7 +147,7 @@ public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServe
     [Fact]
     public async Task Cancelling_a_queued_run_skips_it_and_cancelling_a_running_one_keeps_its_partial_curve()
     {
-        using var service = await ServiceProcess.StartAsync(published, database, ("Training__WorkerCount", "1"));
+        using var service = await ServiceProcess.StartAsync(database, ("Training__WorkerCount", "1"));
         var running = await StartRunAsync(service.Client);
         var queued = await StartRunAsync(service.Client);
         await TrainingFlow.WaitForEpochAsync(service.Client, running, 5);
@@ -184,18 +182,6 @@ public sealed class RunSurvivalTests(PublishedService published, PostgreSqlServe
     {
         var series = await TrainingFlow.UploadAsync(client, "nottem.csv");
         return (await TrainingFlow.StartAsync(client, series.Id, Slow)).Id;
-    }
-
-    // After a restart the stored epoch is already past 1 while the run is still queued, so the status decides:
-    // the process must have claimed the run before it is killed, or its death is not a crash of the run.
-    private static async Task WaitUntilRunningAsync(HttpClient client, Guid runId)
-    {
-        var clock = Stopwatch.StartNew();
-        while ((await (await client.GetAsync($"/api/training-runs/{runId}")).ReadAsync<TrainingRunResponse>()) is not { Status: TrainingRunStatus.Running, Progress.Epoch: >= 1 })
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), "the run was not claimed and training within 90 s");
-            await Task.Delay(20);
-        }
     }
 
     /// <summary>The run, killed once mid-training, resumed from a checkpoint and finished with every epoch recorded once.</summary>

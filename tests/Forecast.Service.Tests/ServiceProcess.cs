@@ -1,30 +1,35 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Forecast.Service.Tests;
 
 /// <summary>One running instance of the published service on its own port and database file.</summary>
 public sealed class ServiceProcess : IDisposable
 {
+    // Kestrel's line once it listens. The service binds a port of the system's choosing and says which: a free port
+    // picked here and handed over could be taken while the service starts, by another service that the test classes
+    // running side by side start at the same moment.
+    private const string ListeningOn = "Now listening on: ";
+
     private readonly Process process;
     private readonly List<string> output = [];
+    private readonly TaskCompletionSource<HttpClient> client = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The admin key the service is started with; <see cref="Client"/> sends it.</summary>
     public const string AdminKey = "service-test-admin-key-0123456789abcdefghij";
 
-    private ServiceProcess(Process process, Uri address)
+    private ServiceProcess(Process process)
     {
         this.process = process;
-        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-        Client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
         process.OutputDataReceived += (_, e) => Record(e.Data);
         process.ErrorDataReceived += (_, e) => Record(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
 
-    public HttpClient Client { get; }
+    /// <summary>A client of the service that sends the admin key, once the service listens (<see cref="StartAsync"/> waits for that).</summary>
+    public HttpClient Client => IsListening ? client.Task.Result : throw new InvalidOperationException($"The service does not listen yet:\n{Output}");
+
+    public bool IsListening => client.Task.IsCompletedSuccessfully;
 
     public bool HasExited => process.HasExited;
 
@@ -42,16 +47,15 @@ public sealed class ServiceProcess : IDisposable
     }
 
     /// <summary>Starts the service without waiting for it, as an orchestrator restarts a container.</summary>
-    public static ServiceProcess Launch(PublishedService published, string databaseFile, params (string Key, string Value)[] settings)
+    public static ServiceProcess Launch(string databaseFile, params (string Key, string Value)[] settings)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        return new ServiceProcess(Process.Start(StartInfo(published, address, databaseFile, settings))!, address);
+        return new ServiceProcess(Process.Start(StartInfo(databaseFile, settings))!);
     }
 
     /// <summary>Starts the service and waits until <c>/health/ready</c> answers.</summary>
-    public static async Task<ServiceProcess> StartAsync(PublishedService published, string databaseFile, params (string Key, string Value)[] settings)
+    public static async Task<ServiceProcess> StartAsync(string databaseFile, params (string Key, string Value)[] settings)
     {
-        var service = Launch(published, databaseFile, settings);
+        var service = Launch(databaseFile, settings);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(60))
         {
@@ -61,7 +65,7 @@ public sealed class ServiceProcess : IDisposable
             }
             try
             {
-                if ((await service.Client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                if (service.IsListening && (await service.Client.GetAsync("/health/ready")).IsSuccessStatusCode)
                 {
                     return service;
                 }
@@ -77,14 +81,14 @@ public sealed class ServiceProcess : IDisposable
     }
 
     /// <summary>Starts the service with settings it should refuse, and waits for it to exit.</summary>
-    public static Task<(int ExitCode, string Output)> RunUntilExitAsync(PublishedService published, string databaseFile, params (string Key, string Value)[] settings) =>
-        RunCommandAsync(published, databaseFile, [], settings);
+    public static Task<(int ExitCode, string Output)> RunUntilExitAsync(string databaseFile, params (string Key, string Value)[] settings) =>
+        RunCommandAsync(databaseFile, [], settings);
 
     /// <summary>Runs a command of the service's binary (<c>backup --to FILE</c>, ...) with the service's settings, and waits for it to exit.</summary>
     public static async Task<(int ExitCode, string Output)> RunCommandAsync(
-        PublishedService published, string databaseFile, IReadOnlyList<string> arguments, params (string Key, string Value)[] settings)
+        string databaseFile, IReadOnlyList<string> arguments, params (string Key, string Value)[] settings)
     {
-        using var process = Process.Start(StartInfo(published, new Uri($"http://127.0.0.1:{FreePort()}"), databaseFile, settings, arguments))!;
+        using var process = Process.Start(StartInfo(databaseFile, settings, arguments))!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var errors = process.StandardError.ReadToEndAsync(timeout.Token);
@@ -93,19 +97,23 @@ public sealed class ServiceProcess : IDisposable
     }
 
     private static ProcessStartInfo StartInfo(
-        PublishedService published, Uri address, string databaseFile, (string Key, string Value)[] settings, IReadOnlyList<string>? arguments = null)
+        string databaseFile, (string Key, string Value)[] settings, IReadOnlyList<string>? arguments = null)
     {
-        var start = new ProcessStartInfo(published.Executable, arguments ?? [])
+        var start = new ProcessStartInfo(PublishedService.Executable, arguments ?? [])
         {
-            WorkingDirectory = published.Directory,
+            WorkingDirectory = PublishedService.Directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["ASPNETCORE_URLS"] = address.ToString();
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Forecast"] = $"Data Source={databaseFile}";
         start.Environment["Auth__AdminKey"] = AdminKey;
         start.Environment["Training__CheckpointInterval"] = "00:00:00.200";
+        // One TorchSharp thread per run: the tests' networks are tiny, and a second thread doubles the CPU time of a run
+        // without shortening it (300 epochs of RunSurvivalTests' network: 10 s of CPU on two threads, 5 s on one), time
+        // that the test classes running beside it need. It also leaves a core to the backup commands of BackupTests.
+        start.Environment["Training__TorchThreads"] = "1";
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
@@ -138,24 +146,27 @@ public sealed class ServiceProcess : IDisposable
             process.WaitForExit();
         }
         process.Dispose();
-        Client.Dispose();
+        if (IsListening)
+        {
+            Client.Dispose();
+        }
     }
 
     private void Record(string? line)
     {
-        if (line is not null)
+        if (line is null)
         {
-            lock (output)
-            {
-                output.Add(line);
-            }
+            return;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        lock (output)
+        {
+            output.Add(line);
+        }
+        if (line.TrimStart().StartsWith(ListeningOn, StringComparison.Ordinal))
+        {
+            var listening = new HttpClient { BaseAddress = new Uri(line.TrimStart()[ListeningOn.Length..]), Timeout = TimeSpan.FromSeconds(30) };
+            listening.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+            client.TrySetResult(listening);
+        }
     }
 }

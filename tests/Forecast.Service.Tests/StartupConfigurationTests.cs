@@ -1,8 +1,7 @@
 namespace Forecast.Service.Tests;
 
 /// <summary>A setting the service cannot start with: one line that names it and says what to do, a non-zero exit, no stack trace.</summary>
-[Collection(PublishedServiceGroup.Name)]
-public sealed class StartupConfigurationTests(PublishedService published) : IDisposable
+public sealed class StartupConfigurationTests : IDisposable
 {
     private readonly string database = Path.Combine(Path.GetTempPath(), $"forecast-config-{Guid.NewGuid():N}.db");
 
@@ -18,7 +17,7 @@ public sealed class StartupConfigurationTests(PublishedService published) : IDis
     [InlineData("Database__Provider", "Oracle", "Database:Provider must be Sqlite or PostgreSql")]
     public async Task A_bad_setting_ends_start_up_with_one_line_naming_it(string key, string value, string expected)
     {
-        var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(published, database, (key, value));
+        var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(database, (key, value));
 
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(lines.Length == 1, $"expected one line, got:\n{output}");
