@@ -71,7 +71,7 @@ public sealed class RetrainingPolicies(
             throw new ConflictException($"Retraining policy '{name}' changed under this request; put it again.");
         }
         schedules.Register(entity);
-        return (await ResponseAsync(db, entity, KeptEvents, cancellationToken), created);
+        return (await ResponseAsync(db, entity, RetrainingJob.KeptEvents, cancellationToken), created);
     }
 
     /// <exception cref="NotFoundException">No such subject or policy.</exception>
@@ -79,7 +79,7 @@ public sealed class RetrainingPolicies(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entity = await FindAsync(db, kind, subjectId, name, cancellationToken);
-        return await ResponseAsync(db, entity, KeptEvents, cancellationToken);
+        return await ResponseAsync(db, entity, RetrainingJob.KeptEvents, cancellationToken);
     }
 
     /// <exception cref="NotFoundException">No such subject.</exception>
@@ -106,8 +106,6 @@ public sealed class RetrainingPolicies(
         await db.RetrainingPolicies.Where(p => p.Id == entity.Id).ExecuteDeleteAsync(cancellationToken);
         schedules.Remove(entity.Id);
     }
-
-    private const int KeptEvents = RetrainingJob.KeptEvents;
 
     private async Task<RetrainingPolicyEntity> FindAsync(ForecastDbContext db, AliasSubjectKind kind, Guid subjectId, string name, CancellationToken cancellationToken)
     {
