@@ -112,7 +112,7 @@ internal static class WarmStartBenchmark
         {
             var hp = resolver.Resolve(new HyperparameterRequest(TestSize: horizon, Seed: seed), yesterday, () => seed).Hyperparameters;
             // Yesterday's model chooses its transform as the service does; a warm run keeps it, and the cold one does too, to compare.
-            var transform = hp.Transform.Pipeline ?? ForecastModelBuilder.ChooseTransform(yesterday.Values, hp, [], CancellationToken.None);
+            var transform = hp.Transform.Pipeline ?? ForecastModelBuilder.ChooseTransform(yesterday.Values, Covariates.None, hp, [], CancellationToken.None);
             hp = hp with { Transform = TransformChoice.Of(transform) };
             var start = WarmStart.From(LstmTrainer.Train(yesterday.Values, hp, SilentObserver.Instance, CancellationToken.None).Artifact);
 

@@ -27,8 +27,8 @@ public static class ForecastModelBuilder
     /// </param>
     /// <param name="warmStart">A trained model of <paramref name="hp"/>'s shape and transform to start from.</param>
     /// <param name="covariates">
-    /// The series' covariates (none by default): a method that regresses on them is fitted with them over the history and
-    /// evaluated with them over the test tail; the others, the network among them, say in their choices that they left them out.
+    /// The series' covariates (none by default): the network and a method that regresses on them are fitted with them over
+    /// the history and evaluated with them over the test tail; the others say in their choices that they left them out.
     /// </param>
     public static BuiltModel Build(
         IReadOnlyList<double> series,
@@ -54,20 +54,20 @@ public static class ForecastModelBuilder
         }
         var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
         var choices = new List<string>();
-        var transform = hp.Transform.Pipeline ?? ChooseTransform(series, hp, choices, cancellation);
+        var transform = hp.Transform.Pipeline ?? ChooseTransform(series, covariates, hp, choices, cancellation);
 
-        var result = LstmTrainer.Train(series, hp with { Transform = TransformChoice.Of(transform) }, observer, cancellation, resumeFrom, warmStart);
+        var result = LstmTrainer.Train(series, hp with { Transform = TransformChoice.Of(transform) }, observer, cancellation, resumeFrom, warmStart, covariates);
         using var model = new LstmModel(result.Artifact);
-        var calibration = ValidationBacktest.Run(model, series, split, CalibrationSteps(hp))
+        var calibration = ValidationBacktest.Run(model, series, covariates, split, CalibrationSteps(hp))
             ?.Calibrate(logScale: transform.Log, growsBeyondCalibration: transform.Difference, scaleWindow: hp.Lookback);
-        var evaluation = ModelEvaluator.Evaluate(new LstmForecaster(model, calibration), series, Covariates.None, split, hp.SeasonalPeriod);
+        var evaluation = ModelEvaluator.Evaluate(new LstmForecaster(model, calibration), series, covariates, split, hp.SeasonalPeriod);
+        if (!covariates.IsEmpty)
+        {
+            choices.Add($"covariates: the network reads {string.Join(", ", covariates.Names)} at every step of its window and at each step it forecasts, each scaled by its range over the training part.");
+        }
         if (result.StoppedEarly)
         {
             choices.Add(EarlyStopping.Explain(result.EpochsRun, result.BestEpoch, hp));
-        }
-        if (!covariates.IsEmpty)
-        {
-            choices.Add(ForecastingMethods.CovariatesNotUsed(hp.Method, covariates));
         }
         var artifact = result.Artifact with { Calibration = calibration };
         return new BuiltModel(new StoredForecaster(hp.Method, artifact, Fit: null, hp.SeasonalPeriod), evaluation, result.EpochsRun, result.BestEpoch,
@@ -93,10 +93,11 @@ public static class ForecastModelBuilder
     }
 
     /// <summary>Resolves <c>transform: "auto"</c> for <paramref name="hp"/> as <see cref="Build"/> would.</summary>
+    /// <param name="covariates">The series' covariates, which the candidates read as the final network will.</param>
     /// <param name="choices">Receives the diagnostics' findings and the candidates' validation errors, in plain words.</param>
     public static TransformPipeline ChooseTransform(
-        IReadOnlyList<double> series, Hyperparameters hp, List<string> choices, CancellationToken cancellation) =>
-        TransformSelector.Choose(series, hp, DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction), choices, cancellation);
+        IReadOnlyList<double> series, Covariates covariates, Hyperparameters hp, List<string> choices, CancellationToken cancellation) =>
+        TransformSelector.Choose(series, covariates, hp, DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction), choices, cancellation);
 
     /// <summary>A statistical fit's loss counts the one-step errors of the last season before the test tail (at least 12 points).</summary>
     internal static int LossPoints(Hyperparameters hp) => Math.Max(hp.SeasonalPeriod, 12);

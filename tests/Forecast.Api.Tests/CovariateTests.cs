@@ -54,6 +54,25 @@ public class CovariateTests(ForecastApiFactory factory) : IClassFixture<Forecast
     }
 
     [Fact]
+    public async Task An_lstm_run_reads_the_covariate_and_forecasts_with_its_stored_future_or_a_request_s()
+    {
+        var series = await UsMacro.UploadAsync(client, future: 4);
+        var run = await TrainingFlow.TrainAsync(client, series.Id, UsMacro.TinyLstm);
+
+        Assert.Contains(run.Choices, c => c.StartsWith("covariates: the network reads realdpi", StringComparison.Ordinal));
+        var stored = await (await client.GetAsync($"/api/models/{run.ModelId}/forecast?horizon=4&level=80")).ReadAsync<ForecastResponse>();
+        Assert.Equal("2009-07-01", stored.Points[^1].Timestamp);
+        Assert.All(stored.Points, p => Assert.True(p.Intervals![0].Lower < p.Value && p.Value < p.Intervals[0].Upper));
+        await (await client.GetAsync($"/api/models/{run.ModelId}/forecast?horizon=5")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var requested = await (await client.PostJsonAsync($"/api/models/{run.ModelId}/forecast",
+            new { horizon = 4, covariates = new { realdpi = UsMacro.Realdpi[^4..] } })).ReadAsync<ForecastResponse>();
+        Assert.Equal(stored.Points.Select(p => p.Value), requested.Points.Select(p => p.Value));
+        var richer = await (await client.PostJsonAsync($"/api/models/{run.ModelId}/forecast",
+            new { horizon = 4, covariates = new { realdpi = UsMacro.Realdpi[^4..].Select(v => v * 1.1).ToArray() } })).ReadAsync<ForecastResponse>();
+        Assert.NotEqual(stored.Points[0].Value, richer.Points[0].Value);
+    }
+
+    [Fact]
     public async Task A_covariate_model_is_backtested_measured_live_checked_for_anomalies_and_diagnosed_with_the_stored_covariates()
     {
         var series = await UsMacro.UploadAsync(client, future: 0);
@@ -76,7 +95,7 @@ public class CovariateTests(ForecastApiFactory factory) : IClassFixture<Forecast
 
         var run = await TrainingFlow.TrainAsync(client, series.Id, new { method = "ets", testSize = 8, seasonalPeriod = 4 });
 
-        Assert.Contains("Covariates not used (realdpi): ets forecasts from the target's own past; arima regresses on covariates.", run.Choices);
+        Assert.Contains("Covariates not used (realdpi): ets forecasts from the target's own past; arima and lstm use covariates.", run.Choices);
     }
 
     [Fact]

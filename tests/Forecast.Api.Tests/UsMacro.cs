@@ -30,4 +30,10 @@ public static class UsMacro
 
     /// <summary>An arima run on it with the benchmark's split: the last 8 quarters held out, m = 4.</summary>
     public static object Arima => new { method = "arima", testSize = 8, seasonalPeriod = 4 };
+
+    /// <summary>A tiny lstm run on it, differenced as the default would choose, with the same split.</summary>
+    public static object TinyLstm => new
+    {
+        method = "lstm", testSize = 8, seasonalPeriod = 4, transform = "difference", lookback = 8, hiddenSize = 8, epochs = 5, ensembleSize = 1, seed = 1,
+    };
 }

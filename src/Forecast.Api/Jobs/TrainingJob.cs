@@ -105,7 +105,7 @@ public sealed class TrainingJob(
     private void TrainSeries(TrainingRunEntity run, RegularSeries series, Covariates covariates, RunRecorder recorder, TrainingCheckpoint? resumeFrom, CancellationToken cancellation)
     {
         var hp = run.Hyperparameters.Transform.IsAuto
-            ? run.Hyperparameters with { Transform = TransformChoice.Of(ChosenBefore(run) ?? ChooseTransform(run, series, cancellation)) }
+            ? run.Hyperparameters with { Transform = TransformChoice.Of(ChosenBefore(run) ?? ChooseTransform(run, series, covariates, cancellation)) }
             : run.Hyperparameters;
         var built = ForecastModelBuilder.Build(series.Values, hp, recorder, cancellation, resumeFrom, WarmStartOf(run), covariates);
         var backtest = run.Backtest is { } asked ? Backtesting.Run(built, series.Values, covariates, hp, asked, cancellation) : null;
@@ -175,10 +175,10 @@ public sealed class TrainingJob(
     /// Resolves transform "auto" and stores the choice with its reasons before the final training writes any
     /// checkpoint, so that a resumed run continues with it (and a client sees it while the run trains).
     /// </summary>
-    private TransformPipeline ChooseTransform(TrainingRunEntity run, RegularSeries series, CancellationToken cancellation)
+    private TransformPipeline ChooseTransform(TrainingRunEntity run, RegularSeries series, Covariates covariates, CancellationToken cancellation)
     {
         var reasons = new List<string>();
-        var chosen = ForecastModelBuilder.ChooseTransform(series.Values, run.Hyperparameters, reasons, cancellation);
+        var chosen = ForecastModelBuilder.ChooseTransform(series.Values, covariates, run.Hyperparameters, reasons, cancellation);
         store.RecordTransformChoice(run.Id, self.Id, chosen, reasons);
         return chosen;
     }

@@ -1,4 +1,5 @@
 using Forecast.Domain.Runs;
+using Forecast.Domain.Series;
 using Forecast.Training.Intervals;
 using Forecast.Training.Lstm;
 
@@ -27,7 +28,8 @@ public sealed class ValidationBacktest
     public int Steps => byStep.Length;
 
     /// <summary>Forecasts up to <paramref name="steps"/> ahead (at most the validation part's length); null without a validation part.</summary>
-    public static ValidationBacktest? Run(LstmModel model, IReadOnlyList<double> series, DataSplit split, int steps)
+    /// <param name="covariates">The series' covariates, known through the validation part, for a network that reads them.</param>
+    public static ValidationBacktest? Run(LstmModel model, IReadOnlyList<double> series, Covariates covariates, DataSplit split, int steps)
     {
         var firstOrigin = Math.Max(split.TrainEnd, model.FirstPredictable);
         var count = split.ValidationEnd - firstOrigin;
@@ -37,7 +39,7 @@ public sealed class ValidationBacktest
         }
         var horizon = Math.Clamp(steps, 1, count);
         var origins = Enumerable.Range(firstOrigin, count).ToArray();
-        var forecasts = model.PredictRecursive(series, origins, horizon);
+        var forecasts = model.PredictRecursive(series, Padded(covariates, split.ValidationEnd, firstOrigin + count - 1 + horizon), origins, horizon);
         var byStep = Enumerable.Range(0, horizon).Select(h =>
             origins.Select((origin, i) => (Origin: origin, Forecast: forecasts[i][h]))
                 .Where(f => f.Origin + h < split.ValidationEnd)
@@ -45,6 +47,15 @@ public sealed class ValidationBacktest
                 .ToArray()).ToArray();
         return new ValidationBacktest(byStep, series);
     }
+
+    /// <summary>
+    /// The covariates through <paramref name="known"/>, each then repeating its last value up to <paramref name="end"/>: a
+    /// forecast step at index t reads covariates up to t only, so the repeated values reach only the steps past the
+    /// validation part, which are never scored; and the covariates need not be known past it.
+    /// </summary>
+    private static Covariates Padded(Covariates covariates, int known, int end) =>
+        new([.. covariates.Columns.Select(c => new Covariate(c.Name,
+            [.. c.Values.Take(known), .. Enumerable.Repeat(c.Values[Math.Min(known, c.Values.Count) - 1], Math.Max(0, end - known))]))]);
 
     /// <summary>Mean squared error over every origin and the steps up to <paramref name="maxStep"/>.</summary>
     public double MeanSquaredError(int maxStep) =>

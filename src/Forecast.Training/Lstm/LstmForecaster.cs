@@ -1,3 +1,4 @@
+using Forecast.Domain.Series;
 using Forecast.Training.Intervals;
 using Forecast.Training.Methods;
 
@@ -17,9 +18,14 @@ public sealed class LstmForecaster(LstmModel network, ConformalCalibration? cali
 
     public int FirstPredictable => network.FirstPredictable;
 
-    public IReadOnlyList<ForecastStep>[] Forecast(IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon, IntervalLevels levels)
+    public IReadOnlyList<string> CovariateNames => network.CovariateNames;
+
+    public IReadOnlyList<ForecastStep>[] Forecast(IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon, IntervalLevels levels) =>
+        Forecast(series, Covariates.None, origins, horizon, levels);
+
+    public IReadOnlyList<ForecastStep>[] Forecast(IReadOnlyList<double> series, Covariates covariates, IReadOnlyList<int> origins, int horizon, IntervalLevels levels)
     {
-        var forecasts = network.PredictRecursive(series, origins, horizon);
+        var forecasts = network.PredictRecursive(series, covariates, origins, horizon);
         return forecasts.Select((forecast, i) =>
         {
             var scale = calibration is null || levels.Values.Count == 0 ? 1 : calibration.ScaleAt(origins[i] == series.Count ? series : series.Take(origins[i]).ToArray());
@@ -27,9 +33,12 @@ public sealed class LstmForecaster(LstmModel network, ConformalCalibration? cali
         }).ToArray();
     }
 
-    public IReadOnlyList<ForecastStep> OneStepAhead(IReadOnlyList<double> series, int firstIndex, int endIndex, IntervalLevels levels)
+    public IReadOnlyList<ForecastStep> OneStepAhead(IReadOnlyList<double> series, int firstIndex, int endIndex, IntervalLevels levels) =>
+        OneStepAhead(series, Covariates.None, firstIndex, endIndex, levels);
+
+    public IReadOnlyList<ForecastStep> OneStepAhead(IReadOnlyList<double> series, Covariates covariates, int firstIndex, int endIndex, IntervalLevels levels)
     {
-        var predicted = network.PredictOneStep(series, firstIndex, endIndex);
+        var predicted = network.PredictOneStep(series, covariates, firstIndex, endIndex);
         if (levels.Values.Count == 0)
         {
             return predicted.Select(value => new ForecastStep(value, null)).ToArray();

@@ -1,4 +1,5 @@
 using Forecast.Domain.Runs;
+using Forecast.Domain.Series;
 using Forecast.Training.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -25,7 +26,7 @@ public sealed class LstmModel : IDisposable
         ownsNetworks = true;
         members = WeightBundle.Unpack(artifact.Weights).Select(weights =>
         {
-            var network = new LstmNetwork(artifact.HiddenSize, artifact.Layers, dropout: 0, artifact.Outputs);
+            var network = new LstmNetwork(artifact.HiddenSize, artifact.Layers, dropout: 0, artifact.Outputs, artifact.CovariateScalers.Count);
             using var stream = new MemoryStream(weights);
             network.load(stream);
             network.eval();
@@ -59,45 +60,61 @@ public sealed class LstmModel : IDisposable
     public int FirstPredictable => Math.Max(
         artifact.Transform.PointsConsumed(artifact.SeasonalPeriod) + Lookback, artifact.Transform.HistoryNeeded(artifact.SeasonalPeriod));
 
+    /// <summary>The covariates the networks read beside the series, in their order; none for networks of its own past.</summary>
+    public IReadOnlyList<string> CovariateNames => [.. artifact.CovariateScalers.Select(c => c.Name)];
+
+    /// <summary>One-step predictions by networks of the series' own past (<see cref="PredictOneStep(IReadOnlyList{double}, Covariates, int, int)"/>).</summary>
+    public double[] PredictOneStep(IReadOnlyList<double> series, int from, int to) => PredictOneStep(series, Covariates.None, from, to);
+
+    /// <summary>Forecasts <paramref name="horizon"/> points after the end of <paramref name="history"/>, feeding predictions back as input.</summary>
+    public double[] PredictRecursive(IReadOnlyList<double> history, int horizon) => PredictRecursive(history, Covariates.None, [history.Count], horizon)[0];
+
+    /// <summary>Forecasts by networks of the series' own past (<see cref="PredictRecursive(IReadOnlyList{double}, Covariates, IReadOnlyList{int}, int)"/>).</summary>
+    public double[][] PredictRecursive(IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon) =>
+        PredictRecursive(series, Covariates.None, origins, horizon);
+
     /// <summary>
     /// One-step-ahead predictions for points [from, to) of <paramref name="series"/>, each from the actual values
     /// before it. The model is fixed at <paramref name="from"/>: seasonal indices, like the weights, come from the
     /// points before it, so a prediction differs from a recursive forecast's first step only in those indices.
     /// </summary>
-    public double[] PredictOneStep(IReadOnlyList<double> series, int from, int to)
+    /// <param name="covariates">The series' covariates, known through <paramref name="to"/>; ignored by networks without covariates.</param>
+    /// <exception cref="Domain.Series.MissingCovariateException">A covariate the networks read without a value before <paramref name="to"/>.</exception>
+    public double[] PredictOneStep(IReadOnlyList<double> series, Covariates covariates, int from, int to)
     {
         if (from < FirstPredictable || to > series.Count || from > to)
         {
             throw new ArgumentOutOfRangeException(nameof(from),
                 $"One-step predictions exist for indices {FirstPredictable}..{series.Count - 1}: every point needs {FirstPredictable} points before it.");
         }
+        var scaled = CovariateScaler.Scale(artifact.CovariateScalers, covariates, 0, to, artifact.Transform.Difference);
         // Seasonal indices from the points before the first prediction only: none of them sees a value it predicts.
         var history = new TransformedHistory(artifact.Transform, artifact.SeasonalPeriod, series.Take(to - 1).ToArray(), indicesFrom: from);
-        var inputs = new float[(to - from) * Lookback];
-        var anchors = new float[to - from];
-        for (var t = from; t < to; t++)
-        {
-            anchors[t - from] = WriteWindow(history, t, inputs, (t - from) * Lookback);
-        }
-        var predicted = Run(inputs, to - from);
+        var rows = Enumerable.Range(from, to - from).Select(t => (View: this, History: history, Covariates: scaled, Target: t)).ToArray();
+        var (predicted, anchors) = Run(rows);
         return anchors.Select((anchor, i) => history.InvertAt(from + i, artifact.Scaler.Inverse(predicted[i * artifact.Outputs] + anchor))).ToArray();
     }
 
-    /// <summary>Forecasts <paramref name="horizon"/> points after the end of <paramref name="history"/>, feeding predictions back as input.</summary>
-    public double[] PredictRecursive(IReadOnlyList<double> history, int horizon) => PredictRecursive(history, [history.Count], horizon)[0];
-
     /// <summary>
     /// Forecasts of <paramref name="horizon"/> points from each origin: the forecast from origin o sees only
-    /// <paramref name="series"/>[0..o) and predicts indices o..o+horizon-1. All origins go through the network together.
+    /// <paramref name="series"/>[0..o) (and the covariates through o + <paramref name="horizon"/>) and predicts indices
+    /// o..o+horizon-1. All origins go through the network together.
     /// </summary>
-    public double[][] PredictRecursive(IReadOnlyList<double> series, IReadOnlyList<int> origins, int horizon)
+    /// <param name="covariates">The series' covariates, known at least <paramref name="horizon"/> points past each origin; ignored by networks without covariates.</param>
+    /// <exception cref="Domain.Series.MissingCovariateException">A covariate the networks read without a value a forecast needs: the first such, as a step of its origin.</exception>
+    public double[][] PredictRecursive(IReadOnlyList<double> series, Covariates covariates, IReadOnlyList<int> origins, int horizon)
     {
         if (origins.Any(o => o < FirstPredictable || o > series.Count))
         {
             throw new ArgumentOutOfRangeException(nameof(origins),
                 $"A forecast origin must lie in {FirstPredictable}..{series.Count}: it needs {FirstPredictable} points of history.");
         }
-        return Forecast(origins.Select(o => (this, new TransformedHistory(artifact.Transform, artifact.SeasonalPeriod, series.Take(o).ToArray()))).ToArray(), horizon);
+        foreach (var origin in origins)
+        {
+            covariates.Require(CovariateNames, origin + horizon, origin);
+        }
+        var scaled = CovariateScaler.Scale(artifact.CovariateScalers, covariates, 0, origins.Count == 0 ? 0 : origins.Max() + horizon, artifact.Transform.Difference);
+        return Forecast(origins.Select(o => (this, new TransformedHistory(artifact.Transform, artifact.SeasonalPeriod, series.Take(o).ToArray()), scaled)).ToArray(), horizon);
     }
 
     /// <summary>
@@ -118,28 +135,25 @@ public sealed class LstmModel : IDisposable
             {
                 throw new ArgumentOutOfRangeException(nameof(histories), $"History {i} has {histories[i].Count} points; it needs {view.FirstPredictable}.");
             }
-            return (view, new TransformedHistory(view.artifact.Transform, view.artifact.SeasonalPeriod, histories[i]));
+            return (view, new TransformedHistory(view.artifact.Transform, view.artifact.SeasonalPeriod, histories[i]), NoCovariates);
         }).ToArray();
         return Forecast(transformed, horizon);
     }
+
+    private static readonly float[][] NoCovariates = [];
 
     /// <summary>
     /// Forecasts each history by its view, a block of <see cref="ModelArtifact.Outputs"/> steps per network call, every
     /// block fed back as history for the next (one step at a time for a network of one output).
     /// </summary>
-    private double[][] Forecast(IReadOnlyList<(LstmModel View, TransformedHistory History)> rows, int horizon)
+    /// <param name="rows">Each forecast's view, history, and scaled covariates (indexed as the series, known through the horizon).</param>
+    private double[][] Forecast(IReadOnlyList<(LstmModel View, TransformedHistory History, float[][] Covariates)> rows, int horizon)
     {
         var outputs = artifact.Outputs;
         var forecasts = rows.Select(_ => new double[horizon]).ToArray();
-        var inputs = new float[rows.Count * Lookback];
-        var anchors = new float[rows.Count];
         for (var from = 0; from < horizon && rows.Count > 0; from += outputs)
         {
-            for (var i = 0; i < rows.Count; i++)
-            {
-                anchors[i] = rows[i].View.WriteWindow(rows[i].History, rows[i].History.Count, inputs, i * Lookback);
-            }
-            var next = Run(inputs, rows.Count);
+            var (next, anchors) = Run([.. rows.Select(r => (r.View, r.History, r.Covariates, Target: r.History.Count))]);
             for (var i = 0; i < rows.Count; i++)
             {
                 for (var k = 0; k < outputs && from + k < horizon; k++)
@@ -152,33 +166,47 @@ public sealed class LstmModel : IDisposable
     }
 
     /// <summary>
-    /// Writes the scaled transformed values of indices [target - lookback, target) at <paramref name="offset"/>, less the
-    /// last of them when the windows are relative, as they were cut in training (<see cref="Windows.ForTargets"/>).
+    /// The ensemble's forecast from each row's window before its target, row-major [rows, Outputs] (the median of its
+    /// networks' outputs), and what each row's outputs are relative to. Each window is its view's scaled transformed values
+    /// and covariates, written as they were cut in training (<see cref="Windows.ForTargets"/>).
     /// </summary>
-    /// <returns>What the network's output is relative to: the last input, or 0.</returns>
-    private float WriteWindow(TransformedHistory history, int target, float[] inputs, int offset)
-    {
-        var anchor = artifact.RelativeWindows ? (float)artifact.Scaler.Transform(history[target - 1]) : 0f;
-        for (var j = 0; j < Lookback; j++)
-        {
-            inputs[offset + j] = (float)artifact.Scaler.Transform(history[target - Lookback + j]) - anchor;
-        }
-        return anchor;
-    }
-
-    /// <summary>The ensemble's forecast for each window, row-major [rows, Outputs]: the median of its networks' outputs.</summary>
     /// <remarks>The median, not the mean, so that one network gone astray moves the forecast less; of two networks it is their mean.</remarks>
-    private float[] Run(float[] inputs, int rows)
+    private (float[] Outputs, float[] Anchors) Run((LstmModel View, TransformedHistory History, float[][] Covariates, int Target)[] rows)
     {
+        var covariateCount = artifact.CovariateScalers.Count;
+        var (steps, future) = (Lookback * (1 + covariateCount), artifact.Outputs * covariateCount);
+        var inputs = new float[rows.Length * steps];
+        var futures = new float[rows.Length * future];
+        var anchors = new float[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var (view, history, covariates, target) = rows[i];
+            var scaled = new ScaledHistory(history, view.artifact.Scaler);
+            anchors[i] = Windows.WriteInputs(scaled, covariates, target, Lookback, artifact.RelativeWindows, inputs.AsSpan(i * steps, steps));
+            Windows.WriteFuture(covariates, target, artifact.Outputs, artifact.RelativeWindows, futures.AsSpan(i * future, future));
+        }
         float[][] outputs;
         lock (gate)
         {
             using var _ = no_grad();
             using var scope = NewDisposeScope();
-            var input = tensor(inputs, [rows, Lookback, 1]);
-            outputs = members.Select(m => m.forward(input).data<float>().ToArray()).ToArray();
+            var input = tensor(inputs, [rows.Length, Lookback, 1 + covariateCount]);
+            var known = future == 0 ? null : tensor(futures, [rows.Length, future]);
+            outputs = members.Select(m => m.ForwardWith(input, known).data<float>().ToArray()).ToArray();
         }
-        return EnsembleMedian.Of(outputs);
+        return (EnsembleMedian.Of(outputs), anchors);
+    }
+
+    /// <summary>A transformed history through a scaler, as the network reads it, indexed as the series.</summary>
+    private sealed class ScaledHistory(TransformedHistory history, MinMaxScaler scaler) : IReadOnlyList<float>
+    {
+        public float this[int index] => (float)scaler.Transform(history[index]);
+
+        public int Count => history.Count;
+
+        public IEnumerator<float> GetEnumerator() => Enumerable.Range(0, Count).Select(i => this[i]).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     public void Dispose()

@@ -4,7 +4,10 @@ using static TorchSharp.torch;
 
 namespace Forecast.Training.Lstm;
 
-/// <summary>Stacked single-layer LSTMs and a linear head that reads the last hidden state: one output per forecast step.</summary>
+/// <summary>
+/// Stacked single-layer LSTMs and a linear head that reads the last hidden state, with the covariates' known values at the
+/// steps it forecasts when it has covariates: one output per forecast step.
+/// </summary>
 /// <remarks>
 /// Layers are stacked by hand, with dropout masks drawn from the run's own generator, rather than
 /// through nn.LSTM's num_layers/dropout, whose masks come from the process-wide generator: two runs
@@ -19,13 +22,14 @@ public sealed class LstmNetwork : nn.Module<Tensor, Tensor>
     private Generator? dropoutGenerator;
 
     /// <param name="outputs">Steps forecast at once from a window: 1 for a network fed its own predictions, the horizon for a direct one.</param>
-    public LstmNetwork(int hiddenSize, int layerCount, double dropout, int outputs = 1) : base(nameof(LstmNetwork))
+    /// <param name="covariates">Covariates beside the series' value at each input step, and at each step forecast.</param>
+    public LstmNetwork(int hiddenSize, int layerCount, double dropout, int outputs = 1, int covariates = 0) : base(nameof(LstmNetwork))
     {
         for (var i = 0; i < layerCount; i++)
         {
-            layers.Add(nn.LSTM(i == 0 ? 1 : hiddenSize, hiddenSize, batchFirst: true));
+            layers.Add(nn.LSTM(i == 0 ? 1 + covariates : hiddenSize, hiddenSize, batchFirst: true));
         }
-        head = nn.Linear(hiddenSize, outputs);
+        head = nn.Linear(hiddenSize + (outputs * covariates), outputs);
         this.hiddenSize = hiddenSize;
         this.dropout = dropout;
         RegisterComponents();
@@ -44,12 +48,17 @@ public sealed class LstmNetwork : nn.Module<Tensor, Tensor>
         }
     }
 
-    /// <param name="input">[batch, lookback, 1]</param>
+    /// <param name="input">[batch, lookback, 1]: a network without covariates.</param>
     /// <returns>[batch, outputs]</returns>
-    public override Tensor forward(Tensor input) => ForwardWithMasks(input, dropoutGenerator);
+    public override Tensor forward(Tensor input) => ForwardWith(input, future: null);
+
+    /// <param name="input">[batch, lookback, 1 + covariates]</param>
+    /// <param name="future">[batch, outputs × covariates]: the covariates at the steps forecast; null without covariates.</param>
+    /// <returns>[batch, outputs]</returns>
+    public Tensor ForwardWith(Tensor input, Tensor? future) => ForwardWithMasks(input, future, dropoutGenerator);
 
     /// <summary>The forward pass with dropout masks from <paramref name="dropoutMasks"/>, for halves of a batch computed side by side.</summary>
-    public Tensor ForwardWithMasks(Tensor input, Generator? dropoutMasks)
+    public Tensor ForwardWithMasks(Tensor input, Tensor? future, Generator? dropoutMasks)
     {
         var x = input;
         for (var i = 0; i < layers.Count; i++)
@@ -57,7 +66,8 @@ public sealed class LstmNetwork : nn.Module<Tensor, Tensor>
             (x, _, _) = layers[i].forward(x);
             x = ApplyDropout(x, dropoutMasks);
         }
-        return head.forward(x.select(1, -1));
+        var last = x.select(1, -1);
+        return head.forward(future is null ? last : cat([last, future], 1));
     }
 
     private Tensor ApplyDropout(Tensor x, Generator? masks)

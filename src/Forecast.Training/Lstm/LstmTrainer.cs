@@ -1,5 +1,6 @@
 using Forecast.Domain;
 using Forecast.Domain.Runs;
+using Forecast.Domain.Series;
 using Forecast.Training.Transforms;
 
 namespace Forecast.Training.Lstm;
@@ -23,7 +24,13 @@ public static class LstmTrainer
     /// A trained model (same shape) to start from instead of random weights; null for a cold start. A resumed warm start
     /// passes it too: the checkpoint's weights win, and the model's scaler is still the one they were trained through.
     /// </param>
-    /// <exception cref="UnprocessableException">The transform and lookback leave fewer than two training windows.</exception>
+    /// <param name="covariates">
+    /// Known values beside the series, read at every input step and at the step forecast; none by default. Each must cover
+    /// the validation part.
+    /// </param>
+    /// <exception cref="UnprocessableException">
+    /// The transform and lookback leave fewer than two training windows, or a warm start whose network reads other covariates.
+    /// </exception>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellation"/> fires; checked at every batch.</exception>
     public static TrainingResult Train(
         IReadOnlyList<double> series,
@@ -31,19 +38,30 @@ public static class LstmTrainer
         ITrainingObserver observer,
         CancellationToken cancellation,
         TrainingCheckpoint? resumeFrom = null,
-        WarmStart? warmStart = null)
+        WarmStart? warmStart = null,
+        Covariates? covariates = null)
     {
+        covariates ??= Covariates.None;
         var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
         var pipeline = hp.Transform.Pipeline
             ?? throw new ArgumentException("The trainer trains one concrete pipeline; resolve transform auto first (ForecastModelBuilder).", nameof(hp));
-        var prepared = PreparedSeries.Of(series, pipeline, hp.SeasonalPeriod, hp.Lookback, split, scaler: warmStart?.Scaler);
+        if (warmStart is not null && !warmStart.Covariates.Select(c => c.Name).SequenceEqual(covariates.Names))
+        {
+            throw new UnprocessableException(
+                $"A warm start keeps its model's covariates ({Listed(warmStart.Covariates.Select(c => c.Name))}); the series has {Listed(covariates.Names)}. Train from scratch.",
+                "warmStartFrom");
+        }
+        var prepared = PreparedSeries.Of(series, pipeline, hp.SeasonalPeriod, hp.Lookback, split, scaler: warmStart?.Scaler,
+            covariates: covariates, covariateScalers: warmStart?.Covariates);
         var trained = EpochLoop.Run(prepared.Train, OneStepValidation.Of(prepared.Validation), hp, resumeFrom, observer, cancellation, warmStart?.Network);
         return new TrainingResult(
             new ModelArtifact(trained.Weights, prepared.Scaler, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion,
-                pipeline, hp.SeasonalPeriod, Optimizer: trained.Optimizer),
+                pipeline, hp.SeasonalPeriod, Optimizer: trained.Optimizer, Covariates: covariates.IsEmpty ? null : prepared.CovariateScalers),
             trained.EpochsRun,
             trained.BestEpoch,
             trained.StoppedEarly,
             trained.StartValidationLoss);
     }
+
+    private static string Listed(IEnumerable<string> names) => names.Any() ? string.Join(", ", names) : "none";
 }

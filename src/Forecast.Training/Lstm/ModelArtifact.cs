@@ -20,6 +20,10 @@ namespace Forecast.Training.Lstm;
 /// local normalisation, Hewamalage et al. 2021), rather than the scaled levels themselves. False for models stored
 /// before it existed.
 /// </param>
+/// <param name="Covariates">
+/// The covariates the network reads beside the series, in the order of its inputs, each with its scaler; null for a
+/// network of the series' own past, as every model stored before covariates existed is.
+/// </param>
 public sealed record ModelArtifact(
     byte[] Weights,
     MinMaxScaler Scaler,
@@ -32,8 +36,12 @@ public sealed record ModelArtifact(
     ConformalCalibration? Calibration = null,
     bool RelativeWindows = false,
     byte[]? Optimizer = null,
-    int Outputs = 1)
+    int Outputs = 1,
+    IReadOnlyList<CovariateScaler>? Covariates = null)
 {
+    /// <summary>The covariates' scalers, none for a network of the series' own past.</summary>
+    public IReadOnlyList<CovariateScaler> CovariateScalers => Covariates ?? [];
+
     public static string CurrentTorchSharpVersion { get; } =
         typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3) ?? "unknown";
 }

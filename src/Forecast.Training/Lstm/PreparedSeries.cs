@@ -1,5 +1,6 @@
 using Forecast.Domain;
 using Forecast.Domain.Runs;
+using Forecast.Domain.Series;
 using Forecast.Training.Transforms;
 
 namespace Forecast.Training.Lstm;
@@ -7,18 +8,21 @@ namespace Forecast.Training.Lstm;
 /// <summary>
 /// A series as a network trains on it: transformed by its pipeline, scaled by a MinMax scaler fitted on its
 /// transformed training part (or kept from the model a warm start continues), and cut into training and validation windows. One series' model and each member of a
-/// global model are prepared alike.
+/// global model are prepared alike. Covariates are scaled alike, each by its own scaler, and differenced with the series (<see cref="CovariateScaler"/>).
 /// </summary>
-internal sealed record PreparedSeries(MinMaxScaler Scaler, Windows Train, Windows Validation)
+internal sealed record PreparedSeries(MinMaxScaler Scaler, IReadOnlyList<CovariateScaler> CovariateScalers, Windows Train, Windows Validation)
 {
     /// <param name="series">The whole series; the test tail given by <paramref name="split"/> is never seen.</param>
     /// <exception cref="UnprocessableException">The transform and lookback leave fewer than two training windows.</exception>
     /// <param name="relative">Windows relative to their last input (<see cref="Windows.ForTargets"/>).</param>
     /// <param name="scaler">The scaler to keep (a warm start's); null to fit one on the transformed training part.</param>
     /// <param name="horizon">Steps each window's targets span (<see cref="Windows.ForTargets"/>).</param>
+    /// <param name="covariates">The series' covariates, none by default; each must cover the validation part.</param>
+    /// <param name="covariateScalers">The covariates' scalers to keep (a warm start's); null to fit them on the training part.</param>
+    /// <exception cref="Domain.Series.MissingCovariateException">A covariate that does not cover the validation part.</exception>
     public static PreparedSeries Of(
         IReadOnlyList<double> series, TransformPipeline pipeline, int seasonalPeriod, int lookback, DataSplit split, bool relative = false,
-        MinMaxScaler? scaler = null, int horizon = 1)
+        MinMaxScaler? scaler = null, int horizon = 1, Covariates? covariates = null, IReadOnlyList<CovariateScaler>? covariateScalers = null)
     {
         if (split.TrainEnd < pipeline.HistoryNeeded(seasonalPeriod))
         {
@@ -36,11 +40,14 @@ internal sealed record PreparedSeries(MinMaxScaler Scaler, Windows Train, Window
                 "lookback");
         }
         scaler ??= MinMaxScaler.Fit(history.Slice(first, split.TrainEnd));
-        // Scaled index i holds original index first + i.
+        covariateScalers ??= CovariateScaler.Fit(covariates ?? Covariates.None, first, split.TrainEnd, pipeline.Difference);
+        // Scaled index i holds original index first + i, the covariates' too.
         var scaled = scaler.Transform(history.Slice(first, split.ValidationEnd));
+        var scaledCovariates = CovariateScaler.Scale(covariateScalers, covariates ?? Covariates.None, first, split.ValidationEnd, pipeline.Difference);
         return new PreparedSeries(
             scaler,
-            Windows.ForTargets(scaled, lookback, 0, split.TrainEnd - first, relative, horizon),
-            Windows.ForTargets(scaled, lookback, split.TrainEnd - first, split.ValidationEnd - first, relative, horizon));
+            covariateScalers,
+            Windows.ForTargets(scaled, lookback, 0, split.TrainEnd - first, relative, horizon, scaledCovariates),
+            Windows.ForTargets(scaled, lookback, split.TrainEnd - first, split.ValidationEnd - first, relative, horizon, scaledCovariates));
     }
 }

@@ -24,12 +24,14 @@ internal sealed class TrainingMember : IDisposable
 
     private readonly TrainingLoss loss;
 
-    public TrainingMember(int seed, int hiddenSize, int layers, double dropout, double learningRate, int outputs = 1, TrainingLoss loss = TrainingLoss.MeanSquared)
+    /// <param name="covariates">Covariates each window carries (<see cref="Windows.Covariates"/>).</param>
+    public TrainingMember(
+        int seed, int hiddenSize, int layers, double dropout, double learningRate, int outputs = 1, TrainingLoss loss = TrainingLoss.MeanSquared, int covariates = 0)
     {
         this.seed = seed;
         this.loss = loss;
         generator = new Generator((ulong)seed);
-        network = new LstmNetwork(hiddenSize, layers, dropout, outputs);
+        network = new LstmNetwork(hiddenSize, layers, dropout, outputs, covariates);
         network.Initialize(generator);
         optimizer = new AdamOptimizer(network.parameters(), learningRate);
     }
@@ -79,8 +81,8 @@ internal sealed class TrainingMember : IDisposable
     private double Backward(Windows train, ArraySegment<int> rows, Generator dropoutMasks, int batchCount)
     {
         using var scope = NewDisposeScope();
-        var (inputs, targets) = Batch(train, rows);
-        var output = network.ForwardWithMasks(inputs, dropoutMasks);
+        var (inputs, future, targets) = Batch(train, rows);
+        var output = network.ForwardWithMasks(inputs, future, dropoutMasks);
         var batchLoss = loss == TrainingLoss.Absolute ? nn.functional.l1_loss(output, targets) : nn.functional.mse_loss(output, targets);
         // Explicit scalars, disposed after use: implicitly converted ones can be finalised mid-call (see AdamOptimizer).
         using var share = ((double)rows.Count / batchCount).ToScalar();
@@ -89,15 +91,13 @@ internal sealed class TrainingMember : IDisposable
     }
 
     /// <summary>Predictions for every window, row-major [Count, Horizon], in evaluation mode.</summary>
-    public float[] Predict(Windows windows) => Predict(windows.Inputs, windows.Count, windows.Lookback);
-
-    /// <summary>Predictions for <paramref name="rows"/> row-major windows of <paramref name="lookback"/> inputs, in evaluation mode.</summary>
-    public float[] Predict(float[] inputs, int rows, int lookback)
+    public float[] Predict(Windows windows)
     {
         network.eval();
         using var _ = no_grad();
         using var scope = NewDisposeScope();
-        return network.forward(tensor(inputs, [rows, lookback, 1])).data<float>().ToArray();
+        var (inputs, future, _) = Batch(windows, new ArraySegment<int>([.. Enumerable.Range(0, windows.Count)]));
+        return network.ForwardWith(inputs, future).data<float>().ToArray();
     }
 
     public byte[] SaveWeights()
@@ -120,17 +120,22 @@ internal sealed class TrainingMember : IDisposable
     /// <summary>A warm start's optimiser state, without its momentum (<see cref="AdamOptimizer.ContinueFrom"/>).</summary>
     public void ContinueOptimizer(byte[] state) => optimizer.ContinueFrom(state);
 
-    private static (Tensor Inputs, Tensor Targets) Batch(Windows windows, ArraySegment<int> rows)
+    /// <returns>The rows' inputs, their covariates' future (null without covariates) and their targets.</returns>
+    private static (Tensor Inputs, Tensor? Future, Tensor Targets) Batch(Windows windows, ArraySegment<int> rows)
     {
-        var (lookback, horizon) = (windows.Lookback, windows.Horizon);
-        var inputs = new float[rows.Count * lookback];
+        var (steps, horizon, future) = (windows.Lookback * windows.Features, windows.Horizon, windows.Horizon * windows.Covariates);
+        var inputs = new float[rows.Count * steps];
         var targets = new float[rows.Count * horizon];
+        var futures = new float[rows.Count * future];
         for (var i = 0; i < rows.Count; i++)
         {
-            Array.Copy(windows.Inputs, rows[i] * lookback, inputs, i * lookback, lookback);
+            Array.Copy(windows.Inputs, rows[i] * steps, inputs, i * steps, steps);
             Array.Copy(windows.Targets, rows[i] * horizon, targets, i * horizon, horizon);
+            Array.Copy(windows.Future, rows[i] * future, futures, i * future, future);
         }
-        return (tensor(inputs, [rows.Count, lookback, 1]), tensor(targets, [rows.Count, horizon]));
+        return (tensor(inputs, [rows.Count, windows.Lookback, windows.Features]),
+            future == 0 ? null : tensor(futures, [rows.Count, future]),
+            tensor(targets, [rows.Count, horizon]));
     }
 
     public void Dispose()

@@ -11,9 +11,10 @@ namespace Forecast.Training.Lstm;
 /// momentum, which belonged to the old data (<see cref="AdamOptimizer.ContinueFrom"/>; both measured in docs/warm-start.md).
 /// Models stored before the state was kept start with a fresh optimiser.
 /// </remarks>
-public sealed record WarmStart(byte[] Weights, byte[]? Optimizer, MinMaxScaler Scaler)
+/// <param name="Covariates">The covariates the weights read, with the scalers they learned them through.</param>
+public sealed record WarmStart(byte[] Weights, byte[]? Optimizer, MinMaxScaler Scaler, IReadOnlyList<CovariateScaler> Covariates)
 {
-    public static WarmStart From(ModelArtifact model) => new(model.Weights, model.Optimizer, model.Scaler);
+    public static WarmStart From(ModelArtifact model) => new(model.Weights, model.Optimizer, model.Scaler, model.CovariateScalers);
 
     /// <summary>Whether the optimiser's momentum is reset; always, but for the benchmark that measures why.</summary>
     public bool ResetsMomentum { get; init; } = true;

@@ -2,28 +2,40 @@ namespace Forecast.Training.Lstm;
 
 /// <summary>
 /// Supervised pairs cut from a scaled series: <c>lookback</c> past values predict the next <c>horizon</c> ones (the next
-/// one for a network fed its own predictions).
+/// one for a network fed its own predictions). With covariates, each past step carries their values beside the
+/// series' own, and each window the covariates' values at the steps it predicts (their known future).
 /// </summary>
 public sealed class Windows
 {
-    private Windows(float[] inputs, float[] targets, int lookback, int horizon, int[] seriesStarts)
+    private Windows(float[] inputs, float[] targets, float[] future, int lookback, int horizon, int covariates, int[] seriesStarts)
     {
         Inputs = inputs;
         Targets = targets;
+        Future = future;
         Lookback = lookback;
         Horizon = horizon;
+        Covariates = covariates;
         SeriesStarts = seriesStarts;
     }
 
-    /// <summary>Row-major [Count, Lookback] inputs.</summary>
+    /// <summary>Row-major [Count, Lookback, <see cref="Features"/>] inputs: at each step the series' value, then each covariate's.</summary>
     public float[] Inputs { get; }
 
     /// <summary>Row-major [Count, Horizon] targets.</summary>
     public float[] Targets { get; }
 
+    /// <summary>Row-major [Count, Horizon × <see cref="Covariates"/>]: each predicted step's covariates, step by step; empty without covariates.</summary>
+    public float[] Future { get; }
+
     public int Lookback { get; }
 
     public int Horizon { get; }
+
+    /// <summary>The covariates each step carries; 0 for a series forecast from its own past.</summary>
+    public int Covariates { get; }
+
+    /// <summary>Values per input step: the series' own and its covariates'.</summary>
+    public int Features => 1 + Covariates;
 
     public int Count => Targets.Length / Horizon;
 
@@ -33,18 +45,20 @@ public sealed class Windows
     /// <summary>The windows of several series, one after another: a global model's training set.</summary>
     public static Windows Concat(IReadOnlyList<Windows> parts, int lookback, int horizon = 1)
     {
-        var inputs = new float[parts.Sum(p => p.Inputs.Length)];
-        var targets = new float[parts.Sum(p => p.Targets.Length)];
+        var covariates = parts.Count == 0 ? 0 : parts[0].Covariates;
+        if (parts.Any(p => p.Covariates != covariates))
+        {
+            throw new ArgumentException("Every series' windows must carry the same covariates.", nameof(parts));
+        }
         var starts = new List<int>(parts.Count);
-        var (inputAt, targetAt, windows) = (0, 0, 0);
+        var windows = 0;
         foreach (var part in parts)
         {
-            part.Inputs.CopyTo(inputs, inputAt);
-            part.Targets.CopyTo(targets, targetAt);
             starts.AddRange(part.SeriesStarts.Select(s => windows + s));
-            (inputAt, targetAt, windows) = (inputAt + part.Inputs.Length, targetAt + part.Targets.Length, windows + part.Count);
+            windows += part.Count;
         }
-        return new Windows(inputs, targets, lookback, horizon, [.. starts]);
+        return new Windows([.. parts.SelectMany(p => p.Inputs)], [.. parts.SelectMany(p => p.Targets)], [.. parts.SelectMany(p => p.Future)],
+            lookback, horizon, covariates, [.. starts]);
     }
 
     /// <summary>
@@ -54,27 +68,63 @@ public sealed class Windows
     /// <remarks>Inputs may reach back before <paramref name="firstTarget"/>: they are the past, not a leak.</remarks>
     /// <param name="relative">
     /// Inputs and targets less the window's last input (<see cref="ModelArtifact.RelativeWindows"/>), so that the
-    /// network learns changes from where the window ends rather than levels.
+    /// network learns changes from where the window ends rather than levels; each covariate less its own value there.
     /// </param>
-    public static Windows ForTargets(float[] series, int lookback, int firstTarget, int endTarget, bool relative = false, int horizon = 1)
+    /// <param name="covariates">Scaled covariates indexed as <paramref name="series"/>, each known at least through <paramref name="endTarget"/>; none by default.</param>
+    public static Windows ForTargets(
+        float[] series, int lookback, int firstTarget, int endTarget, bool relative = false, int horizon = 1, IReadOnlyList<float[]>? covariates = null)
     {
+        covariates ??= [];
+        var features = 1 + covariates.Count;
         var first = Math.Max(firstTarget, lookback);
         var count = Math.Max(0, endTarget - horizon + 1 - first);
-        var inputs = new float[count * lookback];
+        var inputs = new float[count * lookback * features];
         var targets = new float[count * horizon];
+        var future = new float[count * horizon * covariates.Count];
         for (var w = 0; w < count; w++)
         {
             var target = first + w;
-            var anchor = relative ? series[target - 1] : 0f;
-            for (var j = 0; j < lookback; j++)
-            {
-                inputs[(w * lookback) + j] = series[target - lookback + j] - anchor;
-            }
+            var anchor = WriteInputs(series, covariates, target, lookback, relative, inputs.AsSpan(w * lookback * features, lookback * features));
+            WriteFuture(covariates, target, horizon, relative, future.AsSpan(w * horizon * covariates.Count, horizon * covariates.Count));
             for (var k = 0; k < horizon; k++)
             {
                 targets[(w * horizon) + k] = series[target + k] - anchor;
             }
         }
-        return new Windows(inputs, targets, lookback, horizon, count > 0 ? [0] : []);
+        return new Windows(inputs, targets, future, lookback, horizon, covariates.Count, count > 0 ? [0] : []);
+    }
+
+    /// <summary>
+    /// Writes the window of indices [<paramref name="target"/> - lookback, <paramref name="target"/>) step by step, the
+    /// series' value then each covariate's, less their values at the window's last step when relative.
+    /// </summary>
+    /// <returns>What the series' targets are relative to: its last input, or 0.</returns>
+    internal static float WriteInputs(
+        IReadOnlyList<float> series, IReadOnlyList<float[]> covariates, int target, int lookback, bool relative, Span<float> inputs)
+    {
+        var features = 1 + covariates.Count;
+        var anchor = relative ? series[target - 1] : 0f;
+        for (var j = 0; j < lookback; j++)
+        {
+            var at = target - lookback + j;
+            inputs[j * features] = series[at] - anchor;
+            for (var c = 0; c < covariates.Count; c++)
+            {
+                inputs[(j * features) + 1 + c] = covariates[c][at] - (relative ? covariates[c][target - 1] : 0f);
+            }
+        }
+        return anchor;
+    }
+
+    /// <summary>Writes each covariate at the <paramref name="horizon"/> steps from <paramref name="target"/>, step by step, as <see cref="WriteInputs"/> saw them.</summary>
+    internal static void WriteFuture(IReadOnlyList<float[]> covariates, int target, int horizon, bool relative, Span<float> future)
+    {
+        for (var k = 0; k < horizon; k++)
+        {
+            for (var c = 0; c < covariates.Count; c++)
+            {
+                future[(k * covariates.Count) + c] = covariates[c][target + k] - (relative ? covariates[c][target - 1] : 0f);
+            }
+        }
     }
 }

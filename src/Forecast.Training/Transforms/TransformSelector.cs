@@ -1,5 +1,6 @@
 using System.Globalization;
 using Forecast.Domain.Runs;
+using Forecast.Domain.Series;
 using Forecast.Training.Evaluation;
 using Forecast.Training.Lstm;
 
@@ -28,8 +29,9 @@ namespace Forecast.Training.Transforms;
 public static class TransformSelector
 {
     /// <param name="choices">Receives each choice made, in plain words.</param>
+    /// <param name="covariates">The covariates the candidates read, as the final model will.</param>
     public static TransformPipeline Choose(
-        IReadOnlyList<double> series, Hyperparameters hp, DataSplit split, List<string> choices, CancellationToken cancellation)
+        IReadOnlyList<double> series, Covariates covariates, Hyperparameters hp, DataSplit split, List<string> choices, CancellationToken cancellation)
     {
         var suggestion = TransformDiagnosis.Suggest(series.Take(split.ValidationEnd).ToArray(), series.All(v => v > 0), hp.SeasonalPeriod);
         choices.Add($"transform auto: the series before the test tail is {string.Join("; ", suggestion.Findings)}.");
@@ -59,9 +61,10 @@ public static class TransformSelector
         var steps = Math.Min(hp.TestSize, split.ValidationCount);
         var scores = candidates.Select(candidate =>
         {
-            var result = LstmTrainer.Train(series, hp with { Transform = TransformChoice.Of(candidate), EnsembleSize = 1 }, SilentObserver.Instance, cancellation);
+            var result = LstmTrainer.Train(series, hp with { Transform = TransformChoice.Of(candidate), EnsembleSize = 1 }, SilentObserver.Instance, cancellation,
+                covariates: covariates);
             using var model = new LstmModel(result.Artifact);
-            var backtest = ValidationBacktest.Run(model, series, split, steps)!;
+            var backtest = ValidationBacktest.Run(model, series, covariates, split, steps)!;
             return (Candidate: candidate, Error: backtest.MeanSquaredError(steps));
         }).ToArray();
         // Ties go to the simpler pipeline, which comes first.
