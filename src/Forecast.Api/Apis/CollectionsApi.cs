@@ -92,6 +92,7 @@ public static class CollectionsApi
             Frequency = member.Built.Series.Frequency,
             Count = member.Built.Series.Count,
             Values = ValueCodec.Encode(member.Built.Series.Values),
+            Covariates = CovariateCodec.Encode(member.Covariates),
             FillPolicy = upload.Policy,
             FilledGaps = member.Built.FilledGaps.ToList(),
             CreatedAt = now,

@@ -9,6 +9,8 @@ namespace Forecast.Api.Collections;
 /// one named by <c>idColumn</c>, else the one called series, id, unique_id or key; the date column is called date,
 /// ds or timestamp, else it is the first other column; the value column is called value or y, else it is the next.
 /// Rows may come in any order; each member's are put in date order, and a date given twice is refused with both lines.
+/// Every other column is a covariate named by its header (<c>series,date,value,price,promo</c>), carried by every member;
+/// a member's rows with an empty value after its last one are its covariates' known future, as in a series' CSV.
 /// </summary>
 public static class CollectionCsvReader
 {
@@ -18,10 +20,12 @@ public static class CollectionCsvReader
 
     /// <param name="maxPoints">The most points the CSV may hold, the <paramref name="limit"/> named when it holds more.</param>
     /// <param name="limit">What the limit is, in words, e.g. "the most a collection may have (Limits:Collections:MaxTotalPoints)".</param>
-    public static IReadOnlyList<MemberPoints> Read(TextReader text, string? idColumn, int maxPoints, string limit, int maxLineLength)
+    /// <param name="maxCovariates">The most covariate columns the header may name.</param>
+    public static IReadOnlyList<MemberPoints> Read(TextReader text, string? idColumn, int maxPoints, string limit, int maxLineLength, int maxCovariates)
     {
         var members = new Dictionary<string, Member>(StringComparer.Ordinal);
-        (int Id, int Date, int Value)? columns = null;
+        (int Id, int Date, int Value, int[] Covariates)? columns = null;
+        string[] names = [];
         string? format = null;
         var points = 0;
         foreach (var (line, record) in CsvRows.Read(text, maxLineLength))
@@ -29,11 +33,14 @@ public static class CollectionCsvReader
             if (columns is not { } c)
             {
                 columns = Columns(record, idColumn);
+                names = CovariateHeader.Check([.. columns.Value.Covariates.Select(i => record[i])], line, maxCovariates);
                 continue;
             }
-            if (record.Length <= Math.Max(c.Id, Math.Max(c.Date, c.Value)))
+            if (record.Length <= Math.Max(c.Id, Math.Max(c.Date, c.Value)) || (names.Length > 0 && record.Length != 3 + names.Length))
             {
-                throw new DomainValidationException($"CSV line {line}: expected {c.Value + 1} or more columns as in the header, found {record.Length}.", "file");
+                throw new DomainValidationException(names.Length == 0
+                    ? $"CSV line {line}: expected {c.Value + 1} or more columns as in the header, found {record.Length}."
+                    : $"CSV line {line}: {record.Length} columns, but the header names {3 + names.Length}.", "file");
             }
             var key = record[c.Id];
             if (key.Length == 0)
@@ -43,8 +50,12 @@ public static class CollectionCsvReader
             var date = CsvRows.Timestamp(record[c.Date], line, ref format);
             if (!members.TryGetValue(key, out var member))
             {
-                member = new Member(line);
+                member = new Member(line, names.Length);
                 members.Add(key, member);
+            }
+            if (names.Length > 0)
+            {
+                member.CovariateRows.Add((date, [.. c.Covariates.Select(i => CsvRows.Value(record[i], line))]));
             }
             if (CsvRows.Value(record[c.Value], line) is not { } value)
             {
@@ -60,10 +71,11 @@ public static class CollectionCsvReader
         {
             throw new DomainValidationException("The CSV holds no data rows; send a header (series,date,value) and one row per member and date.", "file");
         }
-        return members.Select(m => m.Value.ToPoints(m.Key)).ToList();
+        return members.Select(m => m.Value.ToPoints(m.Key, names)).ToList();
     }
 
-    private static (int Id, int Date, int Value) Columns(string[] header, string? idColumn)
+    /// <returns>The id, date and value columns, and the others: the covariates.</returns>
+    private static (int Id, int Date, int Value, int[] Covariates) Columns(string[] header, string? idColumn)
     {
         var names = header.Select(h => h.ToLowerInvariant()).ToList();
         var id = idColumn is { Length: > 0 }
@@ -83,14 +95,17 @@ public static class CollectionCsvReader
         {
             throw new DomainValidationException($"CSV line 1: expected a member id, a date and a value column; the header is {string.Join(",", header)}.", "file");
         }
-        return (id, date, value);
+        return (id, date, value, [.. others.Where(i => i != date && i != value)]);
     }
 
-    private sealed class Member(long firstLine)
+    private sealed class Member(long firstLine, int covariates)
     {
         public List<(DateTime Date, double Value, long Line)> Rows { get; } = [];
 
-        public MemberPoints ToPoints(string key)
+        /// <summary>Every row's date and covariate values, those of rows without a value too.</summary>
+        public List<(DateTime Date, double?[] Values)> CovariateRows { get; } = [];
+
+        public MemberPoints ToPoints(string key, string[] names)
         {
             var rows = Rows.OrderBy(r => r.Date).ToList();
             for (var i = 1; i < rows.Count; i++)
@@ -101,7 +116,13 @@ public static class CollectionCsvReader
                     throw new DomainValidationException($"Member '{key}': {FrequencyExtensions.Describe(rows[i].Date)} is given twice (CSV lines {a} and {b}).", "file");
                 }
             }
-            return new MemberPoints(key, rows.Select(r => r.Date).ToList(), rows.Select(r => r.Value).ToList(), $"from CSV line {firstLine}");
+            var covariateRows = CovariateRows.OrderBy(r => r.Date).ToList();
+            return new MemberPoints(key, rows.Select(r => r.Date).ToList(), rows.Select(r => r.Value).ToList(), $"from CSV line {firstLine}")
+            {
+                Covariates = covariates == 0 ? Domain.Series.CovariateRows.None : new Domain.Series.CovariateRows(
+                    [.. covariateRows.Select(r => r.Date)], names,
+                    [.. Enumerable.Range(0, covariates).Select(c => (IReadOnlyList<double?>)[.. covariateRows.Select(r => r.Values[c])])]),
+            };
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
 {
     private readonly LimitsOptions limits = limits.Value;
 
-    private CollectionLimits Limits => limits.Collections.ToDomain(limits.MaxPoints);
+    private CollectionLimits Limits => limits.Collections.ToDomain(limits.MaxPoints, limits.MaxHorizon);
 
     public async Task<CollectionUpload> ReadAsync(HttpRequest request, CollectionCsvSettings csvSettings, CancellationToken cancellationToken)
     {
@@ -26,6 +26,10 @@ public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
         foreach (var member in upload.Built.Members)
         {
             ValueMagnitudes.Check(member.Built.Series.Values, limits.MaxAbsoluteValue, $"Member '{member.Key}': ");
+            foreach (var covariate in member.Covariates.Columns)
+            {
+                ValueMagnitudes.Check(covariate.Values, limits.MaxAbsoluteValue, $"Member '{member.Key}', covariate '{covariate.Name}': ");
+            }
         }
         return upload;
     }
@@ -72,7 +76,7 @@ public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
     private CollectionUpload FromCsv(string csv, CollectionCsvSettings settings)
     {
         var members = CollectionCsvReader.Read(new StringReader(csv), settings.IdColumn, limits.Collections.MaxTotalPoints,
-            "the most a collection may have (Limits:Collections:MaxTotalPoints)", limits.MaxCsvLineLength);
+            "the most a collection may have (Limits:Collections:MaxTotalPoints)", limits.MaxCsvLineLength, limits.MaxCovariates);
         var frequency = UploadNames.ParseEnum<Frequency>(settings.Frequency, "frequency");
         var policy = UploadNames.ParseEnum<GapFillPolicy>(settings.FillPolicy, "fillPolicy") ?? GapFillPolicy.Interpolate;
         var name = UploadNames.Check(string.IsNullOrWhiteSpace(settings.Name) ? "collection" : settings.Name);

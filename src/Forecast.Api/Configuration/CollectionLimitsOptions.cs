@@ -20,5 +20,6 @@ public sealed class CollectionLimitsOptions
     [Range(SeriesBuilder.MinimumPoints, 1_000_000)]
     public int MinMemberPoints { get; set; } = SeriesBuilder.MinimumPoints;
 
-    public CollectionLimits ToDomain(int maxMemberPoints) => new(MaxMembers, MaxTotalPoints, MinMemberPoints, maxMemberPoints);
+    /// <param name="maxFuturePeriods">The most periods past a member's end its covariates may be known (Limits:MaxHorizon, as a series').</param>
+    public CollectionLimits ToDomain(int maxMemberPoints, int maxFuturePeriods) => new(MaxMembers, MaxTotalPoints, MinMemberPoints, maxMemberPoints, maxFuturePeriods);
 }

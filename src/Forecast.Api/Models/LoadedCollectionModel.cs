@@ -7,8 +7,11 @@ using Forecast.Training.Intervals;
 
 namespace Forecast.Api.Models;
 
-/// <summary>A collection's member as its model forecasts it: one version of the series.</summary>
-public sealed record ModelMember(string Key, Guid SeriesId, RegularSeries Series, int SeriesVersion);
+/// <summary>A collection's member as its model forecasts it: one version of the series, and its covariates.</summary>
+public sealed record ModelMember(string Key, Guid SeriesId, RegularSeries Series, int SeriesVersion)
+{
+    public Covariates Covariates { get; init; } = Covariates.None;
+}
 
 /// <summary>
 /// A stored collection model rebuilt by its method (<see cref="Training.Methods.ForecastingMethods.RestoreCollection"/>) with
@@ -30,6 +33,9 @@ public sealed class LoadedCollectionModel(CollectionModelEntity entity, ICollect
     private const int MaxKeptForecasts = 16;
 
     private readonly Dictionary<string, int> indexOf = members.Select((m, i) => (m.Key, i)).ToDictionary(m => m.Key, m => m.i, StringComparer.Ordinal);
+
+    // Each member's covariates, which a member fitted with them forecasts with.
+    private readonly Dictionary<string, Covariates> covariates = members.ToDictionary(m => m.Key, m => m.Covariates, StringComparer.Ordinal);
 
     // Every member's forecast from its end, in key order, at each set of levels asked, keyed by the levels in order.
     private readonly Dictionary<string, ForecastStep[][]> forecasts = [];
@@ -58,10 +64,10 @@ public sealed class LoadedCollectionModel(CollectionModelEntity entity, ICollect
     public CollectionBacktest Backtest(BacktestRequest request, IReadOnlyDictionary<string, int> testOrigins)
     {
         var testSize = Entity.Hyperparameters.TestSize;
-        var scored = Members.Select(m => new GlobalMember(m.Key, m.Series.Values.Take(testOrigins[m.Key] + testSize).ToArray())).ToList();
+        var scored = Members.Select(m => new GlobalMember(m.Key, m.Series.Values.Take(testOrigins[m.Key] + testSize).ToArray()) { Covariates = m.Covariates }).ToList();
         lock (gate)
         {
-            return CollectionBacktest.Run(model, scored, testSize, request);
+            return Dated(() => CollectionBacktest.Run(model, scored, testSize, request));
         }
     }
 
@@ -75,15 +81,19 @@ public sealed class LoadedCollectionModel(CollectionModelEntity entity, ICollect
     /// <paramref name="levels"/>; the forecast from the end of the series is memoised.
     /// </summary>
     /// <exception cref="Forecast.Domain.UnprocessableException">Levels asked of a model without intervals.</exception>
+    /// <remarks>
+    /// A member with covariates is forecast on its own: its forecast needs its own covariates' future only, and would fail
+    /// with every member's when another's is known less far.
+    /// </remarks>
     public IReadOnlyList<ForecastStep> Forecast(ModelMember member, int origin, int horizon, IntervalLevels levels)
     {
-        if (origin == member.Series.Count)
+        if (origin == member.Series.Count && member.Covariates.IsEmpty)
         {
             return ForecastAll(horizon, levels)[indexOf[member.Key]];
         }
         lock (gate)
         {
-            return model.ForecastAll([(member.Key, member.Series.Values.Take(origin).ToArray())], horizon, levels)[0];
+            return Dated(() => model.ForecastAll([(member.Key, member.Series.Values.Take(origin).ToArray())], horizon, levels, covariates)[0]);
         }
     }
 
@@ -100,7 +110,7 @@ public sealed class LoadedCollectionModel(CollectionModelEntity entity, ICollect
                 {
                     forecasts.Clear();
                 }
-                kept = [.. model.ForecastAll(Members.Select(m => (m.Key, m.Series.Values)).ToList(), horizon, levels).Select(steps => steps.ToArray())];
+                kept = [.. Dated(() => model.ForecastAll(Members.Select(m => (m.Key, m.Series.Values)).ToList(), horizon, levels, covariates)).Select(steps => steps.ToArray())];
                 forecasts[key] = kept;
             }
             return kept.Select(steps => (IReadOnlyList<ForecastStep>)new ArraySegment<ForecastStep>(steps, 0, horizon)).ToList();
@@ -110,7 +120,8 @@ public sealed class LoadedCollectionModel(CollectionModelEntity entity, ICollect
     /// <summary>
     /// The member's live accuracy as a series' model's is measured: from every origin since its test tail began
     /// (<paramref name="testOrigin"/>, where it was scored) to its newest point, the newest <see cref="LoadedModel.MaxLiveOrigins"/>
-    /// at most, all asked of the model together.
+    /// at most. The origins whose horizon ends within the member are asked of the model together; the newest, whose horizon
+    /// runs past its end, only as far as their actuals reach, as a series' are (a member's covariates may be known no further).
     /// </summary>
     public LiveAccuracy LiveAccuracy(ModelMember member, int testOrigin, int horizon)
     {
@@ -120,7 +131,12 @@ public sealed class LoadedCollectionModel(CollectionModelEntity entity, ICollect
         IReadOnlyList<double[]> pointForecasts;
         lock (gate)
         {
-            pointForecasts = model.PointForecasts(origins.Select(o => (member.Key, (IReadOnlyList<double>)values.Take(o).ToArray())).ToList(), horizon);
+            IReadOnlyList<double> Before(int origin) => values.Take(origin).ToArray();
+            var whole = origins.Where(o => o + horizon <= values.Count).ToList();
+            pointForecasts = Dated(() => (IReadOnlyList<double[]>)[
+                .. model.PointForecasts([.. whole.Select(o => (member.Key, Before(o)))], horizon, covariates),
+                .. origins.Skip(whole.Count).Select(o => model.PointForecasts([(member.Key, Before(o))], values.Count - o, covariates)[0]),
+            ]);
         }
         return Training.Evaluation.LiveAccuracy.Measure(pointForecasts, values, origins, horizon, model.SeasonalPeriod);
     }
@@ -144,9 +160,23 @@ public sealed class LoadedCollectionModel(CollectionModelEntity entity, ICollect
         IReadOnlyList<IReadOnlyList<ForecastStep>> oneStep;
         lock (gate)
         {
-            oneStep = model.ForecastAll(histories, 1, IntervalLevels.Of([level]));
+            oneStep = Dated(() => model.ForecastAll(histories, 1, IntervalLevels.Of([level]), covariates));
         }
         return (first, Training.Evaluation.Anomalies.Find(values, first, oneStep.Select(f => f[0].Value).ToArray(),
             (t, _) => oneStep[t - first][0].Intervals![0]));
+    }
+
+    /// <summary>A step that needs members' covariates, a missing value named by its member and timestamp.</summary>
+    private T Dated<T>(Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (MissingCovariateException e) when (e.Member is { } key && indexOf.ContainsKey(key))
+        {
+            throw MissingCovariateProblem.Dated(e, Members[indexOf[key]].Series,
+                $"model '{Entity.Id}' forecasts the member with it at every step, and a covariate is never filled. Upload the collection with its members' known future.");
+        }
     }
 }

@@ -145,13 +145,8 @@ public sealed class LoadedModel(ModelEntity entity, IFittedForecaster model, Reg
         }
         catch (MissingCovariateException e)
         {
-            var when = Series.Format(Series.TimestampAt(e.Point));
-            var where = e.Step is int s
-                ? $"{when}, step {s} of the forecast from {Series.Format(Series.TimestampAt(e.Point - s + 1))}"
-                : $"{when}, in the series' history";
-            throw new UnprocessableException(
-                $"The covariate '{e.Covariate}' has no value for {where}: model '{Entity.Id}' forecasts with it at every step, and a covariate is never filled. Upload the series with its known future, or give its values in POST /api/models/{Entity.Id}/forecast.",
-                "covariates");
+            throw MissingCovariateProblem.Dated(e, Series,
+                $"model '{Entity.Id}' forecasts with it at every step, and a covariate is never filled. Upload the series with its known future, or give its values in POST /api/models/{Entity.Id}/forecast.");
         }
     }
 }

@@ -148,7 +148,7 @@ public sealed class ModelCache(
     {
         var version = await db.Collections.Where(c => c.Id == entity.CollectionId).Select(c => c.Version).FirstAsync(cancellationToken);
         var rows = await db.Series.AsNoTracking().Where(s => s.CollectionId == entity.CollectionId).OrderBy(s => s.Key).ToListAsync(cancellationToken);
-        var members = rows.Select(s => new ModelMember(s.Key!, s.Id, s.ToDomain(), s.Version)).ToList();
+        var members = rows.Select(s => new ModelMember(s.Key!, s.Id, s.ToDomain(), s.Version) { Covariates = s.CovariatesToDomain() }).ToList();
         return (members, version);
     }
 }

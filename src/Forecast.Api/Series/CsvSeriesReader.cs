@@ -33,7 +33,7 @@ public static class CsvSeriesReader
             first = false;
             if (header)
             {
-                names = CovariateNames(record, line, maxCovariates);
+                names = CovariateHeader.Check(record[2..], line, maxCovariates);
                 columns = [.. names.Select(_ => new List<double?>())];
                 continue;
             }
@@ -71,22 +71,5 @@ public static class CsvSeriesReader
             throw new DomainValidationException("The CSV holds no data rows.", "file");
         }
         return points with { Covariates = names.Length == 0 ? CovariateRows.None : new CovariateRows(covariateTimestamps, names, columns) };
-    }
-
-    /// <summary>The header's names after the timestamp and the value; <see cref="Covariates"/> checks them further once aligned.</summary>
-    private static string[] CovariateNames(string[] header, long line, int maxCovariates)
-    {
-        var names = header[2..];
-        if (names.Length > maxCovariates)
-        {
-            throw new DomainValidationException(
-                $"CSV line {line}: the header names {names.Length} covariates; at most {maxCovariates} are taken (Limits:MaxCovariates).", "file");
-        }
-        var repeated = names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (repeated is not null)
-        {
-            throw new DomainValidationException($"CSV line {line}: the header names the covariate '{TimestampText.Clip(repeated.Key)}' twice.", "file");
-        }
-        return names;
     }
 }

@@ -62,10 +62,14 @@ public sealed class ObservationsReader(IOptions<LimitsOptions> limits)
         {
             throw new DomainValidationException("The CSV is empty.", "file");
         }
-        return CollectionCsvReader.Read(new StringReader(csv), idColumn, limits.MaxObservationsPerAppend,
-                "the most one append may carry (Limits:MaxObservationsPerAppend)", limits.MaxCsvLineLength)
-            .Select(m => new MemberObservations(m.Key, m.Dates, m.Values, m.Source))
-            .ToList();
+        var members = CollectionCsvReader.Read(new StringReader(csv), idColumn, limits.MaxObservationsPerAppend,
+            "the most one append may carry (Limits:MaxObservationsPerAppend)", limits.MaxCsvLineLength, limits.MaxCovariates);
+        if (members[0].Covariates.Names.Count > 0)
+        {
+            throw new DomainValidationException(
+                $"The CSV carries covariates ({string.Join(", ", members[0].Covariates.Names)}); an append to a collection takes series, date and value columns only, for now.", "file");
+        }
+        return [.. members.Select(m => new MemberObservations(m.Key, m.Dates, m.Values, m.Source))];
     }
 
     private ObservationBatch FromCsv(string csv)

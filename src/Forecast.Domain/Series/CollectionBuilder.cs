@@ -2,10 +2,17 @@ namespace Forecast.Domain.Series;
 
 /// <summary>One member of an uploaded collection: its key, its dated points in date order, and where it came from.</summary>
 /// <param name="Source">Where the member starts in the upload, for error messages: "line 12" of a CSV, "series[3]" of JSON.</param>
-public sealed record MemberPoints(string Key, IReadOnlyList<DateTime> Dates, IReadOnlyList<double> Values, string Source);
+public sealed record MemberPoints(string Key, IReadOnlyList<DateTime> Dates, IReadOnlyList<double> Values, string Source)
+{
+    /// <summary>The member's covariate rows, its known future included; none by default.</summary>
+    public CovariateRows Covariates { get; init; } = CovariateRows.None;
+}
 
-/// <summary>A member as built: its key and its regular series with the gaps that were filled.</summary>
-public sealed record BuiltMember(string Key, BuiltSeries Built);
+/// <summary>A member as built: its key, its regular series with the gaps that were filled, and its covariates on its periods.</summary>
+public sealed record BuiltMember(string Key, BuiltSeries Built)
+{
+    public Covariates Covariates { get; init; } = Covariates.None;
+}
 
 /// <summary>What an uploaded collection holds once built: one frequency, every member regular.</summary>
 public sealed record CollectionContents(Frequency Frequency, IReadOnlyList<BuiltMember> Members)
@@ -14,12 +21,15 @@ public sealed record CollectionContents(Frequency Frequency, IReadOnlyList<Built
 }
 
 /// <summary>Sizes an operator allows a collection (<c>Limits:Collections</c>).</summary>
-public sealed record CollectionLimits(int MaxMembers, int MaxTotalPoints, int MinMemberPoints, int MaxMemberPoints);
+/// <param name="MaxFuturePeriods">The most periods past a member's end its covariates may be known.</param>
+public sealed record CollectionLimits(int MaxMembers, int MaxTotalPoints, int MinMemberPoints, int MaxMemberPoints, int MaxFuturePeriods);
 
 /// <summary>
 /// Turns the members of an upload into regular series of one frequency, by the same rules as a single series
 /// (<see cref="SeriesBuilder"/>), each member filled by the fill policy on its own. Every refusal names the member's
-/// key and where it starts in the upload, since a collection may hold thousands.
+/// key and where it starts in the upload, since a collection may hold thousands. Every member carries the same
+/// covariates, aligned with its own periods as a series' are (<see cref="CovariateAlignment"/>): a model of the collection
+/// reads the same inputs for each.
 /// </summary>
 public static class CollectionBuilder
 {
@@ -29,8 +39,9 @@ public static class CollectionBuilder
     public static CollectionContents Build(IReadOnlyList<MemberPoints> members, Frequency? frequency, GapFillPolicy policy, CollectionLimits limits)
     {
         CheckSizes(members, limits);
+        CheckSameCovariates(members);
         var collectionFrequency = frequency ?? MostCommonFrequency(members);
-        var built = members.Select(member => new BuiltMember(member.Key, MemberErrors.Naming(member.Key, member.Source, () =>
+        var built = members.Select(member => MemberErrors.Naming(member.Key, member.Source, () =>
         {
             var own = SeriesBuilder.FromPoints(member.Dates, member.Values, frequency: null, policy, limits.MaxMemberPoints);
             if (own.Series.Frequency != collectionFrequency)
@@ -38,8 +49,8 @@ public static class CollectionBuilder
                 throw new DomainValidationException(
                     $"is {own.Series.Frequency.Name()}, but the collection is {collectionFrequency.Name()}: every member must share one frequency.", "series");
             }
-            return own;
-        }))).ToList();
+            return new BuiltMember(member.Key, own) { Covariates = CovariateAlignment.Align(own.Series, member.Covariates, limits.MaxFuturePeriods) };
+        })).ToList();
         if (built.Sum(m => m.Built.Series.Count) > limits.MaxTotalPoints)
         {
             throw new DomainValidationException(
@@ -84,6 +95,17 @@ public static class CollectionBuilder
                     $"Member '{member.Key}' ({member.Source}) has {member.Values.Count} points; a member needs at least {limits.MinMemberPoints} (Limits:Collections:MinMemberPoints).",
                     "series");
             }
+        }
+    }
+
+    private static void CheckSameCovariates(IReadOnlyList<MemberPoints> members)
+    {
+        var names = members[0].Covariates.Names;
+        if (members.FirstOrDefault(m => !m.Covariates.Names.SequenceEqual(names)) is { } other)
+        {
+            throw new DomainValidationException(
+                $"Member '{other.Key}' ({other.Source}) carries the covariates ({string.Join(", ", other.Covariates.Names)}), but member '{members[0].Key}' carries ({string.Join(", ", names)}): every member must carry the same ones, in the same order.",
+                "covariates");
         }
     }
 

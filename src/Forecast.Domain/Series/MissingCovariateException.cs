@@ -15,8 +15,14 @@ public sealed class MissingCovariateException(string covariate, int point, int? 
     /// <summary>The first missing point, from 0; a reader turns it into its timestamp.</summary>
     public int Point { get; } = point;
 
+    /// <summary>The point the forecast starts from; null outside a forecast.</summary>
+    public int? Origin { get; } = origin;
+
     /// <summary>Which step (from 1) of the forecast from its origin it is; null for a point of the history.</summary>
     public int? Step { get; } = origin is int o && point >= o ? point - o + 1 : null;
+
+    /// <summary>The collection member whose covariate it is; null for a series of its own.</summary>
+    public string? Member { get; init; }
 
     private static string Describe(string covariate, int point, int? origin) => origin switch
     {

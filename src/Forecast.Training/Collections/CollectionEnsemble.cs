@@ -1,3 +1,4 @@
+using Forecast.Domain.Series;
 using Forecast.Training.Intervals;
 using Forecast.Training.Lstm;
 using Forecast.Training.Methods.Ensemble;
@@ -46,8 +47,9 @@ public sealed class CollectionEnsemble : ICollectionForecaster
 
     public bool HasIntervals => network.HasIntervals;
 
+    /// <remarks>Its components forecast from the members' own past: <paramref name="covariates"/> are ignored.</remarks>
     public IReadOnlyList<IReadOnlyList<ForecastStep>> ForecastAll(
-        IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon, IntervalLevels levels)
+        IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon, IntervalLevels levels, IReadOnlyDictionary<string, Covariates>? covariates = null)
     {
         var each = components.Select(c => c.PointForecasts(asked, horizon)).ToList();
         return [.. asked.Select((a, i) =>

@@ -1,3 +1,4 @@
+using Forecast.Domain.Series;
 using Forecast.Domain.Evaluation;
 using Forecast.Training.Evaluation;
 using Forecast.Training.Intervals;
@@ -45,7 +46,7 @@ public static class CollectionEvaluator
     {
         var period = model.SeasonalPeriod;
         var histories = members.Select(m => (m.Key, (IReadOnlyList<double>)m.Values.Take(m.Values.Count - testSize).ToArray())).ToList();
-        var predictions = model.ForecastAll(histories, testSize, model.HasIntervals ? IntervalLevels.Default : IntervalLevels.None);
+        var predictions = model.ForecastAll(histories, testSize, model.HasIntervals ? IntervalLevels.Default : IntervalLevels.None, CovariatesOf(members));
         var scored = members.Select((member, i) =>
         {
             var history = histories[i].Item2;
@@ -69,6 +70,10 @@ public static class CollectionEvaluator
             ByStep(scored.Select(s => s.Forecasts).Where(f => f.Scale > 0).ToList(), testSize),
             IntervalScores(scored.Select(s => (s.Member, s.Forecasts.Scale)).ToList()));
     }
+
+    /// <summary>Each member's covariates by key, for <see cref="ICollectionForecaster.ForecastAll"/>.</summary>
+    public static IReadOnlyDictionary<string, Covariates> CovariatesOf(IReadOnlyList<GlobalMember> members) =>
+        members.ToDictionary(m => m.Key, m => m.Covariates, StringComparer.Ordinal);
 
     // Members forecast without intervals (a fallback's, where the model has none) are left out, as from the coverage.
     private static List<MeanIntervalScore> IntervalScores(IReadOnlyList<(EvaluatedMember Member, double Scale)> members)

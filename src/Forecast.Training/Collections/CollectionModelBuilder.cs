@@ -1,5 +1,6 @@
 using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
+using Forecast.Domain.Series;
 using Forecast.Training.Lstm;
 using Forecast.Training.Methods;
 using Forecast.Training.Methods.Ensemble;
@@ -53,15 +54,23 @@ public static partial class CollectionModelBuilder
         GlobalWarmStart? warmStart = null,
         IReadOnlyList<MemberFit>? fitted = null)
     {
-        if (!hp.TrainsNetwork)
-        {
-            return Fit(ForecastingMethods.Statistical(hp.Method)!, members, hp, fitted ?? [], observer, cancellation);
-        }
-        if (hp.Method == EnsembleMethod.MethodName)
-        {
-            return BuildEnsemble(members, hp, observer, resumeFrom, options ?? GlobalTrainingOptions.Default, fitted ?? [], cancellation);
-        }
-        var trained = GlobalTrainer.Train(members, hp, options ?? GlobalTrainingOptions.Default, observer, cancellation, resumeFrom, warmStart);
+        var statistical = hp.TrainsNetwork ? null : ForecastingMethods.Statistical(hp.Method)!;
+        var built = statistical is not null
+            ? Fit(statistical, members, hp, fitted ?? [], observer, cancellation)
+            : hp.Method == EnsembleMethod.MethodName
+                ? BuildEnsemble(members, hp, observer, resumeFrom, options ?? GlobalTrainingOptions.Default, fitted ?? [], cancellation)
+                : BuildNetwork(members, hp, observer, resumeFrom, options ?? GlobalTrainingOptions.Default, warmStart, cancellation);
+        // The members share their covariates' names (CollectionBuilder), so the first member's say what the collection carries.
+        var covariates = members.Count == 0 ? Covariates.None : members[0].Covariates;
+        return covariates.IsEmpty || statistical is { UsesCovariates: true }
+            ? built
+            : built with { Choices = [.. built.Choices, ForecastingMethods.CovariatesNotUsed(hp.Method, covariates)] };
+    }
+
+    private static BuiltCollectionModel BuildNetwork(IReadOnlyList<GlobalMember> members, Hyperparameters hp, ITrainingObserver observer,
+        TrainingCheckpoint? resumeFrom, GlobalTrainingOptions options, GlobalWarmStart? warmStart, CancellationToken cancellation)
+    {
+        var trained = GlobalTrainer.Train(members, hp, options, observer, cancellation, resumeFrom, warmStart);
         var artifact = trained.Artifact;
         using var model = new GlobalModel(artifact);
         var evaluation = CollectionEvaluator.Evaluate(model, members, hp.TestSize);

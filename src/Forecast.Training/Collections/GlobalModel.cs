@@ -1,3 +1,4 @@
+using Forecast.Domain.Series;
 using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
 using Forecast.Training.Intervals;
@@ -59,8 +60,9 @@ public sealed class GlobalModel : ICollectionForecaster
         return forecasts;
     }
 
+    /// <remarks>The network reads the members' own past only: <paramref name="covariates"/> are ignored.</remarks>
     public IReadOnlyList<IReadOnlyList<ForecastStep>> ForecastAll(
-        IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon, IntervalLevels levels) =>
+        IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon, IntervalLevels levels, IReadOnlyDictionary<string, Covariates>? covariates = null) =>
         ForecastAll(asked, horizon).Select((point, i) => PooledCalibration.Around(point, asked[i].History, SeasonalPeriod, levels, Artifact.Calibration)).ToList();
 
     /// <summary>

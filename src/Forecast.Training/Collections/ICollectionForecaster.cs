@@ -1,3 +1,4 @@
+using Forecast.Domain.Series;
 using Forecast.Training.Intervals;
 
 namespace Forecast.Training.Collections;
@@ -28,9 +29,15 @@ public interface ICollectionForecaster : IDisposable
     /// For each member asked, the forecast of <paramref name="horizon"/> points after its own history, each step with its
     /// intervals at <paramref name="levels"/>, in the order asked. A network forecasts its members together.
     /// </summary>
+    /// <param name="covariates">
+    /// Each member's covariates by key, aligned with its series and known at least <paramref name="horizon"/> points past
+    /// each history asked: a member whose fit regresses on them forecasts with them. Null, or a member left out, for none.
+    /// </param>
     /// <exception cref="KeyNotFoundException">A key that is not a member the collection was fitted on.</exception>
     /// <exception cref="Domain.UnprocessableException">Levels asked of a collection without intervals.</exception>
-    IReadOnlyList<IReadOnlyList<ForecastStep>> ForecastAll(IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon, IntervalLevels levels);
+    /// <exception cref="Domain.Series.MissingCovariateException">A member fitted with covariates without a value its forecast needs.</exception>
+    IReadOnlyList<IReadOnlyList<ForecastStep>> ForecastAll(
+        IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon, IntervalLevels levels, IReadOnlyDictionary<string, Covariates>? covariates = null);
 
     /// <summary>
     /// Why member <paramref name="key"/> is forecast by the Theta method after <paramref name="history"/> rather than by
@@ -44,6 +51,7 @@ public interface ICollectionForecaster : IDisposable
 public static class CollectionForecasterExtensions
 {
     /// <summary>For each member asked, its point forecast of <paramref name="horizon"/> points after its history, in the order asked.</summary>
-    public static IReadOnlyList<double[]> PointForecasts(this ICollectionForecaster model, IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon) =>
-        model.ForecastAll(asked, horizon, IntervalLevels.None).Select(steps => steps.Select(s => s.Value).ToArray()).ToList();
+    public static IReadOnlyList<double[]> PointForecasts(this ICollectionForecaster model, IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon,
+        IReadOnlyDictionary<string, Covariates>? covariates = null) =>
+        model.ForecastAll(asked, horizon, IntervalLevels.None, covariates).Select(steps => steps.Select(s => s.Value).ToArray()).ToList();
 }

@@ -116,8 +116,8 @@ internal static class MemberFitting
     private static Fitted Fit(IStatisticalMethod method, GlobalMember member, Hyperparameters hp, CancellationToken cancellation)
     {
         var history = member.Values.Take(member.Values.Count - hp.TestSize).ToArray();
-        var fitted = ForecastingMethods.Fit(method, new FitInput(history, hp.SeasonalPeriod, hp.TestSize), cancellation);
+        var fitted = ForecastingMethods.Fit(method, new FitInput(history, hp.SeasonalPeriod, hp.TestSize) { Covariates = member.Covariates }, cancellation);
         var scale = PooledCalibration.ScaleAt(history, hp.SeasonalPeriod);
-        return new Fitted(new MemberFit(member.Key, fitted.State), fitted.Model.RecentMeanSquaredError(history, Covariates.None, ForecastModelBuilder.LossPoints(hp)) / (scale * scale));
+        return new Fitted(new MemberFit(member.Key, fitted.State), fitted.Model.RecentMeanSquaredError(history, member.Covariates, ForecastModelBuilder.LossPoints(hp)) / (scale * scale));
     }
 }

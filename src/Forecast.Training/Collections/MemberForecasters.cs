@@ -1,3 +1,4 @@
+using Forecast.Domain.Series;
 using Forecast.Training.Intervals;
 using Forecast.Training.Methods;
 using Forecast.Training.Methods.Simple;
@@ -24,8 +25,23 @@ public sealed class MemberForecasters(string method, IReadOnlyDictionary<string,
     public bool HasIntervals => members.Values.All(m => m.HasIntervals);
 
     public IReadOnlyList<IReadOnlyList<ForecastStep>> ForecastAll(
-        IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon, IntervalLevels levels) =>
-        asked.Select(a => (FallbackFor(a.Key, a.History) is null ? members[a.Key] : theta).ForecastAfter(a.History, horizon, levels)).ToList();
+        IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon, IntervalLevels levels, IReadOnlyDictionary<string, Covariates>? covariates = null) =>
+        asked.Select(a => FallbackFor(a.Key, a.History) is null
+            ? ForecastMember(a.Key, a.History, covariates?.GetValueOrDefault(a.Key) ?? Covariates.None, horizon, levels)
+            : theta.ForecastAfter(a.History, horizon, levels)).ToList();
+
+    /// <exception cref="MissingCovariateException">A covariate without a value the forecast needs, naming the member.</exception>
+    private IReadOnlyList<ForecastStep> ForecastMember(string key, IReadOnlyList<double> history, Covariates covariates, int horizon, IntervalLevels levels)
+    {
+        try
+        {
+            return members[key].ForecastAfter(history, covariates, horizon, levels);
+        }
+        catch (MissingCovariateException e)
+        {
+            throw new MissingCovariateException(e.Covariate, e.Point, e.Origin) { Member = key };
+        }
+    }
 
     public string? FallbackFor(string key, IReadOnlyList<double> history)
     {

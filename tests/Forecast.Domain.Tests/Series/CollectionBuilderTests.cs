@@ -4,7 +4,7 @@ namespace Forecast.Domain.Tests.Series;
 
 public class CollectionBuilderTests
 {
-    private static readonly CollectionLimits Limits = new(MaxMembers: 10, MaxTotalPoints: 40, MinMemberPoints: 3, MaxMemberPoints: 100);
+    private static readonly CollectionLimits Limits = new(MaxMembers: 10, MaxTotalPoints: 40, MinMemberPoints: 3, MaxMemberPoints: 100, MaxFuturePeriods: 12);
 
     private static MemberPoints Monthly(string key, int count, int skip = 0) => new(key,
         Enumerable.Range(0, count).Select(i => Utc.Date(2024, 1, 1).AddMonths(i < 1 ? i : i + skip)).ToList(),

@@ -1,0 +1,56 @@
+using System.Net;
+using Forecast.Api.Contracts;
+using Forecast.Domain.Evaluation;
+using Forecast.Domain.Series;
+using Forecast.Training.Intervals;
+using Forecast.Training.Methods;
+
+namespace Forecast.Api.Tests;
+
+/// <summary>A collection uploaded with covariates per member, an arima model regressing each member on its own, and its forecasts.</summary>
+public class CollectionCovariateTests(ForecastApiFactory factory) : IClassFixture<ForecastApiFactory>
+{
+    private readonly HttpClient client = factory.CreateClient();
+
+    [Fact]
+    public async Task An_arima_run_on_grunfeld_regresses_each_firm_on_its_covariates_and_scores_the_arima_xreg_benchmark_s_mean_MASE()
+    {
+        var collection = await TrainingFlow.UploadCollectionAsync(client, Grunfeld.Csv(future: 0));
+        var run = await TrainingFlow.TrainCollectionAsync(client, collection.Id, Grunfeld.Arima);
+        var model = await (await client.GetAsync($"/api/models/{run.ModelId}")).ReadAsync<CollectionModelResponse>();
+
+        // As ArimaXregBenchmark scores it: each firm fitted on all but its last 4 years, forecast with its covariates' actual values there.
+        var benchmark = Grunfeld.Firms.Average(firm =>
+        {
+            var (values, covariates) = (Grunfeld.Column(firm, 2), new Covariates([new Covariate("market", Grunfeld.Column(firm, 3)), new Covariate("capital", Grunfeld.Column(firm, 4))]));
+            var history = values[..^4];
+            var fitted = ForecastingMethods.Statistical("arima")!.Fit(new FitInput(history, 1, 4) { Covariates = covariates }, CancellationToken.None);
+            var forecast = fitted.Model.ForecastAfter(history, covariates, 4, IntervalLevels.None).Select(s => s.Value).ToArray();
+            return AccuracyMetrics.Compute(values[^4..], forecast, AccuracyMetrics.MaseScale(history, 1)).Mase!.Value;
+        });
+        Assert.Equal(benchmark, model.Accuracy.Model.Mase!.Value, 12);
+        Assert.Equal(1.792, model.Accuracy.Model.Mase!.Value, 3);
+    }
+
+    [Fact]
+    public async Task A_member_s_forecast_uses_its_stored_future_and_past_it_a_422_names_the_member_the_covariate_and_the_year()
+    {
+        var collection = await TrainingFlow.UploadCollectionAsync(client, Grunfeld.Csv(future: 2));
+        var run = await TrainingFlow.TrainCollectionAsync(client, collection.Id, Grunfeld.Arima);
+
+        var forecast = await (await client.GetAsync($"/api/models/{run.ModelId}/forecast?series=US-Steel&horizon=2")).ReadAsync<ForecastResponse>();
+        Assert.Equal(["1953-01-01", "1954-01-01"], forecast.Points.Select(p => p.Timestamp));
+        var problem = await (await client.GetAsync($"/api/models/{run.ModelId}/forecast?series=US-Steel&horizon=3")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("Member 'US-Steel': the covariate 'market' has no value for 1955-01-01, step 3 of the forecast from 1953-01-01", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_global_lstm_on_a_collection_with_covariates_forecasts_from_the_members_own_past_and_says_so()
+    {
+        var collection = await TrainingFlow.UploadCollectionAsync(client, Grunfeld.Csv(future: 0));
+
+        var run = await TrainingFlow.TrainCollectionAsync(client, collection.Id, new { method = "lstm", testSize = 4, seasonalPeriod = 1, lookback = 4, hiddenSize = 4, epochs = 2, ensembleSize = 1 });
+
+        Assert.Contains("Covariates not used (market, capital): lstm forecasts from the target's own past; arima (and lstm on a series of its own) use covariates.", run.Choices);
+    }
+}
