@@ -1,3 +1,4 @@
+using System.Globalization;
 using Forecast.Api.Configuration;
 using Forecast.Api.Contracts;
 using Forecast.Api.Idempotency;
@@ -6,6 +7,7 @@ using Forecast.Api.Persistence;
 using Forecast.Api.Registry;
 using Forecast.Api.Series;
 using Forecast.Domain;
+using Forecast.Domain.Calendars;
 using Forecast.Domain.Runs;
 using Forecast.Domain.Registry;
 using Forecast.Domain.Series;
@@ -59,11 +61,15 @@ public static class SeriesApi
     /// <param name="name">CSV and multipart uploads: the series' name (default: the file's name, or "series").</param>
     /// <param name="frequency">CSV and multipart uploads: minutes1, minutes5, minutes10, minutes15, minutes30, hourly, daily, weekly, monthly, quarterly or yearly; inferred from the timestamps when left out.</param>
     /// <param name="fillPolicy">CSV and multipart uploads: what to do with missing periods: interpolate (default), forwardFill or refuse.</param>
+    /// <param name="holidays">CSV and multipart uploads: the country (ISO 3166-1 alpha-2) whose public holidays make the series' holiday covariate.</param>
+    /// <param name="holidayRegion">CSV and multipart uploads: the region of that country whose holidays it follows (a state, province, canton or part).</param>
+    /// <param name="calendarFeatures">CSV and multipart uploads: calendar features to regress on, separated by commas: dayOfWeek, hourOfDay, month, weekOfYear.</param>
     public static async Task<Created<SeriesResponse>> CreateSeries(
         HttpRequest request, SeriesUploadReader reader, IDbContextFactory<ForecastDbContext> dbFactory,
-        TimeProvider clock, CancellationToken cancellationToken, string? name = null, string? frequency = null, string? fillPolicy = null)
+        TimeProvider clock, CancellationToken cancellationToken, string? name = null, string? frequency = null, string? fillPolicy = null,
+        string? holidays = null, string? holidayRegion = null, string? calendarFeatures = null)
     {
-        var upload = await reader.ReadAsync(request, new CsvUploadSettings(name, frequency, fillPolicy), cancellationToken);
+        var upload = await reader.ReadAsync(request, new CsvUploadSettings(name, frequency, fillPolicy, holidays, holidayRegion, calendarFeatures), cancellationToken);
         var series = upload.Built.Series;
         var entity = new SeriesEntity
         {
@@ -75,6 +81,7 @@ public static class SeriesApi
             Values = ValueCodec.Encode(series.Values),
             FillPolicy = upload.Built.Policy,
             Covariates = CovariateCodec.Encode(upload.Covariates),
+            Calendar = CalendarCodec.Encode(upload.Calendar),
             FilledGaps = upload.Built.FilledGaps.ToList(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
@@ -175,10 +182,17 @@ public static class SeriesApi
         var values = series.Values;
         var mean = values.Average();
         var variance = values.Count > 1 ? values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1) : 0;
-        var covariates = entity.CovariatesToDomain().Columns
+        var covariates = CovariateCodec.Decode(entity.Covariates).Columns
             .Select(c => new SeriesCovariate(c.Name, series.Format(series.TimestampAt(c.Values.Count - 1)), Math.Max(0, c.Values.Count - series.Count))).ToList();
         return new SeriesResponse(entity.Id, entity.Name, entity.Frequency, series.Format(series.Start), series.Format(series.End), entity.Count,
             entity.FillPolicy, entity.Frequency.Format(entity.FilledGaps), new SeriesStatistics(mean, Math.Sqrt(variance), values.Min(), values.Max()),
-            covariates, entity.CreatedAt, entity.Version, includeValues ? values : null, entity.CollectionId, entity.Key);
+            covariates, entity.CreatedAt, entity.Version, includeValues ? values : null, entity.CollectionId, entity.Key, CalendarOf(CalendarCodec.Decode(entity.Calendar)));
     }
+
+    private static CalendarResponse? CalendarOf(SeriesCalendar calendar) =>
+        calendar.IsEmpty
+            ? null
+            : new CalendarResponse(calendar.Holidays is { } h ? new HolidaysRequest(h.Country, h.Region) : null,
+                [.. calendar.Events.Select(e => new CalendarEventResponse(e.Name, [.. e.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))], e.Before, e.After))],
+                calendar.Features, calendar.ColumnNames);
 }

@@ -49,7 +49,10 @@ public sealed class LimitsOptions
     [Range(1, 100_000)]
     public int MaxHorizon { get; set; } = 1_000;
 
-    /// <summary>The most covariates a series may carry; the known future they may carry is <see cref="MaxHorizon"/> periods.</summary>
+    /// <summary>
+    /// The most covariates a series may carry, its calendar's included; the known future uploaded ones may carry is
+    /// <see cref="MaxHorizon"/> periods, and a calendar's are generated that far.
+    /// </summary>
     [Range(0, 1000)]
     public int MaxCovariates { get; set; } = 50;
 
@@ -81,4 +84,7 @@ public sealed class LimitsOptions
 
     [Required]
     public CollectionLimitsOptions Collections { get; set; } = new();
+
+    [Required]
+    public CalendarLimitsOptions Calendar { get; set; } = new();
 }

@@ -17,6 +17,7 @@ namespace Forecast.Api.Contracts;
 /// start), at every one of them; values past the last are the known future, one a period after the series' end.
 /// At most Limits:MaxCovariates names, none of value, date, series or timestamp.
 /// </param>
+/// <param name="Calendar">Holidays, events and calendar features the service generates covariates from, for every period; none of their names may be an uploaded covariate's.</param>
 public sealed record CreateSeriesRequest(
     string? Name,
     double[]? Values,
@@ -24,7 +25,8 @@ public sealed record CreateSeriesRequest(
     string? Start = null,
     Frequency? Frequency = null,
     GapFillPolicy? FillPolicy = null,
-    Dictionary<string, double[]>? Covariates = null);
+    Dictionary<string, double[]>? Covariates = null,
+    CalendarRequest? Calendar = null);
 
 public sealed record SeriesStatistics(double Mean, double StandardDeviation, double Min, double Max);
 
@@ -35,6 +37,8 @@ public sealed record SeriesCovariate(string Name, string KnownUntil, int FutureP
 
 /// <param name="Start">The first period: a date for a daily or coarser series, an ISO 8601 UTC date-time for an hourly or minute one, as every timestamp of it in answers.</param>
 /// <param name="Version">1 at upload, one more with every append of observations that changed the series.</param>
+/// <param name="Covariates">The uploaded covariates; the calendar's are listed under it.</param>
+/// <param name="Calendar">The series' calendar; null for none.</param>
 public sealed record SeriesResponse(
     Guid Id,
     string Name,
@@ -50,7 +54,8 @@ public sealed record SeriesResponse(
     int Version,
     IReadOnlyList<double>? Values,
     Guid? CollectionId = null,
-    string? Key = null);
+    string? Key = null,
+    CalendarResponse? Calendar = null);
 
 public sealed record SeriesListItem(Guid Id, string Name, Frequency Frequency, string Start, string End, int Count, DateTime CreatedAt);
 

@@ -28,6 +28,7 @@ public sealed class TrainingJob(
     IDbContextFactory<ForecastDbContext> dbFactory,
     ForecastMetrics metrics,
     IOptions<TrainingOptions> options,
+    IOptions<LimitsOptions> limits,
     TimeProvider clock,
     ILogger<TrainingJob> logger)
 {
@@ -66,7 +67,7 @@ public sealed class TrainingJob(
             switch (claim.Subject)
             {
                 case SeriesSubject { Series: var series }:
-                    TrainSeries(run, series.ToDomain(), series.CovariatesToDomain(), recorder, resumeFrom, source.Token);
+                    TrainSeries(run, series.ToDomain(), series.CovariatesToDomain(limits.Value.MaxHorizon), recorder, resumeFrom, source.Token);
                     break;
                 case CollectionSubject { Members: var members, Fitted: var fitted }:
                     TrainCollection(run, members, fitted, recorder, resumeFrom, source.Token);

@@ -22,12 +22,16 @@ namespace Forecast.Api.Models;
 /// finalizers free its native memory once no request holds it.
 /// </remarks>
 public sealed class ModelCache(
-    IDbContextFactory<ForecastDbContext> dbFactory, DatabaseChanges changes, ICallerContext caller, IOptions<TrainingOptions> options, ForecastMetrics metrics)
+    IDbContextFactory<ForecastDbContext> dbFactory, DatabaseChanges changes, ICallerContext caller, IOptions<TrainingOptions> options,
+    IOptions<LimitsOptions> limits, ForecastMetrics metrics)
     : IDisposable
 {
     private static readonly MemoryCacheEntryOptions EntryOptions = new() { Size = 1 };
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = options.Value.ModelCacheSize });
+
+    // A series' calendar covariates are generated as far as the longest forecast asked of any origin.
+    private readonly int knownFuture = limits.Value.MaxHorizon;
 
     /// <summary>A cached model, its owner, and the database's stamp when its data's version was last checked.</summary>
     private sealed record Entry(object Model, Guid OwnerKeyId, long? CheckedAt);
@@ -87,7 +91,7 @@ public sealed class ModelCache(
     public void Dispose() => cache.Dispose();
 
     /// <exception cref="NotFoundException">The model or its series was deleted since, by this process or another.</exception>
-    private static async Task<LoadedModel> CurrentAsync(ForecastDbContext db, LoadedModel model, CancellationToken cancellationToken)
+    private async Task<LoadedModel> CurrentAsync(ForecastDbContext db, LoadedModel model, CancellationToken cancellationToken)
     {
         var (modelId, seriesId) = (model.Entity.Id, model.Entity.SeriesId);
         var version = await db.Series.Where(s => s.Id == seriesId && db.Models.Any(m => m.Id == modelId))
@@ -98,7 +102,7 @@ public sealed class ModelCache(
             return model;
         }
         var series = await db.Series.AsNoTracking().FirstAsync(s => s.Id == seriesId, cancellationToken);
-        return model.WithSeries(series.ToDomain(), series.CovariatesToDomain(), series.Version);
+        return model.WithSeries(series.ToDomain(), series.CovariatesToDomain(knownFuture), series.Version);
     }
 
     /// <exception cref="NotFoundException">The model or its collection was deleted since, by this process or another.</exception>
@@ -116,7 +120,7 @@ public sealed class ModelCache(
         return model.WithMembers(members, current);
     }
 
-    private static async Task<Entry?> LoadSeriesModelAsync(ForecastDbContext db, Guid modelId, CancellationToken cancellationToken)
+    private async Task<Entry?> LoadSeriesModelAsync(ForecastDbContext db, Guid modelId, CancellationToken cancellationToken)
     {
         var entity = await db.Models.AsNoTracking().FirstOrDefaultAsync(m => m.Id == modelId, cancellationToken);
         if (entity is null)
@@ -124,7 +128,7 @@ public sealed class ModelCache(
             return null;
         }
         var series = await db.Series.AsNoTracking().FirstAsync(s => s.Id == entity.SeriesId, cancellationToken);
-        return new Entry(new LoadedModel(entity, ForecastingMethods.Restore(entity.Stored), series.ToDomain(), series.CovariatesToDomain(), series.Version), series.OwnerKeyId, null);
+        return new Entry(new LoadedModel(entity, ForecastingMethods.Restore(entity.Stored), series.ToDomain(), series.CovariatesToDomain(knownFuture), series.Version), series.OwnerKeyId, null);
     }
 
     private static async Task<Entry?> LoadCollectionModelAsync(ForecastDbContext db, Guid modelId, CancellationToken cancellationToken)

@@ -18,6 +18,9 @@ public sealed class SeriesEntity
 
     /// <summary>The covariates uploaded with the series, known future included (<see cref="CovariateCodec"/>); null for none.</summary>
     public string? Covariates { get; set; }
+
+    /// <summary>The series' calendar as given (<see cref="CalendarCodec"/>); null for none. Its covariates are generated on reading.</summary>
+    public string? Calendar { get; set; }
     public List<DateTime> FilledGaps { get; set; } = [];
     public DateTime CreatedAt { get; set; }
 
@@ -35,5 +38,9 @@ public sealed class SeriesEntity
 
     public RegularSeries ToDomain() => new(Start, Frequency, ValueCodec.Decode(Values));
 
-    public Covariates CovariatesToDomain() => CovariateCodec.Decode(Covariates);
+    /// <summary>
+    /// Every covariate of the series: the uploaded ones, then its calendar's, generated through <paramref name="knownFuture"/>
+    /// periods past its end (Limits:MaxHorizon, so that any forecast the service allows finds them).
+    /// </summary>
+    public Covariates CovariatesToDomain(int knownFuture) => CalendarCodec.Decode(Calendar).With(CovariateCodec.Decode(Covariates), ToDomain(), knownFuture);
 }

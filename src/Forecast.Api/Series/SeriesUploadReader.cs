@@ -1,16 +1,20 @@
 using Forecast.Api.Configuration;
 using Forecast.Api.Contracts;
 using Forecast.Domain;
+using Forecast.Domain.Calendars;
 using Forecast.Domain.Series;
 using Microsoft.Extensions.Options;
 
 namespace Forecast.Api.Series;
 
 /// <summary>A validated upload, ready to store.</summary>
-public sealed record SeriesUpload(string Name, BuiltSeries Built, Covariates Covariates);
+/// <param name="Covariates">The uploaded covariates; the calendar's are generated from <paramref name="Calendar"/> when the series is read.</param>
+public sealed record SeriesUpload(string Name, BuiltSeries Built, Covariates Covariates, SeriesCalendar Calendar);
 
 /// <summary>What a CSV cannot say about itself, from the query string (a multipart form's own fields win).</summary>
-public sealed record CsvUploadSettings(string? Name, string? Frequency, string? FillPolicy);
+/// <param name="Holidays">The country whose public holidays the series follows.</param>
+/// <param name="CalendarFeatures">Calendar features, separated by commas.</param>
+public sealed record CsvUploadSettings(string? Name, string? Frequency, string? FillPolicy, string? Holidays = null, string? HolidayRegion = null, string? CalendarFeatures = null);
 
 /// <summary>Reads <c>POST /api/series</c> bodies: JSON, a <c>text/csv</c> body, or a multipart field <c>file</c>.</summary>
 public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
@@ -25,6 +29,7 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
         {
             ValueMagnitudes.Check(covariate.Values, limits.MaxAbsoluteValue, prefix: $"Covariate '{covariate.Name}': ");
         }
+        CalendarChecks.Check(upload.Calendar, upload.Built.Series, upload.Covariates, limits.MaxHorizon, limits.Calendar.ToDomain(limits.MaxCovariates));
         return upload;
     }
 
@@ -35,12 +40,15 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
         return body.Json is { } json
             ? FromJson(json)
             : FromCsv(body.Csv!, body.Field("name", csvSettings.Name) ?? body.FileName, body.Field("frequency", csvSettings.Frequency),
-                body.Field("fillPolicy", csvSettings.FillPolicy));
+                body.Field("fillPolicy", csvSettings.FillPolicy),
+                CalendarReader.FromCsv(body.Field("holidays", csvSettings.Holidays), body.Field("holidayRegion", csvSettings.HolidayRegion),
+                    body.Field("calendarFeatures", csvSettings.CalendarFeatures)));
     }
 
     private SeriesUpload FromJson(CreateSeriesRequest body)
     {
         var name = UploadNames.Check(body.Name);
+        var calendar = CalendarReader.FromJson(body.Calendar);
         var values = body.Values ?? throw new DomainValidationException("values is required.", "values");
         var policy = body.FillPolicy ?? GapFillPolicy.Interpolate;
         if (TimestampText.ParseAll(body.Timestamps, "timestamps") is { } timestamps)
@@ -49,30 +57,30 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
             {
                 throw new DomainValidationException("Give either timestamps or start, not both.", "start");
             }
-            return WithJsonCovariates(name, SeriesBuilder.FromPoints(timestamps, values, body.Frequency, policy, limits.MaxPoints), timestamps, body.Covariates);
+            return WithJsonCovariates(name, SeriesBuilder.FromPoints(timestamps, values, body.Frequency, policy, limits.MaxPoints), timestamps, body.Covariates, calendar);
         }
         var start = TimestampText.ParseOne(body.Start, "start") ?? throw new DomainValidationException("Give timestamps, or start and frequency.", "timestamps");
         var frequency = body.Frequency ?? throw new DomainValidationException("frequency is required with start.", "frequency");
         var built = SeriesBuilder.FromValues(start, frequency, values, limits.MaxPoints);
-        return WithJsonCovariates(name, built, [.. Enumerable.Range(0, built.Series.Count).Select(built.Series.TimestampAt)], body.Covariates);
+        return WithJsonCovariates(name, built, [.. Enumerable.Range(0, built.Series.Count).Select(built.Series.TimestampAt)], body.Covariates, calendar);
     }
 
     /// <summary>
     /// The JSON's covariates as rows: value i goes with timestamp i, and the values past the last timestamp with the
     /// periods after the series' end, so that both kinds of upload are aligned by the same rules.
     /// </summary>
-    private SeriesUpload WithJsonCovariates(string name, BuiltSeries built, DateTime[] timestamps, Dictionary<string, double[]>? covariates)
+    private SeriesUpload WithJsonCovariates(string name, BuiltSeries built, DateTime[] timestamps, Dictionary<string, double[]>? covariates, SeriesCalendar calendar)
     {
         if (covariates is null || covariates.Count == 0)
         {
-            return new SeriesUpload(name, built, Covariates.None);
+            return new SeriesUpload(name, built, Covariates.None, calendar);
         }
         CheckCount(covariates.Count);
         var longest = covariates.Values.Max(v => v?.Length ?? 0);
         var series = built.Series;
         DateTime[] rows = [.. timestamps, .. series.FutureTimestamps(Math.Max(0, longest - timestamps.Length))];
         var columns = covariates.Select(c => (IReadOnlyList<double?>)[.. rows.Select((_, i) => c.Value is { } values && i < values.Length ? values[i] : (double?)null)]);
-        return new SeriesUpload(name, built, CovariateAlignment.Align(series, new CovariateRows(rows, [.. covariates.Keys], [.. columns]), limits.MaxHorizon));
+        return new SeriesUpload(name, built, CovariateAlignment.Align(series, new CovariateRows(rows, [.. covariates.Keys], [.. columns]), limits.MaxHorizon), calendar);
     }
 
     private void CheckCount(int covariates)
@@ -83,7 +91,7 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
         }
     }
 
-    private SeriesUpload FromCsv(string csv, string? name, string? frequency, string? fillPolicy)
+    private SeriesUpload FromCsv(string csv, string? name, string? frequency, string? fillPolicy, SeriesCalendar calendar)
     {
         if (string.IsNullOrWhiteSpace(csv))
         {
@@ -94,6 +102,6 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
         var policy = UploadNames.ParseEnum<GapFillPolicy>(fillPolicy, "fillPolicy") ?? GapFillPolicy.Interpolate;
         var built = points.Lines.Blame(() => SeriesBuilder.FromPoints(points.Dates, points.Values, givenFrequency, policy, limits.MaxPoints));
         var covariates = points.CovariateLines.Blame(() => CovariateAlignment.Align(built.Series, points.Covariates, limits.MaxHorizon));
-        return new SeriesUpload(UploadNames.Check(string.IsNullOrWhiteSpace(name) ? "series" : name), built, covariates);
+        return new SeriesUpload(UploadNames.Check(string.IsNullOrWhiteSpace(name) ? "series" : name), built, covariates, calendar);
     }
 }

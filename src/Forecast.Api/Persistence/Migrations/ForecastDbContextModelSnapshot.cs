@@ -561,6 +561,9 @@ namespace Forecast.Api.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Calendar")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("CollectionId")
                         .HasColumnType("TEXT");
 

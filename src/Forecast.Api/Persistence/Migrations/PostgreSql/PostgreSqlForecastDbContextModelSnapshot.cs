@@ -571,6 +571,9 @@ namespace Forecast.Api.Persistence.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Calendar")
+                        .HasColumnType("text");
+
                     b.Property<Guid?>("CollectionId")
                         .HasColumnType("uuid");
 
