@@ -134,7 +134,7 @@ public sealed class TrainingJob(
     private void TrainCollection(TrainingRunEntity run, IReadOnlyList<SeriesEntity> members, IReadOnlyList<MemberFitEntity> fitted, RunRecorder recorder,
         TrainingCheckpoint? resumeFrom, CancellationToken cancellation)
     {
-        var global = members.Select(m => new GlobalMember(m.Key!, ValueCodec.Decode(m.Values)) { Covariates = m.CovariatesToDomain() }).ToList();
+        var global = members.Select(m => new GlobalMember(m.Key!, ValueCodec.Decode(m.Values)) { Covariates = m.CovariatesToDomain(limits.Value.MaxHorizon) }).ToList();
         var built = CollectionModelBuilder.Build(global, run.Hyperparameters, recorder, cancellation, resumeFrom, warmStart: CollectionWarmStartOf(run),
             fitted: fitted.Select(f => new MemberFit(f.Key, f.State)).ToList());
         var backtest = run.Backtest is { } asked ? CollectionBacktesting.Run(built, global, run.Hyperparameters, asked, cancellation) : null;

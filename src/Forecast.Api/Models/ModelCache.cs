@@ -106,7 +106,7 @@ public sealed class ModelCache(
     }
 
     /// <exception cref="NotFoundException">The model or its collection was deleted since, by this process or another.</exception>
-    private static async Task<LoadedCollectionModel> CurrentAsync(ForecastDbContext db, LoadedCollectionModel model, CancellationToken cancellationToken)
+    private async Task<LoadedCollectionModel> CurrentAsync(ForecastDbContext db, LoadedCollectionModel model, CancellationToken cancellationToken)
     {
         var (modelId, collectionId) = (model.Entity.Id, model.Entity.CollectionId);
         var version = await db.Collections.Where(c => c.Id == collectionId && db.CollectionModels.Any(m => m.Id == modelId))
@@ -131,7 +131,7 @@ public sealed class ModelCache(
         return new Entry(new LoadedModel(entity, ForecastingMethods.Restore(entity.Stored), series.ToDomain(), series.CovariatesToDomain(knownFuture), series.Version), series.OwnerKeyId, null);
     }
 
-    private static async Task<Entry?> LoadCollectionModelAsync(ForecastDbContext db, Guid modelId, CancellationToken cancellationToken)
+    private async Task<Entry?> LoadCollectionModelAsync(ForecastDbContext db, Guid modelId, CancellationToken cancellationToken)
     {
         var entity = await db.CollectionModels.AsNoTracking().FirstOrDefaultAsync(m => m.Id == modelId, cancellationToken);
         if (entity is null)
@@ -147,12 +147,12 @@ public sealed class ModelCache(
     /// The members in key order, and the collection's version, read before them: an append in between leaves newer
     /// members under an older version, which the next read loads again, never older members under a newer one.
     /// </returns>
-    private static async Task<(List<ModelMember> Members, int Version)> LoadMembersAsync(
+    private async Task<(List<ModelMember> Members, int Version)> LoadMembersAsync(
         ForecastDbContext db, CollectionModelEntity entity, CancellationToken cancellationToken)
     {
         var version = await db.Collections.Where(c => c.Id == entity.CollectionId).Select(c => c.Version).FirstAsync(cancellationToken);
         var rows = await db.Series.AsNoTracking().Where(s => s.CollectionId == entity.CollectionId).OrderBy(s => s.Key).ToListAsync(cancellationToken);
-        var members = rows.Select(s => new ModelMember(s.Key!, s.Id, s.ToDomain(), s.Version) { Covariates = s.CovariatesToDomain() }).ToList();
+        var members = rows.Select(s => new ModelMember(s.Key!, s.Id, s.ToDomain(), s.Version) { Covariates = s.CovariatesToDomain(knownFuture) }).ToList();
         return (members, version);
     }
 }
