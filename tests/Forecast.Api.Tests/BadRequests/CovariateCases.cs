@@ -36,6 +36,20 @@ public static class CovariateCases
         new("covariates in an append", HttpStatusCode.BadRequest, "an append takes a date and a value column only",
             t => Post($"/api/series/{t.SeriesId}/observations", "date,value,price\n2030-01-01,1,2\n", "text/csv")),
 
+        // A long collection CSV's columns after the value, one member's rows at a time.
+        new("a member's covariate that is a word", HttpStatusCode.BadRequest, "line 3",
+            _ => Post("/api/collections?name=c", "series,date,value,price\na,2024-01-01,1,2\na,2024-01-02,2,cheap\na,2024-01-03,3,4\n", "text/csv")),
+        new("a member's covariate missing in its history", HttpStatusCode.BadRequest, "Member 'b'",
+            _ => Post("/api/collections?name=c", "series,date,value,price\na,2024-01-01,1,2\na,2024-01-02,2,3\na,2024-01-03,3,4\nb,2024-01-01,1,2\nb,2024-01-02,2,\nb,2024-01-03,3,4\n", "text/csv")),
+        new("a member's covariate named value", HttpStatusCode.BadRequest, "'Value' cannot name",
+            _ => Post("/api/collections?name=c", "series,date,value,Value\na,2024-01-01,1,2\na,2024-01-02,2,3\na,2024-01-03,3,4\n", "text/csv")),
+        new("a collection row short of the header's covariates", HttpStatusCode.BadRequest, "line 3",
+            _ => Post("/api/collections?name=c", "series,date,value,price\na,2024-01-01,1,2\na,2024-01-02,2\na,2024-01-03,3,4\n", "text/csv")),
+        new("51 covariate columns in a collection", HttpStatusCode.BadRequest, "Limits:MaxCovariates",
+            _ => Post("/api/collections?name=c", $"series,date,value,{FiftyOneNames}\na,2024-01-01,1\n", "text/csv")),
+        new("covariates in an append to a collection", HttpStatusCode.BadRequest, "an append to a collection takes series, date and value columns only",
+            t => Post($"/api/collections/{t.CollectionId}/observations", "series,date,value,price\na,2030-01-01,1,2\n", "text/csv")),
+
         // JSON covariates.
         new("a JSON covariate named series", HttpStatusCode.BadRequest, "'series' cannot name", _ => Upload($"{{\"name\":\"x\",{Daily},\"values\":[1,2,3],\"covariates\":{{\"series\":[1,2,3]}}}}")),
         new("a JSON covariate shorter than the history", HttpStatusCode.BadRequest, "no value at 2024-01-03",
