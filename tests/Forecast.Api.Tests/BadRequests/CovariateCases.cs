@@ -33,8 +33,6 @@ public static class CovariateCases
             _ => Csv("date,value,price\n2024-01-01,1,2\n2024-01-02,2,3\n2024-01-03,3,4\n2024-01-04,,5\n2024-01-04,,6\n")),
         new("a known-future row before the first value", HttpStatusCode.BadRequest, "line 2",
             _ => Csv("date,value,price\n2023-12-31,,1\n2024-01-01,1,2\n2024-01-02,2,3\n2024-01-03,3,4\n")),
-        new("covariates in an append", HttpStatusCode.BadRequest, "an append takes a date and a value column only",
-            t => Post($"/api/series/{t.SeriesId}/observations", "date,value,price\n2030-01-01,1,2\n", "text/csv")),
 
         // JSON covariates.
         new("a JSON covariate named series", HttpStatusCode.BadRequest, "'series' cannot name", _ => Upload($"{{\"name\":\"x\",{Daily},\"values\":[1,2,3],\"covariates\":{{\"series\":[1,2,3]}}}}")),
