@@ -70,6 +70,19 @@ public class CovariateTests(ForecastApiFactory factory) : IClassFixture<Forecast
     }
 
     [Fact]
+    public async Task The_series_diagnostics_cross_correlate_each_covariate_with_the_series_over_its_history_alone()
+    {
+        var series = await UsMacro.UploadAsync(client, future: 4);
+
+        var diagnostics = await (await client.GetAsync($"/api/series/{series.Id}/diagnostics?nlags=8")).ReadAsync<SeriesDiagnosticsResponse>();
+
+        var correlation = Assert.Single(diagnostics.CrossCorrelations);
+        Assert.Equal(("realdpi", 199, 198), (correlation.Covariate, correlation.Levels!.Count, correlation.Differences!.Count));
+        Assert.Equal(Enumerable.Range(-8, 17), correlation.Levels.Points.Select(p => p.Lag));
+        Assert.Contains(diagnostics.Interpretation, finding => finding.StartsWith("'realdpi': its changes correlate most", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_method_that_cannot_use_covariates_fits_the_target_alone_and_says_so()
     {
         var series = await UsMacro.UploadAsync(client, future: 4);

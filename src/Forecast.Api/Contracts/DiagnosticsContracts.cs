@@ -3,7 +3,8 @@ using Forecast.Training.Diagnostics;
 
 namespace Forecast.Api.Contracts;
 
-/// <summary>The statistical report of a stored series; values agree with statsmodels.</summary>
+/// <summary>The statistical report of a stored series; values agree with statsmodels (cross-correlations with R's ccf).</summary>
+/// <param name="CrossCorrelations">Each covariate's cross-correlations with the series at lags -nlags..nlags, of the levels and of the first differences; none without covariates.</param>
 public sealed record SeriesDiagnosticsResponse(
     Guid SeriesId,
     DiagnosticsSummary Summary,
@@ -14,6 +15,7 @@ public sealed record SeriesDiagnosticsResponse(
     IReadOnlyList<CorrelogramPoint> Acf,
     IReadOnlyList<CorrelogramPoint>? Pacf,
     SeasonalityResult Seasonality,
+    IReadOnlyList<CovariateCrossCorrelation> CrossCorrelations,
     IReadOnlyList<string> Interpretation);
 
 public sealed record DiagnosticsSummary(
