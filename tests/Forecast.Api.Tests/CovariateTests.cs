@@ -83,6 +83,25 @@ public class CovariateTests(ForecastApiFactory factory) : IClassFixture<Forecast
     }
 
     [Fact]
+    public async Task The_residuals_of_a_model_without_the_covariate_correlate_with_its_changes_and_those_of_the_regression_on_it_do_not()
+    {
+        var series = await UsMacro.UploadAsync(client, future: 0);
+        var ets = await TrainingFlow.TrainAsync(client, series.Id, new { method = "ets", testSize = 8, seasonalPeriod = 4 });
+        var arima = await TrainingFlow.TrainAsync(client, series.Id, UsMacro.Arima);
+
+        var withoutIt = await ResidualDiagnosticsAsync(ets.ModelId!.Value);
+        var onIt = await ResidualDiagnosticsAsync(arima.ModelId!.Value);
+
+        double AtLagZero(ResidualDiagnosticsResponse r) => Math.Abs(r.CrossCorrelations.Single().Changes!.Points.Single(p => p.Lag == 0).Value);
+        var bound = withoutIt.CrossCorrelations.Single().Changes!.Bound;
+        Assert.True(AtLagZero(withoutIt) > bound && AtLagZero(onIt) < bound, $"lag 0: ets {AtLagZero(withoutIt)}, arima {AtLagZero(onIt)}, band {bound}");
+        Assert.Contains("'realdpi': its changes correlate with the residuals at lag 0", withoutIt.Interpretation, StringComparison.Ordinal);
+    }
+
+    private async Task<ResidualDiagnosticsResponse> ResidualDiagnosticsAsync(Guid model) =>
+        await (await client.GetAsync($"/api/models/{model}/residual-diagnostics")).ReadAsync<ResidualDiagnosticsResponse>();
+
+    [Fact]
     public async Task A_method_that_cannot_use_covariates_fits_the_target_alone_and_says_so()
     {
         var series = await UsMacro.UploadAsync(client, future: 4);

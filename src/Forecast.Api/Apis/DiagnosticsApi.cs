@@ -23,7 +23,7 @@ public static class DiagnosticsApi
         app.MapGet("/api/models/{id:guid}/residual-diagnostics", GetResidualDiagnostics)
             .WithTags("Diagnostics")
             .WithName(nameof(GetResidualDiagnostics))
-            .WithSummary("Ljung-Box on the model's one-step in-sample residuals: is anything left to learn?")
+            .WithSummary("Ljung-Box on the model's one-step in-sample residuals, and their cross-correlations with each covariate's changes: is anything left to learn?")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
@@ -61,7 +61,7 @@ public static class DiagnosticsApi
         var model = await cache.GetAsync(id, cancellationToken);
         var report = ResidualDiagnostics.Compute(model.Model, model.Series.Values, model.Entity.Hyperparameters, options, model.Covariates);
         return TypedResults.Ok(new ResidualDiagnosticsResponse(id, report.Residuals.Count, report.Mean, report.StandardDeviation,
-            report.LjungBox, report.Alpha, report.WhiteNoise, report.Interpretation));
+            report.LjungBox, report.Alpha, report.WhiteNoise, report.CrossCorrelations, report.Interpretation));
     }
 
     private static async Task<(RegularSeries Series, Covariates Covariates)> LoadSeriesAsync(

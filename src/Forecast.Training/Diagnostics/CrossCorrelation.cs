@@ -29,6 +29,10 @@ public sealed record Crosscorrelogram(int Count, double Bound, IReadOnlyList<Cro
 /// </param>
 public sealed record CovariateCrossCorrelation(string Covariate, Crosscorrelogram? Levels, Crosscorrelogram? Differences);
 
+/// <summary>A covariate's changes against a model's one-step residuals.</summary>
+/// <param name="Changes">Null where the covariate's changes are constant.</param>
+public sealed record ResidualCrossCorrelation(string Covariate, Crosscorrelogram? Changes);
+
 /// <summary>Cross-correlations of covariates with the target, matching R's <c>ccf</c> (stats, <c>acf</c> of both with demean).</summary>
 public static class CrossCorrelation
 {
@@ -57,6 +61,37 @@ public static class CrossCorrelation
             }
         }
         return correlations;
+    }
+
+    /// <summary>
+    /// Each covariate's changes against a model's one-step residuals at the same periods: a lag beyond the band is an
+    /// effect of the covariate that the model leaves unexplained. Changes rather than levels, because residuals have no
+    /// trend, and a trending covariate's levels would correlate with any slow drift in them.
+    /// </summary>
+    /// <param name="first">The series' period of the first residual.</param>
+    /// <param name="findings">Where a covariate whose changes correlate with the residuals beyond the band is named.</param>
+    public static IReadOnlyList<ResidualCrossCorrelation> OfResiduals(
+        IReadOnlyList<double> residuals, int first, Covariates covariates, double alpha, ICollection<string> findings)
+    {
+        ArgumentNullException.ThrowIfNull(covariates);
+        ArgumentNullException.ThrowIfNull(findings);
+        // The series' first period has no change.
+        var skip = first == 0 ? 1 : 0;
+        var paired = residuals.Skip(skip).ToArray();
+        var history = covariates.Require(covariates.Names, first + residuals.Count);
+        var nlags = Math.Max(0, Math.Min(DiagnosticsOptions.DefaultNlags, paired.Length / 2 - 1));
+        return [.. covariates.Names.Select((name, i) =>
+        {
+            var values = history[i];
+            double[] changes = [.. Enumerable.Range(first + skip, paired.Length).Select(t => values[t] - values[t - 1])];
+            var correlogram = SeriesDiagnostics.Attempt(() => Ccf(changes, paired, nlags, alpha), $"Cross-correlation of '{name}' with the residuals", findings);
+            if (correlogram?.Points.MaxBy(p => Math.Abs(p.Value)) is { } strongest && Math.Abs(strongest.Value) > correlogram.Bound)
+            {
+                findings.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"'{name}': its changes correlate with the residuals at lag {strongest.Lag} (r = {strongest.Value:0.00}, band ±{correlogram.Bound:0.00}): the model leaves an effect of it unexplained."));
+            }
+            return new ResidualCrossCorrelation(name, correlogram);
+        })];
     }
 
     /// <summary>The strongest lag in plain words: of the differences, which say more than trending levels, where there are any.</summary>
