@@ -57,6 +57,11 @@ public static class CovariateAppender
 
     private static void Put(RegularSeries series, string name, List<double> values, int period, double value, int row, int oldCount, bool revise)
     {
+        if (period > values.Count && values.Count < series.Count)
+        {
+            // A hole in the history after the append (a period the series' policy filled, say), not in the known future.
+            throw Missing(series, name, values.Count);
+        }
         if (period > values.Count)
         {
             throw new TimestampException(
@@ -81,9 +86,7 @@ public static class CovariateAppender
     {
         if (values.Count < series.Count)
         {
-            throw new UnprocessableException(
-                $"The covariate '{stored.Name}' has no value at {series.Format(series.TimestampAt(values.Count))}, a period this append adds: an append to a series with covariates gives each of them for every new period its stored known future does not reach.",
-                "covariates");
+            throw Missing(series, stored.Name, values.Count);
         }
         // Only the append can have made it too long: a stored future was within the limit at a shorter series' end.
         if (values.Count > stored.Values.Count && values.Count - series.Count > maxFuturePeriods)
@@ -93,4 +96,8 @@ public static class CovariateAppender
                 Array.IndexOf(periods, values.Count - 1), "covariates");
         }
     }
+
+    private static UnprocessableException Missing(RegularSeries series, string name, int period) => new(
+        $"The covariate '{name}' has no value at {series.Format(series.TimestampAt(period))}, a period this append adds: an append to a series with covariates gives each of them for every new period its stored known future does not reach.",
+        "covariates");
 }
