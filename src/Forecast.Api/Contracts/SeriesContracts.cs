@@ -35,7 +35,7 @@ public sealed record SeriesStatistics(double Mean, double StandardDeviation, dou
 public sealed record SeriesCovariate(string Name, string KnownUntil, int FuturePeriods, IReadOnlyList<double>? Values = null);
 
 /// <param name="Start">The first period: a date for a daily or coarser series, an ISO 8601 UTC date-time for an hourly or minute one, as every timestamp of it in answers.</param>
-/// <param name="Version">1 at upload, one more with every append of observations that changed the series.</param>
+/// <param name="Version">1 at upload, one more with every append of observations that changed the series or its covariates.</param>
 public sealed record SeriesResponse(
     Guid Id,
     string Name,
@@ -68,7 +68,7 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
 public sealed record AppendObservationsRequest(double[]? Values, string[]? Timestamps = null, Dictionary<string, double[]>? Covariates = null);
 
 /// <summary>What an append did to a series.</summary>
-/// <param name="Version">The series' version after the append; unchanged when every observation repeated a stored one.</param>
+/// <param name="Version">The series' version after the append; unchanged when every observation and covariate value repeated a stored one.</param>
 /// <param name="Appended">Observations after the old end.</param>
 /// <param name="Unchanged">Observations equal to stored ones: no-ops.</param>
 /// <param name="Supplied">Periods that held a filled value and now hold an observation.</param>
