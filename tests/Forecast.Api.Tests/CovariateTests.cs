@@ -89,6 +89,38 @@ public class CovariateTests(ForecastApiFactory factory) : IClassFixture<Forecast
     }
 
     [Fact]
+    public async Task The_series_diagnostics_cross_correlate_each_covariate_with_the_series_over_its_history_alone()
+    {
+        var series = await UsMacro.UploadAsync(client, future: 4);
+
+        var diagnostics = await (await client.GetAsync($"/api/series/{series.Id}/diagnostics?nlags=8")).ReadAsync<SeriesDiagnosticsResponse>();
+
+        var correlation = Assert.Single(diagnostics.CrossCorrelations);
+        Assert.Equal(("realdpi", 199, 198), (correlation.Covariate, correlation.Levels!.Count, correlation.Differences!.Count));
+        Assert.Equal(Enumerable.Range(-8, 17), correlation.Levels.Points.Select(p => p.Lag));
+        Assert.Contains(diagnostics.Interpretation, finding => finding.StartsWith("'realdpi': its changes correlate most", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_residuals_of_a_model_without_the_covariate_correlate_with_its_changes_and_those_of_the_regression_on_it_do_not()
+    {
+        var series = await UsMacro.UploadAsync(client, future: 0);
+        var ets = await TrainingFlow.TrainAsync(client, series.Id, new { method = "ets", testSize = 8, seasonalPeriod = 4 });
+        var arima = await TrainingFlow.TrainAsync(client, series.Id, UsMacro.Arima);
+
+        var withoutIt = await ResidualDiagnosticsAsync(ets.ModelId!.Value);
+        var onIt = await ResidualDiagnosticsAsync(arima.ModelId!.Value);
+
+        double AtLagZero(ResidualDiagnosticsResponse r) => Math.Abs(r.CrossCorrelations.Single().Changes!.Points.Single(p => p.Lag == 0).Value);
+        var bound = withoutIt.CrossCorrelations.Single().Changes!.Bound;
+        Assert.True(AtLagZero(withoutIt) > bound && AtLagZero(onIt) < bound, $"lag 0: ets {AtLagZero(withoutIt)}, arima {AtLagZero(onIt)}, band {bound}");
+        Assert.Contains("'realdpi': its changes correlate with the residuals at lag 0", withoutIt.Interpretation, StringComparison.Ordinal);
+    }
+
+    private async Task<ResidualDiagnosticsResponse> ResidualDiagnosticsAsync(Guid model) =>
+        await (await client.GetAsync($"/api/models/{model}/residual-diagnostics")).ReadAsync<ResidualDiagnosticsResponse>();
+
+    [Fact]
     public async Task A_method_that_cannot_use_covariates_fits_the_target_alone_and_says_so()
     {
         var series = await UsMacro.UploadAsync(client, future: 4);

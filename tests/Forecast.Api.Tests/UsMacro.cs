@@ -24,6 +24,12 @@ public static class UsMacro
         .. Quarters.Select((q, i) => string.Create(CultureInfo.InvariantCulture, $"{q.Date},{(i < Quarters.Length - future ? q.Realcons : "")},{q.Realdpi}")),
     ]);
 
+    /// <summary>A CSV <c>date,value,realdpi</c> of the <paramref name="quarters"/> with both values: what an append of them carries.</summary>
+    public static string AppendCsv(Range quarters) => string.Join('\n', [
+        "date,value,realdpi",
+        .. Quarters[quarters].Select(q => string.Create(CultureInfo.InvariantCulture, $"{q.Date},{q.Realcons},{q.Realdpi}")),
+    ]);
+
     /// <summary>Uploads <see cref="Csv"/> as a series.</summary>
     public static async Task<SeriesResponse> UploadAsync(HttpClient client, int future) =>
         await (await client.PostCsvAsync(Csv(future), $"?name=us-macro-{future}")).ReadAsync<SeriesResponse>();

@@ -104,7 +104,7 @@ public static class SeriesApi
         var (appended, series) = (stored.Appended, stored.Appended.Series);
         var frequency = series.Frequency;
         return new ObservationsResponse(seriesId, stored.Version, series.Count, series.Format(series.End), appended.Appended, appended.Unchanged,
-            frequency.Format(appended.Supplied), frequency.Format(appended.Revised), frequency.Format(appended.NewlyFilled));
+            frequency.Format(appended.Supplied), frequency.Format(appended.Revised), frequency.Format(appended.NewlyFilled), Describe(series, stored.Covariates, includeValues: false));
     }
 
     /// <param name="modelId">
@@ -143,6 +143,7 @@ public static class SeriesApi
         return TypedResults.Ok(new PagedList<SeriesListItem>(listed, page, pageSize, total));
     }
 
+    /// <param name="includeValues">Include the series' values and each covariate's, its known future too (default false).</param>
     public static async Task<Ok<SeriesResponse>> GetSeries(
         Guid id, IDbContextFactory<ForecastDbContext> dbFactory, CancellationToken cancellationToken, bool includeValues = false)
     {
@@ -182,8 +183,7 @@ public static class SeriesApi
         var values = series.Values;
         var mean = values.Average();
         var variance = values.Count > 1 ? values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1) : 0;
-        var covariates = CovariateCodec.Decode(entity.Covariates).Columns
-            .Select(c => new SeriesCovariate(c.Name, series.Format(series.TimestampAt(c.Values.Count - 1)), Math.Max(0, c.Values.Count - series.Count))).ToList();
+        var covariates = Describe(series, CovariateCodec.Decode(entity.Covariates), includeValues);
         return new SeriesResponse(entity.Id, entity.Name, entity.Frequency, series.Format(series.Start), series.Format(series.End), entity.Count,
             entity.FillPolicy, entity.Frequency.Format(entity.FilledGaps), new SeriesStatistics(mean, Math.Sqrt(variance), values.Min(), values.Max()),
             covariates, entity.CreatedAt, entity.Version, includeValues ? values : null, entity.CollectionId, entity.Key, CalendarOf(CalendarCodec.Decode(entity.Calendar)));
@@ -195,4 +195,8 @@ public static class SeriesApi
             : new CalendarResponse(calendar.Holidays is { } h ? new HolidaysRequest(h.Country, h.Region) : null,
                 [.. calendar.Events.Select(e => new CalendarEventResponse(e.Name, [.. e.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))], e.Before, e.After))],
                 calendar.Features, calendar.ColumnNames);
+
+    private static List<SeriesCovariate> Describe(RegularSeries series, Covariates covariates, bool includeValues) =>
+        [.. covariates.Columns.Select(c => new SeriesCovariate(c.Name, series.Format(series.TimestampAt(c.Values.Count - 1)), Math.Max(0, c.Values.Count - series.Count),
+            includeValues ? c.Values : null))];
 }

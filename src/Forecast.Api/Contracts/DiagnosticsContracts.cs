@@ -3,7 +3,8 @@ using Forecast.Training.Diagnostics;
 
 namespace Forecast.Api.Contracts;
 
-/// <summary>The statistical report of a stored series; values agree with statsmodels.</summary>
+/// <summary>The statistical report of a stored series; values agree with statsmodels (cross-correlations with R's ccf).</summary>
+/// <param name="CrossCorrelations">Each covariate's cross-correlations with the series at lags -nlags..nlags, of the levels and of the first differences; none without covariates.</param>
 public sealed record SeriesDiagnosticsResponse(
     Guid SeriesId,
     DiagnosticsSummary Summary,
@@ -14,6 +15,7 @@ public sealed record SeriesDiagnosticsResponse(
     IReadOnlyList<CorrelogramPoint> Acf,
     IReadOnlyList<CorrelogramPoint>? Pacf,
     SeasonalityResult Seasonality,
+    IReadOnlyList<CovariateCrossCorrelation> CrossCorrelations,
     IReadOnlyList<string> Interpretation);
 
 public sealed record DiagnosticsSummary(
@@ -32,6 +34,7 @@ public sealed record DiagnosticsSummary(
 /// <summary>Are a model's one-step in-sample residuals white noise? (The tutorial's Ljung-Box check.)</summary>
 /// <param name="ResidualCount">One-step residuals on the training and validation parts (the test tail is left out).</param>
 /// <param name="WhiteNoise">True when no Ljung-Box p-value falls below alpha.</param>
+/// <param name="CrossCorrelations">Each covariate's changes against the residuals at lags -20..20 (as R's ccf(changes, residuals)); none without covariates.</param>
 public sealed record ResidualDiagnosticsResponse(
     Guid ModelId,
     int ResidualCount,
@@ -40,4 +43,5 @@ public sealed record ResidualDiagnosticsResponse(
     IReadOnlyList<PortmanteauResult> LjungBox,
     double Alpha,
     bool WhiteNoise,
+    IReadOnlyList<ResidualCrossCorrelation> CrossCorrelations,
     string Interpretation);

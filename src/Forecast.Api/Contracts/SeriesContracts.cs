@@ -33,10 +33,11 @@ public sealed record SeriesStatistics(double Mean, double StandardDeviation, dou
 /// <summary>A covariate a series carries.</summary>
 /// <param name="KnownUntil">The last period it has a value for.</param>
 /// <param name="FuturePeriods">How many periods past the series' last value it is known: how far a forecast can reach with it.</param>
-public sealed record SeriesCovariate(string Name, string KnownUntil, int FuturePeriods);
+/// <param name="Values">Its values from the series' first period to <paramref name="KnownUntil"/>, when asked for with includeValues.</param>
+public sealed record SeriesCovariate(string Name, string KnownUntil, int FuturePeriods, IReadOnlyList<double>? Values = null);
 
 /// <param name="Start">The first period: a date for a daily or coarser series, an ISO 8601 UTC date-time for an hourly or minute one, as every timestamp of it in answers.</param>
-/// <param name="Version">1 at upload, one more with every append of observations that changed the series.</param>
+/// <param name="Version">1 at upload, one more with every append of observations that changed the series or its covariates.</param>
 /// <param name="Covariates">The uploaded covariates; the calendar's are listed under it.</param>
 /// <param name="Calendar">The series' calendar; null for none.</param>
 public sealed record SeriesResponse(
@@ -64,15 +65,21 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
 /// <summary>New observations of a series as JSON.</summary>
 /// <param name="Values">The observations, oldest first.</param>
 /// <param name="Timestamps">One timestamp per value (as on upload), strictly increasing, on the series' grid; leave out to continue from its end.</param>
-public sealed record AppendObservationsRequest(double[]? Values, string[]? Timestamps = null);
+/// <param name="Covariates">
+/// Values of the series' covariates by name, value i with observation i and those after the last observation with the periods
+/// after it (its known future). A new period needs a value of every covariate unless the stored known future has it; a value
+/// given for a period after the old end replaces the stored one; one for a period of the history must equal it unless revise=true.
+/// </param>
+public sealed record AppendObservationsRequest(double[]? Values, string[]? Timestamps = null, Dictionary<string, double[]>? Covariates = null);
 
 /// <summary>What an append did to a series.</summary>
-/// <param name="Version">The series' version after the append; unchanged when every observation repeated a stored one.</param>
+/// <param name="Version">The series' version after the append; unchanged when every observation and covariate value repeated a stored one.</param>
 /// <param name="Appended">Observations after the old end.</param>
 /// <param name="Unchanged">Observations equal to stored ones: no-ops.</param>
 /// <param name="Supplied">Periods that held a filled value and now hold an observation.</param>
 /// <param name="Revised">Periods whose observation was replaced (revise=true).</param>
 /// <param name="FilledGaps">Periods missing before the new observations, filled by the series' fill policy.</param>
+/// <param name="Covariates">The series' covariates after the append, and how far each is known.</param>
 public sealed record ObservationsResponse(
     Guid SeriesId,
     int Version,
@@ -82,4 +89,5 @@ public sealed record ObservationsResponse(
     int Unchanged,
     IReadOnlyList<string> Supplied,
     IReadOnlyList<string> Revised,
-    IReadOnlyList<string> FilledGaps);
+    IReadOnlyList<string> FilledGaps,
+    IReadOnlyList<SeriesCovariate> Covariates);

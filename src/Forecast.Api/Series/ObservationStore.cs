@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 
 namespace Forecast.Api.Series;
 
-/// <summary>An append as stored: what it did, and the series' version after it.</summary>
-public sealed record StoredAppend(AppendedSeries Appended, int Version);
+/// <summary>An append as stored: what it did, the series' version and covariates after it.</summary>
+public sealed record StoredAppend(AppendedSeries Appended, int Version, Covariates Covariates);
 
 /// <summary>An append to a collection as stored: each member's, and the collection's version after it.</summary>
 public sealed record StoredCollectionAppend(IReadOnlyList<(SeriesEntity Member, StoredAppend Append)> Members, int Version);
@@ -34,9 +34,13 @@ public sealed class ObservationStore(
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var entity = await db.Series.FirstOrDefaultAsync(s => s.Id == seriesId, cancellationToken) ?? throw new NotFoundException("Series", seriesId);
-            var appended = batch.Blame(() => SeriesAppender.Append(entity.ToDomain(), entity.FilledGaps, entity.FillPolicy, batch.Dates, batch.Values,
+            var series = entity.ToDomain();
+            var appended = batch.Blame(() => SeriesAppender.Append(series, entity.FilledGaps, entity.FillPolicy, batch.Dates, batch.Values,
                 revise, limits.Value.MaxPoints, limits.Value.MaxObservationsPerAppend));
-            Apply(entity, appended);
+            var covariates = batch.BlameCovariates(() => CovariateAppender.Append(CovariateCodec.Decode(entity.Covariates), series.Count, appended.Series,
+                batch.CovariatesOn(series), revise, limits.Value.MaxHorizon));
+            ValueMagnitudes.Check(covariates.Covariates, limits.Value.MaxAbsoluteValue);
+            Apply(entity, appended, covariates);
             if (await SaveAsync(db, entity.CollectionId, cancellationToken))
             {
                 AnomalyCheckJob.AfterAppend(jobs, notifier, entity, appended);
@@ -44,7 +48,7 @@ public sealed class ObservationStore(
                 {
                     await RetrainingJob.AfterAppendAsync(jobs, db, entity.CollectionId is { } collection ? [entity.Id, collection] : [entity.Id], cancellationToken);
                 }
-                return new StoredAppend(appended, entity.Version);
+                return new StoredAppend(appended, entity.Version, covariates.Covariates);
             }
         }
         throw new ConflictException($"Series '{seriesId}' kept changing under this append; try again.");
@@ -65,7 +69,7 @@ public sealed class ObservationStore(
                 collection.FillPolicy, batch, revise, limits.Value.MaxPoints, limits.Value.MaxObservationsPerAppend);
             foreach (var (key, append) in appended)
             {
-                Apply(members[key], append);
+                Apply(members[key], append, covariates: null);
             }
             if (await SaveAsync(db, collectionId, cancellationToken))
             {
@@ -78,17 +82,23 @@ public sealed class ObservationStore(
                 {
                     await RetrainingJob.AfterAppendAsync(jobs, db, [collectionId], cancellationToken);
                 }
-                return new StoredCollectionAppend(appended.Select(a => (members[a.Key], new StoredAppend(a.Appended, members[a.Key].Version))).ToList(), version);
+                return new StoredCollectionAppend(appended.Select(a => (members[a.Key], new StoredAppend(a.Appended, members[a.Key].Version, Covariates.None))).ToList(), version);
             }
         }
         throw new ConflictException($"Collection '{collectionId}' kept changing under this append; try again.");
     }
 
-    private static void Apply(SeriesEntity entity, AppendedSeries appended)
+    /// <param name="covariates">The series' covariates after the append; null for a collection's member, which has none.</param>
+    private static void Apply(SeriesEntity entity, AppendedSeries appended, AppendedCovariates? covariates)
     {
-        if (!appended.Changed)
+        // Covariates alone may change (a newer plan for the known future): the version goes up, so forecasts read them.
+        if (!appended.Changed && covariates?.Changed != true)
         {
             return;
+        }
+        if (covariates is { Changed: true })
+        {
+            entity.Covariates = CovariateCodec.Encode(covariates.Covariates);
         }
         entity.Values = ValueCodec.Encode(appended.Series.Values);
         entity.Count = appended.Series.Count;

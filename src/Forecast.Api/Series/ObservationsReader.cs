@@ -11,13 +11,30 @@ namespace Forecast.Api.Series;
 /// <param name="Lines">Where each came from in a CSV; null for JSON, whose refusals name the point's index.</param>
 public sealed record ObservationBatch(IReadOnlyList<DateTime>? Dates, IReadOnlyList<double> Values, PointLines? Lines = null)
 {
+    /// <summary>A CSV's covariate columns, each row with its own timestamp.</summary>
+    public CovariateRows CsvCovariates { get; init; } = CovariateRows.None;
+
+    /// <summary>Where each of <see cref="CsvCovariates"/>' rows came from.</summary>
+    public PointLines? CovariateLines { get; init; }
+
+    /// <summary>JSON's covariates: value i with observation i, and those after the last observation with the periods after it.</summary>
+    public IReadOnlyDictionary<string, double[]>? JsonCovariates { get; init; }
+
     /// <summary>Runs a step on the observations, a refused one named by its CSV line where it has one.</summary>
     public T Blame<T>(Func<T> step) => Lines is null ? step() : Lines.Blame(step);
+
+    /// <summary>Runs a step on the covariate rows, a refused row named by its CSV line where it has one.</summary>
+    public T BlameCovariates<T>(Func<T> step) => CovariateLines is null ? step() : CovariateLines.Blame(step);
+
+    /// <summary>The covariates as rows dated on <paramref name="series"/>, the one appended to (which dates JSON observations without timestamps).</summary>
+    public CovariateRows CovariatesOn(RegularSeries series) => JsonCovariates is { Count: > 0 } json
+        ? CovariateRows.FromArrays(Dates ?? series.FutureTimestamps(Values.Count), series.Frequency, json)
+        : CsvCovariates;
 }
 
 /// <summary>
 /// Reads the bodies of <c>POST /api/series/{id}/observations</c> (JSON, a <c>text/csv</c> body of date and value, or a
-/// multipart field <c>file</c>) and of <c>POST /api/collections/{id}/observations</c> (JSON, or a long CSV).
+/// multipart field <c>file</c>, either with covariates as on upload) and of <c>POST /api/collections/{id}/observations</c> (JSON, or a long CSV).
 /// </summary>
 public sealed class ObservationsReader(IOptions<LimitsOptions> limits)
 {
@@ -29,6 +46,9 @@ public sealed class ObservationsReader(IOptions<LimitsOptions> limits)
             "The request body is empty; send a JSON object with values (and timestamps).", "a date and a value column", cancellationToken);
         var batch = body.Json is { } json
             ? new ObservationBatch(TimestampText.ParseAll(json.Timestamps, "timestamps"), json.Values ?? throw new DomainValidationException("values is required.", "values"))
+            {
+                JsonCovariates = json.Covariates,
+            }
             : FromCsv(body.Csv!);
         ValueMagnitudes.Check(batch.Values, limits.MaxAbsoluteValue, prefix: "");
         return batch;
@@ -79,11 +99,6 @@ public sealed class ObservationsReader(IOptions<LimitsOptions> limits)
             throw new DomainValidationException("The CSV is empty.", "file");
         }
         var points = CsvSeriesReader.Read(new StringReader(csv), limits.MaxObservationsPerAppend, limits.MaxCsvLineLength, limits.MaxCovariates);
-        if (points.Covariates.Names.Count > 0)
-        {
-            throw new DomainValidationException(
-                $"The CSV carries covariates ({string.Join(", ", points.Covariates.Names)}); an append takes a date and a value column only, for now.", "file");
-        }
-        return new ObservationBatch(points.Dates, points.Values, points.Lines);
+        return new ObservationBatch(points.Dates, points.Values, points.Lines) { CsvCovariates = points.Covariates, CovariateLines = points.CovariateLines };
     }
 }

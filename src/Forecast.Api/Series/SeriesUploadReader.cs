@@ -25,10 +25,7 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
     {
         var upload = await ReadBodyAsync(request, csvSettings, cancellationToken);
         ValueMagnitudes.Check(upload.Built.Series.Values, limits.MaxAbsoluteValue, prefix: "");
-        foreach (var covariate in upload.Covariates.Columns)
-        {
-            ValueMagnitudes.Check(covariate.Values, limits.MaxAbsoluteValue, prefix: $"Covariate '{covariate.Name}': ");
-        }
+        ValueMagnitudes.Check(upload.Covariates, limits.MaxAbsoluteValue);
         CalendarChecks.Check(upload.Calendar, upload.Built.Series, upload.Covariates, limits.MaxHorizon, limits.Calendar.ToDomain(limits.MaxCovariates));
         return upload;
     }
@@ -65,10 +62,7 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
         return WithJsonCovariates(name, built, [.. Enumerable.Range(0, built.Series.Count).Select(built.Series.TimestampAt)], body.Covariates, calendar);
     }
 
-    /// <summary>
-    /// The JSON's covariates as rows: value i goes with timestamp i, and the values past the last timestamp with the
-    /// periods after the series' end, so that both kinds of upload are aligned by the same rules.
-    /// </summary>
+    /// <summary>The JSON's covariates, aligned by the rules of a CSV's rows (<see cref="CovariateRows.FromArrays"/>).</summary>
     private SeriesUpload WithJsonCovariates(string name, BuiltSeries built, DateTime[] timestamps, Dictionary<string, double[]>? covariates, SeriesCalendar calendar)
     {
         if (covariates is null || covariates.Count == 0)
@@ -76,11 +70,8 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
             return new SeriesUpload(name, built, Covariates.None, calendar);
         }
         CheckCount(covariates.Count);
-        var longest = covariates.Values.Max(v => v?.Length ?? 0);
-        var series = built.Series;
-        DateTime[] rows = [.. timestamps, .. series.FutureTimestamps(Math.Max(0, longest - timestamps.Length))];
-        var columns = covariates.Select(c => (IReadOnlyList<double?>)[.. rows.Select((_, i) => c.Value is { } values && i < values.Length ? values[i] : (double?)null)]);
-        return new SeriesUpload(name, built, CovariateAlignment.Align(series, new CovariateRows(rows, [.. covariates.Keys], [.. columns]), limits.MaxHorizon), calendar);
+        var rows = CovariateRows.FromArrays(timestamps, built.Series.Frequency, covariates);
+        return new SeriesUpload(name, built, CovariateAlignment.Align(built.Series, rows, limits.MaxHorizon), calendar);
     }
 
     private void CheckCount(int covariates)

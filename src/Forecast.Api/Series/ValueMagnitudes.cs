@@ -1,5 +1,6 @@
 using System.Globalization;
 using Forecast.Domain;
+using Forecast.Domain.Series;
 
 namespace Forecast.Api.Series;
 
@@ -21,6 +22,15 @@ public static class ValueMagnitudes
                     $"{prefix}Value {i + 1} is {values[i]:G6}; values must lie within ±{maxAbsoluteValue:G3} (Limits:MaxAbsoluteValue), or their statistics overflow. Rescale the series (e.g. to thousands or millions)."),
                     "values");
             }
+        }
+    }
+
+    /// <summary>Each covariate's values, as a series' own.</summary>
+    public static void Check(Covariates covariates, double maxAbsoluteValue)
+    {
+        foreach (var covariate in covariates.Columns)
+        {
+            Check(covariate.Values, maxAbsoluteValue, prefix: $"Covariate '{covariate.Name}': ");
         }
     }
 }

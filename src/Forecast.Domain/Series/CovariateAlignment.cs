@@ -56,7 +56,8 @@ public static class CovariateAlignment
     }
 
     /// <summary>Each row's period of the series.</summary>
-    private static int[] Periods(RegularSeries series, IReadOnlyList<DateTime> timestamps)
+    /// <exception cref="TimestampException">A row off the series' grid, before its start, or at a period another row has.</exception>
+    internal static int[] Periods(RegularSeries series, IReadOnlyList<DateTime> timestamps)
     {
         var periods = new int[timestamps.Count];
         var seen = new HashSet<int>();

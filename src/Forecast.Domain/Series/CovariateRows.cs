@@ -7,4 +7,22 @@ namespace Forecast.Domain.Series;
 public sealed record CovariateRows(IReadOnlyList<DateTime> Timestamps, IReadOnlyList<string> Names, IReadOnlyList<IReadOnlyList<double?>> Columns)
 {
     public static CovariateRows None { get; } = new([], [], []);
+
+    /// <summary>
+    /// Covariates given as named arrays (JSON) as rows: value i goes with timestamp i, and the values past the last
+    /// timestamp with the periods after it, one a period, so that JSON is aligned by the same rules as a CSV's rows.
+    /// </summary>
+    /// <param name="timestamps">The body's points' timestamps, at least one.</param>
+    public static CovariateRows FromArrays(IReadOnlyList<DateTime> timestamps, Frequency frequency, IReadOnlyDictionary<string, double[]> arrays)
+    {
+        ArgumentNullException.ThrowIfNull(arrays);
+        if (arrays.Count == 0)
+        {
+            return None;
+        }
+        var beyond = Math.Max(0, arrays.Values.Max(v => v?.Length ?? 0) - timestamps.Count);
+        DateTime[] rows = [.. timestamps, .. Enumerable.Range(1, beyond).Select(k => frequency.Advance(timestamps[^1], k))];
+        var columns = arrays.Values.Select(values => (IReadOnlyList<double?>)[.. rows.Select((_, i) => values is not null && i < values.Length ? values[i] : (double?)null)]);
+        return new CovariateRows(rows, [.. arrays.Keys], [.. columns]);
+    }
 }

@@ -51,29 +51,68 @@ public static class LaggedProducts
 
     private static double[] ViaFourier(double[] x, int maxLag)
     {
+        var circular = CircularCorrelation(x, x);
+        var sums = new double[maxLag + 1];
+        for (var k = 0; k <= maxLag; k++)
+        {
+            sums[k] = circular[k].Real;
+        }
+        return sums;
+    }
+
+    /// <summary>
+    /// s[k] = sum_t x[t+k] y[t] for k from -maxLag to maxLag (at index k + maxLag) of two centred series of one length:
+    /// the sums behind R's <c>ccf(x, y)</c>, whose lag k estimates cor(x[t+k], y[t]).
+    /// </summary>
+    public static double[] CrossSums(double[] x, double[] y, int maxLag)
+    {
+        var n = x.Length;
+        var sums = new double[2 * maxLag + 1];
+        if ((long)n * sums.Length <= DirectWorkLimit)
+        {
+            for (var k = -maxLag; k <= maxLag; k++)
+            {
+                sums[k + maxLag] = k >= 0 ? Dot(x.AsSpan(k), y.AsSpan(0, n - k)) : Dot(x.AsSpan(0, n + k), y.AsSpan(-k));
+            }
+            return sums;
+        }
+        var circular = CircularCorrelation(x, y);
+        for (var k = -maxLag; k <= maxLag; k++)
+        {
+            sums[k + maxLag] = circular[k >= 0 ? k : circular.Length + k].Real;
+        }
+        return sums;
+    }
+
+    /// <summary>sum_t x[t+k] y[t] at index k, and at index size + k for negative k, by MathNet's FFT.</summary>
+    private static Complex[] CircularCorrelation(double[] x, double[] y)
+    {
         // Zero-padding to at least 2n turns the FFT's circular correlation into the linear one.
         var size = 1;
         while (size < 2 * x.Length)
         {
             size <<= 1;
         }
-        var spectrum = new Complex[size];
-        for (var t = 0; t < x.Length; t++)
-        {
-            spectrum[t] = x[t];
-        }
-        Fourier.Forward(spectrum, FourierOptions.Matlab);
+        var spectrum = Transform(x, size);
+        // An autocorrelation transforms its one series once.
+        var other = ReferenceEquals(x, y) ? spectrum : Transform(y, size);
         for (var f = 0; f < size; f++)
         {
-            spectrum[f] *= Complex.Conjugate(spectrum[f]);
+            spectrum[f] *= Complex.Conjugate(other[f]);
         }
         Fourier.Inverse(spectrum, FourierOptions.Matlab);
-        var sums = new double[maxLag + 1];
-        for (var k = 0; k <= maxLag; k++)
+        return spectrum;
+    }
+
+    private static Complex[] Transform(double[] values, int size)
+    {
+        var spectrum = new Complex[size];
+        for (var t = 0; t < values.Length; t++)
         {
-            sums[k] = spectrum[k].Real;
+            spectrum[t] = values[t];
         }
-        return sums;
+        Fourier.Forward(spectrum, FourierOptions.Matlab);
+        return spectrum;
     }
 
     /// <summary>

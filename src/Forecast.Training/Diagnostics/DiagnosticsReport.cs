@@ -13,4 +13,5 @@ public sealed record DiagnosticsReport(
     IReadOnlyList<CorrelogramPoint> Acf,
     IReadOnlyList<CorrelogramPoint>? Pacf,
     SeasonalityResult Seasonality,
+    IReadOnlyList<CovariateCrossCorrelation> CrossCorrelations,
     IReadOnlyList<string> Interpretation);

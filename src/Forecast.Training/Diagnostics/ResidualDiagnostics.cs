@@ -8,7 +8,8 @@ namespace Forecast.Training.Diagnostics;
 
 /// <summary>
 /// The tutorial's check of a trained model: Ljung-Box on its one-step in-sample residuals. Autocorrelated
-/// residuals mean the model left structure it could have learnt.
+/// residuals mean the model left structure it could have learnt; residuals that correlate with a covariate's changes,
+/// an effect of the covariate it left.
 /// </summary>
 public static class ResidualDiagnostics
 {
@@ -23,7 +24,10 @@ public static class ResidualDiagnostics
         var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
         var first = model.FirstPredictable;
         var predicted = model.OneStepAhead(series, covariates ?? Covariates.None, first, split.ValidationEnd, IntervalLevels.None);
-        return Of(predicted.Select((p, i) => series[first + i] - p.Value).ToArray(), options);
+        var report = Of(predicted.Select((p, i) => series[first + i] - p.Value).ToArray(), options);
+        List<string> findings = [report.Interpretation];
+        var crossCorrelations = CrossCorrelation.OfResiduals(report.Residuals, first, covariates ?? Covariates.None, options.Alpha, findings);
+        return report with { Interpretation = string.Join(" ", findings), CrossCorrelations = crossCorrelations };
     }
 
     /// <summary>Checks residuals however they were obtained.</summary>

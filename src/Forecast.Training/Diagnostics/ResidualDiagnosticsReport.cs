@@ -15,4 +15,8 @@ public sealed record ResidualDiagnosticsReport(
     IReadOnlyList<PortmanteauResult> LjungBox,
     double Alpha,
     bool WhiteNoise,
-    string Interpretation);
+    string Interpretation)
+{
+    /// <summary>Each covariate of the series' changes against the residuals (<see cref="CrossCorrelation.OfResiduals"/>); none without covariates.</summary>
+    public IReadOnlyList<ResidualCrossCorrelation> CrossCorrelations { get; init; } = [];
+}

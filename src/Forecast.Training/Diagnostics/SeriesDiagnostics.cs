@@ -1,4 +1,5 @@
 using Forecast.Domain;
+using Forecast.Domain.Series;
 
 namespace Forecast.Training.Diagnostics;
 
@@ -15,9 +16,10 @@ public static class SeriesDiagnostics
     /// <summary>Fewer observations than this leave too few lags for the tests to say anything.</summary>
     public const int MinimumLength = 10;
 
+    /// <param name="covariates">The series' covariates, each cross-correlated with it; none by default.</param>
     /// <exception cref="UnprocessableException">Series shorter than <see cref="MinimumLength"/>, or constant.</exception>
     /// <exception cref="DomainValidationException">A non-finite value, or lags, nlags or alpha out of range.</exception>
-    public static DiagnosticsReport Compute(IReadOnlyList<double> values, DiagnosticsOptions? options = null)
+    public static DiagnosticsReport Compute(IReadOnlyList<double> values, DiagnosticsOptions? options = null, Covariates? covariates = null)
     {
         options ??= new DiagnosticsOptions();
         SeriesGuards.RequireUsable(values, MinimumLength, "Diagnostics");
@@ -35,6 +37,7 @@ public static class SeriesDiagnostics
         var acf = Autocorrelation.Acf(values, nlags, options.Alpha);
         var pacf = Attempt(() => Autocorrelation.Pacf(values, nlags, options.Alpha), "PACF", notes);
         var seasonality = Seasonality.Detect(values, options.SeasonalPeriodHint);
+        var crossCorrelations = CrossCorrelation.Of(values, covariates ?? Covariates.None, nlags, options.Alpha, notes);
 
         return new DiagnosticsReport(
             SummaryStatistics.Of(values),
@@ -45,6 +48,7 @@ public static class SeriesDiagnostics
             acf,
             pacf,
             seasonality,
+            crossCorrelations,
             Interpretation.Describe(adf, kpss, ljungBox, seasonality, options.Alpha, notes));
     }
 
@@ -68,7 +72,8 @@ public static class SeriesDiagnostics
         return lags.Length > 0 ? lags : [Math.Max(1, Math.Min(10, count / 5))];
     }
 
-    private static T? Attempt<T>(Func<T> test, string name, List<string> notes) where T : class
+    /// <summary>Runs one statistic; one that cannot be computed on this series is null, and <paramref name="notes"/> says why.</summary>
+    internal static T? Attempt<T>(Func<T> test, string name, ICollection<string> notes) where T : class
     {
         try
         {

@@ -17,7 +17,7 @@ public partial class BadRequestSuiteTests(BadRequestTargets targets) : IClassFix
     [
         .. UploadCases.Cases, .. TrainingCases.Cases, .. QueryCases.Cases, .. AccessCases.Cases, .. JsonShapeCases.Cases,
         .. ObservationCases.Cases, .. CollectionCases.Cases, .. ModelCases.Cases, .. AliasCases.Cases, .. RetrainingCases.Cases, .. WebhookCases.Cases,
-        .. KeyCases.Cases, .. HeaderCases.Cases, .. CovariateCases.Cases, .. CalendarCases.Cases,
+        .. KeyCases.Cases, .. HeaderCases.Cases, .. CovariateCases.Cases, .. CalendarCases.Cases, .. AppendCovariateCases.Cases,
     ];
 
     public static TheoryData<string> Names => new(Cases.Select(c => c.Name));

@@ -5,7 +5,8 @@ namespace Forecast.Api.Tests.BadRequests;
 
 /// <summary>
 /// One host with what bad requests aim at, all owned by one client key unless named otherwise: a series with a trained
-/// model behind the alias <c>production</c> and a finished run, a longer series with a model of its own, a collection
+/// model behind the alias <c>production</c> and a finished run, a longer series with a model of its own, a series with a
+/// covariate (<see cref="CovariateSeries"/>), a collection
 /// with a model, a webhook, an idempotency key already used, another key's model, and a revoked key. Every case runs against it.
 /// </summary>
 public sealed class BadRequestTargets : IAsyncLifetime
@@ -15,6 +16,9 @@ public sealed class BadRequestTargets : IAsyncLifetime
 
     public const string UsedIdempotencyKey = "bad-input-used-key";
 
+    /// <summary>Daily from 2024-01-01 to 2024-01-05, its covariate price known two days further, to 2024-01-07.</summary>
+    public const string CovariateSeries = $"{{\"name\":\"priced\",{Requests.Daily},\"values\":[1,2,3,4,5],\"covariates\":{{\"price\":[10,11,12,13,14,15,16]}}}}";
+
     // Many cases are training submissions, all from one key within a minute: more than the default allows.
     public ForecastApiFactory Factory { get; } = ForecastApiFactory.With(("Limits:TrainingRunsPerMinute", "1000"));
     public HttpClient Anonymous { get; private set; } = null!;
@@ -22,6 +26,7 @@ public sealed class BadRequestTargets : IAsyncLifetime
     public string RevokedKey { get; private set; } = "";
     public Guid SeriesId { get; private set; }
     public Guid LongSeriesId { get; private set; }
+    public Guid CovariateSeriesId { get; private set; }
     public Guid RunId { get; private set; }
     public Guid ModelId { get; private set; }
     public Guid LongSeriesModelId { get; private set; }
@@ -47,6 +52,8 @@ public sealed class BadRequestTargets : IAsyncLifetime
             name = "long", start = "2010-01-01", frequency = "daily",
             values = Enumerable.Range(0, 3000).Select(i => 100 + 10 * Math.Sin(i / 7.0)).ToArray(),
         })).ReadAsync<SeriesResponse>()).Id;
+        using var covariateUpload = Requests.Upload(CovariateSeries);
+        CovariateSeriesId = (await (await client.SendAsync(covariateUpload)).ReadAsync<SeriesResponse>()).Id;
         var run = await TrainingFlow.SucceededAsync(client,
             (await TrainingFlow.StartAsync(client, SeriesId, TrainingFlow.Tiny(epochs: 2, transform: "none"))).Id);
         (RunId, ModelId) = (run.Id, run.ModelId!.Value);

@@ -33,8 +33,6 @@ public static class CovariateCases
             _ => Csv("date,value,price\n2024-01-01,1,2\n2024-01-02,2,3\n2024-01-03,3,4\n2024-01-04,,5\n2024-01-04,,6\n")),
         new("a known-future row before the first value", HttpStatusCode.BadRequest, "line 2",
             _ => Csv("date,value,price\n2023-12-31,,1\n2024-01-01,1,2\n2024-01-02,2,3\n2024-01-03,3,4\n")),
-        new("covariates in an append", HttpStatusCode.BadRequest, "an append takes a date and a value column only",
-            t => Post($"/api/series/{t.SeriesId}/observations", "date,value,price\n2030-01-01,1,2\n", "text/csv")),
 
         // A long collection CSV's columns after the value, one member's rows at a time.
         new("a member's covariate that is a word", HttpStatusCode.BadRequest, "line 3",

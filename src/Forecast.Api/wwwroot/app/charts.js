@@ -41,19 +41,20 @@ const legendTime = (withTime) => (u, seconds) => {
   return withTime ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso.slice(0, 10);
 };
 
-function sizeFor(box) {
+// A compact chart sits under a larger one it goes with (a covariate under its series), a third of its height.
+function sizeFor(box, compact) {
   const width = Math.max(260, Math.floor(box.clientWidth));
-  return { width, height: width < 520 ? 220 : 300 };
+  return { width, height: compact ? 140 : width < 520 ? 220 : 300 };
 }
 
 /** A figure with a caption around a chart that follows its box's width. */
-function figure(target, title, description, options, data) {
+function figure(target, title, description, options, data, compact = false) {
   const box = h('div', { class: 'chart' });
   const element = h('figure', { class: 'chart-figure', 'aria-label': `${title}: ${description}` }, box, h('figcaption', {}, title));
   target.append(element);
-  const plot = new uPlot({ ...options, ...sizeFor(box) }, data, box);
+  const plot = new uPlot({ ...options, ...sizeFor(box, compact) }, data, box);
   new ResizeObserver(() => {
-    const size = sizeFor(box);
+    const size = sizeFor(box, compact);
     if (size.width !== plot.width) {
       plot.setSize(size);
     }
@@ -69,9 +70,9 @@ const line = (label, stroke, { dash, width = 2, points = false } = {}) =>
 
 /**
  * Timed lines, and bands (an interval's upper and lower edges filled between) beneath them.
- * lines: [{label, values, colour, dash}]; bands: [{label, upper, lower, fill}].
+ * lines: [{label, values, colour, dash}]; bands: [{label, upper, lower, fill}]; compact: a small chart under another.
  */
-export function timeChart(target, { title, description, dates, lines, bands = [], points = false }) {
+export function timeChart(target, { title, description, dates, lines, bands = [], points = false, compact = false }) {
   const withTime = dates.some(hasTime);
   const series = [{ label: 'time', value: legendTime(withTime) }];
   const data = [dates.map(toSeconds)];
@@ -86,7 +87,7 @@ export function timeChart(target, { title, description, dates, lines, bands = []
     data.push(l.values);
   }
   const timeAxis = withTime ? { values: hourTicks } : {};
-  figure(target, title, description, { tzDate: utc, series, bands: bandOptions, scales: { x: { time: true } }, axes: [timeAxis, { size: axisSize }] }, data);
+  figure(target, title, description, { tzDate: utc, series, bands: bandOptions, scales: { x: { time: true } }, axes: [timeAxis, { size: axisSize }] }, data, compact);
 }
 
 /** Training and validation loss per epoch, on a log scale; update(points) redraws it as the run trains. */
@@ -114,7 +115,22 @@ export function correlogram(target, { title, points }) {
   const lagged = points.filter((p) => p.lag > 0);
   // The API's interval is centred on the coefficient; the band plot_acf draws around zero has its half-width.
   const bound = lagged.map((p) => p.upper - p.value);
-  figure(target, title, `coefficients for lags 1 to ${lagged.length}, with significance bounds`, {
+  lagBars(target, title, `coefficients for lags 1 to ${lagged.length}, with significance bounds`, lagged, bound);
+}
+
+/**
+ * A covariate's cross-correlations with the series by lag (the API's {count, bound, points}), negative lags included,
+ * with the band ±bound outside which a lag's correlation is significant.
+ */
+export function crossCorrelogram(target, { title, correlogram }) {
+  const { points, bound } = correlogram;
+  const description = `cross-correlations for lags ${points[0].lag} to ${points[points.length - 1].lag} over ${correlogram.count} periods, with the band ±${bound.toFixed(3)}`;
+  lagBars(target, title, description, points, points.map(() => bound));
+}
+
+/** Bars of {lag, value}, and a dashed band of half-width bound[i] around zero at each lag. */
+function lagBars(target, title, description, points, bound) {
+  figure(target, title, description, {
     series: [
       { label: 'lag' },
       { label: 'coefficient', stroke: colours.model, fill: colours.band80, paths: uPlot.paths.bars({ size: [0.6, 24] }), points: { show: false } },
@@ -123,5 +139,5 @@ export function correlogram(target, { title, points }) {
     ],
     scales: { x: { time: false, range: (u, min, max) => [min - 0.5, max + 0.5] }, y: { range: [-1, 1] } },
     axes: [{ label: 'lag' }, { size: axisSize }],
-  }, [lagged.map((p) => p.lag), lagged.map((p) => p.value), bound, bound.map((b) => -b)]);
+  }, [points.map((p) => p.lag), points.map((p) => p.value), bound, bound.map((b) => -b)]);
 }

@@ -4,8 +4,9 @@ import { counted, listed } from '../format.js';
 import { gapReport } from './upload.js';
 
 /**
- * New observations for a series: values typed to continue it after its end, or a CSV file of date,value rows, which may
- * also repeat stored periods (no change) or, with revise, replace them. onAppended is called once the service stored one.
+ * New observations for a series: values typed to continue it after its end, or a CSV file of date,value rows (and the
+ * series' covariates, as on upload), which may also repeat stored periods (no change) or, with revise, replace them.
+ * onAppended is called once the service stored one.
  */
 export function appendForm({ series, signal, onAppended }) {
   const path = `/api/series/${series.id}/observations`;
@@ -16,8 +17,12 @@ export function appendForm({ series, signal, onAppended }) {
   const typed = h('form', { id: 'append-values-form', class: 'inline' },
     field('New values', values, 'oldest first, separated by commas or spaces; they continue after the series’ end'),
     h('button', { type: 'submit' }, 'Append values'));
+  const columns = ['date', 'value', ...series.covariates.map((c) => c.name)].join(',');
+  const covariateHint = series.covariates.length
+    ? '; each covariate for every new period its known future does not reach, and rows without a value after the last extend its known future'
+    : '';
   const uploaded = h('form', { id: 'append-file-form', class: 'inline' },
-    field('Or a CSV file (date,value)', file, 'dates on the series’ grid; a stored period given its stored value is left as it is'),
+    field(`Or a CSV file (${columns})`, file, `dates on the series’ grid; a stored period given its stored value is left as it is${covariateHint}`),
     h('label', { class: 'choice' }, revise, ' Replace stored values that differ (revise)'),
     h('button', { type: 'submit' }, 'Append the file'));
 

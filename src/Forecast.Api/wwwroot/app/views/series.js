@@ -1,5 +1,5 @@
 import { getJson } from '../api.js';
-import { colours, correlogram, timeChart } from '../charts.js';
+import { colours, correlogram, crossCorrelogram, timeChart } from '../charts.js';
 import { errorNote, facts, h, link, replace, section } from '../dom.js';
 import { listed, num, timestamps } from '../format.js';
 import { appendForm } from './append-form.js';
@@ -40,10 +40,13 @@ export async function renderSeries(view, { params: [id], signal }) {
   view.append(train, past, retraining);
 }
 
-/** The series' facts and its chart, in a container already on the page (the chart takes its width). */
+/** The series' facts, its chart and its covariates' under it, in a container already on the page (the charts take its width). */
 function showSummary(container, series) {
   const stats = series.statistics;
   const chart = section('values', 'The series');
+  const covariates = series.covariates.length
+    ? section('covariates', 'Covariates', h('p', { class: 'note' }, 'Each covariate under the series; dashed where it is known past the series’ last value (its known future, which a forecast uses).'))
+    : null;
   replace(container,
     facts([
       ['frequency', series.frequency],
@@ -55,13 +58,35 @@ function showSummary(container, series) {
       ['standard deviation', num(stats.standardDeviation)],
       ['range', `${num(stats.min)} to ${num(stats.max)}`],
       ['gaps filled', series.filledGaps.length ? `${series.filledGaps.length} (${series.fillPolicy}): ${listed(series.filledGaps)}` : 'none'],
+      series.covariates.length && ['covariates', series.covariates.map((c) => `${c.name} (to ${c.knownUntil}, ${c.futurePeriods} past the end)`).join(', ')],
     ]),
-    chart);
+    chart,
+    covariates);
   timeChart(chart, {
     title: series.name,
     description: `${series.count} ${series.frequency} values from ${series.start} to ${series.end}`,
     dates: timestamps(series.start, series.frequency, series.count),
     lines: [{ label: series.name, values: series.values, colour: colours.actual }],
+  });
+  for (const covariate of series.covariates) {
+    covariateChart(covariates, series, covariate);
+  }
+}
+
+/** A small chart of one covariate: solid over the series' history, dashed over its known future. */
+function covariateChart(target, series, { name, values, knownUntil, futurePeriods }) {
+  const history = values.map((v, i) => (i < series.count ? v : null));
+  // The known future starts at the series' last value, so that its dashes continue the solid line.
+  const future = values.map((v, i) => (i >= series.count - 1 ? v : null));
+  timeChart(target, {
+    title: name,
+    description: `${values.length} values from ${series.start} to ${knownUntil}, ${futurePeriods ? `the last ${futurePeriods} its known future past the series’ end` : 'none past the series’ end'}`,
+    dates: timestamps(series.start, series.frequency, values.length),
+    lines: [
+      { label: name, values: history, colour: colours.model },
+      futurePeriods ? { label: `${name}, known future`, values: future, colour: colours.validation, dash: [6, 3] } : null,
+    ].filter(Boolean),
+    compact: true,
   });
 }
 
@@ -84,9 +109,31 @@ async function showDiagnostics(container, id, signal) {
     if (d.pacf) {
       correlogram(bars, { title: 'Partial autocorrelation (PACF)', points: d.pacf });
     }
+    if (d.crossCorrelations.length) {
+      container.append(crossCorrelations(d.crossCorrelations));
+    }
   } catch (error) {
     if (!signal.aborted) {
       replace(container, errorNote(error));
     }
   }
+}
+
+/** Each covariate's cross-correlations with the series, of the levels and of the changes, side by side. */
+function crossCorrelations(correlations) {
+  const container = h('div', { id: 'cross-correlations' },
+    h('h3', {}, 'Cross-correlations with the covariates'),
+    h('p', { class: 'note' },
+      'The bar at lag k correlates the covariate k periods later with the series (as R’s ccf): at a negative lag the covariate leads. ',
+      'Two trending series correlate at every lag whatever their relation, so their changes (first differences) say more.'));
+  for (const c of correlations) {
+    const pair = h('div', { class: 'pair' });
+    container.append(pair);
+    for (const [what, correlogram] of [['values', c.levels], ['changes', c.differences]]) {
+      if (correlogram) {
+        crossCorrelogram(pair, { title: `${c.covariate} and the series: ${what}`, correlogram });
+      }
+    }
+  }
+  return container;
 }
