@@ -42,6 +42,23 @@ THETA=$(curl -X POST "$API/api/series/$SERIES/training-runs" -H 'Content-Type: a
 finished "$THETA"
 curl "$API/api/models/$(curl "$API/api/training-runs/$THETA" | jq -r .modelId)" | show '{method, metrics}'
 
+# Covariates: a shop's daily sales with its price, and the price planned for the 28 days after (rows without a value),
+# with US public holidays generated as one more covariate. arima regresses on both; an LSTM reads them at every step.
+SHOP=$(curl -X POST "$API/api/series?name=shop&holidays=US" -H 'Content-Type: text/csv' \
+  --data-binary @data/shop-sales-daily.csv | jq -r .id)
+curl "$API/api/series/$SHOP" | show '{covariates, calendar}'
+XARIMA=$(curl -X POST "$API/api/series/$SHOP/training-runs" -H 'Content-Type: application/json' \
+  -d '{"method": "arima", "testSize": 28, "seasonalPeriod": 7}' | jq -r .id)
+XLSTM=$(curl -X POST "$API/api/series/$SHOP/training-runs" -H 'Content-Type: application/json' \
+  -d '{"testSize": 28, "seasonalPeriod": 7, "lookback": 28, "epochs": 15, "seed": 7}' | jq -r .id)
+finished "$XARIMA"; finished "$XLSTM"
+curl "$API/api/training-runs/$XLSTM" | show '.choices | map(select(startswith("covariates")))'
+XMODEL=$(curl "$API/api/training-runs/$XARIMA" | jq -r .modelId)
+# The next 28 days at the planned prices (New Year's Day among them), then the next 7 at a price cut to 8.
+curl "$API/api/models/$XMODEL/forecast?horizon=28&level=80" | show '.points[:2]'
+curl -X POST "$API/api/models/$XMODEL/forecast" -H 'Content-Type: application/json' \
+  -d '{"horizon": 7, "covariates": {"price": [8, 8, 8, 8, 8, 8, 8]}}' | show '.points[:2]'
+
 # Retrain on autopilot: every night at 3 in Paris (and after 30 new observations), a new model takes 'production'
 # only if it beats the current one over 3 backtest windows; the policy's history lists each run it started and why.
 curl -X PUT "$API/api/series/$SERIES/aliases/production" -H 'Content-Type: application/json' \
