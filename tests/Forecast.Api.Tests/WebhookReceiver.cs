@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 
 namespace Forecast.Api.Tests;
 
@@ -35,16 +36,27 @@ public sealed class WebhookReceiver : IDisposable
     public ConcurrentQueue<Received> Requests { get; } = new();
 
     /// <summary>Waits until <paramref name="count"/> requests have arrived.</summary>
-    public async Task<IReadOnlyList<Received>> WaitForAsync(int count, TimeSpan? timeout = null)
+    public Task<IReadOnlyList<Received>> WaitForAsync(int count, TimeSpan? timeout = null) => WaitForAsync(count, _ => true, timeout);
+
+    /// <summary>
+    /// Waits until <paramref name="count"/> requests that <paramref name="which"/> accepts have arrived; returns those.
+    /// Events of earlier work may still arrive after a webhook is created, since a finished run's event is worked out
+    /// after it is stored: a test of one run's events picks them out.
+    /// </summary>
+    public async Task<IReadOnlyList<Received>> WaitForAsync(int count, Func<Received, bool> which, TimeSpan? timeout = null)
     {
         var clock = Stopwatch.StartNew();
-        while (Requests.Count < count)
+        while (Requests.Count(which) < count)
         {
-            Assert.True(clock.Elapsed < (timeout ?? TimeSpan.FromSeconds(60)), $"{Requests.Count} of {count} webhooks arrived");
+            Assert.True(clock.Elapsed < (timeout ?? TimeSpan.FromSeconds(60)), $"{Requests.Count(which)} of {count} webhooks arrived");
             await Task.Delay(20);
         }
-        return Requests.ToList();
+        return Requests.Where(which).ToList();
     }
+
+    /// <summary>Whether the delivery is about run <paramref name="runId"/> (its data's runId).</summary>
+    public static Func<Received, bool> AboutRun(Guid runId) => received =>
+        JsonDocument.Parse(received.Body).RootElement.GetProperty("data").TryGetProperty("runId", out var id) && id.GetGuid() == runId;
 
     private async Task ServeAsync()
     {

@@ -49,7 +49,7 @@ public sealed class RetrainingTests : IDisposable
         var after = await flow.WaitForHistoryAsync("nightly", 1);
         var started = RetrainingFlow.Started(after.History[0]);
         var run = await flow.RunAsync(started.RunId!.Value);
-        var webhooks = await receiver.WaitForAsync(2);
+        var webhooks = await receiver.WaitForAsync(2, WebhookReceiver.AboutRun(started.RunId.Value));
 
         Assert.Equal(new DateTime(2026, 12, 6, 2, 0, 0, DateTimeKind.Utc), policy.NextRunAt);
         Assert.Empty(before.History);
@@ -75,7 +75,7 @@ public sealed class RetrainingTests : IDisposable
         clock.SetUtcNow(new DateTimeOffset(2026, 12, 6, 2, 1, 0, TimeSpan.Zero));
         await flow.TickAsync(policy);
         var started = RetrainingFlow.Started((await flow.WaitForHistoryAsync("nightly", 1)).History[0]);
-        var kept = await receiver.WaitForAsync(1);
+        var kept = await receiver.WaitForAsync(1, WebhookReceiver.AboutRun(started.RunId!.Value));
 
         Assert.Equal(TrainingRunStatus.Succeeded, started.RunStatus);
         Assert.StartsWith($"kept 'production' on model {flow.ChampionId}: its MASE as the mean over 3 backtest windows", started.PromotionOutcome, StringComparison.Ordinal);
