@@ -45,12 +45,20 @@ public class CollectionCovariateTests(ForecastApiFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_global_lstm_on_a_collection_with_covariates_forecasts_from_the_members_own_past_and_says_so()
+    public async Task A_global_lstm_on_grunfeld_reads_each_firm_s_covariates_and_forecasts_whole_blocks_of_their_known_future()
     {
-        var collection = await TrainingFlow.UploadCollectionAsync(client, Grunfeld.Csv(future: 0));
+        var collection = await TrainingFlow.UploadCollectionAsync(client, Grunfeld.Csv(future: 4));
 
-        var run = await TrainingFlow.TrainCollectionAsync(client, collection.Id, new { method = "lstm", testSize = 4, seasonalPeriod = 1, lookback = 4, hiddenSize = 4, epochs = 2, ensembleSize = 1 });
+        var run = await TrainingFlow.TrainCollectionAsync(client, collection.Id, Grunfeld.TinyLstm);
+        var twoYears = await (await client.GetAsync($"/api/models/{run.ModelId}/forecast?series=US-Steel&horizon=2")).ReadAsync<ForecastResponse>();
+        var pastTheFuture = await (await client.GetAsync($"/api/models/{run.ModelId}/forecast?series=US-Steel&horizon=5")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
 
-        Assert.Contains("Covariates not used (market, capital): lstm forecasts from the target's own past; arima (and lstm on a series of its own) use covariates.", run.Choices);
+        Assert.True(run.Status == Domain.Runs.TrainingRunStatus.Succeeded, run.Error);
+        Assert.Contains(run.Choices, c => c.StartsWith("covariates: the network reads market, capital at every step of a member's window and at each of the 4 steps it forecasts at once", StringComparison.Ordinal));
+        Assert.Equal(["1951-01-01", "1952-01-01"], twoYears.Points.Select(p => p.Timestamp));
+        Assert.Contains("Member 'US-Steel': the covariate 'market' has no value for 1955-01-01, step 5 of the forecast from 1951-01-01 (the model forecasts 4 steps at once",
+            problem(pastTheFuture), StringComparison.Ordinal);
+
+        static string problem(System.Text.Json.JsonElement p) => p.GetProperty("detail").GetString()!;
     }
 }

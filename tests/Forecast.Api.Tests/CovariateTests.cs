@@ -127,7 +127,7 @@ public class CovariateTests(ForecastApiFactory factory) : IClassFixture<Forecast
 
         var run = await TrainingFlow.TrainAsync(client, series.Id, new { method = "ets", testSize = 8, seasonalPeriod = 4 });
 
-        Assert.Contains("Covariates not used (realdpi): ets forecasts from the target's own past; arima (and lstm on a series of its own) use covariates.", run.Choices);
+        Assert.Contains("Covariates not used (realdpi): ets forecasts from the target's own past; arima, lstm and the ensemble's network use covariates.", run.Choices);
     }
 
     [Fact]

@@ -34,4 +34,7 @@ public static class Grunfeld
 
     /// <summary>An arima run on every firm with the benchmark's split: the last 4 years held out, m = 1.</summary>
     public static object Arima => new { method = "arima", testSize = 4, seasonalPeriod = 1 };
+
+    /// <summary>A global lstm on every firm, small enough for a test: the last 4 years held out, m = 1.</summary>
+    public static object TinyLstm => new { method = "lstm", testSize = 4, seasonalPeriod = 1, lookback = 3, hiddenSize = 4, epochs = 2, ensembleSize = 1 };
 }

@@ -76,8 +76,9 @@ public sealed class ServiceProcess : IDisposable
             }
             await Task.Delay(100);
         }
+        var output = service.Output;
         service.Dispose();
-        throw new TimeoutException("The service did not become ready within 60 s.");
+        throw new TimeoutException($"The service did not become ready within 60 s ({(service.IsListening ? "listening, not ready" : "not listening")}):\n{output}");
     }
 
     /// <summary>Starts the service with settings it should refuse, and waits for it to exit.</summary>

@@ -13,6 +13,7 @@ public static class MissingCovariateProblem
         var when = series.Format(series.TimestampAt(missing.Point));
         var where = missing.Step is int s
             ? $"{when}, step {s} of the forecast from {series.Format(series.TimestampAt(missing.Point - s + 1))}"
+                + (missing.StepsAtOnce > 1 ? $" (the model forecasts {missing.StepsAtOnce} steps at once and reads the covariates at each of them)" : "")
             : $"{when}, in the series' history";
         var whose = missing.Member is { } member ? $"Member '{member}': the" : "The";
         return new UnprocessableException($"{whose} covariate '{missing.Covariate}' has no value for {where}: {why}", "covariates");

@@ -76,10 +76,11 @@ public sealed class Covariates
     /// The values of each covariate in <paramref name="names"/> over points [0, <paramref name="end"/>), in that order.
     /// </summary>
     /// <param name="origin">The point a forecast starts from, so that a missing value is named as a step of it; null for no forecast.</param>
+    /// <param name="stepsAtOnce">Steps the model forecasts at once (<see cref="MissingCovariateException"/>); 1 by default.</param>
     /// <exception cref="MissingCovariateException">
     /// A covariate absent or ending before <paramref name="end"/>: the first missing point of the first such covariate in <paramref name="names"/>' order.
     /// </exception>
-    public IReadOnlyList<double>[] Require(IReadOnlyList<string> names, int end, int? origin = null)
+    public IReadOnlyList<double>[] Require(IReadOnlyList<string> names, int end, int? origin = null, int stepsAtOnce = 1)
     {
         ArgumentNullException.ThrowIfNull(names);
         var columns = new IReadOnlyList<double>[names.Count];
@@ -88,7 +89,7 @@ public sealed class Covariates
             var known = byName.TryGetValue(names[i], out var column) ? column.Values.Count : 0;
             if (known < end)
             {
-                throw new MissingCovariateException(names[i], known, origin);
+                throw new MissingCovariateException(names[i], known, origin, stepsAtOnce);
             }
             columns[i] = column!.Values;
         }

@@ -47,11 +47,11 @@ public sealed class CollectionEnsemble : ICollectionForecaster
 
     public bool HasIntervals => network.HasIntervals;
 
-    /// <remarks>Its components forecast from the members' own past: <paramref name="covariates"/> are ignored.</remarks>
+    /// <remarks><paramref name="covariates"/> go to the network, which reads them when it was trained with them; ets, arima and theta forecast from the members' own past.</remarks>
     public IReadOnlyList<IReadOnlyList<ForecastStep>> ForecastAll(
         IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon, IntervalLevels levels, IReadOnlyDictionary<string, Covariates>? covariates = null)
     {
-        var each = components.Select(c => c.PointForecasts(asked, horizon)).ToList();
+        var each = components.Select(c => c.PointForecasts(asked, horizon, covariates)).ToList();
         return [.. asked.Select((a, i) =>
             PooledCalibration.Around(EnsembleMedian.Of(each.Select(c => c[i]).ToList()), a.History, SeasonalPeriod, levels, network.Artifact.Calibration))];
     }

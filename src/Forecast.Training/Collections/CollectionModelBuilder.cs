@@ -64,7 +64,16 @@ public static partial class CollectionModelBuilder
         var covariates = members.Count == 0 ? Covariates.None : members[0].Covariates;
         return covariates.IsEmpty || statistical is { UsesCovariates: true }
             ? built
-            : built with { Choices = [.. built.Choices, ForecastingMethods.CovariatesNotUsed(hp.Method, covariates)] };
+            : built with { Choices = [.. built.Choices, ExplainCovariates(statistical, hp, covariates)] };
+    }
+
+    /// <summary>How the method used the collection's covariates: the network reads them; the other statistical methods do not.</summary>
+    private static string ExplainCovariates(IStatisticalMethod? statistical, Hyperparameters hp, Covariates covariates)
+    {
+        var read = $"the network reads {string.Join(", ", covariates.Names)} at every step of a member's window and at each of the {hp.TestSize} steps it forecasts at once, each scaled by its range over the member's own training part";
+        return statistical is not null ? ForecastingMethods.CovariatesNotUsed(hp.Method, covariates)
+            : hp.Method == EnsembleMethod.MethodName ? $"covariates: {read}; its ets, arima and theta components forecast from the target's own past."
+            : $"covariates: {read}.";
     }
 
     private static BuiltCollectionModel BuildNetwork(IReadOnlyList<GlobalMember> members, Hyperparameters hp, ITrainingObserver observer,

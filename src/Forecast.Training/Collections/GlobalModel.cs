@@ -19,11 +19,14 @@ public sealed class GlobalModel : ICollectionForecaster
     public GlobalModel(GlobalModelArtifact artifact)
     {
         Artifact = artifact;
-        networks = new LstmModel(new ModelArtifact(artifact.Weights, new MinMaxScaler(0, 1), artifact.Lookback, artifact.HiddenSize,
-            artifact.Layers, artifact.TorchSharpVersion, TransformPipeline.None, artifact.SeasonalPeriod, RelativeWindows: artifact.RelativeWindows, Outputs: artifact.Outputs));
+        // The networks' own scalers are placeholders: each member is seen through its own (ForSeries).
+        var identity = new MinMaxScaler(0, 1);
+        networks = new LstmModel(new ModelArtifact(artifact.Weights, identity, artifact.Lookback, artifact.HiddenSize,
+            artifact.Layers, artifact.TorchSharpVersion, TransformPipeline.None, artifact.SeasonalPeriod, RelativeWindows: artifact.RelativeWindows, Outputs: artifact.Outputs,
+            Covariates: [.. artifact.CovariateNames.Select(name => new CovariateScaler(name, identity))]));
         members = artifact.Members.ToDictionary(
             m => m.Key,
-            m => (m, m.Scaler is { } scaler ? networks.ForSeries(m.Transform, scaler) : null),
+            m => (m, m.Scaler is { } scaler ? networks.ForSeries(m.Transform, scaler, m.CovariateScalers) : null),
             StringComparer.Ordinal);
     }
 
@@ -35,20 +38,32 @@ public sealed class GlobalModel : ICollectionForecaster
 
     public bool HasIntervals => Artifact.Calibration is not null;
 
-    /// <summary>The next <paramref name="horizon"/> points of member <paramref name="key"/> after <paramref name="history"/>, recursively.</summary>
+    /// <summary>The next <paramref name="horizon"/> points of member <paramref name="key"/> after <paramref name="history"/>, by a network of the members' own past.</summary>
     /// <exception cref="KeyNotFoundException">The model has no member of that key.</exception>
     public double[] Forecast(string key, IReadOnlyList<double> history, int horizon) => ForecastAll([(key, history)], horizon)[0];
 
+    /// <summary>The covariates the network reads beside every member's values; none for a network of their own past.</summary>
+    public IReadOnlyList<string> CovariateNames => Artifact.CovariateNames;
+
     /// <summary>
     /// The next <paramref name="horizon"/> points of every member asked for, each after its own history: the network's
-    /// members in one batch per step, the others by Theta (<see cref="FallbackFor"/>). Results come in the order asked.
+    /// members in one batch per block of steps, the others by Theta (<see cref="FallbackFor"/>). Results come in the order asked.
     /// </summary>
-    public IReadOnlyList<double[]> ForecastAll(IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon)
+    /// <param name="covariates">
+    /// Each member's covariates by key, aligned with its history and known through the network's last block of steps past
+    /// it; needed for the members the network forecasts when it reads covariates, ignored otherwise.
+    /// </param>
+    /// <exception cref="MissingCovariateException">A covariate the network reads without a value a member's forecast needs, naming the member.</exception>
+    public IReadOnlyList<double[]> ForecastAll(
+        IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon, IReadOnlyDictionary<string, Covariates>? covariates = null)
     {
         var forecasts = new double[asked.Count][];
         var byNetwork = Enumerable.Range(0, asked.Count).Where(i => FallbackFor(asked[i].Key, asked[i].History) is null).ToList();
         var together = networks.PredictRecursiveTogether(
-            byNetwork.Select(i => members[asked[i].Key].View!).ToList(), byNetwork.Select(i => asked[i].History).ToList(), horizon);
+            byNetwork.Select(i => members[asked[i].Key].View!).ToList(),
+            byNetwork.Select(i => asked[i].History).ToList(),
+            CovariateNames.Count == 0 ? null : byNetwork.Select(i => CovariatesOf(asked[i].Key, asked[i].History.Count, horizon, covariates)).ToList(),
+            horizon);
         for (var j = 0; j < byNetwork.Count; j++)
         {
             forecasts[byNetwork[j]] = together[j];
@@ -60,10 +75,25 @@ public sealed class GlobalModel : ICollectionForecaster
         return forecasts;
     }
 
-    /// <remarks>The network reads the members' own past only: <paramref name="covariates"/> are ignored.</remarks>
     public IReadOnlyList<IReadOnlyList<ForecastStep>> ForecastAll(
         IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon, IntervalLevels levels, IReadOnlyDictionary<string, Covariates>? covariates = null) =>
-        ForecastAll(asked, horizon).Select((point, i) => PooledCalibration.Around(point, asked[i].History, SeasonalPeriod, levels, Artifact.Calibration)).ToList();
+        ForecastAll(asked, horizon, covariates).Select((point, i) => PooledCalibration.Around(point, asked[i].History, SeasonalPeriod, levels, Artifact.Calibration)).ToList();
+
+    /// <summary>Member <paramref name="key"/>'s covariates, checked to cover the network's steps from <paramref name="origin"/>.</summary>
+    /// <exception cref="MissingCovariateException">One without a value there (or none given), naming the member.</exception>
+    private Covariates CovariatesOf(string key, int origin, int horizon, IReadOnlyDictionary<string, Covariates>? covariates)
+    {
+        var known = covariates?.GetValueOrDefault(key) ?? Covariates.None;
+        try
+        {
+            members[key].View!.RequireCovariates(known, origin, horizon);
+        }
+        catch (MissingCovariateException e)
+        {
+            throw e.OfMember(key);
+        }
+        return known;
+    }
 
     /// <summary>
     /// Why member <paramref name="key"/> is forecast by the Theta method after <paramref name="history"/>, or null when the

@@ -1,15 +1,25 @@
+using System.Text.Json.Serialization;
 using Forecast.Domain.Runs;
 using Forecast.Training.Intervals;
 using Forecast.Training.Lstm;
 
 namespace Forecast.Training.Collections;
 
-/// <summary>How the global model sees one member: its transform and scaler, or why the member is forecast otherwise.</summary>
+/// <summary>How the global model sees one member: its transform and scalers, or why the member is forecast otherwise.</summary>
 /// <param name="Fallback">
 /// Null when the network forecasts the member; otherwise why it cannot (too short for the lookback and the transform)
 /// and the member is forecast by the Theta method instead. Such a member is never dropped.
 /// </param>
-public sealed record GlobalMemberModel(string Key, TransformPipeline Transform, MinMaxScaler? Scaler, string? Fallback);
+/// <param name="Covariates">
+/// The member's covariates, in the network's order, each with the scaler fitted on the member's own training part (as
+/// its values' scaler is); null for a network of the members' own past, as every model stored before covariates existed is.
+/// </param>
+public sealed record GlobalMemberModel(string Key, TransformPipeline Transform, MinMaxScaler? Scaler, string? Fallback,
+    IReadOnlyList<CovariateScaler>? Covariates = null)
+{
+    [JsonIgnore]
+    public IReadOnlyList<CovariateScaler> CovariateScalers => Covariates ?? [];
+}
 
 /// <summary>One network trained on windows of every member, and each member's view of it.</summary>
 /// <param name="Weights">The ensemble's states as <see cref="WeightBundle"/> packs them.</param>
@@ -17,6 +27,10 @@ public sealed record GlobalMemberModel(string Key, TransformPipeline Transform, 
 /// <param name="Calibration">The intervals' calibration, pooled over members (<see cref="PooledCalibration"/>); null without validation parts.</param>
 /// <param name="Optimizer">The ensemble's Adam state at the kept weights, for a <see cref="GlobalWarmStart"/> to continue from; null for models stored before it was kept.</param>
 /// <param name="Outputs">Steps forecast at once (<see cref="ModelArtifact.Outputs"/>); 1 for models stored before direct networks existed.</param>
+/// <param name="Covariates">
+/// The covariates the network reads beside every member's values, in its inputs' order, at each step of a window and at
+/// each of the <paramref name="Outputs"/> steps it forecasts; null for a network of the members' own past.
+/// </param>
 public sealed record GlobalModelArtifact(
     byte[] Weights,
     int Lookback,
@@ -28,4 +42,9 @@ public sealed record GlobalModelArtifact(
     IReadOnlyList<GlobalMemberModel> Members,
     ConformalCalibration? Calibration = null,
     byte[]? Optimizer = null,
-    int Outputs = 1);
+    int Outputs = 1,
+    IReadOnlyList<string>? Covariates = null)
+{
+    [JsonIgnore]
+    public IReadOnlyList<string> CovariateNames => Covariates ?? [];
+}

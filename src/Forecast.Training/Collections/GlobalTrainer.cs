@@ -66,6 +66,10 @@ public static class GlobalTrainer
                 "testSize");
         }
         var ordered = members.OrderBy(m => m.Key, StringComparer.Ordinal).ToList();
+        if (warmStart is not null)
+        {
+            WarmStartCovariates.Check(warmStart.Covariates, ordered.Count == 0 ? [] : ordered[0].Covariates.Names, "the collection");
+        }
         var sampling = new WindowSampling(hp.WindowsPerEpoch, options.WindowsPerSeries);
         var before = hp.ValidationFraction > 0 ? Prepare(ordered, hp, options, 2 * hp.TestSize, warmStart) : null;
         var validation = before is null ? null : new HoldoutValidation(before.Artifact([], hp, calibration: null), ordered, hp.TestSize);
@@ -109,11 +113,11 @@ public static class GlobalTrainer
         " on everything before the test tails; the validation errors calibrate the intervals.";
 
     /// <summary>Every member's windows, all of whose targets lie before its last <c>cut</c> points, and how the network sees each member.</summary>
-    private sealed record Prepared(Windows Windows, IReadOnlyList<GlobalMemberModel> Views, int SeenAfresh)
+    private sealed record Prepared(Windows Windows, IReadOnlyList<GlobalMemberModel> Views, int SeenAfresh, IReadOnlyList<string> Covariates)
     {
         public GlobalModelArtifact Artifact(byte[] weights, Hyperparameters hp, ConformalCalibration? calibration) =>
             new(weights, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion, hp.SeasonalPeriod, RelativeWindows: true, Views,
-                calibration, Outputs: hp.TestSize);
+                calibration, Outputs: hp.TestSize, Covariates: Covariates.Count == 0 ? null : Covariates);
     }
 
     private static Prepared Prepare(List<GlobalMember> members, Hyperparameters hp, GlobalTrainingOptions options, int cut, GlobalWarmStart? warmStart)
@@ -131,8 +135,8 @@ public static class GlobalTrainer
             try
             {
                 var prepared = PreparedSeries.Of(history, pipeline, hp.SeasonalPeriod, hp.Lookback, split, relative: true,
-                    learned?.Scaler ?? Scaler(history, pipeline, hp.SeasonalPeriod, options.Scale), hp.TestSize);
-                views.Add(new GlobalMemberModel(member.Key, pipeline, prepared.Scaler, Fallback: null));
+                    learned?.Scaler ?? Scaler(history, pipeline, hp.SeasonalPeriod, options.Scale), hp.TestSize, member.Covariates, learned?.Covariates);
+                views.Add(new GlobalMemberModel(member.Key, pipeline, prepared.Scaler, Fallback: null, member.Covariates.IsEmpty ? null : prepared.CovariateScalers));
                 windows.Add(prepared.Train);
             }
             catch (UnprocessableException tooShort)
@@ -146,7 +150,8 @@ public static class GlobalTrainer
                 $"No member is long enough for lookback {hp.Lookback} and a horizon of {hp.TestSize} with its transform{(hp.ValidationFraction > 0 ? " and validation part" : "")}; shorten the lookback.",
                 "lookback");
         }
-        return new Prepared(Windows.Concat(windows, hp.Lookback, hp.TestSize), views, seenAfresh);
+        // The members share their covariates' names (CollectionBuilder), so the first member's are every member's.
+        return new Prepared(Windows.Concat(windows, hp.Lookback, hp.TestSize), views, seenAfresh, members[0].Covariates.Names);
     }
 
     /// <returns>Null to fit a MinMax scaler on the transformed history (<see cref="MemberScale.Range"/>).</returns>

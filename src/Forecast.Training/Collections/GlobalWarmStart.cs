@@ -6,11 +6,12 @@ namespace Forecast.Training.Collections;
 /// <summary>
 /// Where a warm-started global training begins: a collection model's weights, the Adam state that went with them, and
 /// how it saw each member (transform and scaler), kept for every member it knew so that their inputs mean to the network
-/// what they meant. Members it did not know, or forecast by Theta, are seen afresh.
+/// what they meant. Members it did not know, or forecast by Theta, are seen afresh. Its network reads the covariates it
+/// was trained on, which the collection must still carry.
 /// </summary>
-public sealed record GlobalWarmStart(byte[] Weights, byte[]? Optimizer, IReadOnlyList<GlobalMemberModel> Members)
+public sealed record GlobalWarmStart(byte[] Weights, byte[]? Optimizer, IReadOnlyList<GlobalMemberModel> Members, IReadOnlyList<string> Covariates)
 {
-    public static GlobalWarmStart From(GlobalModelArtifact model) => new(model.Weights, model.Optimizer, model.Members);
+    public static GlobalWarmStart From(GlobalModelArtifact model) => new(model.Weights, model.Optimizer, model.Members, model.CovariateNames);
 
     internal NetworkStart Network => new(Weights, Optimizer);
 

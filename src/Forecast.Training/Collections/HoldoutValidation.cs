@@ -39,7 +39,7 @@ internal sealed class HoldoutValidation : IValidation
     public IReadOnlyList<double[]> Forecast(byte[] weights)
     {
         using var model = new GlobalModel(seen with { Weights = weights });
-        return model.ForecastAll(parts.Select(p => (p.Key, p.History)).ToList(), horizon);
+        return model.ForecastAll(parts.Select(p => (p.Key, p.History)).ToList(), horizon, ValidationPart.CovariatesOf(parts));
     }
 
     /// <summary>The members' keys, in the order of <see cref="Forecast"/>.</summary>

@@ -39,7 +39,7 @@ public sealed class MemberForecasters(string method, IReadOnlyDictionary<string,
         }
         catch (MissingCovariateException e)
         {
-            throw new MissingCovariateException(e.Covariate, e.Point, e.Origin) { Member = key };
+            throw e.OfMember(key);
         }
     }
 

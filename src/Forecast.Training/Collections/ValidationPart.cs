@@ -1,3 +1,4 @@
+using Forecast.Domain.Series;
 using Forecast.Domain.Evaluation;
 using Forecast.Training.Intervals;
 
@@ -11,11 +12,21 @@ namespace Forecast.Training.Collections;
 /// <param name="Actual">The validation part itself.</param>
 public sealed record ValidationPart(string Key, IReadOnlyList<double> History, double[] Actual)
 {
+    /// <summary>The member's covariates, aligned with <see cref="History"/> and known past it; none by default.</summary>
+    public Covariates Covariates { get; init; } = Covariates.None;
+
     /// <param name="member">The member whole, test tail included.</param>
     public static ValidationPart Of(GlobalMember member, int horizon) => new(
         member.Key,
         member.Values.Take(member.Values.Count - (2 * horizon)).ToArray(),
-        member.Values.Skip(member.Values.Count - (2 * horizon)).Take(horizon).ToArray());
+        member.Values.Skip(member.Values.Count - (2 * horizon)).Take(horizon).ToArray())
+    {
+        Covariates = member.Covariates,
+    };
+
+    /// <summary>Every part's covariates by its key, as a collection forecaster takes them.</summary>
+    public static IReadOnlyDictionary<string, Covariates> CovariatesOf(IEnumerable<ValidationPart> parts) =>
+        parts.ToDictionary(p => p.Key, p => p.Covariates, StringComparer.Ordinal);
 
     /// <summary>
     /// The mean MASE of <paramref name="forecasts"/> (one per part, in their order), each member's errors divided by its

@@ -46,8 +46,9 @@ public sealed class LstmModel : IDisposable
     /// The same networks seeing another series through its own transform and scaler, as a global model sees each
     /// member of a collection. It shares this model's networks and lock, and disposing it leaves them to this model.
     /// </summary>
-    public LstmModel ForSeries(TransformPipeline transform, MinMaxScaler scaler) =>
-        new(this, artifact with { Transform = transform, Scaler = scaler, Calibration = null });
+    /// <param name="covariates">The series' covariates' scalers, in the networks' order; none for networks of the series' own past.</param>
+    public LstmModel ForSeries(TransformPipeline transform, MinMaxScaler scaler, IReadOnlyList<CovariateScaler> covariates) =>
+        new(this, artifact with { Transform = transform, Scaler = scaler, Calibration = null, Covariates = covariates });
 
     public ModelArtifact Artifact => artifact;
 
@@ -111,9 +112,9 @@ public sealed class LstmModel : IDisposable
         }
         foreach (var origin in origins)
         {
-            covariates.Require(CovariateNames, origin + horizon, origin);
+            RequireCovariates(covariates, origin, horizon);
         }
-        var scaled = CovariateScaler.Scale(artifact.CovariateScalers, covariates, 0, origins.Count == 0 ? 0 : origins.Max() + horizon, artifact.Transform.Difference);
+        var scaled = CovariateScaler.Scale(artifact.CovariateScalers, covariates, 0, origins.Count == 0 ? 0 : origins.Max() + Reach(horizon), artifact.Transform.Difference);
         return Forecast(origins.Select(o => (this, new TransformedHistory(artifact.Transform, artifact.SeasonalPeriod, series.Take(o).ToArray()), scaled)).ToArray(), horizon);
     }
 
@@ -123,24 +124,37 @@ public sealed class LstmModel : IDisposable
     /// network call per block of steps rather than one per member.
     /// </summary>
     /// <exception cref="ArgumentException">A view of other networks than this model's.</exception>
-    public double[][] PredictRecursiveTogether(IReadOnlyList<LstmModel> views, IReadOnlyList<IReadOnlyList<double>> histories, int horizon)
+    /// <param name="covariates">Each history's covariates, aligned with it and known through the networks' last block of steps; null for networks of the series' own past.</param>
+    /// <exception cref="Domain.Series.MissingCovariateException">A covariate the networks read without a value a forecast needs: the first such, as a step of its origin.</exception>
+    public double[][] PredictRecursiveTogether(
+        IReadOnlyList<LstmModel> views, IReadOnlyList<IReadOnlyList<double>> histories, IReadOnlyList<Covariates>? covariates, int horizon)
     {
-        if (views.Any(v => v.members != members) || views.Count != histories.Count)
+        if (views.Any(v => v.members != members) || views.Count != histories.Count || covariates is not null && covariates.Count != histories.Count)
         {
-            throw new ArgumentException("Every view must share this model's networks, one view per history.", nameof(views));
+            throw new ArgumentException("Every view must share this model's networks, one view and one set of covariates per history.", nameof(views));
         }
         var transformed = views.Select((view, i) =>
         {
-            if (histories[i].Count < view.FirstPredictable)
+            var history = histories[i];
+            if (history.Count < view.FirstPredictable)
             {
-                throw new ArgumentOutOfRangeException(nameof(histories), $"History {i} has {histories[i].Count} points; it needs {view.FirstPredictable}.");
+                throw new ArgumentOutOfRangeException(nameof(histories), $"History {i} has {history.Count} points; it needs {view.FirstPredictable}.");
             }
-            return (view, new TransformedHistory(view.artifact.Transform, view.artifact.SeasonalPeriod, histories[i]), NoCovariates);
+            var known = covariates?[i] ?? Covariates.None;
+            view.RequireCovariates(known, history.Count, horizon);
+            var scaled = CovariateScaler.Scale(view.artifact.CovariateScalers, known, 0, history.Count + Reach(horizon), view.artifact.Transform.Difference);
+            return (view, new TransformedHistory(view.artifact.Transform, view.artifact.SeasonalPeriod, history), scaled);
         }).ToArray();
         return Forecast(transformed, horizon);
     }
 
-    private static readonly float[][] NoCovariates = [];
+    /// <summary>Steps past an origin that a forecast of <paramref name="horizon"/> reads covariates at: every step of its last block of <see cref="ModelArtifact.Outputs"/>.</summary>
+    private int Reach(int horizon) => (horizon + artifact.Outputs - 1) / artifact.Outputs * artifact.Outputs;
+
+    /// <summary>Checks that <paramref name="covariates"/> cover every step a forecast of <paramref name="horizon"/> from <paramref name="origin"/> reads.</summary>
+    /// <exception cref="Domain.Series.MissingCovariateException">A covariate the networks read without a value through the last block from <paramref name="origin"/>.</exception>
+    internal void RequireCovariates(Covariates covariates, int origin, int horizon) =>
+        covariates.Require(CovariateNames, origin + Reach(horizon), origin, artifact.Outputs);
 
     /// <summary>
     /// Forecasts each history by its view, a block of <see cref="ModelArtifact.Outputs"/> steps per network call, every

@@ -45,11 +45,9 @@ public static class LstmTrainer
         var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
         var pipeline = hp.Transform.Pipeline
             ?? throw new ArgumentException("The trainer trains one concrete pipeline; resolve transform auto first (ForecastModelBuilder).", nameof(hp));
-        if (warmStart is not null && !warmStart.Covariates.Select(c => c.Name).SequenceEqual(covariates.Names))
+        if (warmStart is not null)
         {
-            throw new UnprocessableException(
-                $"A warm start keeps its model's covariates ({Listed(warmStart.Covariates.Select(c => c.Name))}); the series has {Listed(covariates.Names)}. Train from scratch.",
-                "warmStartFrom");
+            WarmStartCovariates.Check(warmStart.Covariates.Select(c => c.Name), covariates.Names, "the series");
         }
         var prepared = PreparedSeries.Of(series, pipeline, hp.SeasonalPeriod, hp.Lookback, split, scaler: warmStart?.Scaler,
             covariates: covariates, covariateScalers: warmStart?.Covariates);
@@ -62,6 +60,4 @@ public static class LstmTrainer
             trained.StoppedEarly,
             trained.StartValidationLoss);
     }
-
-    private static string Listed(IEnumerable<string> names) => names.Any() ? string.Join(", ", names) : "none";
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Forecast.Domain.Runs;
 using Forecast.Training.Intervals;
 
@@ -40,6 +41,7 @@ public sealed record ModelArtifact(
     IReadOnlyList<CovariateScaler>? Covariates = null)
 {
     /// <summary>The covariates' scalers, none for a network of the series' own past.</summary>
+    [JsonIgnore]
     public IReadOnlyList<CovariateScaler> CovariateScalers => Covariates ?? [];
 
     public static string CurrentTorchSharpVersion { get; } =

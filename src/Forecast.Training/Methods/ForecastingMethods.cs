@@ -56,7 +56,7 @@ public static class ForecastingMethods
 
     /// <summary>What a run's choices say when its method forecasts from the target alone although the series has covariates.</summary>
     public static string CovariatesNotUsed(string method, Covariates covariates) =>
-        $"Covariates not used ({string.Join(", ", covariates.Names)}): {method} forecasts from the target's own past; arima (and lstm on a series of its own) use covariates.";
+        $"Covariates not used ({string.Join(", ", covariates.Names)}): {method} forecasts from the target's own past; arima, lstm and the ensemble's network use covariates.";
 
     /// <summary>The run fields <paramref name="method"/> takes, by their names in a request, besides the method itself.</summary>
     public static IReadOnlyList<string> FieldsOf(IForecastingMethod method) =>
