@@ -20,6 +20,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- diagnostics | train | accuracy [seeds=1,2] [only=name] [hyperparameter=value ...] | collections [set=monthly] [holdout=validation] [hyperparameter=value ...] | speed publish=DIR [seconds=10] | mixed publish=DIR [seconds=60] [warmup=10] | warmstart [seeds=1,2,3] | methods [only=ets,theta] | ets [set=monthly] [first=50] | arima [set=monthly] [limit=N] [list=true] | arima-xreg | lstm-xreg [seeds=1,2,3]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- diagnostics | train | accuracy [seeds=1,2] [only=name] [hyperparameter=value ...] | collections [set=monthly] [holdout=validation] [hyperparameter=value ...] | speed publish=DIR [seconds=10] | mixed publish=DIR [seconds=60] [warmup=10] | warmstart [seeds=1,2,3] | methods [only=ets,theta] | ets [set=monthly] [first=50] | arima [set=monthly] [limit=N] [list=true] | arima-xreg | lstm-xreg [seeds=1,2,3] [only=macro|grunfeld]");
     return 2;
 }
