@@ -16,8 +16,9 @@ namespace Forecast.Benchmarks;
 /// before each test tail instead (the test tail is cut off first), which is how the defaults are chosen without
 /// looking at the test tails; <c>replicate=4</c> makes each member four (scaled 1, 2, 3, 4 times, keys <c>M1#2</c>...),
 /// for the time to forecast a large collection; <c>loss</c>, <c>scale</c> and <c>perSeries</c> change how the network trains
-/// (<see cref="Training"/>); <c>warm=true</c> measures a warm start instead (<see cref="RunWarm"/>); any other <c>name=value</c>
-/// overrides a hyperparameter of <see cref="Defaults"/>.
+/// (<see cref="Training"/>); <c>warm=true</c> measures a warm start instead (<see cref="RunWarm"/>); <c>parts=FILE</c> writes an
+/// ensemble's component forecasts (<see cref="WriteParts"/>); any other <c>name=value</c> overrides a hyperparameter of
+/// <see cref="Defaults"/>.
 /// </remarks>
 internal static class CollectionsBenchmark
 {
@@ -31,6 +32,7 @@ internal static class CollectionsBenchmark
         var onValidation = options.Remove("holdout", out var holdout) && holdout == "validation";
         var copies = options.Remove("replicate", out var replicate) ? int.Parse(replicate, CultureInfo.InvariantCulture) : 1;
         var training = Training(options);
+        var parts = options.Remove("parts", out var partsFile) ? partsFile : null;
         if (options.Remove("warm", out var warm) && warm == "true")
         {
             return RunWarm(options, only);
@@ -57,6 +59,10 @@ internal static class CollectionsBenchmark
             string R(string method) => r is null ? "-" : F(r[method]);
             Console.WriteLine(
                 $"| {name} | {(onValidation ? "validation" : "test")} | {F(a.Model.Mase)} | {F(a.Model.Smape)} | {R("snaive")} | {R("ets")} | {R("theta")} | {R("arima")} | {F(a.Theta.Mase)} | {a.ShareBeatingSeasonalNaive:P0} | {a.ShareBeatingTheta:P0} | {Coverage(evaluation)} | {F(evaluation.IntervalScores.FirstOrDefault(score => score.Level == 95)?.Msis)} | {evaluation.Fallbacks} | {built.EpochsRun} ({built.BestEpoch}) | {built.TrainingWindows} | {buildSeconds:F0} | {forecastSeconds:F2} ({members.Count} members) |");
+            if (parts is not null && model is CollectionEnsemble ensemble)
+            {
+                WriteParts(parts, name, members, horizon, hp.SeasonalPeriod, ensemble);
+            }
             if (built.Validation is { } scores)
             {
                 Console.WriteLine($"validation mean MASE ({name}, the {horizon} points before each test tail): " +
@@ -64,6 +70,31 @@ internal static class CollectionsBenchmark
             }
         }
         return 0;
+    }
+
+    /// <summary>
+    /// Appends to <paramref name="file"/> every ensemble component's forecast of every member's scored tail, step by step,
+    /// with the actual value and the member's MASE scale (<c>set,member,method,step,forecast,actual,scale</c>), so that other
+    /// combinations of the same forecasts can be scored without training again: on the validation parts to choose one, then
+    /// on the test tails once.
+    /// </summary>
+    private static void WriteParts(string file, string set, List<GlobalMember> members, int horizon, int period, CollectionEnsemble ensemble)
+    {
+        var histories = members.Select(m => (m.Key, (IReadOnlyList<double>)m.Values.Take(m.Values.Count - horizon).ToArray())).ToList();
+        var each = ensemble.ComponentForecasts(histories, horizon);
+        using var writer = new StreamWriter(file, append: true);
+        for (var i = 0; i < members.Count; i++)
+        {
+            var scale = Forecast.Domain.Evaluation.AccuracyMetrics.MaseScale(histories[i].Item2, period);
+            foreach (var (method, forecasts) in each)
+            {
+                for (var k = 0; k < horizon; k++)
+                {
+                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{set},{members[i].Key},{method},{k + 1},{forecasts[i][k]:R},{members[i].Values[members[i].Values.Count - horizon + k]:R},{scale:R}"));
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -54,6 +54,12 @@ public static class ForecastModelBuilder
         }
         var split = DataSplit.For(series.Count, hp.TestSize, hp.ValidationFraction);
         var choices = new List<string>();
+        if (covariates.PastOnlyNames is { Count: > 0 } pastOnly)
+        {
+            choices.Add(ForecastingMethods.PastOnlyNotUsed(pastOnly,
+                "lstm on a series of its own forecasts one step at a time, feeding its forecasts back, so it would need their values after the origin"));
+            covariates = covariates.KnownAhead;
+        }
         var transform = hp.Transform.Pipeline ?? ChooseTransform(series, covariates, hp, choices, cancellation);
 
         var result = LstmTrainer.Train(series, hp with { Transform = TransformChoice.Of(transform) }, observer, cancellation, resumeFrom, warmStart, covariates);

@@ -64,12 +64,13 @@ public static class SeriesApi
     /// <param name="holidays">CSV and multipart uploads: the country (ISO 3166-1 alpha-2) whose public holidays make the series' holiday covariate.</param>
     /// <param name="holidayRegion">CSV and multipart uploads: the region of that country whose holidays it follows (a state, province, canton or part).</param>
     /// <param name="calendarFeatures">CSV and multipart uploads: calendar features to regress on, separated by commas: dayOfWeek, hourOfDay, month, weekOfYear.</param>
+    /// <param name="pastOnly">CSV and multipart uploads: the covariate columns known only as they happen (a measured temperature), separated by commas; the others are known ahead.</param>
     public static async Task<Created<SeriesResponse>> CreateSeries(
         HttpRequest request, SeriesUploadReader reader, IDbContextFactory<ForecastDbContext> dbFactory,
         TimeProvider clock, CancellationToken cancellationToken, string? name = null, string? frequency = null, string? fillPolicy = null,
-        string? holidays = null, string? holidayRegion = null, string? calendarFeatures = null)
+        string? holidays = null, string? holidayRegion = null, string? calendarFeatures = null, string? pastOnly = null)
     {
-        var upload = await reader.ReadAsync(request, new CsvUploadSettings(name, frequency, fillPolicy, holidays, holidayRegion, calendarFeatures), cancellationToken);
+        var upload = await reader.ReadAsync(request, new CsvUploadSettings(name, frequency, fillPolicy, holidays, holidayRegion, calendarFeatures, pastOnly), cancellationToken);
         var series = upload.Built.Series;
         var entity = new SeriesEntity
         {
@@ -198,5 +199,5 @@ public static class SeriesApi
 
     private static List<SeriesCovariate> Describe(RegularSeries series, Covariates covariates, bool includeValues) =>
         [.. covariates.Columns.Select(c => new SeriesCovariate(c.Name, series.Format(series.TimestampAt(c.Values.Count - 1)), Math.Max(0, c.Values.Count - series.Count),
-            includeValues ? c.Values : null))];
+            includeValues ? c.Values : null, c.PastOnly))];
 }

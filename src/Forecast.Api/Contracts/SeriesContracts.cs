@@ -18,6 +18,11 @@ namespace Forecast.Api.Contracts;
 /// At most Limits:MaxCovariates names, none of value, date, series or timestamp.
 /// </param>
 /// <param name="Calendar">Holidays, events and calendar features the service generates covariates from, for every period; none of their names may be an uploaded covariate's.</param>
+/// <param name="PastOnly">
+/// The covariates known only as they happen (a measured temperature, footfall), never ahead: they may not run past the
+/// series' end, and models read them among past inputs only. Every other covariate is known ahead (a price, a promotion),
+/// which a forecast needs at each step it forecasts.
+/// </param>
 public sealed record CreateSeriesRequest(
     string? Name,
     double[]? Values,
@@ -26,7 +31,8 @@ public sealed record CreateSeriesRequest(
     Frequency? Frequency = null,
     GapFillPolicy? FillPolicy = null,
     Dictionary<string, double[]>? Covariates = null,
-    CalendarRequest? Calendar = null);
+    CalendarRequest? Calendar = null,
+    string[]? PastOnly = null);
 
 public sealed record SeriesStatistics(double Mean, double StandardDeviation, double Min, double Max);
 
@@ -34,7 +40,8 @@ public sealed record SeriesStatistics(double Mean, double StandardDeviation, dou
 /// <param name="KnownUntil">The last period it has a value for.</param>
 /// <param name="FuturePeriods">How many periods past the series' last value it is known: how far a forecast can reach with it.</param>
 /// <param name="Values">Its values from the series' first period to <paramref name="KnownUntil"/>, when asked for with includeValues.</param>
-public sealed record SeriesCovariate(string Name, string KnownUntil, int FuturePeriods, IReadOnlyList<double>? Values = null);
+/// <param name="PastOnly">Known only as it happens, never ahead (uploaded with pastOnly): models read it among past inputs only.</param>
+public sealed record SeriesCovariate(string Name, string KnownUntil, int FuturePeriods, IReadOnlyList<double>? Values = null, bool PastOnly = false);
 
 /// <param name="Start">The first period: a date for a daily or coarser series, an ISO 8601 UTC date-time for an hourly or minute one, as every timestamp of it in answers.</param>
 /// <param name="Version">1 at upload, one more with every append of observations that changed the series or its covariates.</param>

@@ -14,7 +14,9 @@ public sealed record SeriesUpload(string Name, BuiltSeries Built, Covariates Cov
 /// <summary>What a CSV cannot say about itself, from the query string (a multipart form's own fields win).</summary>
 /// <param name="Holidays">The country whose public holidays the series follows.</param>
 /// <param name="CalendarFeatures">Calendar features, separated by commas.</param>
-public sealed record CsvUploadSettings(string? Name, string? Frequency, string? FillPolicy, string? Holidays = null, string? HolidayRegion = null, string? CalendarFeatures = null);
+/// <param name="PastOnly">The covariate columns known only as they happen, separated by commas (<see cref="CreateSeriesRequest.PastOnly"/>).</param>
+public sealed record CsvUploadSettings(
+    string? Name, string? Frequency, string? FillPolicy, string? Holidays = null, string? HolidayRegion = null, string? CalendarFeatures = null, string? PastOnly = null);
 
 /// <summary>Reads <c>POST /api/series</c> bodies: JSON, a <c>text/csv</c> body, or a multipart field <c>file</c>.</summary>
 public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
@@ -37,7 +39,7 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
         return body.Json is { } json
             ? FromJson(json)
             : FromCsv(body.Csv!, body.Field("name", csvSettings.Name) ?? body.FileName, body.Field("frequency", csvSettings.Frequency),
-                body.Field("fillPolicy", csvSettings.FillPolicy),
+                body.Field("fillPolicy", csvSettings.FillPolicy), PastOnlyNames.FromCsv(body.Field("pastOnly", csvSettings.PastOnly)),
                 CalendarReader.FromCsv(body.Field("holidays", csvSettings.Holidays), body.Field("holidayRegion", csvSettings.HolidayRegion),
                     body.Field("calendarFeatures", csvSettings.CalendarFeatures)));
     }
@@ -54,24 +56,26 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
             {
                 throw new DomainValidationException("Give either timestamps or start, not both.", "start");
             }
-            return WithJsonCovariates(name, SeriesBuilder.FromPoints(timestamps, values, body.Frequency, policy, limits.MaxPoints), timestamps, body.Covariates, calendar);
+            return WithJsonCovariates(name, SeriesBuilder.FromPoints(timestamps, values, body.Frequency, policy, limits.MaxPoints), timestamps, body, calendar);
         }
         var start = TimestampText.ParseOne(body.Start, "start") ?? throw new DomainValidationException("Give timestamps, or start and frequency.", "timestamps");
         var frequency = body.Frequency ?? throw new DomainValidationException("frequency is required with start.", "frequency");
         var built = SeriesBuilder.FromValues(start, frequency, values, limits.MaxPoints);
-        return WithJsonCovariates(name, built, [.. Enumerable.Range(0, built.Series.Count).Select(built.Series.TimestampAt)], body.Covariates, calendar);
+        return WithJsonCovariates(name, built, [.. Enumerable.Range(0, built.Series.Count).Select(built.Series.TimestampAt)], body, calendar);
     }
 
     /// <summary>The JSON's covariates, aligned by the rules of a CSV's rows (<see cref="CovariateRows.FromArrays"/>).</summary>
-    private SeriesUpload WithJsonCovariates(string name, BuiltSeries built, DateTime[] timestamps, Dictionary<string, double[]>? covariates, SeriesCalendar calendar)
+    private SeriesUpload WithJsonCovariates(string name, BuiltSeries built, DateTime[] timestamps, CreateSeriesRequest body, SeriesCalendar calendar)
     {
-        if (covariates is null || covariates.Count == 0)
+        var pastOnly = PastOnlyNames.FromJson(body.PastOnly, limits.MaxCovariates);
+        if (body.Covariates is not { Count: > 0 } covariates)
         {
-            return new SeriesUpload(name, built, Covariates.None, calendar);
+            // Aligned with no rows only to refuse a past-only name that no covariate has.
+            return new SeriesUpload(name, built, CovariateAlignment.Align(built.Series, CovariateRows.None, limits.MaxHorizon, pastOnly), calendar);
         }
         CheckCount(covariates.Count);
         var rows = CovariateRows.FromArrays(timestamps, built.Series.Frequency, covariates);
-        return new SeriesUpload(name, built, CovariateAlignment.Align(built.Series, rows, limits.MaxHorizon), calendar);
+        return new SeriesUpload(name, built, CovariateAlignment.Align(built.Series, rows, limits.MaxHorizon, pastOnly), calendar);
     }
 
     private void CheckCount(int covariates)
@@ -82,7 +86,7 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
         }
     }
 
-    private SeriesUpload FromCsv(string csv, string? name, string? frequency, string? fillPolicy, SeriesCalendar calendar)
+    private SeriesUpload FromCsv(string csv, string? name, string? frequency, string? fillPolicy, IReadOnlyCollection<string> pastOnly, SeriesCalendar calendar)
     {
         if (string.IsNullOrWhiteSpace(csv))
         {
@@ -92,7 +96,7 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
         var givenFrequency = UploadNames.ParseEnum<Frequency>(frequency, "frequency");
         var policy = UploadNames.ParseEnum<GapFillPolicy>(fillPolicy, "fillPolicy") ?? GapFillPolicy.Interpolate;
         var built = points.Lines.Blame(() => SeriesBuilder.FromPoints(points.Dates, points.Values, givenFrequency, policy, limits.MaxPoints));
-        var covariates = points.CovariateLines.Blame(() => CovariateAlignment.Align(built.Series, points.Covariates, limits.MaxHorizon));
+        var covariates = points.CovariateLines.Blame(() => CovariateAlignment.Align(built.Series, points.Covariates, limits.MaxHorizon, pastOnly));
         return new SeriesUpload(UploadNames.Check(string.IsNullOrWhiteSpace(name) ? "series" : name), built, covariates, calendar);
     }
 }

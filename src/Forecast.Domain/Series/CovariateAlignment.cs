@@ -13,10 +13,17 @@ public static class CovariateAlignment
     public static readonly IReadOnlyList<string> ReservedNames = ["value", "date", "series", "timestamp"];
 
     /// <param name="maxFuturePeriods">The most periods past the series' end a covariate may be known.</param>
-    /// <exception cref="TimestampException">A row at fault (its index in <paramref name="rows"/>): off the series' grid, before its start, repeated, too far ahead, or empty or out of turn for a covariate.</exception>
-    /// <exception cref="DomainValidationException">A name that is reserved, too long or unprintable; a covariate without a value at a period the series' fill policy filled.</exception>
-    public static Covariates Align(RegularSeries series, CovariateRows rows, int maxFuturePeriods)
+    /// <param name="pastOnly">The names of the covariates known only as they happen (<see cref="Covariate.PastOnly"/>); none by default.</param>
+    /// <exception cref="TimestampException">A row at fault (its index in <paramref name="rows"/>): off the series' grid, before its start, repeated, too far ahead, empty or out of turn for a covariate, or a past-only covariate's value after the series' end.</exception>
+    /// <exception cref="DomainValidationException">A name that is reserved, too long or unprintable; a covariate without a value at a period the series' fill policy filled; a past-only name that no covariate has.</exception>
+    public static Covariates Align(RegularSeries series, CovariateRows rows, int maxFuturePeriods, IReadOnlyCollection<string>? pastOnly = null)
     {
+        pastOnly ??= [];
+        foreach (var name in pastOnly.Where(name => !rows.Names.Contains(name, StringComparer.Ordinal)))
+        {
+            throw new DomainValidationException(
+                $"pastOnly names '{name}', which is not a covariate of the upload{(rows.Names.Count == 0 ? " (it has none)" : $" ({string.Join(", ", rows.Names)})")}.", "pastOnly");
+        }
         if (rows.Names.Count == 0)
         {
             return Covariates.None;
@@ -38,7 +45,30 @@ public static class CovariateAlignment
         {
             rowAt[periods[r]] = r;
         }
-        return new Covariates([.. rows.Names.Select((name, c) => new Covariate(name, Column(series, name, rows.Columns[c], rowAt)))]);
+        return new Covariates([.. rows.Names.Select((name, c) =>
+        {
+            var values = Column(series, name, rows.Columns[c], rowAt);
+            var isPastOnly = pastOnly.Contains(name);
+            if (isPastOnly)
+            {
+                CheckNoFuture(series, name, values.Length, periods);
+            }
+            return new Covariate(name, values) { PastOnly = isPastOnly };
+        })]);
+    }
+
+    /// <summary>A past-only covariate has no known future: it may not run past the series' last value.</summary>
+    /// <param name="known">How many periods the covariate has values for.</param>
+    /// <param name="periods">Each row's period, to name the row of its first value past the end.</param>
+    /// <exception cref="TimestampException">A value after the series' last one.</exception>
+    internal static void CheckNoFuture(RegularSeries series, string name, int known, int[] periods)
+    {
+        if (known > series.Count)
+        {
+            throw new TimestampException(
+                $"The covariate '{name}' is past-only (known only as it happens), so it has no known future, but it has a value at {series.Format(series.TimestampAt(series.Count))}, after the series' last value.",
+                Array.IndexOf(periods, series.Count), "covariates");
+        }
     }
 
     private static void CheckName(string name)

@@ -49,7 +49,7 @@ public static class CovariateAppender
                 }
             }
             Check(series, column, values, periods, maxFuturePeriods);
-            return new Covariate(column.Name, values);
+            return column with { Values = values };
         }).ToList();
         var changed = columns.Zip(stored.Columns).Any(pair => !pair.First.Values.SequenceEqual(pair.Second.Values));
         return new AppendedCovariates(changed ? new Covariates(columns) : stored, changed);
@@ -87,6 +87,10 @@ public static class CovariateAppender
         if (values.Count < series.Count)
         {
             throw Missing(series, stored.Name, values.Count);
+        }
+        if (stored.PastOnly)
+        {
+            CovariateAlignment.CheckNoFuture(series, stored.Name, values.Count, periods);
         }
         // Only the append can have made it too long: a stored future was within the limit at a shorter series' end.
         if (values.Count > stored.Values.Count && values.Count - series.Count > maxFuturePeriods)

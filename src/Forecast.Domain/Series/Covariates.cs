@@ -1,7 +1,15 @@
 namespace Forecast.Domain.Series;
 
 /// <summary>One covariate: a name and its values, value t going with point t of the series.</summary>
-public sealed record Covariate(string Name, IReadOnlyList<double> Values);
+public sealed record Covariate(string Name, IReadOnlyList<double> Values)
+{
+    /// <summary>
+    /// Known only as it happens (a measured temperature, footfall), never ahead: it has no known future, and a model reads
+    /// it among a window's past inputs only. False, the default, for a covariate known ahead (a price, a promotion, a
+    /// holiday), which a model reads at the steps it forecasts too.
+    /// </summary>
+    public bool PastOnly { get; init; }
+}
 
 /// <summary>
 /// Known values that go with a series' points, as named numeric columns (a price, a promotion, an income): each aligned
@@ -46,6 +54,12 @@ public sealed class Covariates
 
     public IReadOnlyList<string> Names => Columns.Select(c => c.Name).ToArray();
 
+    /// <summary>The names of the covariates known only as they happen (<see cref="Covariate.PastOnly"/>).</summary>
+    public IReadOnlyList<string> PastOnlyNames => Columns.Where(c => c.PastOnly).Select(c => c.Name).ToArray();
+
+    /// <summary>These covariates without the past-only ones: what a model that needs every covariate's future can use.</summary>
+    public Covariates KnownAhead => Columns.Any(c => c.PastOnly) ? new([.. Columns.Where(c => !c.PastOnly)]) : this;
+
     public bool IsEmpty => Columns.Count == 0;
 
     /// <summary>
@@ -65,7 +79,7 @@ public sealed class Covariates
             }
         }
         return new Covariates([.. Columns.Select(column => future.FirstOrDefault(f => f.Name == column.Name) is { } given
-            ? new Covariate(column.Name, [.. History(column, end), .. given.Values])
+            ? column with { Values = [.. History(column, end), .. given.Values] }
             : column)]);
     }
 

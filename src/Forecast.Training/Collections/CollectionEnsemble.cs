@@ -51,10 +51,15 @@ public sealed class CollectionEnsemble : ICollectionForecaster
     public IReadOnlyList<IReadOnlyList<ForecastStep>> ForecastAll(
         IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon, IntervalLevels levels, IReadOnlyDictionary<string, Covariates>? covariates = null)
     {
-        var each = components.Select(c => c.PointForecasts(asked, horizon, covariates)).ToList();
+        var each = ComponentForecasts(asked, horizon, covariates);
         return [.. asked.Select((a, i) =>
-            PooledCalibration.Around(EnsembleMedian.Of(each.Select(c => c[i]).ToList()), a.History, SeasonalPeriod, levels, network.Artifact.Calibration))];
+            PooledCalibration.Around(EnsembleMedian.Of(each.Select(c => c.Forecasts[i]).ToList()), a.History, SeasonalPeriod, levels, network.Artifact.Calibration))];
     }
+
+    /// <summary>Each component's point forecasts of the members asked for, in their order: what the median combines, for a benchmark to weigh other combinations on.</summary>
+    public IReadOnlyList<(string Method, IReadOnlyList<double[]> Forecasts)> ComponentForecasts(
+        IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon, IReadOnlyDictionary<string, Covariates>? covariates = null) =>
+        [.. components.Select(c => (c.Method, c.PointForecasts(asked, horizon, covariates)))];
 
     /// <summary>Why a component of member <paramref name="key"/> is forecast by the Theta method after <paramref name="history"/>; null when none is.</summary>
     public string? FallbackFor(string key, IReadOnlyList<double> history) =>

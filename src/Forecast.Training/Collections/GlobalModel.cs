@@ -23,7 +23,7 @@ public sealed class GlobalModel : ICollectionForecaster
         var identity = new MinMaxScaler(0, 1);
         networks = new LstmModel(new ModelArtifact(artifact.Weights, identity, artifact.Lookback, artifact.HiddenSize,
             artifact.Layers, artifact.TorchSharpVersion, TransformPipeline.None, artifact.SeasonalPeriod, RelativeWindows: artifact.RelativeWindows, Outputs: artifact.Outputs,
-            Covariates: [.. artifact.CovariateNames.Select(name => new CovariateScaler(name, identity))]));
+            Covariates: artifact.CovariateInputs));
         members = artifact.Members.ToDictionary(
             m => m.Key,
             m => (m, m.Scaler is { } scaler ? networks.ForSeries(m.Transform, scaler, m.CovariateScalers) : null),

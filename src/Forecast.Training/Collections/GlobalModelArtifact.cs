@@ -28,9 +28,10 @@ public sealed record GlobalMemberModel(string Key, TransformPipeline Transform, 
 /// <param name="Optimizer">The ensemble's Adam state at the kept weights, for a <see cref="GlobalWarmStart"/> to continue from; null for models stored before it was kept.</param>
 /// <param name="Outputs">Steps forecast at once (<see cref="ModelArtifact.Outputs"/>); 1 for models stored before direct networks existed.</param>
 /// <param name="Covariates">
-/// The covariates the network reads beside every member's values, in its inputs' order, at each step of a window and at
-/// each of the <paramref name="Outputs"/> steps it forecasts; null for a network of the members' own past.
+/// The covariates the network reads beside every member's values, in its inputs' order, at each step of a window and,
+/// unless past-only, at each of the <paramref name="Outputs"/> steps it forecasts; null for a network of the members' own past.
 /// </param>
+/// <param name="PastOnly">Of <paramref name="Covariates"/>, the past-only ones (the last in its order); null for none.</param>
 public sealed record GlobalModelArtifact(
     byte[] Weights,
     int Lookback,
@@ -43,8 +44,14 @@ public sealed record GlobalModelArtifact(
     ConformalCalibration? Calibration = null,
     byte[]? Optimizer = null,
     int Outputs = 1,
-    IReadOnlyList<string>? Covariates = null)
+    IReadOnlyList<string>? Covariates = null,
+    IReadOnlyList<string>? PastOnly = null)
 {
     [JsonIgnore]
     public IReadOnlyList<string> CovariateNames => Covariates ?? [];
+
+    /// <summary>The covariates as the network reads them, each through an identity scaler: each member sees them through its own.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<CovariateScaler> CovariateInputs =>
+        [.. CovariateNames.Select(name => new CovariateScaler(name, new MinMaxScaler(0, 1)) { PastOnly = PastOnly?.Contains(name) == true })];
 }

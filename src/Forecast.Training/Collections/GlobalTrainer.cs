@@ -1,5 +1,6 @@
 using Forecast.Domain;
 using Forecast.Domain.Runs;
+using Forecast.Domain.Series;
 using Forecast.Training.Intervals;
 using Forecast.Training.Lstm;
 using Forecast.Training.Transforms;
@@ -68,7 +69,7 @@ public static class GlobalTrainer
         var ordered = members.OrderBy(m => m.Key, StringComparer.Ordinal).ToList();
         if (warmStart is not null)
         {
-            WarmStartCovariates.Check(warmStart.Covariates, ordered.Count == 0 ? [] : ordered[0].Covariates.Names, "the collection");
+            WarmStartCovariates.Check(warmStart.Covariates, ordered.Count == 0 ? Covariates.None : ordered[0].Covariates, "the collection");
         }
         var sampling = new WindowSampling(hp.WindowsPerEpoch, options.WindowsPerSeries);
         var before = hp.ValidationFraction > 0 ? Prepare(ordered, hp, options, 2 * hp.TestSize, warmStart) : null;
@@ -113,11 +114,16 @@ public static class GlobalTrainer
         " on everything before the test tails; the validation errors calibrate the intervals.";
 
     /// <summary>Every member's windows, all of whose targets lie before its last <c>cut</c> points, and how the network sees each member.</summary>
-    private sealed record Prepared(Windows Windows, IReadOnlyList<GlobalMemberModel> Views, int SeenAfresh, IReadOnlyList<string> Covariates)
+    private sealed record Prepared(Windows Windows, IReadOnlyList<GlobalMemberModel> Views, int SeenAfresh)
     {
-        public GlobalModelArtifact Artifact(byte[] weights, Hyperparameters hp, ConformalCalibration? calibration) =>
-            new(weights, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion, hp.SeasonalPeriod, RelativeWindows: true, Views,
-                calibration, Outputs: hp.TestSize, Covariates: Covariates.Count == 0 ? null : Covariates);
+        public GlobalModelArtifact Artifact(byte[] weights, Hyperparameters hp, ConformalCalibration? calibration)
+        {
+            // In the order the network reads them, which every member's scalers share (CovariateScaler.Fit).
+            var covariates = Views.FirstOrDefault(v => v.Covariates is not null)?.CovariateScalers ?? [];
+            return new(weights, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion, hp.SeasonalPeriod, RelativeWindows: true, Views,
+                calibration, Outputs: hp.TestSize, Covariates: covariates.Count == 0 ? null : [.. covariates.Select(c => c.Name)],
+                PastOnly: covariates.Any(c => c.PastOnly) ? [.. covariates.Where(c => c.PastOnly).Select(c => c.Name)] : null);
+        }
     }
 
     private static Prepared Prepare(List<GlobalMember> members, Hyperparameters hp, GlobalTrainingOptions options, int cut, GlobalWarmStart? warmStart)
@@ -150,8 +156,7 @@ public static class GlobalTrainer
                 $"No member is long enough for lookback {hp.Lookback} and a horizon of {hp.TestSize} with its transform{(hp.ValidationFraction > 0 ? " and validation part" : "")}; shorten the lookback.",
                 "lookback");
         }
-        // The members share their covariates' names (CollectionBuilder), so the first member's are every member's.
-        return new Prepared(Windows.Concat(windows, hp.Lookback, hp.TestSize), views, seenAfresh, members[0].Covariates.Names);
+        return new Prepared(Windows.Concat(windows, hp.Lookback, hp.TestSize), views, seenAfresh);
     }
 
     /// <returns>Null to fit a MinMax scaler on the transformed history (<see cref="MemberScale.Range"/>).</returns>

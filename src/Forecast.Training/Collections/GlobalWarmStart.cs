@@ -9,9 +9,9 @@ namespace Forecast.Training.Collections;
 /// what they meant. Members it did not know, or forecast by Theta, are seen afresh. Its network reads the covariates it
 /// was trained on, which the collection must still carry.
 /// </summary>
-public sealed record GlobalWarmStart(byte[] Weights, byte[]? Optimizer, IReadOnlyList<GlobalMemberModel> Members, IReadOnlyList<string> Covariates)
+public sealed record GlobalWarmStart(byte[] Weights, byte[]? Optimizer, IReadOnlyList<GlobalMemberModel> Members, IReadOnlyList<CovariateScaler> Covariates)
 {
-    public static GlobalWarmStart From(GlobalModelArtifact model) => new(model.Weights, model.Optimizer, model.Members, model.CovariateNames);
+    public static GlobalWarmStart From(GlobalModelArtifact model) => new(model.Weights, model.Optimizer, model.Members, model.CovariateInputs);
 
     internal NetworkStart Network => new(Weights, Optimizer);
 

@@ -54,8 +54,10 @@ public sealed class ValidationBacktest
     /// validation part, which are never scored; and the covariates need not be known past it.
     /// </summary>
     private static Covariates Padded(Covariates covariates, int known, int end) =>
-        new([.. covariates.Columns.Select(c => new Covariate(c.Name,
-            [.. c.Values.Take(known), .. Enumerable.Repeat(c.Values[Math.Min(known, c.Values.Count) - 1], Math.Max(0, end - known))]))]);
+        new([.. covariates.Columns.Select(c => c with
+        {
+            Values = [.. c.Values.Take(known), .. Enumerable.Repeat(c.Values[Math.Min(known, c.Values.Count) - 1], Math.Max(0, end - known))],
+        })]);
 
     /// <summary>Mean squared error over every origin and the steps up to <paramref name="maxStep"/>.</summary>
     public double MeanSquaredError(int maxStep) =>

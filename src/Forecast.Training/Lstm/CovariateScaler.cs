@@ -15,14 +15,26 @@ namespace Forecast.Training.Lstm;
 public sealed record CovariateScaler(string Name, MinMaxScaler Scaler)
 {
     /// <summary>
+    /// Known only as it happens (<see cref="Covariate.PastOnly"/>): the network reads it among a window's inputs, never at
+    /// the steps it forecasts. False for models stored before past-only covariates existed.
+    /// </summary>
+    public bool PastOnly { get; init; }
+
+    /// <summary>
     /// Scalers fitted on each covariate's values (differenced when <paramref name="differenced"/>) over original indices
     /// [<paramref name="from"/>, <paramref name="trainEnd"/>); <paramref name="from"/> is at least 1 when differenced.
     /// </summary>
+    /// <returns>The scalers in the order a network reads the covariates: those known ahead first, then the past-only ones (<see cref="KnownAhead"/>).</returns>
     public static IReadOnlyList<CovariateScaler> Fit(Covariates covariates, int from, int trainEnd, bool differenced)
     {
         var columns = covariates.Require(covariates.Names, trainEnd);
-        return [.. covariates.Names.Select((name, c) => new CovariateScaler(name, MinMaxScaler.Fit(Seen(columns[c], from, trainEnd, differenced))))];
+        return [.. covariates.Columns
+            .Select((column, c) => new CovariateScaler(column.Name, MinMaxScaler.Fit(Seen(columns[c], from, trainEnd, differenced))) { PastOnly = column.PastOnly })
+            .OrderBy(scaler => scaler.PastOnly)];
     }
+
+    /// <summary>How many of <paramref name="scalers"/>, which come first, a network reads at the steps it forecasts too.</summary>
+    public static int KnownAhead(IReadOnlyList<CovariateScaler> scalers) => scalers.Count(s => !s.PastOnly);
 
     /// <summary>
     /// The scaled values of each covariate of <paramref name="scalers"/> over original indices [<paramref name="from"/>,
@@ -30,18 +42,25 @@ public sealed record CovariateScaler(string Name, MinMaxScaler Scaler)
     /// <paramref name="from"/> + i. Index 0 has no difference and reads 0; no window reaches it, since the series'
     /// difference consumes it too.
     /// </summary>
-    /// <param name="origin">The forecast's origin, to name a missing value as a step of it; null outside a forecast.</param>
-    /// <exception cref="MissingCovariateException">A covariate without a value before <paramref name="end"/>.</exception>
+    /// <param name="origin">
+    /// The forecast's origin, to name a missing value as a step of it; null outside a forecast. A past-only covariate is
+    /// required through the origin only, and reads NaN after its last value: the network never reads it there (its
+    /// caller has checked how far each must be known), and a NaN would show in the forecast if it did.
+    /// </param>
+    /// <exception cref="MissingCovariateException">A covariate without a value before <paramref name="end"/> (a past-only one, before the origin).</exception>
     public static float[][] Scale(IReadOnlyList<CovariateScaler> scalers, Covariates covariates, int from, int end, bool differenced, int? origin = null)
     {
         if (scalers.Count == 0)
         {
             return [];
         }
-        var columns = covariates.Require([.. scalers.Select(s => s.Name)], end, origin);
-        return [.. scalers.Select((s, c) => s.Scaler.Transform(Seen(columns[c], from, end, differenced)))];
+        return [.. scalers.Select(s =>
+        {
+            var column = covariates.Require([s.Name], s.PastOnly ? Math.Min(end, origin ?? end) : end, origin)[0];
+            return s.Scaler.Transform(Seen(column, from, end, differenced));
+        })];
     }
 
     private static double[] Seen(IReadOnlyList<double> column, int from, int end, bool differenced) =>
-        [.. Enumerable.Range(from, end - from).Select(t => !differenced ? column[t] : t == 0 ? 0 : column[t] - column[t - 1])];
+        [.. Enumerable.Range(from, end - from).Select(t => t >= column.Count ? double.NaN : !differenced ? column[t] : t == 0 ? 0 : column[t] - column[t - 1])];
 }

@@ -35,7 +35,7 @@ internal static class EpochLoop
     {
         sampling ??= new WindowSampling(hp.WindowsPerEpoch);
         var members = Enumerable.Range(0, hp.EnsembleSize)
-            .Select(k => new TrainingMember(Seeds.Member(hp.Seed, k), hp.HiddenSize, hp.Layers, hp.Dropout, hp.LearningRate, train.Horizon, loss, train.Covariates))
+            .Select(k => new TrainingMember(Seeds.Member(hp.Seed, k), hp.HiddenSize, hp.Layers, hp.Dropout, hp.LearningRate, train.Horizon, loss, train.Covariates, train.KnownAhead))
             .ToArray();
         using var halves = new BatchHalves();
         try

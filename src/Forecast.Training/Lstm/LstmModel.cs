@@ -26,7 +26,8 @@ public sealed class LstmModel : IDisposable
         ownsNetworks = true;
         members = WeightBundle.Unpack(artifact.Weights).Select(weights =>
         {
-            var network = new LstmNetwork(artifact.HiddenSize, artifact.Layers, dropout: 0, artifact.Outputs, artifact.CovariateScalers.Count);
+            var network = new LstmNetwork(artifact.HiddenSize, artifact.Layers, dropout: 0, artifact.Outputs, artifact.CovariateScalers.Count,
+                CovariateScaler.KnownAhead(artifact.CovariateScalers));
             using var stream = new MemoryStream(weights);
             network.load(stream);
             network.eval();
@@ -114,7 +115,9 @@ public sealed class LstmModel : IDisposable
         {
             RequireCovariates(covariates, origin, horizon);
         }
-        var scaled = CovariateScaler.Scale(artifact.CovariateScalers, covariates, 0, origins.Count == 0 ? 0 : origins.Max() + Reach(horizon), artifact.Transform.Difference);
+        // Every origin's needs are checked above; the earliest origin bounds what a past-only covariate must hold.
+        var scaled = CovariateScaler.Scale(artifact.CovariateScalers, covariates, 0, origins.Count == 0 ? 0 : origins.Max() + Reach(horizon), artifact.Transform.Difference,
+            origin: origins.Count == 0 ? null : origins.Min());
         return Forecast(origins.Select(o => (this, new TransformedHistory(artifact.Transform, artifact.SeasonalPeriod, series.Take(o).ToArray()), scaled)).ToArray(), horizon);
     }
 
@@ -142,7 +145,7 @@ public sealed class LstmModel : IDisposable
             }
             var known = covariates?[i] ?? Covariates.None;
             view.RequireCovariates(known, history.Count, horizon);
-            var scaled = CovariateScaler.Scale(view.artifact.CovariateScalers, known, 0, history.Count + Reach(horizon), view.artifact.Transform.Difference);
+            var scaled = CovariateScaler.Scale(view.artifact.CovariateScalers, known, 0, history.Count + Reach(horizon), view.artifact.Transform.Difference, origin: history.Count);
             return (view, new TransformedHistory(view.artifact.Transform, view.artifact.SeasonalPeriod, history), scaled);
         }).ToArray();
         return Forecast(transformed, horizon);
@@ -151,10 +154,18 @@ public sealed class LstmModel : IDisposable
     /// <summary>Steps past an origin that a forecast of <paramref name="horizon"/> reads covariates at: every step of its last block of <see cref="ModelArtifact.Outputs"/>.</summary>
     private int Reach(int horizon) => (horizon + artifact.Outputs - 1) / artifact.Outputs * artifact.Outputs;
 
-    /// <summary>Checks that <paramref name="covariates"/> cover every step a forecast of <paramref name="horizon"/> from <paramref name="origin"/> reads.</summary>
-    /// <exception cref="Domain.Series.MissingCovariateException">A covariate the networks read without a value through the last block from <paramref name="origin"/>.</exception>
-    internal void RequireCovariates(Covariates covariates, int origin, int horizon) =>
-        covariates.Require(CovariateNames, origin + Reach(horizon), origin, artifact.Outputs);
+    /// <summary>
+    /// Checks that <paramref name="covariates"/> cover every step a forecast of <paramref name="horizon"/> from
+    /// <paramref name="origin"/> reads: those known ahead through its last block, the past-only ones through the start of
+    /// that block (the origin, for a forecast of one block), where the last window ends.
+    /// </summary>
+    /// <exception cref="Domain.Series.MissingCovariateException">A covariate the networks read without a value where the forecast needs it.</exception>
+    internal void RequireCovariates(Covariates covariates, int origin, int horizon)
+    {
+        var (ahead, pastOnly) = (artifact.CovariateScalers.Where(c => !c.PastOnly), artifact.CovariateScalers.Where(c => c.PastOnly));
+        covariates.Require([.. ahead.Select(c => c.Name)], origin + Reach(horizon), origin, artifact.Outputs);
+        covariates.Require([.. pastOnly.Select(c => c.Name)], origin + Reach(horizon) - artifact.Outputs, origin, artifact.Outputs);
+    }
 
     /// <summary>
     /// Forecasts each history by its view, a block of <see cref="ModelArtifact.Outputs"/> steps per network call, every
@@ -187,8 +198,8 @@ public sealed class LstmModel : IDisposable
     /// <remarks>The median, not the mean, so that one network gone astray moves the forecast less; of two networks it is their mean.</remarks>
     private (float[] Outputs, float[] Anchors) Run((LstmModel View, TransformedHistory History, float[][] Covariates, int Target)[] rows)
     {
-        var covariateCount = artifact.CovariateScalers.Count;
-        var (steps, future) = (Lookback * (1 + covariateCount), artifact.Outputs * covariateCount);
+        var (covariateCount, knownAhead) = (artifact.CovariateScalers.Count, CovariateScaler.KnownAhead(artifact.CovariateScalers));
+        var (steps, future) = (Lookback * (1 + covariateCount), artifact.Outputs * knownAhead);
         var inputs = new float[rows.Length * steps];
         var futures = new float[rows.Length * future];
         var anchors = new float[rows.Length];
@@ -197,7 +208,7 @@ public sealed class LstmModel : IDisposable
             var (view, history, covariates, target) = rows[i];
             var scaled = new ScaledHistory(history, view.artifact.Scaler);
             anchors[i] = Windows.WriteInputs(scaled, covariates, target, Lookback, artifact.RelativeWindows, inputs.AsSpan(i * steps, steps));
-            Windows.WriteFuture(covariates, target, artifact.Outputs, artifact.RelativeWindows, futures.AsSpan(i * future, future));
+            Windows.WriteFuture(covariates, knownAhead, target, artifact.Outputs, artifact.RelativeWindows, futures.AsSpan(i * future, future));
         }
         float[][] outputs;
         lock (gate)

@@ -22,14 +22,15 @@ public sealed class LstmNetwork : nn.Module<Tensor, Tensor>
     private Generator? dropoutGenerator;
 
     /// <param name="outputs">Steps forecast at once from a window: 1 for a network fed its own predictions, the horizon for a direct one.</param>
-    /// <param name="covariates">Covariates beside the series' value at each input step, and at each step forecast.</param>
-    public LstmNetwork(int hiddenSize, int layerCount, double dropout, int outputs = 1, int covariates = 0) : base(nameof(LstmNetwork))
+    /// <param name="covariates">Covariates beside the series' value at each input step.</param>
+    /// <param name="knownAhead">Of <paramref name="covariates"/>, those the head reads at each step forecast too (the others are past-only).</param>
+    public LstmNetwork(int hiddenSize, int layerCount, double dropout, int outputs = 1, int covariates = 0, int knownAhead = 0) : base(nameof(LstmNetwork))
     {
         for (var i = 0; i < layerCount; i++)
         {
             layers.Add(nn.LSTM(i == 0 ? 1 + covariates : hiddenSize, hiddenSize, batchFirst: true));
         }
-        head = nn.Linear(hiddenSize + (outputs * covariates), outputs);
+        head = nn.Linear(hiddenSize + (outputs * knownAhead), outputs);
         this.hiddenSize = hiddenSize;
         this.dropout = dropout;
         RegisterComponents();
@@ -53,7 +54,7 @@ public sealed class LstmNetwork : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input) => ForwardWith(input, future: null);
 
     /// <param name="input">[batch, lookback, 1 + covariates]</param>
-    /// <param name="future">[batch, outputs × covariates]: the covariates at the steps forecast; null without covariates.</param>
+    /// <param name="future">[batch, outputs × known-ahead covariates]: their values at the steps forecast; null without them.</param>
     /// <returns>[batch, outputs]</returns>
     public Tensor ForwardWith(Tensor input, Tensor? future) => ForwardWithMasks(input, future, dropoutGenerator);
 

@@ -47,7 +47,7 @@ public static class LstmTrainer
             ?? throw new ArgumentException("The trainer trains one concrete pipeline; resolve transform auto first (ForecastModelBuilder).", nameof(hp));
         if (warmStart is not null)
         {
-            WarmStartCovariates.Check(warmStart.Covariates.Select(c => c.Name), covariates.Names, "the series");
+            WarmStartCovariates.Check(warmStart.Covariates, covariates, "the series");
         }
         var prepared = PreparedSeries.Of(series, pipeline, hp.SeasonalPeriod, hp.Lookback, split, scaler: warmStart?.Scaler,
             covariates: covariates, covariateScalers: warmStart?.Covariates);

@@ -47,7 +47,8 @@ internal sealed record PreparedSeries(MinMaxScaler Scaler, IReadOnlyList<Covaria
         return new PreparedSeries(
             scaler,
             covariateScalers,
-            Windows.ForTargets(scaled, lookback, 0, split.TrainEnd - first, relative, horizon, scaledCovariates),
-            Windows.ForTargets(scaled, lookback, split.TrainEnd - first, split.ValidationEnd - first, relative, horizon, scaledCovariates));
+            Windows.ForTargets(scaled, lookback, 0, split.TrainEnd - first, relative, horizon, scaledCovariates, CovariateScaler.KnownAhead(covariateScalers)),
+            Windows.ForTargets(scaled, lookback, split.TrainEnd - first, split.ValidationEnd - first, relative, horizon, scaledCovariates,
+                CovariateScaler.KnownAhead(covariateScalers)));
     }
 }

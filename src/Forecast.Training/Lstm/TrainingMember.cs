@@ -25,13 +25,15 @@ internal sealed class TrainingMember : IDisposable
     private readonly TrainingLoss loss;
 
     /// <param name="covariates">Covariates each window carries (<see cref="Windows.Covariates"/>).</param>
+    /// <param name="knownAhead">Of them, those it carries at the predicted steps too (<see cref="Windows.KnownAhead"/>).</param>
     public TrainingMember(
-        int seed, int hiddenSize, int layers, double dropout, double learningRate, int outputs = 1, TrainingLoss loss = TrainingLoss.MeanSquared, int covariates = 0)
+        int seed, int hiddenSize, int layers, double dropout, double learningRate, int outputs = 1, TrainingLoss loss = TrainingLoss.MeanSquared,
+        int covariates = 0, int knownAhead = 0)
     {
         this.seed = seed;
         this.loss = loss;
         generator = new Generator((ulong)seed);
-        network = new LstmNetwork(hiddenSize, layers, dropout, outputs, covariates);
+        network = new LstmNetwork(hiddenSize, layers, dropout, outputs, covariates, knownAhead);
         network.Initialize(generator);
         optimizer = new AdamOptimizer(network.parameters(), learningRate);
     }
@@ -123,7 +125,7 @@ internal sealed class TrainingMember : IDisposable
     /// <returns>The rows' inputs, their covariates' future (null without covariates) and their targets.</returns>
     private static (Tensor Inputs, Tensor? Future, Tensor Targets) Batch(Windows windows, ArraySegment<int> rows)
     {
-        var (steps, horizon, future) = (windows.Lookback * windows.Features, windows.Horizon, windows.Horizon * windows.Covariates);
+        var (steps, horizon, future) = (windows.Lookback * windows.Features, windows.Horizon, windows.Horizon * windows.KnownAhead);
         var inputs = new float[rows.Count * steps];
         var targets = new float[rows.Count * horizon];
         var futures = new float[rows.Count * future];

@@ -3,11 +3,12 @@ namespace Forecast.Training.Lstm;
 /// <summary>
 /// Supervised pairs cut from a scaled series: <c>lookback</c> past values predict the next <c>horizon</c> ones (the next
 /// one for a network fed its own predictions). With covariates, each past step carries their values beside the
-/// series' own, and each window the covariates' values at the steps it predicts (their known future).
+/// series' own, and each window the values of those known ahead at the steps it predicts (their known future); the
+/// covariates known ahead come first, the past-only ones after them (<see cref="CovariateScaler.Fit"/>).
 /// </summary>
 public sealed class Windows
 {
-    private Windows(float[] inputs, float[] targets, float[] future, int lookback, int horizon, int covariates, int[] seriesStarts)
+    private Windows(float[] inputs, float[] targets, float[] future, int lookback, int horizon, int covariates, int knownAhead, int[] seriesStarts)
     {
         Inputs = inputs;
         Targets = targets;
@@ -15,6 +16,7 @@ public sealed class Windows
         Lookback = lookback;
         Horizon = horizon;
         Covariates = covariates;
+        KnownAhead = knownAhead;
         SeriesStarts = seriesStarts;
     }
 
@@ -24,7 +26,7 @@ public sealed class Windows
     /// <summary>Row-major [Count, Horizon] targets.</summary>
     public float[] Targets { get; }
 
-    /// <summary>Row-major [Count, Horizon × <see cref="Covariates"/>]: each predicted step's covariates, step by step; empty without covariates.</summary>
+    /// <summary>Row-major [Count, Horizon × <see cref="KnownAhead"/>]: each predicted step's covariates known ahead, step by step; empty without them.</summary>
     public float[] Future { get; }
 
     public int Lookback { get; }
@@ -33,6 +35,9 @@ public sealed class Windows
 
     /// <summary>The covariates each step carries; 0 for a series forecast from its own past.</summary>
     public int Covariates { get; }
+
+    /// <summary>Of <see cref="Covariates"/>, the first ones, known ahead, whose values at the predicted steps each window carries too.</summary>
+    public int KnownAhead { get; }
 
     /// <summary>Values per input step: the series' own and its covariates'.</summary>
     public int Features => 1 + Covariates;
@@ -45,8 +50,8 @@ public sealed class Windows
     /// <summary>The windows of several series, one after another: a global model's training set.</summary>
     public static Windows Concat(IReadOnlyList<Windows> parts, int lookback, int horizon = 1)
     {
-        var covariates = parts.Count == 0 ? 0 : parts[0].Covariates;
-        if (parts.Any(p => p.Covariates != covariates))
+        var (covariates, knownAhead) = parts.Count == 0 ? (0, 0) : (parts[0].Covariates, parts[0].KnownAhead);
+        if (parts.Any(p => p.Covariates != covariates || p.KnownAhead != knownAhead))
         {
             throw new ArgumentException("Every series' windows must carry the same covariates.", nameof(parts));
         }
@@ -58,7 +63,7 @@ public sealed class Windows
             windows += part.Count;
         }
         return new Windows([.. parts.SelectMany(p => p.Inputs)], [.. parts.SelectMany(p => p.Targets)], [.. parts.SelectMany(p => p.Future)],
-            lookback, horizon, covariates, [.. starts]);
+            lookback, horizon, covariates, knownAhead, [.. starts]);
     }
 
     /// <summary>
@@ -71,27 +76,30 @@ public sealed class Windows
     /// network learns changes from where the window ends rather than levels; each covariate less its own value there.
     /// </param>
     /// <param name="covariates">Scaled covariates indexed as <paramref name="series"/>, each known at least through <paramref name="endTarget"/>; none by default.</param>
+    /// <param name="knownAhead">How many of <paramref name="covariates"/>, which come first, are known ahead; all of them by default.</param>
     public static Windows ForTargets(
-        float[] series, int lookback, int firstTarget, int endTarget, bool relative = false, int horizon = 1, IReadOnlyList<float[]>? covariates = null)
+        float[] series, int lookback, int firstTarget, int endTarget, bool relative = false, int horizon = 1, IReadOnlyList<float[]>? covariates = null,
+        int? knownAhead = null)
     {
         covariates ??= [];
+        var ahead = knownAhead ?? covariates.Count;
         var features = 1 + covariates.Count;
         var first = Math.Max(firstTarget, lookback);
         var count = Math.Max(0, endTarget - horizon + 1 - first);
         var inputs = new float[count * lookback * features];
         var targets = new float[count * horizon];
-        var future = new float[count * horizon * covariates.Count];
+        var future = new float[count * horizon * ahead];
         for (var w = 0; w < count; w++)
         {
             var target = first + w;
             var anchor = WriteInputs(series, covariates, target, lookback, relative, inputs.AsSpan(w * lookback * features, lookback * features));
-            WriteFuture(covariates, target, horizon, relative, future.AsSpan(w * horizon * covariates.Count, horizon * covariates.Count));
+            WriteFuture(covariates, ahead, target, horizon, relative, future.AsSpan(w * horizon * ahead, horizon * ahead));
             for (var k = 0; k < horizon; k++)
             {
                 targets[(w * horizon) + k] = series[target + k] - anchor;
             }
         }
-        return new Windows(inputs, targets, future, lookback, horizon, covariates.Count, count > 0 ? [0] : []);
+        return new Windows(inputs, targets, future, lookback, horizon, covariates.Count, ahead, count > 0 ? [0] : []);
     }
 
     /// <summary>
@@ -116,14 +124,17 @@ public sealed class Windows
         return anchor;
     }
 
-    /// <summary>Writes each covariate at the <paramref name="horizon"/> steps from <paramref name="target"/>, step by step, as <see cref="WriteInputs"/> saw them.</summary>
-    internal static void WriteFuture(IReadOnlyList<float[]> covariates, int target, int horizon, bool relative, Span<float> future)
+    /// <summary>
+    /// Writes each of the first <paramref name="knownAhead"/> covariates at the <paramref name="horizon"/> steps from
+    /// <paramref name="target"/>, step by step, as <see cref="WriteInputs"/> saw them; the past-only ones after them are never read there.
+    /// </summary>
+    internal static void WriteFuture(IReadOnlyList<float[]> covariates, int knownAhead, int target, int horizon, bool relative, Span<float> future)
     {
         for (var k = 0; k < horizon; k++)
         {
-            for (var c = 0; c < covariates.Count; c++)
+            for (var c = 0; c < knownAhead; c++)
             {
-                future[(k * covariates.Count) + c] = covariates[c][target + k] - (relative ? covariates[c][target - 1] : 0f);
+                future[(k * knownAhead) + c] = covariates[c][target + k] - (relative ? covariates[c][target - 1] : 0f);
             }
         }
     }

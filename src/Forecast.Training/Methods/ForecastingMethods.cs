@@ -46,13 +46,26 @@ public static class ForecastingMethods
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(input);
-        if (method.UsesCovariates || input.Covariates.IsEmpty)
+        if (input.Covariates.IsEmpty)
         {
             return method.Fit(input, cancellation);
+        }
+        if (method.UsesCovariates)
+        {
+            var pastOnly = input.Covariates.PastOnlyNames;
+            var withKnownAhead = method.Fit(input with { Covariates = input.Covariates.KnownAhead }, cancellation);
+            return pastOnly.Count == 0 ? withKnownAhead : withKnownAhead with
+            {
+                Choices = [.. withKnownAhead.Choices, PastOnlyNotUsed(pastOnly, $"{method.Name} needs every covariate's value at each step it forecasts")],
+            };
         }
         var fitted = method.Fit(input with { Covariates = Covariates.None }, cancellation);
         return fitted with { Choices = [.. fitted.Choices, CovariatesNotUsed(method.Name, input.Covariates)] };
     }
+
+    /// <summary>What a run's choices say when its method leaves the past-only covariates out, and <paramref name="why"/>.</summary>
+    public static string PastOnlyNotUsed(IReadOnlyList<string> names, string why) =>
+        $"Past-only covariates not used ({string.Join(", ", names)}): {why}, and they are known only as they happen; the global lstm of a collection reads them among a window's inputs.";
 
     /// <summary>What a run's choices say when its method forecasts from the target alone although the series has covariates.</summary>
     public static string CovariatesNotUsed(string method, Covariates covariates) =>

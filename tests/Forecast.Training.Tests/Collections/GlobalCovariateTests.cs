@@ -68,6 +68,37 @@ public class GlobalCovariateTests
         Assert.Equal("shop0", Assert.Throws<MissingCovariateException>(() => model.ForecastAll(histories, 3)).Member);
     }
 
+    /// <summary>
+    /// Shops whose sales follow their footfall of a horizon before, measured as it happens and never known ahead: the
+    /// window the network reads holds every footfall the forecast needs.
+    /// </summary>
+    private static GlobalMember FootfallShop(int k)
+    {
+        var footfall = Enumerable.Range(0, Points).Select(t => new Random((k * 1000) + t).NextDouble() < 0.3 ? 1.0 : 0.0).ToArray();
+        return new GlobalMember($"shop{k}", [.. Enumerable.Range(0, Points).Select(t => (20 + (10 * k)) * (1 + (0.5 * (t < Horizon ? 0 : footfall[t - Horizon]))))])
+        {
+            Covariates = new Covariates([new Covariate("footfall", footfall) { PastOnly = true }]),
+        };
+    }
+
+    [Fact]
+    public void A_past_only_covariate_is_read_in_the_window_alone_so_it_forecasts_one_block_from_values_known_through_the_origin()
+    {
+        GlobalMember[] shops = [.. Enumerable.Range(0, 6).Select(FootfallShop)];
+
+        var with = Build(shops);
+        var without = Build(WithoutCovariates(shops));
+        using var model = new GlobalModel(with.Artifact!);
+        var histories = shops.Select(m => (m.Key, (IReadOnlyList<double>)m.Values)).ToList();
+        var refused = Assert.Throws<MissingCovariateException>(() => model.ForecastAll(histories, Horizon + 1, CovariatesOf(shops)));
+
+        var (withMase, withoutMase) = (with.Evaluation.Accuracy.Model.Mase!.Value, without.Evaluation.Accuracy.Model.Mase!.Value);
+        Assert.True(withMase < withoutMase / 2, $"mean test MASE with the footfall {withMase}, without {withoutMase}");
+        Assert.Equal(["footfall"], with.Artifact!.PastOnly);
+        Assert.All(model.ForecastAll(histories, Horizon, CovariatesOf(shops)), f => Assert.All(f, v => Assert.True(double.IsFinite(v))));
+        Assert.Equal(("footfall", Points, Points), (refused.Covariate, refused.Point, refused.Origin));
+    }
+
     [Fact]
     public void A_warm_start_from_a_global_network_of_its_members_own_past_is_refused_for_members_with_covariates()
     {

@@ -65,6 +65,15 @@ public class LstmCovariateTests
     }
 
     [Fact]
+    public void A_network_of_a_series_of_its_own_leaves_a_past_only_covariate_out_and_says_why()
+    {
+        var built = Build(new Covariates([new Covariate("promo", Promotion), new Covariate("footfall", Sales) { PastOnly = true }]));
+
+        Assert.Equal(["promo"], built.Artifact!.CovariateScalers.Select(c => c.Name));
+        Assert.Contains(built.Choices, c => c.StartsWith("Past-only covariates not used (footfall): lstm on a series of its own forecasts one step at a time", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_warm_start_from_a_network_of_other_covariates_is_refused()
     {
         var trained = Build(Covariates.None);

@@ -33,4 +33,16 @@ public sealed class CovariateUseTests
         Assert.Equal(["value", "capital"], fitted.Model.CovariateNames);
         Assert.DoesNotContain(fitted.Choices, c => c.StartsWith("Covariates not used", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Arima_leaves_a_past_only_covariate_out_since_it_would_need_its_future_and_says_so()
+    {
+        var series = RegressionData.GeneralElectric;
+        var capitalPastOnly = new Domain.Series.Covariates([.. series.Input.Covariates.Columns.Select(c => c with { PastOnly = c.Name == "capital" })]);
+
+        var fitted = ForecastingMethods.Fit(ForecastingMethods.Statistical("arima")!, series.Input with { Covariates = capitalPastOnly }, CancellationToken.None);
+
+        Assert.Equal(["value"], fitted.Model.CovariateNames);
+        Assert.StartsWith("Past-only covariates not used (capital): arima needs every covariate's value at each step it forecasts", fitted.Choices[^1], StringComparison.Ordinal);
+    }
 }
