@@ -39,6 +39,29 @@ public class CovariateTests(ForecastApiFactory factory) : IClassFixture<Forecast
     }
 
     [Fact]
+    public async Task A_past_only_covariate_is_listed_as_such_and_an_arima_run_regresses_on_the_others_alone_and_says_why()
+    {
+        var response = await client.PostJsonAsync("/api/series", new
+        {
+            name = "past-only",
+            start = "1959-01-01",
+            frequency = "quarterly",
+            values = UsMacro.Realcons[..^4],
+            covariates = new Dictionary<string, double[]> { ["realdpi"] = UsMacro.Realdpi, ["measured"] = UsMacro.Realdpi[..^4] },
+            pastOnly = new[] { "measured" },
+        });
+        var series = await response.ReadAsync<SeriesResponse>();
+
+        var run = await TrainingFlow.TrainAsync(client, series.Id, UsMacro.Arima);
+        var forecast = await (await client.GetAsync($"/api/models/{run.ModelId}/forecast?horizon=4")).ReadAsync<ForecastResponse>();
+
+        Assert.Equal([new SeriesCovariate("realdpi", "2009-07-01", 4), new SeriesCovariate("measured", "2008-07-01", 0, PastOnly: true)], series.Covariates);
+        Assert.Contains(run.Choices, c => c.StartsWith("Past-only covariates not used (measured): arima needs every covariate's value at each step it forecasts", StringComparison.Ordinal));
+        Assert.Contains(run.Choices, c => c.StartsWith("Regression with ARIMA errors", StringComparison.Ordinal) && c.Contains("realdpi", StringComparison.Ordinal));
+        Assert.Equal(4, forecast.Points.Count);
+    }
+
+    [Fact]
     public async Task An_arima_run_regresses_on_the_covariate_and_forecasts_with_its_stored_future_as_far_as_it_reaches()
     {
         var series = await UsMacro.UploadAsync(client, future: 4);

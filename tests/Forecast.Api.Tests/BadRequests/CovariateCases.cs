@@ -34,6 +34,22 @@ public static class CovariateCases
         new("a known-future row before the first value", HttpStatusCode.BadRequest, "line 2",
             _ => Csv("date,value,price\n2023-12-31,,1\n2024-01-01,1,2\n2024-01-02,2,3\n2024-01-03,3,4\n")),
 
+        // Past-only covariates: known only as they happen, so never past the series' end.
+        new("a past-only covariate with a value past the series' end", HttpStatusCode.BadRequest, "line 5",
+            _ => Csv("date,value,temp\n2024-01-01,1,2\n2024-01-02,2,3\n2024-01-03,3,4\n2024-01-04,,5\n", "?pastOnly=temp")),
+        new("pastOnly naming no column of the CSV", HttpStatusCode.BadRequest, "pastOnly names 'humidity'",
+            _ => Csv("date,value,temp\n2024-01-01,1,2\n2024-01-02,2,3\n2024-01-03,3,4\n", "?pastOnly=humidity")),
+        new("pastOnly naming a covariate twice", HttpStatusCode.BadRequest, "'temp' twice",
+            _ => Csv("date,value,temp\n2024-01-01,1,2\n2024-01-02,2,3\n2024-01-03,3,4\n", "?pastOnly=temp,temp")),
+        new("a JSON pastOnly naming no covariate", HttpStatusCode.BadRequest, "pastOnly names 'temp'",
+            _ => Upload($"{{\"name\":\"x\",{Daily},\"values\":[1,2,3],\"pastOnly\":[\"temp\"]}}")),
+        new("a JSON pastOnly with an empty name", HttpStatusCode.BadRequest, "none of them empty",
+            _ => Upload($"{{\"name\":\"x\",{Daily},\"values\":[1,2,3],\"covariates\":{{\"temp\":[1,2,3]}},\"pastOnly\":[\"\"]}}")),
+        new("a JSON past-only covariate running past the values", HttpStatusCode.BadRequest, "has no known future",
+            _ => Upload($"{{\"name\":\"x\",{Daily},\"values\":[1,2,3],\"covariates\":{{\"temp\":[1,2,3,4]}},\"pastOnly\":[\"temp\"]}}")),
+        new("51 JSON pastOnly names", HttpStatusCode.BadRequest, "Limits:MaxCovariates",
+            _ => Upload($"{{\"name\":\"x\",{Daily},\"values\":[1,2,3],\"pastOnly\":[{string.Join(',', Enumerable.Range(1, 51).Select(i => $"\"c{i}\""))}]}}")),
+
         // A long collection CSV's columns after the value, one member's rows at a time.
         new("a member's covariate that is a word", HttpStatusCode.BadRequest, "line 3",
             _ => Post("/api/collections?name=c", "series,date,value,price\na,2024-01-01,1,2\na,2024-01-02,2,cheap\na,2024-01-03,3,4\n", "text/csv")),

@@ -51,4 +51,18 @@ public sealed class CovariateAppenderTests
         Assert.Equal(3, refusal.Point);
         Assert.Contains("known 3 periods past the series' last value", refusal.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_past_only_covariate_takes_each_new_period_s_value_and_none_past_the_new_end()
+    {
+        var temperature = new Covariates([new Covariate("price", [10.0, 11, 12]) { PastOnly = true }]);
+
+        var appended = CovariateAppender.Append(temperature, 3, Grown(4), Rows([3], [13]), revise: false, 10);
+        var refusal = Assert.Throws<TimestampException>(() => CovariateAppender.Append(temperature, 3, Grown(4), Rows([3, 4], [13, 14]), revise: false, 10));
+
+        Assert.Equal([10.0, 11, 12, 13], appended.Covariates.Columns[0].Values);
+        Assert.True(appended.Covariates.Columns[0].PastOnly);
+        Assert.Equal(1, refusal.Point);
+        Assert.Contains("past-only (known only as it happens), so it has no known future", refusal.Message, StringComparison.Ordinal);
+    }
 }
