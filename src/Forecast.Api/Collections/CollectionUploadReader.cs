@@ -26,10 +26,7 @@ public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
         foreach (var member in upload.Built.Members)
         {
             ValueMagnitudes.Check(member.Built.Series.Values, limits.MaxAbsoluteValue, $"Member '{member.Key}': ");
-            foreach (var covariate in member.Covariates.Columns)
-            {
-                ValueMagnitudes.Check(covariate.Values, limits.MaxAbsoluteValue, $"Member '{member.Key}', covariate '{covariate.Name}': ");
-            }
+            ValueMagnitudes.Check(member.Covariates, limits.MaxAbsoluteValue, member.Key);
         }
         return upload;
     }
@@ -55,22 +52,39 @@ public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
         return new CollectionUpload(name, policy, CollectionBuilder.Build(members, body.Frequency, policy, Limits));
     }
 
-    private static MemberPoints JsonMember(CollectionMemberRequest member, int index, Frequency? frequency)
+    private MemberPoints JsonMember(CollectionMemberRequest member, int index, Frequency? frequency)
     {
         var source = $"series[{index}]";
         var key = member.Key ?? throw new DomainValidationException($"{source}: key is required.", "series");
         var values = member.Values ?? throw new DomainValidationException($"Member '{key}' ({source}): values is required.", "series");
+        IReadOnlyList<DateTime> dates;
         if (TimestampText.ParseAll(member.Timestamps, $"{source}.timestamps") is { } timestamps)
         {
             if (member.Start is not null)
             {
                 throw new DomainValidationException($"Member '{key}' ({source}): give either timestamps or start, not both.", "series");
             }
-            return new MemberPoints(key, timestamps, values, source);
+            dates = timestamps;
         }
-        var start = TimestampText.ParseOne(member.Start, $"{source}.start") ?? throw new DomainValidationException($"Member '{key}' ({source}): give timestamps, or start and the collection's frequency.", "series");
-        var step = frequency ?? throw new DomainValidationException($"Member '{key}' ({source}) gives a start, so the collection needs a frequency.", "frequency");
-        return new MemberPoints(key, Enumerable.Range(0, values.Length).Select(i => step.Advance(start, i)).ToList(), values, source);
+        else
+        {
+            var start = TimestampText.ParseOne(member.Start, $"{source}.start") ?? throw new DomainValidationException($"Member '{key}' ({source}): give timestamps, or start and the collection's frequency.", "series");
+            var step = frequency ?? throw new DomainValidationException($"Member '{key}' ({source}) gives a start, so the collection needs a frequency.", "frequency");
+            dates = [.. Enumerable.Range(0, values.Length).Select(i => step.Advance(start, i))];
+        }
+        return new MemberPoints(key, dates, values, source) { Covariates = MemberCovariates(member, key, source, dates, frequency) };
+    }
+
+    /// <summary>A member's covariates as a series' JSON upload gives them; its known future is dated by the collection's frequency, else by its own.</summary>
+    private CovariateRows MemberCovariates(CollectionMemberRequest member, string key, string source, IReadOnlyList<DateTime> dates, Frequency? frequency)
+    {
+        if (member.Covariates is not { Count: > 0 } covariates)
+        {
+            return CovariateRows.None;
+        }
+        var step = frequency ?? FrequencyExtensions.Infer(dates) ?? throw new DomainValidationException(
+            $"Member '{key}' ({source}) has no frequency that its timestamps follow, so its covariates' known future has no dates; give the collection's frequency.", "frequency");
+        return JsonCovariates.Rows(covariates, dates, step, limits.MaxCovariates);
     }
 
     private CollectionUpload FromCsv(string csv, CollectionCsvSettings settings)

@@ -14,7 +14,11 @@ public sealed record CreateCollectionRequest(string? Name, CollectionMemberReque
 /// <param name="Values">The observations, oldest first.</param>
 /// <param name="Timestamps">One timestamp per value (dates, or ISO 8601 date-times with an offset), strictly increasing. Leave out to use <paramref name="Start"/>.</param>
 /// <param name="Start">Timestamp of the first value when <paramref name="Timestamps"/> is left out.</param>
-public sealed record CollectionMemberRequest(string? Key, double[]? Values, string[]? Timestamps = null, string? Start = null);
+/// <param name="Covariates">
+/// Known values that go with the member, by name, as a series' upload gives them (<c>{"price": [...]}</c>): value i with
+/// timestamp i (or period i from start); values past the last are the known future. Every member carries the same names.
+/// </param>
+public sealed record CollectionMemberRequest(string? Key, double[]? Values, string[]? Timestamps = null, string? Start = null, Dictionary<string, double[]>? Covariates = null);
 
 /// <summary>Lengths of the members, in points.</summary>
 public sealed record MemberLengths(int Shortest, double Median, int Longest)

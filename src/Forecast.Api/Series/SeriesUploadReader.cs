@@ -62,24 +62,11 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
         return WithJsonCovariates(name, built, [.. Enumerable.Range(0, built.Series.Count).Select(built.Series.TimestampAt)], body.Covariates, calendar);
     }
 
-    /// <summary>The JSON's covariates, aligned by the rules of a CSV's rows (<see cref="CovariateRows.FromArrays"/>).</summary>
+    /// <summary>The JSON's covariates, aligned by the rules of a CSV's rows.</summary>
     private SeriesUpload WithJsonCovariates(string name, BuiltSeries built, DateTime[] timestamps, Dictionary<string, double[]>? covariates, SeriesCalendar calendar)
     {
-        if (covariates is null || covariates.Count == 0)
-        {
-            return new SeriesUpload(name, built, Covariates.None, calendar);
-        }
-        CheckCount(covariates.Count);
-        var rows = CovariateRows.FromArrays(timestamps, built.Series.Frequency, covariates);
+        var rows = JsonCovariates.Rows(covariates, timestamps, built.Series.Frequency, limits.MaxCovariates);
         return new SeriesUpload(name, built, CovariateAlignment.Align(built.Series, rows, limits.MaxHorizon), calendar);
-    }
-
-    private void CheckCount(int covariates)
-    {
-        if (covariates > limits.MaxCovariates)
-        {
-            throw new DomainValidationException($"The upload has {covariates} covariates; at most {limits.MaxCovariates} are taken (Limits:MaxCovariates).", "covariates");
-        }
     }
 
     private SeriesUpload FromCsv(string csv, string? name, string? frequency, string? fillPolicy, SeriesCalendar calendar)
