@@ -60,7 +60,12 @@ public sealed record AppendCollectionObservationsRequest(MemberObservationsReque
 /// <summary>One member's new observations.</summary>
 /// <param name="Key">The member's key in the collection.</param>
 /// <param name="Timestamps">One timestamp per value (as on upload), strictly increasing, on the collection's grid; leave out to continue from the member's end.</param>
-public sealed record MemberObservationsRequest(string? Key, double[]? Values, string[]? Timestamps = null);
+/// <param name="Covariates">
+/// Values of the member's covariates by name, as a series' append gives them: value i with observation i, those after the last
+/// observation its known future. A new period needs a value of every covariate unless the stored known future has it; a value
+/// for a period after the old end replaces the stored one; one for a period of the history must equal it unless revise=true.
+/// </param>
+public sealed record MemberObservationsRequest(string? Key, double[]? Values, string[]? Timestamps = null, Dictionary<string, double[]>? Covariates = null);
 
 /// <summary>What an append did to each member it named.</summary>
 public sealed record MemberObservationsResponse(string Key, ObservationsResponse Observations);

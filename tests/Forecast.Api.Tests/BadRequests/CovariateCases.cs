@@ -52,8 +52,6 @@ public static class CovariateCases
             _ => Post("/api/collections?name=c", "series,date,value,price\na,2024-01-01,1,2\na,2024-01-02,2\na,2024-01-03,3,4\n", "text/csv")),
         new("51 covariate columns in a collection", HttpStatusCode.BadRequest, "Limits:MaxCovariates",
             _ => Post("/api/collections?name=c", $"series,date,value,{FiftyOneNames}\na,2024-01-01,1\n", "text/csv")),
-        new("covariates in an append to a collection", HttpStatusCode.BadRequest, "an append to a collection takes series, date and value columns only",
-            t => Post($"/api/collections/{t.CollectionId}/observations", "series,date,value,price\na,2030-01-01,1,2\n", "text/csv")),
 
         // JSON covariates.
         new("a JSON covariate named series", HttpStatusCode.BadRequest, "'series' cannot name", _ => Upload($"{{\"name\":\"x\",{Daily},\"values\":[1,2,3],\"covariates\":{{\"series\":[1,2,3]}}}}")),
