@@ -2,16 +2,21 @@ using Forecast.Api.Configuration;
 using Forecast.Api.Contracts;
 using Forecast.Api.Series;
 using Forecast.Domain;
+using Forecast.Domain.Calendars;
 using Forecast.Domain.Series;
 using Microsoft.Extensions.Options;
 
 namespace Forecast.Api.Collections;
 
 /// <summary>A validated collection upload, ready to store.</summary>
-public sealed record CollectionUpload(string Name, GapFillPolicy Policy, CollectionContents Built);
+/// <param name="Calendar">The calendar every member follows; its covariates are generated when a member is read, as a series' are.</param>
+public sealed record CollectionUpload(string Name, GapFillPolicy Policy, CollectionContents Built, SeriesCalendar Calendar);
 
 /// <summary>What a long CSV cannot say about itself, from the query string (a multipart form's own fields win).</summary>
-public sealed record CollectionCsvSettings(string? Name, string? IdColumn, string? Frequency, string? FillPolicy);
+/// <param name="Holidays">The country whose public holidays every member follows.</param>
+/// <param name="CalendarFeatures">Calendar features, separated by commas.</param>
+public sealed record CollectionCsvSettings(string? Name, string? IdColumn, string? Frequency, string? FillPolicy,
+    string? Holidays = null, string? HolidayRegion = null, string? CalendarFeatures = null);
 
 /// <summary>Reads <c>POST /api/collections</c> bodies: JSON, a long <c>text/csv</c> body, or a multipart field <c>file</c>.</summary>
 public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
@@ -28,6 +33,7 @@ public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
             ValueMagnitudes.Check(member.Built.Series.Values, limits.MaxAbsoluteValue, $"Member '{member.Key}': ");
             ValueMagnitudes.Check(member.Covariates, limits.MaxAbsoluteValue, member.Key);
         }
+        CalendarChecks.Check(upload.Calendar, upload.Built, limits.MaxHorizon, limits.Calendar.ToDomain(limits.MaxCovariates));
         return upload;
     }
 
@@ -39,17 +45,20 @@ public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
             ? FromJson(json)
             : FromCsv(body.Csv!, new CollectionCsvSettings(
                 body.Field("name", csvSettings.Name) ?? body.FileName, body.Field("idColumn", csvSettings.IdColumn),
-                body.Field("frequency", csvSettings.Frequency), body.Field("fillPolicy", csvSettings.FillPolicy)));
+                body.Field("frequency", csvSettings.Frequency), body.Field("fillPolicy", csvSettings.FillPolicy),
+                body.Field("holidays", csvSettings.Holidays), body.Field("holidayRegion", csvSettings.HolidayRegion),
+                body.Field("calendarFeatures", csvSettings.CalendarFeatures)));
     }
 
     private CollectionUpload FromJson(CreateCollectionRequest body)
     {
         var name = UploadNames.Check(body.Name);
+        var calendar = CalendarReader.FromJson(body.Calendar);
         var members = (body.Series ?? throw new DomainValidationException("series is required: a list of {key, values, timestamps | start}.", "series"))
             .Select((member, i) => JsonMember(member, i, body.Frequency))
             .ToList();
         var policy = body.FillPolicy ?? GapFillPolicy.Interpolate;
-        return new CollectionUpload(name, policy, CollectionBuilder.Build(members, body.Frequency, policy, Limits));
+        return new CollectionUpload(name, policy, CollectionBuilder.Build(members, body.Frequency, policy, Limits), calendar);
     }
 
     private MemberPoints JsonMember(CollectionMemberRequest member, int index, Frequency? frequency)
@@ -94,6 +103,7 @@ public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
         var frequency = UploadNames.ParseEnum<Frequency>(settings.Frequency, "frequency");
         var policy = UploadNames.ParseEnum<GapFillPolicy>(settings.FillPolicy, "fillPolicy") ?? GapFillPolicy.Interpolate;
         var name = UploadNames.Check(string.IsNullOrWhiteSpace(settings.Name) ? "collection" : settings.Name);
-        return new CollectionUpload(name, policy, CollectionBuilder.Build(members, frequency, policy, Limits));
+        var calendar = CalendarReader.FromCsv(settings.Holidays, settings.HolidayRegion, settings.CalendarFeatures);
+        return new CollectionUpload(name, policy, CollectionBuilder.Build(members, frequency, policy, Limits), calendar);
     }
 }
