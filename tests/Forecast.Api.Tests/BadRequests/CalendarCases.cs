@@ -24,6 +24,18 @@ public static class CalendarCases
 
     public static readonly IReadOnlyList<BadRequest> Cases =
     [
+        // Reads of a series' calendar marks (the covariate series runs daily from 2024-01-01).
+        new("calendar marks without from", HttpStatusCode.BadRequest, "from is required",
+            t => new HttpRequestMessage(HttpMethod.Get, $"/api/series/{t.CovariateSeriesId}/calendar/marks?to=2024-01-09")),
+        new("calendar marks from off the grid", HttpStatusCode.BadRequest, "is not one of the series' periods",
+            t => new HttpRequestMessage(HttpMethod.Get, $"/api/series/{t.CovariateSeriesId}/calendar/marks?from=2024-01-06T12:00:00Z&to=2024-01-09")),
+        new("calendar marks from before the series' start", HttpStatusCode.BadRequest, "from 2023-12-31 is not one of the series' periods",
+            t => new HttpRequestMessage(HttpMethod.Get, $"/api/series/{t.CovariateSeriesId}/calendar/marks?from=2023-12-31&to=2024-01-09")),
+        new("calendar marks to before from", HttpStatusCode.BadRequest, "to must be from 'from'",
+            t => new HttpRequestMessage(HttpMethod.Get, $"/api/series/{t.CovariateSeriesId}/calendar/marks?from=2024-01-09&to=2024-01-06")),
+        new("calendar marks over more than Limits:MaxHorizon periods", HttpStatusCode.BadRequest, "Limits:MaxHorizon",
+            t => new HttpRequestMessage(HttpMethod.Get, $"/api/series/{t.CovariateSeriesId}/calendar/marks?from=2024-01-01&to=2027-01-01")),
+
         // A collection's calendar, which every member follows.
         new("a collection's holidays of an unknown country", HttpStatusCode.BadRequest, "No public holidays are known for the country 'XX'",
             _ => CollectionWithCalendar("{\"holidays\":{\"country\":\"XX\"}}")),
