@@ -61,6 +61,7 @@ try
     app.MapRetrainingApi();
     app.MapWebhooksApi();
     app.MapDiagnosticsApi();
+    app.MapCalendarMarksApi();
     app.MapIndexApi();
     app.MapOpenApiDocument();
     app.MapForecastHealth();

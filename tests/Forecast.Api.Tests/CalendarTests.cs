@@ -22,6 +22,22 @@ public class CalendarTests(ForecastApiFactory factory) : IClassFixture<ForecastA
     }
 
     [Fact]
+    public async Task The_calendar_marks_of_a_forecast_s_horizon_name_thanksgiving_and_an_event_s_days()
+    {
+        var series = await HolidaySales.UploadAsync(client, new
+        {
+            holidays = new { country = "US" },
+            events = new[] { new { name = "sale", dates = new[] { "2024-11-29" }, before = 0, after = 1 } },
+        });
+
+        var marks = await (await client.GetAsync($"/api/series/{series.Id}/calendar/marks?from=2024-11-21&to=2024-12-04")).ReadAsync<CalendarMarksResponse>();
+
+        Assert.Equal(
+            [("2024-11-28", "Thanksgiving", CalendarMarkKind.Holiday), ("2024-11-29", "sale", CalendarMarkKind.Event), ("2024-11-30", "sale", CalendarMarkKind.Event)],
+            marks.Marks.Select(m => (m.Timestamp, m.Name, m.Kind)));
+    }
+
+    [Fact]
     public async Task A_csv_upload_takes_holidays_and_features_as_query_parameters_and_the_series_shows_its_calendar_and_columns()
     {
         var csv = string.Join('\n', ["date,value", .. Enumerable.Range(0, 30).Select(d => $"2024-01-{d + 1:00},{d}")]);

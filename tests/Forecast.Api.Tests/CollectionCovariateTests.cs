@@ -45,6 +45,35 @@ public class CollectionCovariateTests(ForecastApiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_json_upload_with_covariates_in_either_order_forecasts_every_member_as_its_long_csv_does()
+    {
+        var fromCsv = await TrainingFlow.UploadCollectionAsync(client, Grunfeld.Csv(future: 2));
+        var fromJson = await (await client.PostJsonAsync("/api/collections", Grunfeld.Json(future: 2))).ReadAsync<CollectionResponse>();
+        var csvRun = await TrainingFlow.TrainCollectionAsync(client, fromCsv.Id, Grunfeld.Arima);
+        var jsonRun = await TrainingFlow.TrainCollectionAsync(client, fromJson.Id, Grunfeld.Arima);
+
+        Assert.Equal((fromCsv.MemberCount, fromCsv.End), (fromJson.MemberCount, fromJson.End));
+        foreach (var firm in Grunfeld.Firms)
+        {
+            var expected = await (await client.GetAsync($"/api/models/{csvRun.ModelId}/forecast?series={firm}&horizon=2")).ReadAsync<ForecastResponse>();
+            var actual = await (await client.GetAsync($"/api/models/{jsonRun.ModelId}/forecast?series={firm}&horizon=2")).ReadAsync<ForecastResponse>();
+            Assert.Equal(expected.Points.Select(p => (p.Timestamp, p.Value)), actual.Points.Select(p => (p.Timestamp, p.Value)));
+        }
+    }
+
+    [Fact]
+    public async Task A_json_member_s_covariates_are_stored_in_the_first_member_s_order_with_their_known_future()
+    {
+        var collection = await (await client.PostJsonAsync("/api/collections", Grunfeld.Json(future: 3))).ReadAsync<CollectionResponse>();
+
+        var members = await (await client.GetAsync($"/api/collections/{collection.Id}/series?pageSize=20")).ReadAsync<PagedList<CollectionMemberItem>>();
+        var second = await (await client.GetAsync($"/api/series/{members.Items.Single(m => m.Key == Grunfeld.Firms[1]).Id}?includeValues=true")).ReadAsync<SeriesResponse>();
+        Assert.Equal(["market", "capital"], second.Covariates.Select(c => c.Name));
+        Assert.All(second.Covariates, c => Assert.Equal((3, "1954-01-01"), (c.FuturePeriods, c.KnownUntil)));
+        Assert.Equal(Grunfeld.Column(Grunfeld.Firms[1], 4), second.Covariates[1].Values);
+    }
+
+    [Fact]
     public async Task A_global_lstm_on_grunfeld_reads_each_firm_s_covariates_and_forecasts_whole_blocks_of_their_known_future()
     {
         var collection = await TrainingFlow.UploadCollectionAsync(client, Grunfeld.Csv(future: 4));

@@ -32,6 +32,25 @@ public static class Grunfeld
         ]);
     }
 
+    /// <summary>
+    /// The same as JSON: each firm's investment from 1935 but its last <paramref name="future"/> years, with its covariates
+    /// as named arrays to 1954, those years their known future. Every other firm names them in the other order.
+    /// </summary>
+    public static object Json(int future) => new
+    {
+        name = "grunfeld-json",
+        frequency = "yearly",
+        series = Firms.Select((firm, i) => new
+        {
+            key = firm,
+            start = "1935-01-01",
+            values = Column(firm, 2)[..^future],
+            covariates = i % 2 == 0
+                ? new Dictionary<string, double[]> { ["market"] = Column(firm, 3), ["capital"] = Column(firm, 4) }
+                : new Dictionary<string, double[]> { ["capital"] = Column(firm, 4), ["market"] = Column(firm, 3) },
+        }),
+    };
+
     /// <summary>An arima run on every firm with the benchmark's split: the last 4 years held out, m = 1.</summary>
     public static object Arima => new { method = "arima", testSize = 4, seasonalPeriod = 1 };
 

@@ -68,11 +68,17 @@ public static class CollectionsApi
     /// <param name="idColumn">CSV and multipart uploads: the column holding the member keys (default: the one called series, id, unique_id or key).</param>
     /// <param name="frequency">CSV and multipart uploads: minutes1, minutes5, minutes10, minutes15, minutes30, hourly, daily, weekly, monthly, quarterly or yearly; inferred from the timestamps when left out.</param>
     /// <param name="fillPolicy">CSV and multipart uploads: what to do with each member's missing periods: interpolate (default), forwardFill or refuse.</param>
+    /// <param name="holidays">CSV and multipart uploads: the country (ISO 3166-1 alpha-2) whose public holidays make every member's holiday covariate.</param>
+    /// <param name="holidayRegion">CSV and multipart uploads: the region of that country whose holidays the members follow.</param>
+    /// <param name="calendarFeatures">CSV and multipart uploads: calendar features every member regresses on, separated by commas: dayOfWeek, hourOfDay, month, weekOfYear.</param>
     public static async Task<Created<CollectionResponse>> CreateCollection(
         HttpRequest request, CollectionUploadReader reader, IDbContextFactory<ForecastDbContext> dbFactory, TimeProvider clock,
-        CancellationToken cancellationToken, string? name = null, string? idColumn = null, string? frequency = null, string? fillPolicy = null)
+        CancellationToken cancellationToken, string? name = null, string? idColumn = null, string? frequency = null, string? fillPolicy = null,
+        string? holidays = null, string? holidayRegion = null, string? calendarFeatures = null)
     {
-        var upload = await reader.ReadAsync(request, new CollectionCsvSettings(name, idColumn, frequency, fillPolicy), cancellationToken);
+        var upload = await reader.ReadAsync(request,
+            new CollectionCsvSettings(name, idColumn, frequency, fillPolicy, holidays, holidayRegion, calendarFeatures), cancellationToken);
+        var calendar = CalendarCodec.Encode(upload.Calendar);
         var now = clock.GetUtcNow().UtcDateTime;
         var collection = new CollectionEntity
         {
@@ -93,6 +99,8 @@ public static class CollectionsApi
             Count = member.Built.Series.Count,
             Values = ValueCodec.Encode(member.Built.Series.Values),
             Covariates = CovariateCodec.Encode(member.Covariates),
+            // Each member keeps the calendar, so that it is read through SeriesEntity.CovariatesToDomain as a series' is.
+            Calendar = calendar,
             FillPolicy = upload.Policy,
             FilledGaps = member.Built.FilledGaps.ToList(),
             CreatedAt = now,

@@ -2,16 +2,21 @@ using Forecast.Api.Configuration;
 using Forecast.Api.Contracts;
 using Forecast.Api.Series;
 using Forecast.Domain;
+using Forecast.Domain.Calendars;
 using Forecast.Domain.Series;
 using Microsoft.Extensions.Options;
 
 namespace Forecast.Api.Collections;
 
 /// <summary>A validated collection upload, ready to store.</summary>
-public sealed record CollectionUpload(string Name, GapFillPolicy Policy, CollectionContents Built);
+/// <param name="Calendar">The calendar every member follows; its covariates are generated when a member is read, as a series' are.</param>
+public sealed record CollectionUpload(string Name, GapFillPolicy Policy, CollectionContents Built, SeriesCalendar Calendar);
 
 /// <summary>What a long CSV cannot say about itself, from the query string (a multipart form's own fields win).</summary>
-public sealed record CollectionCsvSettings(string? Name, string? IdColumn, string? Frequency, string? FillPolicy);
+/// <param name="Holidays">The country whose public holidays every member follows.</param>
+/// <param name="CalendarFeatures">Calendar features, separated by commas.</param>
+public sealed record CollectionCsvSettings(string? Name, string? IdColumn, string? Frequency, string? FillPolicy,
+    string? Holidays = null, string? HolidayRegion = null, string? CalendarFeatures = null);
 
 /// <summary>Reads <c>POST /api/collections</c> bodies: JSON, a long <c>text/csv</c> body, or a multipart field <c>file</c>.</summary>
 public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
@@ -26,11 +31,9 @@ public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
         foreach (var member in upload.Built.Members)
         {
             ValueMagnitudes.Check(member.Built.Series.Values, limits.MaxAbsoluteValue, $"Member '{member.Key}': ");
-            foreach (var covariate in member.Covariates.Columns)
-            {
-                ValueMagnitudes.Check(covariate.Values, limits.MaxAbsoluteValue, $"Member '{member.Key}', covariate '{covariate.Name}': ");
-            }
+            ValueMagnitudes.Check(member.Covariates, limits.MaxAbsoluteValue, member.Key);
         }
+        CalendarChecks.Check(upload.Calendar, upload.Built, limits.MaxHorizon, limits.Calendar.ToDomain(limits.MaxCovariates));
         return upload;
     }
 
@@ -42,35 +45,55 @@ public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
             ? FromJson(json)
             : FromCsv(body.Csv!, new CollectionCsvSettings(
                 body.Field("name", csvSettings.Name) ?? body.FileName, body.Field("idColumn", csvSettings.IdColumn),
-                body.Field("frequency", csvSettings.Frequency), body.Field("fillPolicy", csvSettings.FillPolicy)));
+                body.Field("frequency", csvSettings.Frequency), body.Field("fillPolicy", csvSettings.FillPolicy),
+                body.Field("holidays", csvSettings.Holidays), body.Field("holidayRegion", csvSettings.HolidayRegion),
+                body.Field("calendarFeatures", csvSettings.CalendarFeatures)));
     }
 
     private CollectionUpload FromJson(CreateCollectionRequest body)
     {
         var name = UploadNames.Check(body.Name);
+        var calendar = CalendarReader.FromJson(body.Calendar);
         var members = (body.Series ?? throw new DomainValidationException("series is required: a list of {key, values, timestamps | start}.", "series"))
             .Select((member, i) => JsonMember(member, i, body.Frequency))
             .ToList();
         var policy = body.FillPolicy ?? GapFillPolicy.Interpolate;
-        return new CollectionUpload(name, policy, CollectionBuilder.Build(members, body.Frequency, policy, Limits));
+        return new CollectionUpload(name, policy, CollectionBuilder.Build(members, body.Frequency, policy, Limits), calendar);
     }
 
-    private static MemberPoints JsonMember(CollectionMemberRequest member, int index, Frequency? frequency)
+    private MemberPoints JsonMember(CollectionMemberRequest member, int index, Frequency? frequency)
     {
         var source = $"series[{index}]";
         var key = member.Key ?? throw new DomainValidationException($"{source}: key is required.", "series");
         var values = member.Values ?? throw new DomainValidationException($"Member '{key}' ({source}): values is required.", "series");
+        IReadOnlyList<DateTime> dates;
         if (TimestampText.ParseAll(member.Timestamps, $"{source}.timestamps") is { } timestamps)
         {
             if (member.Start is not null)
             {
                 throw new DomainValidationException($"Member '{key}' ({source}): give either timestamps or start, not both.", "series");
             }
-            return new MemberPoints(key, timestamps, values, source);
+            dates = timestamps;
         }
-        var start = TimestampText.ParseOne(member.Start, $"{source}.start") ?? throw new DomainValidationException($"Member '{key}' ({source}): give timestamps, or start and the collection's frequency.", "series");
-        var step = frequency ?? throw new DomainValidationException($"Member '{key}' ({source}) gives a start, so the collection needs a frequency.", "frequency");
-        return new MemberPoints(key, Enumerable.Range(0, values.Length).Select(i => step.Advance(start, i)).ToList(), values, source);
+        else
+        {
+            var start = TimestampText.ParseOne(member.Start, $"{source}.start") ?? throw new DomainValidationException($"Member '{key}' ({source}): give timestamps, or start and the collection's frequency.", "series");
+            var step = frequency ?? throw new DomainValidationException($"Member '{key}' ({source}) gives a start, so the collection needs a frequency.", "frequency");
+            dates = [.. Enumerable.Range(0, values.Length).Select(i => step.Advance(start, i))];
+        }
+        return new MemberPoints(key, dates, values, source) { Covariates = MemberCovariates(member, key, source, dates, frequency) };
+    }
+
+    /// <summary>A member's covariates as a series' JSON upload gives them; its known future is dated by the collection's frequency, else by its own.</summary>
+    private CovariateRows MemberCovariates(CollectionMemberRequest member, string key, string source, IReadOnlyList<DateTime> dates, Frequency? frequency)
+    {
+        if (member.Covariates is not { Count: > 0 } covariates)
+        {
+            return CovariateRows.None;
+        }
+        var step = frequency ?? FrequencyExtensions.Infer(dates) ?? throw new DomainValidationException(
+            $"Member '{key}' ({source}) has no frequency that its timestamps follow, so its covariates' known future has no dates; give the collection's frequency.", "frequency");
+        return JsonCovariates.Rows(covariates, dates, step, limits.MaxCovariates);
     }
 
     private CollectionUpload FromCsv(string csv, CollectionCsvSettings settings)
@@ -80,6 +103,7 @@ public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
         var frequency = UploadNames.ParseEnum<Frequency>(settings.Frequency, "frequency");
         var policy = UploadNames.ParseEnum<GapFillPolicy>(settings.FillPolicy, "fillPolicy") ?? GapFillPolicy.Interpolate;
         var name = UploadNames.Check(string.IsNullOrWhiteSpace(settings.Name) ? "collection" : settings.Name);
-        return new CollectionUpload(name, policy, CollectionBuilder.Build(members, frequency, policy, Limits));
+        var calendar = CalendarReader.FromCsv(settings.Holidays, settings.HolidayRegion, settings.CalendarFeatures);
+        return new CollectionUpload(name, policy, CollectionBuilder.Build(members, frequency, policy, Limits), calendar);
     }
 }

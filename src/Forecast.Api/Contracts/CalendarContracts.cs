@@ -27,3 +27,12 @@ public sealed record CalendarEventRequest(string? Name, string[]? Dates, int Bef
 public sealed record CalendarResponse(HolidaysRequest? Holidays, IReadOnlyList<CalendarEventResponse> Events, IReadOnlyList<CalendarFeature> Features, IReadOnlyList<string> Columns);
 
 public sealed record CalendarEventResponse(string Name, IReadOnlyList<string> Dates, int Before, int After);
+
+/// <summary>The periods a series' calendar marks within a span, in order.</summary>
+public sealed record CalendarMarksResponse(Guid SeriesId, IReadOnlyList<CalendarMarkResponse> Marks);
+
+/// <summary>A period the holiday column or an event's column marks.</summary>
+/// <param name="Timestamp">The period, written as the series' timestamps are.</param>
+/// <param name="Name">The holiday's English name ("Thanksgiving"; "(observed)" after it on the weekday it is observed on), or the event's name.</param>
+/// <param name="Kind">holiday or event.</param>
+public sealed record CalendarMarkResponse(string Timestamp, string Name, CalendarMarkKind Kind);

@@ -65,38 +65,40 @@ public sealed class ObservationStore(
                 ?? throw new NotFoundException("Collection", collectionId);
             var keys = batch.Select(m => m.Key).ToList();
             var members = await db.Series.Where(s => s.CollectionId == collectionId && keys.Contains(s.Key!)).ToDictionaryAsync(s => s.Key!, cancellationToken);
-            var appended = CollectionAppender.Append(members.ToDictionary(m => m.Key, m => new StoredMember(m.Value.ToDomain(), m.Value.FilledGaps)),
-                collection.FillPolicy, batch, revise, limits.Value.MaxPoints, limits.Value.MaxObservationsPerAppend);
-            foreach (var (key, append) in appended)
+            var appended = CollectionAppender.Append(
+                members.ToDictionary(m => m.Key, m => new StoredMember(m.Value.ToDomain(), m.Value.FilledGaps, CovariateCodec.Decode(m.Value.Covariates))),
+                collection.FillPolicy, batch, revise, limits.Value.MaxPoints, limits.Value.MaxObservationsPerAppend, limits.Value.MaxHorizon);
+            foreach (var member in appended)
             {
-                Apply(members[key], append, covariates: null);
+                ValueMagnitudes.Check(member.Covariates.Covariates, limits.Value.MaxAbsoluteValue, member.Key);
+                Apply(members[member.Key], member.Series, member.Covariates);
             }
             if (await SaveAsync(db, collectionId, cancellationToken))
             {
                 var version = await db.Collections.Where(c => c.Id == collectionId).Select(c => c.Version).FirstAsync(cancellationToken);
-                foreach (var (key, append) in appended)
+                foreach (var member in appended)
                 {
-                    AnomalyCheckJob.AfterAppend(jobs, notifier, members[key], append);
+                    AnomalyCheckJob.AfterAppend(jobs, notifier, members[member.Key], member.Series);
                 }
-                if (appended.Any(a => a.Appended.Changed))
+                if (appended.Any(a => a.Series.Changed))
                 {
                     await RetrainingJob.AfterAppendAsync(jobs, db, [collectionId], cancellationToken);
                 }
-                return new StoredCollectionAppend(appended.Select(a => (members[a.Key], new StoredAppend(a.Appended, members[a.Key].Version, Covariates.None))).ToList(), version);
+                return new StoredCollectionAppend(appended.Select(a => (members[a.Key], new StoredAppend(a.Series, members[a.Key].Version, a.Covariates.Covariates))).ToList(), version);
             }
         }
         throw new ConflictException($"Collection '{collectionId}' kept changing under this append; try again.");
     }
 
-    /// <param name="covariates">The series' covariates after the append; null for a collection's member, which has none.</param>
-    private static void Apply(SeriesEntity entity, AppendedSeries appended, AppendedCovariates? covariates)
+    /// <param name="covariates">The series' uploaded covariates after the append.</param>
+    private static void Apply(SeriesEntity entity, AppendedSeries appended, AppendedCovariates covariates)
     {
         // Covariates alone may change (a newer plan for the known future): the version goes up, so forecasts read them.
-        if (!appended.Changed && covariates?.Changed != true)
+        if (!appended.Changed && !covariates.Changed)
         {
             return;
         }
-        if (covariates is { Changed: true })
+        if (covariates.Changed)
         {
             entity.Covariates = CovariateCodec.Encode(covariates.Covariates);
         }

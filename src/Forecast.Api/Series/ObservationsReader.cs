@@ -11,14 +11,11 @@ namespace Forecast.Api.Series;
 /// <param name="Lines">Where each came from in a CSV; null for JSON, whose refusals name the point's index.</param>
 public sealed record ObservationBatch(IReadOnlyList<DateTime>? Dates, IReadOnlyList<double> Values, PointLines? Lines = null)
 {
-    /// <summary>A CSV's covariate columns, each row with its own timestamp.</summary>
-    public CovariateRows CsvCovariates { get; init; } = CovariateRows.None;
+    /// <summary>The covariates, a CSV's rows or JSON's arrays.</summary>
+    public GivenCovariates Covariates { get; init; } = GivenCovariates.None;
 
-    /// <summary>Where each of <see cref="CsvCovariates"/>' rows came from.</summary>
+    /// <summary>Where each of a CSV's covariate rows came from.</summary>
     public PointLines? CovariateLines { get; init; }
-
-    /// <summary>JSON's covariates: value i with observation i, and those after the last observation with the periods after it.</summary>
-    public IReadOnlyDictionary<string, double[]>? JsonCovariates { get; init; }
 
     /// <summary>Runs a step on the observations, a refused one named by its CSV line where it has one.</summary>
     public T Blame<T>(Func<T> step) => Lines is null ? step() : Lines.Blame(step);
@@ -27,14 +24,12 @@ public sealed record ObservationBatch(IReadOnlyList<DateTime>? Dates, IReadOnlyL
     public T BlameCovariates<T>(Func<T> step) => CovariateLines is null ? step() : CovariateLines.Blame(step);
 
     /// <summary>The covariates as rows dated on <paramref name="series"/>, the one appended to (which dates JSON observations without timestamps).</summary>
-    public CovariateRows CovariatesOn(RegularSeries series) => JsonCovariates is { Count: > 0 } json
-        ? CovariateRows.FromArrays(Dates ?? series.FutureTimestamps(Values.Count), series.Frequency, json)
-        : CsvCovariates;
+    public CovariateRows CovariatesOn(RegularSeries series) => Covariates.On(series, Dates, Values.Count);
 }
 
 /// <summary>
 /// Reads the bodies of <c>POST /api/series/{id}/observations</c> (JSON, a <c>text/csv</c> body of date and value, or a
-/// multipart field <c>file</c>, either with covariates as on upload) and of <c>POST /api/collections/{id}/observations</c> (JSON, or a long CSV).
+/// multipart field <c>file</c>, either with covariates as on upload) and of <c>POST /api/collections/{id}/observations</c> (JSON, or a long CSV), each member's covariates as a series' are.
 /// </summary>
 public sealed class ObservationsReader(IOptions<LimitsOptions> limits)
 {
@@ -47,7 +42,7 @@ public sealed class ObservationsReader(IOptions<LimitsOptions> limits)
         var batch = body.Json is { } json
             ? new ObservationBatch(TimestampText.ParseAll(json.Timestamps, "timestamps"), json.Values ?? throw new DomainValidationException("values is required.", "values"))
             {
-                JsonCovariates = json.Covariates,
+                Covariates = new GivenCovariates(CovariateRows.None, json.Covariates),
             }
             : FromCsv(body.Csv!);
         ValueMagnitudes.Check(batch.Values, limits.MaxAbsoluteValue, prefix: "");
@@ -73,7 +68,10 @@ public sealed class ObservationsReader(IOptions<LimitsOptions> limits)
             member.Key ?? throw new DomainValidationException($"series[{i}]: key is required.", "series"),
             TimestampText.ParseAll(member.Timestamps, $"series[{i}].timestamps"),
             member.Values ?? throw new DomainValidationException($"Member '{member.Key}' (series[{i}]): values is required.", "series"),
-            $"series[{i}]"))
+            $"series[{i}]")
+        {
+            Covariates = new GivenCovariates(CovariateRows.None, member.Covariates),
+        })
         .ToList();
 
     private List<MemberObservations> FromLongCsv(string csv, string? idColumn)
@@ -84,12 +82,7 @@ public sealed class ObservationsReader(IOptions<LimitsOptions> limits)
         }
         var members = CollectionCsvReader.Read(new StringReader(csv), idColumn, limits.MaxObservationsPerAppend,
             "the most one append may carry (Limits:MaxObservationsPerAppend)", limits.MaxCsvLineLength, limits.MaxCovariates);
-        if (members[0].Covariates.Names.Count > 0)
-        {
-            throw new DomainValidationException(
-                $"The CSV carries covariates ({string.Join(", ", members[0].Covariates.Names)}); an append to a collection takes series, date and value columns only, for now.", "file");
-        }
-        return [.. members.Select(m => new MemberObservations(m.Key, m.Dates, m.Values, m.Source))];
+        return [.. members.Select(m => new MemberObservations(m.Key, m.Dates, m.Values, m.Source) { Covariates = new GivenCovariates(m.Covariates, null) })];
     }
 
     private ObservationBatch FromCsv(string csv)
@@ -99,6 +92,6 @@ public sealed class ObservationsReader(IOptions<LimitsOptions> limits)
             throw new DomainValidationException("The CSV is empty.", "file");
         }
         var points = CsvSeriesReader.Read(new StringReader(csv), limits.MaxObservationsPerAppend, limits.MaxCsvLineLength, limits.MaxCovariates);
-        return new ObservationBatch(points.Dates, points.Values, points.Lines) { CsvCovariates = points.Covariates, CovariateLines = points.CovariateLines };
+        return new ObservationBatch(points.Dates, points.Values, points.Lines) { Covariates = new GivenCovariates(points.Covariates, null), CovariateLines = points.CovariateLines };
     }
 }

@@ -64,26 +64,12 @@ public sealed class SeriesUploadReader(IOptions<LimitsOptions> limits)
         return WithJsonCovariates(name, built, [.. Enumerable.Range(0, built.Series.Count).Select(built.Series.TimestampAt)], body, calendar);
     }
 
-    /// <summary>The JSON's covariates, aligned by the rules of a CSV's rows (<see cref="CovariateRows.FromArrays"/>).</summary>
+    /// <summary>The JSON's covariates, aligned by the rules of a CSV's rows.</summary>
     private SeriesUpload WithJsonCovariates(string name, BuiltSeries built, DateTime[] timestamps, CreateSeriesRequest body, SeriesCalendar calendar)
     {
+        var rows = JsonCovariates.Rows(body.Covariates, timestamps, built.Series.Frequency, limits.MaxCovariates);
         var pastOnly = PastOnlyNames.FromJson(body.PastOnly, limits.MaxCovariates);
-        if (body.Covariates is not { Count: > 0 } covariates)
-        {
-            // Aligned with no rows only to refuse a past-only name that no covariate has.
-            return new SeriesUpload(name, built, CovariateAlignment.Align(built.Series, CovariateRows.None, limits.MaxHorizon, pastOnly), calendar);
-        }
-        CheckCount(covariates.Count);
-        var rows = CovariateRows.FromArrays(timestamps, built.Series.Frequency, covariates);
         return new SeriesUpload(name, built, CovariateAlignment.Align(built.Series, rows, limits.MaxHorizon, pastOnly), calendar);
-    }
-
-    private void CheckCount(int covariates)
-    {
-        if (covariates > limits.MaxCovariates)
-        {
-            throw new DomainValidationException($"The upload has {covariates} covariates; at most {limits.MaxCovariates} are taken (Limits:MaxCovariates).", "covariates");
-        }
     }
 
     private SeriesUpload FromCsv(string csv, string? name, string? frequency, string? fillPolicy, IReadOnlyCollection<string> pastOnly, SeriesCalendar calendar)

@@ -26,11 +26,12 @@ public static class ValueMagnitudes
     }
 
     /// <summary>Each covariate's values, as a series' own.</summary>
-    public static void Check(Covariates covariates, double maxAbsoluteValue)
+    /// <param name="member">The collection's member they belong to; null for a series of its own.</param>
+    public static void Check(Covariates covariates, double maxAbsoluteValue, string? member = null)
     {
         foreach (var covariate in covariates.Columns)
         {
-            Check(covariate.Values, maxAbsoluteValue, prefix: $"Covariate '{covariate.Name}': ");
+            Check(covariate.Values, maxAbsoluteValue, prefix: member is null ? $"Covariate '{covariate.Name}': " : $"Member '{member}', covariate '{covariate.Name}': ");
         }
     }
 }

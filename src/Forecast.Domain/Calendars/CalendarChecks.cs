@@ -35,6 +35,22 @@ public static class CalendarChecks
         calendar.Columns(series, series.Count + knownFuture);
     }
 
+    /// <summary>
+    /// A collection's calendar, which every member follows: checked against each member, its span and its uploaded
+    /// covariates, as a series' is; a refusal names the member.
+    /// </summary>
+    public static void Check(SeriesCalendar calendar, CollectionContents collection, int knownFuture, CalendarLimits limits)
+    {
+        foreach (var member in collection.Members)
+        {
+            MemberErrors.Naming(member.Key, source: null, () =>
+            {
+                Check(calendar, member.Built.Series, member.Covariates, knownFuture, limits);
+                return member;
+            });
+        }
+    }
+
     private static void CheckEvents(IReadOnlyList<CalendarEvent> events, RegularSeries series, int knownFuture, CalendarLimits limits)
     {
         if (events.Count > limits.MaxEvents)

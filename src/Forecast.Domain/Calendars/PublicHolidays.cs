@@ -44,10 +44,18 @@ public static class PublicHolidays
 
     /// <summary>The days from <paramref name="first"/> to <paramref name="last"/> that are, or observe, a public holiday of <paramref name="where"/>.</summary>
     /// <exception cref="UnprocessableException">A year the library has no holidays for (it keeps some, Turkey's religious ones, as tables of years).</exception>
-    public static IReadOnlySet<DateOnly> Between(HolidayRegion where, DateOnly first, DateOnly last)
+    public static IReadOnlySet<DateOnly> Between(HolidayRegion where, DateOnly first, DateOnly last) =>
+        Named(where, first, last).Select(h => h.Day).ToHashSet();
+
+    /// <summary>
+    /// The days of <see cref="Between"/>, each with its holiday's English name, for people to read (a chart's marks);
+    /// the weekday a holiday is observed on, when another, as "{name} (observed)".
+    /// </summary>
+    /// <exception cref="UnprocessableException">A year the library has no holidays for.</exception>
+    public static IReadOnlyList<(DateOnly Day, string Name)> Named(HolidayRegion where, DateOnly first, DateOnly last)
     {
         var calendar = Countries[where.Country].Calendar(where.Region);
-        var days = new HashSet<DateOnly>();
+        var days = new List<(DateOnly Day, string Name)>();
         // A year's list holds the holidays observed in the neighbouring year too (1 January 2022 was observed on 31 December 2021).
         for (var year = first.Year - 1; year <= last.Year + 1; year++)
         {
@@ -56,13 +64,16 @@ public static class PublicHolidays
                 // Without a region a calendar lists the holidays of some regions as not public; with one, only that region's.
                 if (holiday.IsPublic || where.Region is not null)
                 {
-                    days.Add(DateOnly.FromDateTime(holiday.HolidayDate));
-                    days.Add(DateOnly.FromDateTime(holiday.ObservedDate));
+                    var name = string.IsNullOrWhiteSpace(holiday.EnglishName) ? holiday.Name : holiday.EnglishName;
+                    days.Add((DateOnly.FromDateTime(holiday.HolidayDate), name));
+                    if (holiday.ObservedDate.Date != holiday.HolidayDate.Date)
+                    {
+                        days.Add((DateOnly.FromDateTime(holiday.ObservedDate), $"{name} (observed)"));
+                    }
                 }
             }
         }
-        days.RemoveWhere(day => day < first || day > last);
-        return days;
+        return [.. days.Where(d => d.Day >= first && d.Day <= last).Distinct().OrderBy(d => d.Day)];
     }
 
     private static IList<Holiday> YearOf(IPublicHolidays calendar, HolidayRegion where, int year)

@@ -47,6 +47,26 @@ public sealed record SeriesCalendar(HolidayRegion? Holidays, IReadOnlyList<Calen
         return columns;
     }
 
+    /// <summary>
+    /// The periods in [<paramref name="first"/>, <paramref name="end"/>) that the holiday and event columns mark (are
+    /// not zero at), each with the name of what marks it: a holiday's, or an event's. A period two things mark has two.
+    /// </summary>
+    /// <exception cref="UnprocessableException">Holidays the library does not know for a year of the span.</exception>
+    public IReadOnlyList<CalendarMark> Marks(RegularSeries series, int first, int end)
+    {
+        var periods = Enumerable.Range(first, end - first).Select(t => (Timestamp: series.TimestampAt(t), Days: CalendarPeriods.DaysOf(series.Frequency, series.TimestampAt(t)))).ToArray();
+        if (periods.Length == 0)
+        {
+            return [];
+        }
+        var holidays = Holidays is null ? [] : PublicHolidays.Named(Holidays, periods[0].Days.First, periods[^1].Days.Last);
+        var events = Events.Select(e => (e.Name, Days: e.Days())).ToArray();
+        bool Within(DateOnly day, (DateOnly First, DateOnly Last) days) => day >= days.First && day <= days.Last;
+        return [.. periods.SelectMany(p => holidays.Where(h => Within(h.Day, p.Days)).Select(h => h.Name).Distinct()
+            .Select(name => new CalendarMark(p.Timestamp, name, CalendarMarkKind.Holiday))
+            .Concat(events.Where(e => e.Days.Any(day => Within(day, p.Days))).Select(e => new CalendarMark(p.Timestamp, e.Name, CalendarMarkKind.Event))))];
+    }
+
     /// <summary>How many days of each period are in <paramref name="marked"/>.</summary>
     private static double[] DaysMarked((DateOnly First, DateOnly Last)[] periods, IReadOnlySet<DateOnly> marked) =>
         [.. periods.Select(p => (double)Enumerable.Range(0, p.Last.DayNumber - p.First.DayNumber + 1).Count(d => marked.Contains(p.First.AddDays(d))))];

@@ -49,7 +49,7 @@ public static class CollectionBuilder
                 throw new DomainValidationException(
                     $"is {own.Series.Frequency.Name()}, but the collection is {collectionFrequency.Name()}: every member must share one frequency.", "series");
             }
-            return new BuiltMember(member.Key, own) { Covariates = CovariateAlignment.Align(own.Series, member.Covariates, limits.MaxFuturePeriods) };
+            return new BuiltMember(member.Key, own) { Covariates = CovariateAlignment.Align(own.Series, member.Covariates.InOrder(members[0].Covariates.Names), limits.MaxFuturePeriods) };
         })).ToList();
         if (built.Sum(m => m.Built.Series.Count) > limits.MaxTotalPoints)
         {
@@ -100,11 +100,12 @@ public static class CollectionBuilder
 
     private static void CheckSameCovariates(IReadOnlyList<MemberPoints> members)
     {
+        // JSON names a member's covariates in any order; they are put in the first member's (see Build).
         var names = members[0].Covariates.Names;
-        if (members.FirstOrDefault(m => !m.Covariates.Names.SequenceEqual(names)) is { } other)
+        if (members.FirstOrDefault(m => m.Covariates.Names.Count != names.Count || m.Covariates.Names.Except(names, StringComparer.Ordinal).Any()) is { } other)
         {
             throw new DomainValidationException(
-                $"Member '{other.Key}' ({other.Source}) carries the covariates ({string.Join(", ", other.Covariates.Names)}), but member '{members[0].Key}' carries ({string.Join(", ", names)}): every member must carry the same ones, in the same order.",
+                $"Member '{other.Key}' ({other.Source}) carries the covariates ({string.Join(", ", other.Covariates.Names)}), but member '{members[0].Key}' carries ({string.Join(", ", names)}): every member must carry the same ones.",
                 "covariates");
         }
     }

@@ -8,6 +8,10 @@ public sealed record CovariateRows(IReadOnlyList<DateTime> Timestamps, IReadOnly
 {
     public static CovariateRows None { get; } = new([], [], []);
 
+    /// <summary>These rows with their columns in the order of <paramref name="names"/>, which must be the same names.</summary>
+    public CovariateRows InOrder(IReadOnlyList<string> names) =>
+        Names.SequenceEqual(names) ? this : new(Timestamps, names, [.. names.Select(name => Columns[Names.ToList().IndexOf(name)])]);
+
     /// <summary>
     /// Covariates given as named arrays (JSON) as rows: value i goes with timestamp i, and the values past the last
     /// timestamp with the periods after it, one a period, so that JSON is aligned by the same rules as a CSV's rows.

@@ -4,24 +4,25 @@ namespace Forecast.Domain.Series;
 internal static class MemberErrors
 {
     /// <summary>Runs a step for one member, naming the member in whatever it refuses.</summary>
-    /// <param name="source">Where the member came from in the request, e.g. <c>series[3]</c> or <c>from CSV line 12</c>.</param>
-    public static T Naming<T>(string key, string source, Func<T> step)
+    /// <param name="source">Where the member came from in the request, e.g. <c>series[3]</c> or <c>from CSV line 12</c>; null once it is built.</param>
+    public static T Naming<T>(string key, string? source, Func<T> step)
     {
+        var member = source is null ? $"Member '{key}'" : $"Member '{key}' ({source})";
         try
         {
             return step();
         }
         catch (UnprocessableException e)
         {
-            throw new UnprocessableException($"Member '{key}' ({source}) {Sentence(e.Message)}", e.Field);
+            throw new UnprocessableException($"{member} {Sentence(e.Message)}", e.Field);
         }
         catch (DomainValidationException e)
         {
-            throw new DomainValidationException($"Member '{key}' ({source}) {Sentence(e.Message)}", e.Field);
+            throw new DomainValidationException($"{member} {Sentence(e.Message)}", e.Field);
         }
         catch (ConflictException e)
         {
-            throw new ConflictException($"Member '{key}' ({source}) {Sentence(e.Message)}");
+            throw new ConflictException($"{member} {Sentence(e.Message)}");
         }
     }
 

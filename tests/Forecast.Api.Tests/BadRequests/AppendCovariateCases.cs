@@ -6,12 +6,16 @@ namespace Forecast.Api.Tests.BadRequests;
 /// <summary>
 /// Appends whose covariates cannot be stored: carried to a series without covariates, or naming one the series does not
 /// have; missing for a new period the stored known future does not reach (price is known to 2024-01-07); another value
-/// for a period of the history without revise; a known future with a gap, too long, off the grid or too large.
+/// for a period of the history without revise; a known future with a gap, too long, off the grid or too large; and the
+/// same for a collection's members, each refusal naming the member.
 /// </summary>
 public static class AppendCovariateCases
 {
     private static Func<BadRequestTargets, HttpRequestMessage> Append(string body, string contentType = "application/json") =>
         t => Post($"/api/series/{t.CovariateSeriesId}/observations", body, contentType);
+
+    private static Func<BadRequestTargets, HttpRequestMessage> AppendToMembers(string body, string contentType = "application/json") =>
+        t => Post($"/api/collections/{t.CovariateCollectionId}/observations", body, contentType);
 
     public static readonly IReadOnlyList<BadRequest> Cases =
     [
@@ -38,5 +42,23 @@ public static class AppendCovariateCases
         new("an appended covariate beyond the magnitude limit", HttpStatusCode.BadRequest, "Limits:MaxAbsoluteValue",
             Append("{\"values\":[6],\"covariates\":{\"price\":[1e200]}}")),
         new("an appended covariate that is a word", HttpStatusCode.BadRequest, "line 2", Append("date,value,price\n2024-01-06,6,dear\n", "text/csv")),
+
+        // Appends to a collection's members, each member's covariates as a series' (price known to 2024-01-07).
+        new("a collection append with covariates to members without them", HttpStatusCode.BadRequest, "no covariates, so an append cannot carry 'price'",
+            t => Post($"/api/collections/{t.CollectionId}/observations", "series,date,value,price\nshop-1,2024-01-01,1,2\n", "text/csv")),
+        new("a collection append naming a covariate its members do not have", HttpStatusCode.BadRequest, "Member 'a' (series[0]) is refused: The series has no covariate 'promo'",
+            AppendToMembers("{\"series\":[{\"key\":\"a\",\"values\":[6],\"covariates\":{\"promo\":[1]}}]}")),
+        new("a member's append past its known future without the covariate", HttpStatusCode.UnprocessableEntity,
+            "Member 'b' (series[1]) is refused: The covariate 'price' has no value at 2024-01-08",
+            AppendToMembers("{\"series\":[{\"key\":\"a\",\"values\":[6,7,8],\"covariates\":{\"price\":[1,2,3]}},{\"key\":\"b\",\"values\":[6,7,8]}]}")),
+        new("a member's CSV append with an empty covariate past the known future", HttpStatusCode.UnprocessableEntity,
+            "Member 'a' (from CSV line 2) is refused: The covariate 'price' has no value at 2024-01-09",
+            AppendToMembers("series,date,value,price\na,2024-01-06,6,15\na,2024-01-07,7,16\na,2024-01-08,8,17\na,2024-01-09,9,\n", "text/csv")),
+        new("another covariate value for a member's history without revise", HttpStatusCode.Conflict, "Member 'a' (series[0]) is refused: The covariate 'price' holds 14",
+            AppendToMembers("{\"series\":[{\"key\":\"a\",\"values\":[5],\"timestamps\":[\"2024-01-05\"],\"covariates\":{\"price\":[99]}}]}")),
+        new("a gap in a member's appended known future", HttpStatusCode.BadRequest, "its known future must run on",
+            AppendToMembers("series,date,value,price\nb,2024-01-06,6,15\nb,2024-01-07,,16\nb,2024-01-09,,18\n", "text/csv")),
+        new("a member's appended covariate beyond the magnitude limit", HttpStatusCode.BadRequest, "Member 'a', covariate 'price'",
+            AppendToMembers("{\"series\":[{\"key\":\"a\",\"values\":[6],\"covariates\":{\"price\":[1e200]}}]}")),
     ];
 }

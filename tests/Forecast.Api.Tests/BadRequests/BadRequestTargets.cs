@@ -7,7 +7,7 @@ namespace Forecast.Api.Tests.BadRequests;
 /// One host with what bad requests aim at, all owned by one client key unless named otherwise: a series with a trained
 /// model behind the alias <c>production</c> and a finished run, a longer series with a model of its own, a series with a
 /// covariate (<see cref="CovariateSeries"/>), a collection
-/// with a model, a webhook, an idempotency key already used, another key's model, and a revoked key. Every case runs against it.
+/// with a model, a collection with a covariate (<see cref="CovariateCollection"/>), a webhook, an idempotency key already used, another key's model, and a revoked key. Every case runs against it.
 /// </summary>
 public sealed class BadRequestTargets : IAsyncLifetime
 {
@@ -18,6 +18,11 @@ public sealed class BadRequestTargets : IAsyncLifetime
 
     /// <summary>Daily from 2024-01-01 to 2024-01-05, its covariate price known two days further, to 2024-01-07.</summary>
     public const string CovariateSeries = $"{{\"name\":\"priced\",{Requests.Daily},\"values\":[1,2,3,4,5],\"covariates\":{{\"price\":[10,11,12,13,14,15,16]}}}}";
+
+    /// <summary>Members a and b, daily from 2024-01-01 to 2024-01-05, each with price known to 2024-01-07.</summary>
+    public const string CovariateCollection = "{\"name\":\"priced-shops\",\"frequency\":\"daily\",\"series\":["
+        + "{\"key\":\"a\",\"start\":\"2024-01-01\",\"values\":[1,2,3,4,5],\"covariates\":{\"price\":[10,11,12,13,14,15,16]}},"
+        + "{\"key\":\"b\",\"start\":\"2024-01-01\",\"values\":[5,4,3,2,1],\"covariates\":{\"price\":[20,21,22,23,24,25,26]}}]}";
 
     // Many cases are training submissions, all from one key within a minute: more than the default allows.
     public ForecastApiFactory Factory { get; } = ForecastApiFactory.With(("Limits:TrainingRunsPerMinute", "1000"));
@@ -32,6 +37,7 @@ public sealed class BadRequestTargets : IAsyncLifetime
     public Guid LongSeriesModelId { get; private set; }
     public Guid CollectionId { get; private set; }
     public Guid CollectionModelId { get; private set; }
+    public Guid CovariateCollectionId { get; private set; }
     public Guid ForeignSeriesId { get; private set; }
     public Guid ForeignModelId { get; private set; }
     public Guid WebhookId { get; private set; }
@@ -69,6 +75,8 @@ public sealed class BadRequestTargets : IAsyncLifetime
             }),
         })).ReadAsync<CollectionResponse>()).Id;
         CollectionModelId = (await TrainingFlow.TrainCollectionAsync(client, CollectionId, new { method = "theta" })).ModelId!.Value;
+        using var covariateCollection = Requests.Post("/api/collections", CovariateCollection);
+        CovariateCollectionId = (await (await client.SendAsync(covariateCollection)).ReadAsync<CollectionResponse>()).Id;
 
         WebhookId = (await (await client.PostJsonAsync("/api/webhooks", new { url = "https://example.com/hooks", events = new[] { "run.cancelled" } }))
             .ReadAsync<CreatedWebhookResponse>()).Id;

@@ -16,8 +16,38 @@ public static class CalendarCases
     private static string Event(string dates, int before = 0, int after = 0, string name = "promo") =>
         $"{{\"name\":\"{name}\",\"dates\":[{dates}],\"before\":{before},\"after\":{after}}}";
 
+    /// <summary>A daily collection of members a and b, six points each from 2024-01-01, a with <paramref name="covariates"/>.</summary>
+    private static HttpRequestMessage CollectionWithCalendar(string calendar, string covariates = "\"price\":[1,2,3,4,5,6]") =>
+        Post("/api/collections", "{\"name\":\"c\",\"frequency\":\"daily\",\"calendar\":" + calendar + ",\"series\":["
+            + $"{{\"key\":\"a\",\"start\":\"2024-01-01\",\"values\":[1,2,3,4,5,6],\"covariates\":{{{covariates}}}}},"
+            + "{\"key\":\"b\",\"start\":\"2023-01-01\",\"values\":[1,2,3,4,5,6],\"covariates\":{" + covariates + "}}]}");
+
     public static readonly IReadOnlyList<BadRequest> Cases =
     [
+        // Reads of a series' calendar marks (the covariate series runs daily from 2024-01-01).
+        new("calendar marks without from", HttpStatusCode.BadRequest, "from is required",
+            t => new HttpRequestMessage(HttpMethod.Get, $"/api/series/{t.CovariateSeriesId}/calendar/marks?to=2024-01-09")),
+        new("calendar marks from off the grid", HttpStatusCode.BadRequest, "is not one of the series' periods",
+            t => new HttpRequestMessage(HttpMethod.Get, $"/api/series/{t.CovariateSeriesId}/calendar/marks?from=2024-01-06T12:00:00Z&to=2024-01-09")),
+        new("calendar marks from before the series' start", HttpStatusCode.BadRequest, "from 2023-12-31 is not one of the series' periods",
+            t => new HttpRequestMessage(HttpMethod.Get, $"/api/series/{t.CovariateSeriesId}/calendar/marks?from=2023-12-31&to=2024-01-09")),
+        new("calendar marks to before from", HttpStatusCode.BadRequest, "to must be from 'from'",
+            t => new HttpRequestMessage(HttpMethod.Get, $"/api/series/{t.CovariateSeriesId}/calendar/marks?from=2024-01-09&to=2024-01-06")),
+        new("calendar marks over more than Limits:MaxHorizon periods", HttpStatusCode.BadRequest, "Limits:MaxHorizon",
+            t => new HttpRequestMessage(HttpMethod.Get, $"/api/series/{t.CovariateSeriesId}/calendar/marks?from=2024-01-01&to=2027-01-01")),
+
+        // A collection's calendar, which every member follows.
+        new("a collection's holidays of an unknown country", HttpStatusCode.BadRequest, "No public holidays are known for the country 'XX'",
+            _ => CollectionWithCalendar("{\"holidays\":{\"country\":\"XX\"}}")),
+        new("a collection CSV's holiday region without a country", HttpStatusCode.BadRequest, "holidayRegion needs holidays",
+            _ => Post("/api/collections?name=c&holidayRegion=BY", "series,date,value\na,2024-01-01,1\na,2024-01-02,2\na,2024-01-03,3\n", "text/csv")),
+        new("a collection CSV's unknown calendar feature", HttpStatusCode.BadRequest, "calendarFeatures",
+            _ => Post("/api/collections?name=c&calendarFeatures=season", "series,date,value\na,2024-01-01,1\na,2024-01-02,2\na,2024-01-03,3\n", "text/csv")),
+        new("a collection's event that marks no day of a member", HttpStatusCode.BadRequest, "Member 'b' is refused: The event 'promo' has the date 2026-06-01",
+            _ => CollectionWithCalendar($"{{\"events\":[{Event("\"2026-06-01\"")}]}}")),
+        new("a collection's calendar column a member's covariate names", HttpStatusCode.BadRequest, "an uploaded covariate has that name",
+            _ => CollectionWithCalendar("{\"holidays\":{\"country\":\"US\"}}", "\"holiday\":[0,0,0,0,0,0]")),
+
         new("holidays of an unknown country", HttpStatusCode.BadRequest, "No public holidays are known for the country 'XX'", _ => WithCalendar("{\"holidays\":{\"country\":\"XX\"}}")),
         new("holidays without a country", HttpStatusCode.BadRequest, "lacks required fields: 'country'", _ => WithCalendar("{\"holidays\":{}}")),
         new("holidays of a region the country does not have", HttpStatusCode.BadRequest, "DE has no region 'XY'", _ => WithCalendar("{\"holidays\":{\"country\":\"DE\",\"region\":\"XY\"}}")),

@@ -12,6 +12,13 @@ public static class CovariateCases
 {
     private static readonly string FiftyOneNames = string.Join(',', Enumerable.Range(1, 51).Select(i => $"c{i}"));
 
+    /// <summary>A daily collection of three points a member, from 2024-01-01.</summary>
+    private static HttpRequestMessage Collection(params string[] members) =>
+        Post("/api/collections", $"{{\"name\":\"c\",\"frequency\":\"daily\",\"series\":[{string.Join(',', members)}]}}");
+
+    private static string Member(string key, string covariates) =>
+        $"{{\"key\":\"{key}\",\"start\":\"2024-01-01\",\"values\":[1,2,3],\"covariates\":{{{covariates}}}}}";
+
     public static readonly IReadOnlyList<BadRequest> Cases =
     [
         // CSV columns after the value.
@@ -61,8 +68,6 @@ public static class CovariateCases
             _ => Post("/api/collections?name=c", "series,date,value,price\na,2024-01-01,1,2\na,2024-01-02,2\na,2024-01-03,3,4\n", "text/csv")),
         new("51 covariate columns in a collection", HttpStatusCode.BadRequest, "Limits:MaxCovariates",
             _ => Post("/api/collections?name=c", $"series,date,value,{FiftyOneNames}\na,2024-01-01,1\n", "text/csv")),
-        new("covariates in an append to a collection", HttpStatusCode.BadRequest, "an append to a collection takes series, date and value columns only",
-            t => Post($"/api/collections/{t.CollectionId}/observations", "series,date,value,price\na,2030-01-01,1,2\n", "text/csv")),
 
         // JSON covariates.
         new("a JSON covariate named series", HttpStatusCode.BadRequest, "'series' cannot name", _ => Upload($"{{\"name\":\"x\",{Daily},\"values\":[1,2,3],\"covariates\":{{\"series\":[1,2,3]}}}}")),
@@ -75,6 +80,21 @@ public static class CovariateCases
             _ => Upload($"{{\"name\":\"x\",{Daily},\"values\":[1,2,3],\"covariates\":{{{string.Join(',', Enumerable.Range(1, 51).Select(i => $"\"c{i}\":[1,2,3]"))}}}}}")),
         new("a known future longer than Limits:MaxHorizon", HttpStatusCode.BadRequest, "at most 1000 periods",
             _ => Upload($"{{\"name\":\"x\",{Daily},\"values\":[1,2,3],\"covariates\":{{\"price\":[{string.Join(',', Enumerable.Repeat("1", 1004))}]}}}}")),
+
+        // JSON collections: each member's covariates as a series' JSON gives them.
+        new("JSON members with different covariates", HttpStatusCode.BadRequest, "every member must carry the same ones",
+            _ => Collection(Member("a", "\"price\":[1,2,3]"), Member("b", "\"promo\":[1,2,3]"))),
+        new("JSON members where one lacks the other's covariate", HttpStatusCode.BadRequest, "Member 'b' (series[1]) carries the covariates (price)",
+            _ => Collection(Member("a", "\"price\":[1,2,3],\"promo\":[0,1,0]"), Member("b", "\"price\":[1,2,3]"))),
+        new("a JSON member's covariate shorter than its history", HttpStatusCode.BadRequest, "Member 'b' (series[1]) is refused: The covariate 'price' has no value at 2024-01-03",
+            _ => Collection(Member("a", "\"price\":[1,2,3]"), Member("b", "\"price\":[1,2]"))),
+        new("a JSON member's covariate named date", HttpStatusCode.BadRequest, "'date' cannot name", _ => Collection(Member("a", "\"date\":[1,2,3]"))),
+        new("a JSON member's covariate beyond the magnitude limit", HttpStatusCode.BadRequest, "Member 'a', covariate 'price'",
+            _ => Collection(Member("a", "\"price\":[1,1e200,3]"))),
+        new("a JSON member with 51 covariates", HttpStatusCode.BadRequest, "Limits:MaxCovariates",
+            _ => Collection(Member("a", string.Join(',', Enumerable.Range(1, 51).Select(i => $"\"c{i}\":[1,2,3]"))))),
+        new("a JSON member's known future longer than Limits:MaxHorizon", HttpStatusCode.BadRequest, "at most 1000 periods",
+            _ => Collection(Member("a", $"\"price\":[{string.Join(',', Enumerable.Repeat("1", 1004))}]"))),
 
         // Forecasts with covariates given in the request.
         new("forecast covariates the model was not fitted with", HttpStatusCode.BadRequest, "'price' is not one of them",

@@ -37,6 +37,20 @@ public sealed class SeriesCalendarTests
     }
 
     [Fact]
+    public void Marks_name_each_holiday_its_observed_weekday_and_the_events_in_a_span()
+    {
+        var calendar = new SeriesCalendar(Us, [new CalendarEvent("fireworks", [new DateOnly(2021, 7, 4)], 1, 0)], []);
+        var series = Grid(Utc.Date(2021, 6, 1), Frequency.Daily, 30);
+
+        var marks = calendar.Marks(series, first: 31, end: 36);
+
+        Assert.Equal(
+            [("2021-07-03", "fireworks", CalendarMarkKind.Event), ("2021-07-04", "Independence Day", CalendarMarkKind.Holiday),
+                ("2021-07-04", "fireworks", CalendarMarkKind.Event), ("2021-07-05", "Independence Day (observed)", CalendarMarkKind.Holiday)],
+            marks.Select(m => (series.Format(m.Timestamp), m.Name, m.Kind)));
+    }
+
+    [Fact]
     public void A_monthly_series_counts_the_holidays_in_each_month_whether_it_labels_months_by_their_first_or_last_day()
     {
         var byFirst = Column(Holidays(Us), Grid(Utc.Date(2024, 1, 1), Frequency.Monthly, 12), "holiday");

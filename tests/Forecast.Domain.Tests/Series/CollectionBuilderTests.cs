@@ -14,6 +14,22 @@ public class CollectionBuilderTests
         [Utc.Date(2024, 1, 1), Utc.Date(2024, 4, 1), Utc.Date(2024, 7, 1)], [1.0, 2, 3], $"series[{key}]");
 
     [Fact]
+    public void Members_may_name_their_covariates_in_any_order_and_are_stored_in_the_first_member_s()
+    {
+        static MemberPoints WithCovariates(string key, params (string Name, double Offset)[] columns) => Monthly(key, 3) with
+        {
+            Covariates = new CovariateRows([.. Enumerable.Range(0, 3).Select(i => Utc.Date(2024, 1, 1).AddMonths(i))], [.. columns.Select(c => c.Name)],
+                [.. columns.Select(c => (IReadOnlyList<double?>)[.. Enumerable.Range(0, 3).Select(i => (double?)(i + c.Offset))])]),
+        };
+
+        var built = CollectionBuilder.Build([WithCovariates("a", ("price", 10), ("promo", 0)), WithCovariates("b", ("promo", 0), ("price", 20))],
+            null, GapFillPolicy.Interpolate, Limits);
+
+        Assert.Equal(["price", "promo"], built.Members[1].Covariates.Names);
+        Assert.Equal([20.0, 21, 22], built.Members[1].Covariates.Columns[0].Values);
+    }
+
+    [Fact]
     public void The_collection_takes_the_frequency_most_members_have_and_refuses_the_others_by_key()
     {
         var error = Assert.Throws<DomainValidationException>(() =>

@@ -69,10 +69,35 @@ const line = (label, stroke, { dash, width = 2, points = false } = {}) =>
   ({ label, stroke, width, dash, points: { show: points }, spanGaps: false });
 
 /**
- * Timed lines, and bands (an interval's upper and lower edges filled between) beneath them.
- * lines: [{label, values, colour, dash}]; bands: [{label, upper, lower, fill}]; compact: a small chart under another.
+ * Marked periods (holidays in a forecast's horizon): a shaded band over each with its name as a label and a tooltip.
+ * They are elements over the plot rather than strokes on its canvas, so that a pointer shows the name and a test
+ * finds them; they are placed again at every redraw, since the plot's scale moves with its width.
  */
-export function timeChart(target, { title, description, dates, lines, bands = [], points = false, compact = false }) {
+function marksPlugin(marks, step) {
+  return {
+    hooks: {
+      draw: [(u) => {
+        u.over.querySelectorAll('.chart-mark').forEach((element) => element.remove());
+        for (const mark of marks) {
+          const left = u.valToPos(mark.seconds - step / 2, 'x');
+          const element = h('div', { class: 'chart-mark', title: `${mark.timestamp}: ${mark.label}`, 'data-timestamp': mark.timestamp },
+            h('span', { class: 'chart-mark-label' }, mark.label));
+          // Set through the style object: the page's Content-Security-Policy refuses style attributes.
+          element.style.left = `${left}px`;
+          element.style.width = `${Math.max(2, u.valToPos(mark.seconds + step / 2, 'x') - left)}px`;
+          u.over.append(element);
+        }
+      }],
+    },
+  };
+}
+
+/**
+ * Timed lines, and bands (an interval's upper and lower edges filled between) beneath them.
+ * lines: [{label, values, colour, dash}]; bands: [{label, upper, lower, fill}]; compact: a small chart under another;
+ * marks: [{timestamp, label}], periods shaded and named (a holiday).
+ */
+export function timeChart(target, { title, description, dates, lines, bands = [], points = false, compact = false, marks = [] }) {
   const withTime = dates.some(hasTime);
   const series = [{ label: 'time', value: legendTime(withTime) }];
   const data = [dates.map(toSeconds)];
@@ -87,7 +112,10 @@ export function timeChart(target, { title, description, dates, lines, bands = []
     data.push(l.values);
   }
   const timeAxis = withTime ? { values: hourTicks } : {};
-  figure(target, title, description, { tzDate: utc, series, bands: bandOptions, scales: { x: { time: true } }, axes: [timeAxis, { size: axisSize }] }, data, compact);
+  const step = data[0].length > 1 ? data[0][1] - data[0][0] : 86400;
+  const plugins = marks.length ? [marksPlugin(marks.map((m) => ({ ...m, seconds: toSeconds(m.timestamp) })), step)] : [];
+  const described = marks.length ? `${description}; marked: ${marks.map((m) => `${m.timestamp} ${m.label}`).join(', ')}` : description;
+  figure(target, title, described, { tzDate: utc, series, bands: bandOptions, plugins, scales: { x: { time: true } }, axes: [timeAxis, { size: axisSize }] }, data, compact);
 }
 
 /** Training and validation loss per epoch, on a log scale; update(points) redraws it as the run trains. */

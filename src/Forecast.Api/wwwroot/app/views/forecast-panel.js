@@ -34,6 +34,7 @@ export function forecastPanel({ modelId, series, member, defaultHorizon, signal 
     }
     download.disabled = false;
     const points = current.points;
+    const { marks, markError } = await calendarMarks(series, points);
     const historyLength = Math.min(series.count, Math.max(3 * points.length, 36));
     const historyDates = timestamps(series.start, series.frequency, series.count).slice(-historyLength);
     const history = series.values.slice(-historyLength);
@@ -57,11 +58,30 @@ export function forecastPanel({ modelId, series, member, defaultHorizon, signal 
         { label: '95 %', upper: band(95, 'upper'), lower: band(95, 'lower'), fill: colours.band95 },
         { label: '80 %', upper: band(80, 'upper'), lower: band(80, 'lower'), fill: colours.band80 },
       ],
+      marks: marks.map((m) => ({ timestamp: m.timestamp, label: m.name })),
     });
+    if (markError) {
+      output.append(errorNote(markError));
+    }
     output.append(h('details', {}, h('summary', {}, 'The forecast as a table'),
       table('Forecast with prediction intervals', ['date', 'forecast', '80 % lower', '80 % upper', '95 % lower', '95 % upper'],
         points.map((p) => [p.timestamp, num(p.value),
           ...p.intervals.flatMap((i) => [num(i.lower), num(i.upper)])]), { id: 'forecast-table' })));
+  };
+
+  // The holidays and events the series' calendar marks in the horizon, named on the chart. A refusal is shown beside
+  // the forecast, which stands without them.
+  const calendarMarks = async (on, points) => {
+    const calendar = on.calendar;
+    if (!calendar || (!calendar.holidays && calendar.events.length === 0)) {
+      return { marks: [] };
+    }
+    const query = new URLSearchParams({ from: points[0].timestamp, to: points[points.length - 1].timestamp });
+    try {
+      return { marks: (await getJson(`/api/series/${on.id}/calendar/marks?${query}`, { signal })).marks };
+    } catch (error) {
+      return { marks: [], markError: error };
+    }
   };
 
   form.addEventListener('submit', (event) => {
