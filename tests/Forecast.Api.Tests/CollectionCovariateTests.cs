@@ -74,6 +74,19 @@ public class CollectionCovariateTests(ForecastApiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_past_only_covariate_of_every_member_is_read_by_the_global_lstm_in_its_windows_and_left_out_by_arima()
+    {
+        var collection = await (await client.PostAsync("/api/collections?name=grunfeld&pastOnly=capital",
+            new StringContent(Grunfeld.Csv(future: 0), System.Text.Encoding.UTF8, "text/csv"))).ReadAsync<CollectionResponse>();
+
+        var lstm = await TrainingFlow.TrainCollectionAsync(client, collection.Id, Grunfeld.TinyLstm);
+        var arima = await TrainingFlow.TrainCollectionAsync(client, collection.Id, Grunfeld.Arima);
+
+        Assert.Contains(lstm.Choices, c => c.StartsWith("covariates: the network reads market at every step of a member's window and at each of the 4 steps it forecasts at once, reads capital (past-only) at every step", StringComparison.Ordinal));
+        Assert.Contains(arima.Choices, c => c.StartsWith("Past-only covariates not used (capital): arima needs", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_global_lstm_on_grunfeld_reads_each_firm_s_covariates_and_forecasts_whole_blocks_of_their_known_future()
     {
         var collection = await TrainingFlow.UploadCollectionAsync(client, Grunfeld.Csv(future: 4));

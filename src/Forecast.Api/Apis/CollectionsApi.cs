@@ -71,13 +71,14 @@ public static class CollectionsApi
     /// <param name="holidays">CSV and multipart uploads: the country (ISO 3166-1 alpha-2) whose public holidays make every member's holiday covariate.</param>
     /// <param name="holidayRegion">CSV and multipart uploads: the region of that country whose holidays the members follow.</param>
     /// <param name="calendarFeatures">CSV and multipart uploads: calendar features every member regresses on, separated by commas: dayOfWeek, hourOfDay, month, weekOfYear.</param>
+    /// <param name="pastOnly">CSV and multipart uploads: the covariate columns known only as they happen, separated by commas; the others are known ahead.</param>
     public static async Task<Created<CollectionResponse>> CreateCollection(
         HttpRequest request, CollectionUploadReader reader, IDbContextFactory<ForecastDbContext> dbFactory, TimeProvider clock,
         CancellationToken cancellationToken, string? name = null, string? idColumn = null, string? frequency = null, string? fillPolicy = null,
-        string? holidays = null, string? holidayRegion = null, string? calendarFeatures = null)
+        string? holidays = null, string? holidayRegion = null, string? calendarFeatures = null, string? pastOnly = null)
     {
         var upload = await reader.ReadAsync(request,
-            new CollectionCsvSettings(name, idColumn, frequency, fillPolicy, holidays, holidayRegion, calendarFeatures), cancellationToken);
+            new CollectionCsvSettings(name, idColumn, frequency, fillPolicy, holidays, holidayRegion, calendarFeatures, pastOnly), cancellationToken);
         var calendar = CalendarCodec.Encode(upload.Calendar);
         var now = clock.GetUtcNow().UtcDateTime;
         var collection = new CollectionEntity

@@ -15,8 +15,9 @@ public sealed record CollectionUpload(string Name, GapFillPolicy Policy, Collect
 /// <summary>What a long CSV cannot say about itself, from the query string (a multipart form's own fields win).</summary>
 /// <param name="Holidays">The country whose public holidays every member follows.</param>
 /// <param name="CalendarFeatures">Calendar features, separated by commas.</param>
+/// <param name="PastOnly">The covariate columns known only as they happen, separated by commas.</param>
 public sealed record CollectionCsvSettings(string? Name, string? IdColumn, string? Frequency, string? FillPolicy,
-    string? Holidays = null, string? HolidayRegion = null, string? CalendarFeatures = null);
+    string? Holidays = null, string? HolidayRegion = null, string? CalendarFeatures = null, string? PastOnly = null);
 
 /// <summary>Reads <c>POST /api/collections</c> bodies: JSON, a long <c>text/csv</c> body, or a multipart field <c>file</c>.</summary>
 public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
@@ -47,7 +48,7 @@ public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
                 body.Field("name", csvSettings.Name) ?? body.FileName, body.Field("idColumn", csvSettings.IdColumn),
                 body.Field("frequency", csvSettings.Frequency), body.Field("fillPolicy", csvSettings.FillPolicy),
                 body.Field("holidays", csvSettings.Holidays), body.Field("holidayRegion", csvSettings.HolidayRegion),
-                body.Field("calendarFeatures", csvSettings.CalendarFeatures)));
+                body.Field("calendarFeatures", csvSettings.CalendarFeatures), body.Field("pastOnly", csvSettings.PastOnly)));
     }
 
     private CollectionUpload FromJson(CreateCollectionRequest body)
@@ -58,7 +59,8 @@ public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
             .Select((member, i) => JsonMember(member, i, body.Frequency))
             .ToList();
         var policy = body.FillPolicy ?? GapFillPolicy.Interpolate;
-        return new CollectionUpload(name, policy, CollectionBuilder.Build(members, body.Frequency, policy, Limits), calendar);
+        var pastOnly = PastOnlyNames.FromJson(body.PastOnly, limits.MaxCovariates);
+        return new CollectionUpload(name, policy, CollectionBuilder.Build(members, body.Frequency, policy, Limits, pastOnly), calendar);
     }
 
     private MemberPoints JsonMember(CollectionMemberRequest member, int index, Frequency? frequency)
@@ -104,6 +106,6 @@ public sealed class CollectionUploadReader(IOptions<LimitsOptions> limits)
         var policy = UploadNames.ParseEnum<GapFillPolicy>(settings.FillPolicy, "fillPolicy") ?? GapFillPolicy.Interpolate;
         var name = UploadNames.Check(string.IsNullOrWhiteSpace(settings.Name) ? "collection" : settings.Name);
         var calendar = CalendarReader.FromCsv(settings.Holidays, settings.HolidayRegion, settings.CalendarFeatures);
-        return new CollectionUpload(name, policy, CollectionBuilder.Build(members, frequency, policy, Limits), calendar);
+        return new CollectionUpload(name, policy, CollectionBuilder.Build(members, frequency, policy, Limits, PastOnlyNames.FromCsv(settings.PastOnly)), calendar);
     }
 }

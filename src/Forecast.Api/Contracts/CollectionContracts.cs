@@ -8,7 +8,10 @@ namespace Forecast.Api.Contracts;
 /// <param name="Frequency">minutes1, minutes5, minutes10, minutes15, minutes30, hourly, daily, weekly, monthly, quarterly or yearly; inferred from the members' timestamps when left out (the one most have).</param>
 /// <param name="FillPolicy">What to do with each member's missing periods: interpolate (default), forwardFill or refuse.</param>
 /// <param name="Calendar">Holidays, events and calendar features every member follows, as a series' calendar: each member's covariates include its columns.</param>
-public sealed record CreateCollectionRequest(string? Name, CollectionMemberRequest[]? Series, Frequency? Frequency = null, GapFillPolicy? FillPolicy = null, CalendarRequest? Calendar = null);
+/// <param name="PastOnly">The members' covariates known only as they happen, as a series' upload names them (<see cref="CreateSeriesRequest.PastOnly"/>).</param>
+public sealed record CreateCollectionRequest(
+    string? Name, CollectionMemberRequest[]? Series, Frequency? Frequency = null, GapFillPolicy? FillPolicy = null, CalendarRequest? Calendar = null,
+    string[]? PastOnly = null);
 
 /// <summary>One member: its values with their timestamps, or with a start (the collection's frequency then places them).</summary>
 /// <param name="Key">The member's id in the collection (an item, store or sensor), unique, 1 to 200 characters.</param>

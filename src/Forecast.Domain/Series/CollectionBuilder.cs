@@ -36,7 +36,9 @@ public static class CollectionBuilder
     public const int MaxKeyLength = 200;
 
     /// <param name="frequency">The collection's frequency; when null, the one most members have.</param>
-    public static CollectionContents Build(IReadOnlyList<MemberPoints> members, Frequency? frequency, GapFillPolicy policy, CollectionLimits limits)
+    /// <param name="pastOnly">The covariates known only as they happen (<see cref="Covariate.PastOnly"/>), every member's; none by default.</param>
+    public static CollectionContents Build(
+        IReadOnlyList<MemberPoints> members, Frequency? frequency, GapFillPolicy policy, CollectionLimits limits, IReadOnlyCollection<string>? pastOnly = null)
     {
         CheckSizes(members, limits);
         CheckSameCovariates(members);
@@ -49,7 +51,7 @@ public static class CollectionBuilder
                 throw new DomainValidationException(
                     $"is {own.Series.Frequency.Name()}, but the collection is {collectionFrequency.Name()}: every member must share one frequency.", "series");
             }
-            return new BuiltMember(member.Key, own) { Covariates = CovariateAlignment.Align(own.Series, member.Covariates.InOrder(members[0].Covariates.Names), limits.MaxFuturePeriods) };
+            return new BuiltMember(member.Key, own) { Covariates = CovariateAlignment.Align(own.Series, member.Covariates.InOrder(members[0].Covariates.Names), limits.MaxFuturePeriods, pastOnly) };
         })).ToList();
         if (built.Sum(m => m.Built.Series.Count) > limits.MaxTotalPoints)
         {

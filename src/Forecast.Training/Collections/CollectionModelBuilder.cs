@@ -62,15 +62,30 @@ public static partial class CollectionModelBuilder
                 : BuildNetwork(members, hp, observer, resumeFrom, options ?? GlobalTrainingOptions.Default, warmStart, cancellation);
         // The members share their covariates' names (CollectionBuilder), so the first member's say what the collection carries.
         var covariates = members.Count == 0 ? Covariates.None : members[0].Covariates;
-        return covariates.IsEmpty || statistical is { UsesCovariates: true }
-            ? built
-            : built with { Choices = [.. built.Choices, ExplainCovariates(statistical, hp, covariates)] };
+        return ExplainCovariates(statistical, hp, covariates) is { } said ? built with { Choices = [.. built.Choices, said] } : built;
     }
 
-    /// <summary>How the method used the collection's covariates: the network reads them; the other statistical methods do not.</summary>
-    private static string ExplainCovariates(IStatisticalMethod? statistical, Hyperparameters hp, Covariates covariates)
+    /// <summary>
+    /// How the method used the collection's covariates: the network reads them; arima regresses on those known ahead (and
+    /// says so in its members' fits) and leaves the past-only ones out; the other statistical methods use none. Null when
+    /// there is nothing to say.
+    /// </summary>
+    private static string? ExplainCovariates(IStatisticalMethod? statistical, Hyperparameters hp, Covariates covariates)
     {
-        var read = $"the network reads {string.Join(", ", covariates.Names)} at every step of a member's window and at each of the {hp.TestSize} steps it forecasts at once, each scaled by its range over the member's own training part";
+        if (covariates.IsEmpty)
+        {
+            return null;
+        }
+        if (statistical is { UsesCovariates: true })
+        {
+            return covariates.PastOnlyNames is { Count: > 0 } names
+                ? ForecastingMethods.PastOnlyNotUsed(names, $"{statistical.Name} needs every covariate's value at each step it forecasts")
+                : null;
+        }
+        var ahead = covariates.KnownAhead.Names;
+        var read = (ahead.Count > 0 ? $"the network reads {string.Join(", ", ahead)} at every step of a member's window and at each of the {hp.TestSize} steps it forecasts at once" : "the network")
+            + (covariates.PastOnlyNames is { Count: > 0 } pastOnly ? $"{(ahead.Count > 0 ? "," : "")} reads {string.Join(", ", pastOnly)} (past-only) at every step of a member's window" : "")
+            + ", each scaled by its range over the member's own training part";
         return statistical is not null ? ForecastingMethods.CovariatesNotUsed(hp.Method, covariates)
             : hp.Method == EnsembleMethod.MethodName ? $"covariates: {read}; its ets, arima and theta components forecast from the target's own past."
             : $"covariates: {read}.";
