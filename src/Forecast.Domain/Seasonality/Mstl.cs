@@ -27,14 +27,18 @@ public static class Mstl
     /// </summary>
     public static int SeasonalWindow(int index) => 7 + 4 * (index + 1);
 
+    /// <summary>The periods of at least 2 that a series of <paramref name="count"/> points holds more than twice, shortest first: those MSTL decomposes.</summary>
+    public static int[] PeriodsHeld(int count, IReadOnlyList<int> periods) =>
+        [.. periods.Where(p => p >= 2 && p < count / 2.0).Distinct().Order()];
+
     /// <param name="periods">The seasons, each at least 2; those of half the series or more are dropped, as R drops them.</param>
-    /// <exception cref="ArgumentException">No period of at least 2 that the series holds twice.</exception>
+    /// <exception cref="ArgumentException">No period of at least 2 that the series holds more than twice (<see cref="PeriodsHeld"/>).</exception>
     public static MstlDecomposition Decompose(IReadOnlyList<double> series, IReadOnlyList<int> periods, int iterations = DefaultIterations)
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(periods);
-        var kept = periods.Where(p => p < series.Count / 2.0).Distinct().Order().ToArray();
-        if (kept.Length == 0 || kept[0] < 2)
+        var kept = PeriodsHeld(series.Count, periods);
+        if (kept.Length == 0)
         {
             throw new ArgumentException(
                 $"MSTL needs periods of at least 2 that the series of {series.Count} points holds more than twice; got {string.Join(", ", periods)}.",

@@ -12,6 +12,9 @@ namespace Forecast.Training.Methods;
 /// </param>
 public sealed record FitInput(IReadOnlyList<double> History, int SeasonalPeriod, int Horizon)
 {
+    /// <summary>Every season, shortest first, for a method that decomposes several (mstl); by default the one <see cref="SeasonalPeriod"/>.</summary>
+    public IReadOnlyList<int> SeasonalPeriods { get; init; } = [SeasonalPeriod];
+
     /// <summary>
     /// Known values that go with the history's points (covering each of them, and running past its end when the future is
     /// known); none by default. A run's fit (<see cref="ForecastingMethods.Fit"/>) hands them only to a method that
