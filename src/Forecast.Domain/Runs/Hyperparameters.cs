@@ -7,8 +7,8 @@ namespace Forecast.Domain.Runs;
 /// </remarks>
 /// <param name="EarlyStoppingPatience">Epochs without a better validation loss before training stops and the best weights are kept; null for none (the last epoch's weights are kept).</param>
 /// <param name="Transform">"auto" (chosen while training, recorded on the run and the model) or a concrete pipeline.</param>
-/// <param name="SeasonalPeriod">Lag of the seasonal difference, of seasonal naive and of the MASE scale: the longest of <paramref name="SeasonalPeriods"/> when there are several.</param>
-/// <param name="SeasonalPeriods">Every season the run decomposes (mstl), shortest first, when there are two or three; null for one, <paramref name="SeasonalPeriod"/>.</param>
+/// <param name="SeasonalPeriod">Lag of the seasonal difference, of seasonal naive and of the MASE scale: the longest of seasonalPeriods when there are several.</param>
+/// <param name="SeasonalPeriods">Every season the run decomposes (mstl), shortest first, when there are two or three; null for one, seasonalPeriod.</param>
 /// <param name="EnsembleSize">Networks trained from different seeds; the model forecasts the median of their forecasts.</param>
 /// <param name="WindowsPerEpoch">At most this many training windows per epoch, drawn afresh each epoch from the seed; null for all.</param>
 /// <param name="Method">
@@ -65,8 +65,8 @@ public sealed record Hyperparameters(
 /// </remarks>
 /// <param name="Method">
 /// "lstm" (default): a network trained on the series; or a statistical method fitted to it: "ets" (automatic exponential
-/// smoothing), "arima" (automatic ARIMA), "theta", "naive2", "snaive", "naive", "drift". A statistical method takes only
-/// testSize and seasonalPeriod. "ensemble" (collections): the network and ets, arima and theta, combined by their median
+/// smoothing), "mstl" (every seasonal period decomposed, non-seasonal ETS on the rest), "arima" (automatic ARIMA), "theta",
+/// "naive2", "snaive", "naive", "drift". A statistical method takes only testSize and seasonalPeriod (or seasonalPeriods). "ensemble" (collections): the network and ets, arima and theta, combined by their median
 /// per step; it takes every field of the network.
 /// </param>
 /// <param name="Lookback">Past points the network sees per prediction. Default: three seasonal periods, 24 to 120, at most half the training part.</param>
@@ -85,7 +85,7 @@ public sealed record Hyperparameters(
 /// "seasonalDifference", "deseasonalize" and their combinations in that order joined by '+', e.g. "log+seasonalDifference+difference";
 /// forecasts are carried back to the original scale exactly.
 /// </param>
-/// <param name="SeasonalPeriod">Lag of seasonal naive, of the MASE scale and of the seasonal steps. Default from the frequency: a day's periods for sub-daily data (24 hourly, 96 every 15 minutes, 1440 every minute), 7 daily, 52 weekly, 12 monthly, 4 quarterly, 1 yearly; set it for another season, e.g. 168 for a weekly one in hourly data. With <paramref name="SeasonalPeriods"/>, the longest of them.</param>
+/// <param name="SeasonalPeriod">Lag of seasonal naive, of the MASE scale and of the seasonal steps. Default from the frequency: a day's periods for sub-daily data (24 hourly, 96 every 15 minutes, 1440 every minute), 7 daily, 52 weekly, 12 monthly, 4 quarterly, 1 yearly; set it for another season, e.g. 168 for a weekly one in hourly data. With seasonalPeriods, the longest of them.</param>
 /// <param name="SeasonalPeriods">
 /// A series' seasons when it has several, ascending: 1 to 3 periods of 2 or more, each at most a third of the training part, e.g.
 /// [24, 168] for hourly data (a day and a week). mstl decomposes each; the longest is the seasonalPeriod. Default: the day and
