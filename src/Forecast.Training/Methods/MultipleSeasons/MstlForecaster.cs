@@ -9,15 +9,25 @@ namespace Forecast.Training.Methods.MultipleSeasons;
 /// to the ETS's bounds alike.
 /// </summary>
 /// <remarks>
-/// The decomposition has no parameters to fit, so it is made afresh from the points before each origin (a forecast sees
-/// nothing after its origin); the ETS keeps the parameters and initial states fitted to the history's adjusted values.
-/// Before an origin that holds no period more than twice, there is no season: the ETS forecasts the points themselves.
+/// <para>
+/// The decomposition has no parameters to fit, so it is made from the points before the origin; the ETS keeps the
+/// parameters and initial states fitted to the history's adjusted values. Before an origin that holds no period more
+/// than twice there is no season: the ETS forecasts the points themselves.
+/// </para>
+/// <para>
+/// An MSTL costs tens of milliseconds on a few thousand points, and a one-step read of a whole history (residual
+/// diagnostics, anomalies) forecasts from every point. So the decomposition is renewed once every shortest period, at
+/// renewal points counted in whole periods from the end of the fitted history: an origin between two of them takes the
+/// latest one before it, with the seasons' repeated cycles standing for the seasons of the points since. A forecast
+/// from the end of the fitted history is exactly R's; none sees anything after its origin.
+/// </para>
 /// </remarks>
-/// <param name="periods">The seasons asked for, shortest first.</param>
+/// <param name="periods">The seasons decomposed, shortest first.</param>
 /// <param name="adjusted">The ETS fitted to the history's seasonally adjusted values.</param>
-internal sealed class MstlForecaster(IReadOnlyList<int> periods, IFittedForecaster adjusted) : IFittedForecaster
+/// <param name="fittedLength">The points of the history it was fitted on: the first renewal point.</param>
+internal sealed class MstlForecaster(IReadOnlyList<int> periods, IFittedForecaster adjusted, int fittedLength) : IFittedForecaster
 {
-    public IReadOnlyList<int> Periods => periods;
+    private readonly int renewalStride = periods.Count > 0 ? periods[0] : 1;
 
     public string Method => MstlMethod.MethodName;
 
@@ -29,16 +39,30 @@ internal sealed class MstlForecaster(IReadOnlyList<int> periods, IFittedForecast
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(origins);
-        return origins.Select(origin =>
+        foreach (var origin in origins)
         {
             if (origin < FirstPredictable || origin > series.Count)
             {
                 throw new ArgumentOutOfRangeException(nameof(origins), $"An origin must lie in {FirstPredictable}..{series.Count}; got {origin}.");
             }
-            var (seasonallyAdjusted, lastCycles) = Decompose(series, origin);
-            var steps = adjusted.Forecast(seasonallyAdjusted, [origin], horizon, levels)[0];
-            return (IReadOnlyList<ForecastStep>)steps.Select((step, h) => Shifted(step, lastCycles.Sum(cycle => cycle[h % cycle.Length]))).ToArray();
-        }).ToArray();
+        }
+        var forecasts = new IReadOnlyList<ForecastStep>[origins.Count];
+        foreach (var group in Enumerable.Range(0, origins.Count).GroupBy(i => RenewalAt(origins[i])))
+        {
+            // Every origin of the group shares the decomposition at its renewal point and the adjusted values after it.
+            var renewal = group.Key;
+            var last = group.Max(i => origins[i]);
+            var seasons = SeasonsFrom(series, renewal);
+            var adjustedSeries = seasons.Adjusted.Concat(Enumerable.Range(renewal, last - renewal).Select(t => series[t] - seasons.At(t))).ToArray();
+            var groupOrigins = group.ToArray();
+            var steps = adjusted.Forecast(adjustedSeries, [.. groupOrigins.Select(i => origins[i])], horizon, levels);
+            for (var g = 0; g < groupOrigins.Length; g++)
+            {
+                var origin = origins[groupOrigins[g]];
+                forecasts[groupOrigins[g]] = [.. steps[g].Select((step, h) => Shifted(step, seasons.At(origin + h)))];
+            }
+        }
+        return forecasts;
     }
 
     public IReadOnlyList<ForecastStep> OneStepAhead(IReadOnlyList<double> series, int firstIndex, int endIndex, IntervalLevels levels)
@@ -50,19 +74,29 @@ internal sealed class MstlForecaster(IReadOnlyList<int> periods, IFittedForecast
         return Forecast(series, [.. Enumerable.Range(firstIndex, endIndex - firstIndex)], 1, levels).Select(steps => steps[0]).ToArray();
     }
 
-    /// <summary>
-    /// The points before <paramref name="origin"/> with their seasons taken out, and each season's last cycle, which its
-    /// seasonal naive forecast repeats.
-    /// </summary>
-    private (double[] Adjusted, double[][] LastCycles) Decompose(IReadOnlyList<double> series, int origin)
+    /// <summary>The latest renewal point at or before <paramref name="origin"/>: the fitted history's end, less or plus whole strides.</summary>
+    private int RenewalAt(int origin) =>
+        origin >= fittedLength
+            ? fittedLength + (origin - fittedLength) / renewalStride * renewalStride
+            : Math.Max(0, fittedLength - (fittedLength - origin + renewalStride - 1) / renewalStride * renewalStride);
+
+    /// <summary>The points before <paramref name="renewal"/> with their seasons taken out, and the seasons' naive forecast after it.</summary>
+    private Seasons SeasonsFrom(IReadOnlyList<double> series, int renewal)
     {
-        var history = series.Take(origin).ToArray();
-        if (Mstl.PeriodsHeld(origin, periods).Length == 0)
+        var history = series.Take(renewal).ToArray();
+        if (Mstl.PeriodsHeld(renewal, periods).Length == 0)
         {
-            return (history, []);
+            return new Seasons(history, renewal, []);
         }
         var decomposition = Mstl.Decompose(history, periods);
-        return (decomposition.SeasonallyAdjusted(), [.. decomposition.Seasonals.Select(s => s.Values[^s.Period..])]);
+        return new Seasons(decomposition.SeasonallyAdjusted(), renewal, [.. decomposition.Seasonals.Select(s => s.Values[^s.Period..])]);
+    }
+
+    /// <summary>A decomposition at a renewal point: its adjusted values before it, and each season's last cycle, repeated after it.</summary>
+    private sealed record Seasons(double[] Adjusted, int Renewal, double[][] LastCycles)
+    {
+        /// <summary>The seasons' sum at point <paramref name="t"/> (at or after the renewal point): each one's seasonal naive forecast.</summary>
+        public double At(int t) => LastCycles.Sum(cycle => cycle[(t - Renewal) % cycle.Length]);
     }
 
     private static ForecastStep Shifted(ForecastStep step, double season) =>

@@ -31,15 +31,15 @@ public sealed class MstlMethod : IStatisticalMethod
         var held = Mstl.PeriodsHeld(input.History.Count, input.SeasonalPeriods);
         var decomposition = held.Length > 0 ? Mstl.Decompose(input.History, held) : null;
         var choice = EtsSelection.Choose(decomposition?.SeasonallyAdjusted() ?? [.. input.History], 1, cancellation);
-        var state = JsonSerializer.SerializeToElement(new MstlState(held, EtsSnapshot.Of(choice, 1)), Json);
-        return new FittedMethod(new MstlForecaster(held, choice.Model), state, [Seasons(input.SeasonalPeriods, held), .. EtsMethod.Describe(choice)]);
+        var state = JsonSerializer.SerializeToElement(new MstlState(held, input.History.Count, EtsSnapshot.Of(choice, 1)), Json);
+        return new FittedMethod(new MstlForecaster(held, choice.Model, input.History.Count), state, [Seasons(input.SeasonalPeriods, held), .. EtsMethod.Describe(choice)]);
     }
 
     /// <exception cref="ArgumentException">The state was not written by <see cref="Fit"/>.</exception>
     public IFittedForecaster Restore(JsonElement state, int seasonalPeriod)
     {
         var stored = state.Deserialize<MstlState>(Json) ?? throw new ArgumentException("The state holds no mstl model.", nameof(state));
-        return new MstlForecaster(stored.Periods, stored.Adjusted.ToModel(1));
+        return new MstlForecaster(stored.Periods, stored.Adjusted.ToModel(1), stored.HistoryLength);
     }
 
     private static string Seasons(IReadOnlyList<int> asked, int[] held)
@@ -51,9 +51,9 @@ public sealed class MstlMethod : IStatisticalMethod
             return $"mstl: no season to decompose{droppedNote}, so non-seasonal ETS forecasts the history itself.";
         }
         var windows = string.Join(" and ", held.Select((_, k) => Mstl.SeasonalWindow(k)));
-        return $"mstl: seasons of {string.Join(" and ", held)} decomposed by MSTL ({Mstl.DefaultIterations} rounds of STL, seasonal windows {windows}), each forecast by repeating its last cycle{droppedNote}; non-seasonal ETS on the seasonally adjusted series, whose intervals are the forecast's:";
+        return $"mstl: seasons of {string.Join(" and ", held)} decomposed by MSTL ({Mstl.DefaultIterations} rounds of STL, seasonal windows {windows}), each forecast by repeating its last cycle and renewed every {held[0]} points{droppedNote}; non-seasonal ETS on the seasonally adjusted series, whose intervals are the forecast's:";
     }
 
-    /// <summary>What a fit stores: the periods decomposed and the ETS of the adjusted series.</summary>
-    private sealed record MstlState(int[] Periods, EtsSnapshot Adjusted);
+    /// <summary>What a fit stores: the periods decomposed, the length of the history fitted and the ETS of its adjusted values.</summary>
+    private sealed record MstlState(int[] Periods, int HistoryLength, EtsSnapshot Adjusted);
 }
