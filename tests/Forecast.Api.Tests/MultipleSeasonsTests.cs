@@ -42,15 +42,17 @@ public sealed class MultipleSeasonsTests : IDisposable
     }
 
     [Fact]
-    public async Task A_long_hourly_series_defaults_to_the_day_and_the_week_and_the_method_list_names_mstl()
+    public async Task A_method_of_one_season_keeps_the_day_of_a_long_hourly_series_and_the_method_list_names_mstl()
     {
         var series = await (await Client.PostCsvAsync(Csv(), "?name=week")).ReadAsync<SeriesResponse>();
 
         var form = await (await Client.GetAsync($"/api/series/{series.Id}/hyperparameters")).ReadAsync<HyperparameterDefaultsResponse>();
+        var ets = await TrainingFlow.TrainAsync(Client, series.Id, new { method = "ets" });
         var methods = await (await Client.GetAsync("/api/methods")).ReadAsync<List<MethodResponse>>();
 
-        Assert.Equal(168, form.Defaults.SeasonalPeriod);
-        Assert.Equal([24, 168], form.Defaults.SeasonalPeriods);
+        Assert.Equal((24, null), (form.Defaults.SeasonalPeriod, form.Defaults.SeasonalPeriods));
+        Assert.Equal((24, null), (ets.Hyperparameters.SeasonalPeriod, ets.Hyperparameters.SeasonalPeriods));
+        Assert.Contains(ets.Choices, c => c.Contains("mstl would model the week (168) as well", StringComparison.Ordinal));
         Assert.Equal(["testSize", "seasonalPeriod", "seasonalPeriods"], methods.Single(m => m.Name == "mstl").Fields);
     }
 

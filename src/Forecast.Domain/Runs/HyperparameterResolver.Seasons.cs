@@ -21,14 +21,19 @@ public sealed partial class HyperparameterResolver
 
     /// <summary>
     /// The seasons of a run on one series: the client's seasonalPeriods, checked; else its seasonalPeriod alone; else, for a
-    /// sub-daily series whose training part holds <see cref="CyclesPerSeason"/> weeks, the day and the week; else the
-    /// frequency's one season.
+    /// method that decomposes several seasons on a sub-daily series whose training part holds <see cref="CyclesPerSeason"/>
+    /// weeks, the day and the week; else the frequency's one season.
     /// </summary>
+    /// <remarks>
+    /// A method of one season keeps the day by default: its season would be the week's, which ets cannot model (R's ets
+    /// leaves a season longer than 24 out) and arima can fit only at great cost, so the daily season would be lost.
+    /// </remarks>
     /// <param name="trainingPoints">The points the seasons are estimated from: the training part.</param>
     /// <param name="trainingPart">Those points in words, for messages.</param>
+    /// <param name="severalSeasons">Whether the run's method decomposes several seasons (mstl).</param>
     /// <exception cref="DomainValidationException">seasonalPeriods empty, too long, out of range, not ascending, or at odds with seasonalPeriod.</exception>
     /// <exception cref="UnprocessableException">A period longer than a third of the training part.</exception>
-    private Seasons ResolveSeasons(HyperparameterRequest request, Frequency frequency, int trainingPoints, string trainingPart)
+    private Seasons ResolveSeasons(HyperparameterRequest request, Frequency frequency, int trainingPoints, string trainingPart, bool severalSeasons)
     {
         if (request.SeasonalPeriods is { } asked)
         {
@@ -43,12 +48,15 @@ public sealed partial class HyperparameterResolver
         }
         var day = frequency.SeasonalPeriod();
         var week = 7 * day;
-        if (request.SeasonalPeriod is null && frequency.IsSubDaily() && week * CyclesPerSeason <= trainingPoints)
+        if (request.SeasonalPeriod is not null || !frequency.IsSubDaily() || week * CyclesPerSeason > trainingPoints)
         {
-            return new Seasons(week, [day, week],
-                $"seasonal periods {day} and {week} from the series' frequency, a day and a week, which {trainingPart} holds {CyclesPerSeason} times: mstl decomposes both, and the longer one is the lag of seasonal naive, the MASE scale and any seasonal difference or seasonal indices.");
+            return new Seasons(request.SeasonalPeriod ?? day, null, null);
         }
-        return new Seasons(request.SeasonalPeriod ?? day, null, null);
+        return severalSeasons
+            ? new Seasons(week, [day, week],
+                $"seasonal periods {day} and {week} from the series' frequency, a day and a week, which {trainingPart} holds {CyclesPerSeason} times: both are decomposed, and the longer one is the lag of seasonal naive and the MASE scale.")
+            : new Seasons(day, null,
+                $"seasonal period {day} from the series' frequency, a day: the lag of seasonal naive, the MASE scale and the one season this method models; mstl would model the week ({week}) as well, as seasonalPeriods [{day}, {week}] would.");
     }
 
     /// <returns>The periods, shortest first.</returns>

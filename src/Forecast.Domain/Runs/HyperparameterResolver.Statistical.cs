@@ -12,9 +12,10 @@ public sealed partial class HyperparameterResolver
     /// to it, and a request that sets one is refused naming it, rather than silently ignored.
     /// </summary>
     /// <param name="method">The method's registered name, known to be statistical.</param>
+    /// <param name="severalSeasons">Whether the method decomposes several seasons, which a long sub-daily series then gets by default.</param>
     /// <exception cref="DomainValidationException">A network field is set, or a field is out of its range.</exception>
     /// <exception cref="UnprocessableException">The test tail leaves too little of the series to fit.</exception>
-    public ResolvedHyperparameters ResolveStatistical(HyperparameterRequest request, RegularSeries series, string method)
+    public ResolvedHyperparameters ResolveStatistical(HyperparameterRequest request, RegularSeries series, string method, bool severalSeasons = false)
     {
         var (testSize, seasons, choices) = ResolveStatisticalFields(request, series.Frequency, SeriesDefaults, method, "series'", "points", testSize =>
         {
@@ -24,7 +25,7 @@ public sealed partial class HyperparameterResolver
                     $"testSize {testSize} leaves too little to fit: the series has {series.Count} points, so testSize may be at most {series.Count / 2}.",
                     "testSize");
             }
-            return ResolveSeasons(request, series.Frequency, series.Count - testSize, "the points before the test tail");
+            return ResolveSeasons(request, series.Frequency, series.Count - testSize, "the points before the test tail", severalSeasons);
         });
         return new ResolvedHyperparameters(Hyperparameters.ForStatisticalMethod(method, testSize, seasons.Period, seasonalPeriods: seasons.Periods), choices);
     }

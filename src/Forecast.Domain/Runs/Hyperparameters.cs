@@ -88,9 +88,9 @@ public sealed record Hyperparameters(
 /// <param name="SeasonalPeriod">Lag of seasonal naive, of the MASE scale and of the seasonal steps. Default from the frequency: a day's periods for sub-daily data (24 hourly, 96 every 15 minutes, 1440 every minute), 7 daily, 52 weekly, 12 monthly, 4 quarterly, 1 yearly; set it for another season, e.g. 168 for a weekly one in hourly data. With seasonalPeriods, the longest of them.</param>
 /// <param name="SeasonalPeriods">
 /// A series' seasons when it has several, ascending: 1 to 3 periods of 2 or more, each at most a third of the training part, e.g.
-/// [24, 168] for hourly data (a day and a week). mstl decomposes each; the longest is the seasonalPeriod. Default: the day and
-/// the week for a sub-daily series whose training part holds three weeks and a run that sets no seasonalPeriod; otherwise
-/// the one seasonalPeriod. A collection's run takes only seasonalPeriod.
+/// [24, 168] for hourly data (a day and a week). mstl decomposes each; the longest is the seasonalPeriod. Default for mstl: the
+/// day and the week of a sub-daily series whose training part holds three weeks, unless the run sets seasonalPeriod;
+/// otherwise, and for every method of one season, the one seasonalPeriod. A collection's run takes only seasonalPeriod.
 /// </param>
 /// <param name="EnsembleSize">Networks trained from seeds derived from the run's, whose forecasts' median is the model's (of two, their mean), 1 to 10. Default 1 for a series, 3 for a collection.</param>
 /// <param name="WindowsPerEpoch">

@@ -51,6 +51,12 @@ public interface IStatisticalMethod : IForecastingMethod
     /// </summary>
     bool UsesCovariates => false;
 
+    /// <summary>
+    /// Whether the method decomposes several seasons at once (<see cref="FitInput.SeasonalPeriods"/>): a long sub-daily
+    /// series then gets its day and week by default, where a method of one season keeps the day.
+    /// </summary>
+    bool DecomposesSeasons => false;
+
     /// <summary>Fits <paramref name="input"/>; a history the method cannot fit falls back to a simpler form and says so in the choices.</summary>
     /// <exception cref="MissingCovariateException">A method that uses covariates given a covariate that does not cover the history.</exception>
     FittedMethod Fit(FitInput input, CancellationToken cancellation);

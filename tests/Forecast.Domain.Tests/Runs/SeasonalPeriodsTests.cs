@@ -15,7 +15,7 @@ public class SeasonalPeriodsTests
         new(Utc.Date(2024, 1, 1), Frequency.Minutes30, Enumerable.Range(0, days * 48).Select(i => 100.0 + i % 48).ToArray());
 
     private ResolvedHyperparameters Statistical(HyperparameterRequest request, RegularSeries series) =>
-        resolver.ResolveStatistical(request, series, "mstl");
+        resolver.ResolveStatistical(request, series, "mstl", severalSeasons: true);
 
     [Fact]
     public void A_long_hourly_series_gets_the_day_and_the_week_and_the_week_is_its_seasonal_period()
@@ -28,12 +28,26 @@ public class SeasonalPeriodsTests
     }
 
     [Fact]
-    public void A_half_hourly_series_gets_48_and_336_and_a_networks_run_gets_them_too()
+    public void A_half_hourly_series_gets_48_and_336()
     {
-        var hp = resolver.Resolve(new HyperparameterRequest(), HalfHourly(35), () => 1).Hyperparameters;
+        var hp = Statistical(new HyperparameterRequest(), HalfHourly(35)).Hyperparameters;
 
         Assert.Equal([48, 336], hp.SeasonalPeriods);
         Assert.Equal(336, hp.SeasonalPeriod);
+    }
+
+    [Fact]
+    public void A_method_of_one_season_keeps_the_day_and_is_told_of_the_week_but_may_ask_for_both()
+    {
+        var ets = resolver.ResolveStatistical(new HyperparameterRequest(), Hourly(28), "ets");
+        var network = resolver.Resolve(new HyperparameterRequest(), Hourly(28), () => 1);
+        var asked = resolver.ResolveStatistical(new HyperparameterRequest(SeasonalPeriods: [24, 168]), Hourly(28), "ets").Hyperparameters;
+
+        Assert.Equal((24, null), (ets.Hyperparameters.SeasonalPeriod, ets.Hyperparameters.SeasonalPeriods));
+        Assert.Equal((24, null), (network.Hyperparameters.SeasonalPeriod, network.Hyperparameters.SeasonalPeriods));
+        Assert.Contains(ets.Choices, c => c.Contains("mstl would model the week (168) as well", StringComparison.Ordinal));
+        Assert.Contains(network.Choices, c => c.StartsWith("seasonal period 24 from the series' frequency, a day", StringComparison.Ordinal));
+        Assert.Equal((168, 2), (asked.SeasonalPeriod, asked.SeasonalPeriods!.Count));
     }
 
     [Theory]

@@ -22,6 +22,8 @@ public sealed class MstlMethod : IStatisticalMethod
 
     public string Name => MethodName;
 
+    public bool DecomposesSeasons => true;
+
     public string Description =>
         "MSTL and ETS as R's forecast(mstl(x)): every seasonal period (seasonalPeriods, e.g. a day and a week) decomposed and repeated, the seasonally adjusted series forecast by non-seasonal ETS.";
 
