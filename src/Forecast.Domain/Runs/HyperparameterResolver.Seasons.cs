@@ -44,7 +44,11 @@ public sealed partial class HyperparameterResolver
                     $"seasonalPeriods {string.Join(", ", periods)}: each must fit {CyclesPerSeason} times into {trainingPart} ({trainingPoints} points), so none may exceed {trainingPoints / CyclesPerSeason}.",
                     "seasonalPeriods");
             }
-            return new Seasons(periods[^1], periods.Length > 1 ? periods : null, null);
+            // The periods are kept either way, so seasonal naive and the MASE scale are the same for every method asked.
+            var oneModelled = periods.Length > 1 && !severalSeasons
+                ? $"seasonalPeriods {string.Join(", ", periods)}: this method models one season, the longest ({periods[^1]}), also the lag of seasonal naive and the MASE scale; mstl decomposes each."
+                : null;
+            return new Seasons(periods[^1], periods.Length > 1 ? periods : null, oneModelled);
         }
         var day = frequency.SeasonalPeriod();
         var week = 7 * day;

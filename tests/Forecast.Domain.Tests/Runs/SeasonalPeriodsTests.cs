@@ -41,13 +41,14 @@ public class SeasonalPeriodsTests
     {
         var ets = resolver.ResolveStatistical(new HyperparameterRequest(), Hourly(28), "ets");
         var network = resolver.Resolve(new HyperparameterRequest(), Hourly(28), () => 1);
-        var asked = resolver.ResolveStatistical(new HyperparameterRequest(SeasonalPeriods: [24, 168]), Hourly(28), "ets").Hyperparameters;
+        var asked = resolver.ResolveStatistical(new HyperparameterRequest(SeasonalPeriods: [24, 168]), Hourly(28), "ets");
 
         Assert.Equal((24, null), (ets.Hyperparameters.SeasonalPeriod, ets.Hyperparameters.SeasonalPeriods));
         Assert.Equal((24, null), (network.Hyperparameters.SeasonalPeriod, network.Hyperparameters.SeasonalPeriods));
         Assert.Contains(ets.Choices, c => c.Contains("mstl would model the week (168) as well", StringComparison.Ordinal));
         Assert.Contains(network.Choices, c => c.StartsWith("seasonal period 24 from the series' frequency, a day", StringComparison.Ordinal));
-        Assert.Equal((168, 2), (asked.SeasonalPeriod, asked.SeasonalPeriods!.Count));
+        Assert.Equal((168, 2), (asked.Hyperparameters.SeasonalPeriod, asked.Hyperparameters.SeasonalPeriods!.Count));
+        Assert.Contains(asked.Choices, c => c.StartsWith("seasonalPeriods 24, 168: this method models one season, the longest (168)", StringComparison.Ordinal));
     }
 
     [Theory]
