@@ -90,7 +90,7 @@ public static class ForecastModelBuilder
         var started = System.Diagnostics.Stopwatch.StartNew();
         var split = DataSplit.For(series.Count, hp.TestSize, validationFraction: 0);
         var history = series.Take(split.ValidationEnd).ToArray();
-        var fitted = ForecastingMethods.Fit(method, new FitInput(history, hp.SeasonalPeriod, hp.TestSize) { Covariates = covariates }, cancellation);
+        var fitted = ForecastingMethods.Fit(method, new FitInput(history, hp.SeasonalPeriod, hp.TestSize) { Covariates = covariates, SeasonalPeriods = hp.Seasons }, cancellation);
         var evaluation = ModelEvaluator.Evaluate(fitted.Model, series, covariates, split, hp.SeasonalPeriod);
         observer.OnEpoch(new EpochReport(1, 1, fitted.Model.RecentMeanSquaredError(history, covariates, LossPoints(hp)), null, started.Elapsed),
             () => throw new InvalidOperationException("A statistical fit is one step: there is nothing to checkpoint before it ends."));

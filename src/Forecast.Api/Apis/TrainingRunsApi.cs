@@ -113,7 +113,7 @@ public static class TrainingRunsApi
         var hp = resolved.Hyperparameters;
         var defaults = new HyperparameterRequest(hp.Lookback, hp.HiddenSize, hp.Layers, hp.Dropout, hp.Epochs, hp.BatchSize, hp.LearningRate,
             hp.ValidationFraction, hp.TestSize, Seed: null, hp.EarlyStoppingPatience ?? 0, hp.Transform.ToString(), hp.SeasonalPeriod,
-            hp.EnsembleSize, hp.WindowsPerEpoch);
+            hp.EnsembleSize, hp.WindowsPerEpoch, SeasonalPeriods: hp.SeasonalPeriods);
         return new HyperparameterDefaultsResponse(defaults, resolver.Ranges, resolved.Choices);
     }
 

@@ -18,8 +18,8 @@ public static class PolicyRunRequest
         {
             // The champion's method, test size and season; everything else from the defaults for the series as it is now.
             var hp = champion.Hyperparameters;
-            hyperparameters = new HyperparameterRequest(TestSize: hp.TestSize, SeasonalPeriod: hp.SeasonalPeriod, Method: hp.Method);
-            choices.Add($"trains the champion's method ({hp.Method}), test size ({hp.TestSize}) and season ({hp.SeasonalPeriod}), as the policy leaves hyperparameters out");
+            hyperparameters = new HyperparameterRequest(TestSize: hp.TestSize, SeasonalPeriod: hp.SeasonalPeriod, Method: hp.Method, SeasonalPeriods: hp.SeasonalPeriods);
+            choices.Add($"trains the champion's method ({hp.Method}), test size ({hp.TestSize}) and season ({string.Join(" and ", hp.Seasons)}), as the policy leaves hyperparameters out");
         }
         var method = hyperparameters.Method ?? Hyperparameters.NetworkMethod;
         WarmStartRequest? warmStart = null;

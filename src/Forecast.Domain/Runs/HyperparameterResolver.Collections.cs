@@ -28,6 +28,7 @@ public sealed partial class HyperparameterResolver
     /// <exception cref="UnprocessableException">A member too short for the test tail, or no member long enough for the lookback.</exception>
     public ResolvedHyperparameters ResolveForCollection(HyperparameterRequest request, CollectionShape shape, Func<int> randomSeed)
     {
+        RefuseSeasonalPeriods(request);
         var common = ResolveCommon(request, CollectionDefaults, shape.Frequency, randomSeed);
         CheckShortestMember(shape, common.TestSize);
         // The network forecasts the whole test tail at once: a window needs the lookback and testSize targets after it, all

@@ -5,11 +5,11 @@ public sealed record HyperparameterRange(double Min, double Max);
 
 public sealed partial class HyperparameterResolver
 {
-    /// <summary>Every field of a network's run by its name in a request: each numeric one has a range, and the transform.</summary>
+    /// <summary>Every field of a network's run by its name in a request: each numeric one has a range, and the transform and the seasons.</summary>
     public static IReadOnlyList<string> AllFields { get; } =
     [
         "lookback", "hiddenSize", "layers", "dropout", "epochs", "batchSize", "learningRate", "validationFraction", "testSize", "seed",
-        "earlyStoppingPatience", "transform", "seasonalPeriod", "ensembleSize", "windowsPerEpoch",
+        "earlyStoppingPatience", "transform", "seasonalPeriod", "seasonalPeriods", "ensembleSize", "windowsPerEpoch",
     ];
 
     /// <summary>

@@ -60,6 +60,8 @@ public sealed partial class HyperparameterResolver(HyperparameterBounds bounds)
                 "testSize");
         }
         var split = DataSplit.For(seriesLength, testSize, validationFraction);
+        var seasons = ResolveSeasons(request, series.Frequency, split.TrainCount, "the training part", severalSeasons: false);
+        seasonalPeriod = seasons.Period;
         if (pipeline is not null)
         {
             CheckTransform(pipeline, series, seasonalPeriod, split);
@@ -82,13 +84,16 @@ public sealed partial class HyperparameterResolver(HyperparameterBounds bounds)
                 $"lookback {lookback} is longer than the series allows: {split.TrainCount} training points{consumedNote} leave room for a lookback of at most {maxLookback}.",
                 "lookback");
         }
-        var hp = common with { Lookback = request.Lookback ?? DefaultLookback(seasonalPeriod, available) };
+        var hp = common with
+        {
+            Lookback = request.Lookback ?? DefaultLookback(seasonalPeriod, available), SeasonalPeriod = seasonalPeriod, SeasonalPeriods = seasons.Periods,
+        };
         var seasonal = SeasonalLookback(seasonalPeriod);
         var lookbackChoice = hp.Lookback < seasonal
             ? $"lookback {hp.Lookback}: half the training part, which is too short for the usual {seasonal} (three seasons)."
             : $"lookback {hp.Lookback}: three seasons of {seasonalPeriod} (at least {MinDefaultLookback}, at most {MaxDefaultLookback}).";
         return new ResolvedHyperparameters(hp, Choices(request, hp, lookbackChoice,
-            "transform auto: chosen while training from the diagnostics and the validation error of the candidates; the model says which."));
+            "transform auto: chosen while training from the diagnostics and the validation error of the candidates; the model says which.", seasons.Choice));
     }
 
     /// <summary>
@@ -129,14 +134,19 @@ public sealed partial class HyperparameterResolver(HyperparameterBounds bounds)
     /// <summary>What was chosen for the client, for every default that needs explaining.</summary>
     /// <param name="lookbackChoice">Why the lookback is what it is, when the client left it out.</param>
     /// <param name="autoChoice">What transform auto will do, when the client left the transform out.</param>
-    private static List<string> Choices(HyperparameterRequest request, Hyperparameters resolved, string lookbackChoice, string autoChoice)
+    /// <param name="seasonsChoice">Why the run has several seasons, when the service chose them.</param>
+    private static List<string> Choices(HyperparameterRequest request, Hyperparameters resolved, string lookbackChoice, string autoChoice, string? seasonsChoice = null)
     {
         var choices = new List<string>();
         if (request.Lookback is null)
         {
             choices.Add(lookbackChoice);
         }
-        if (request.SeasonalPeriod is null)
+        if (seasonsChoice is not null)
+        {
+            choices.Add(seasonsChoice);
+        }
+        else if (request.SeasonalPeriod is null && request.SeasonalPeriods is null)
         {
             choices.Add($"seasonal period {resolved.SeasonalPeriod} from the series' frequency: the lag of seasonal naive, the MASE scale and any seasonal difference or seasonal indices.");
         }

@@ -7,7 +7,8 @@ namespace Forecast.Domain.Runs;
 /// </remarks>
 /// <param name="EarlyStoppingPatience">Epochs without a better validation loss before training stops and the best weights are kept; null for none (the last epoch's weights are kept).</param>
 /// <param name="Transform">"auto" (chosen while training, recorded on the run and the model) or a concrete pipeline.</param>
-/// <param name="SeasonalPeriod">Lag of the seasonal difference, of seasonal naive and of the MASE scale.</param>
+/// <param name="SeasonalPeriod">Lag of the seasonal difference, of seasonal naive and of the MASE scale: the longest of seasonalPeriods when there are several.</param>
+/// <param name="SeasonalPeriods">Every season the run decomposes (mstl), shortest first, when there are two or three; null for one, seasonalPeriod.</param>
 /// <param name="EnsembleSize">Networks trained from different seeds; the model forecasts the median of their forecasts.</param>
 /// <param name="WindowsPerEpoch">At most this many training windows per epoch, drawn afresh each epoch from the seed; null for all.</param>
 /// <param name="Method">
@@ -31,7 +32,8 @@ public sealed record Hyperparameters(
     int SeasonalPeriod = 1,
     int EnsembleSize = 1,
     int? WindowsPerEpoch = null,
-    string Method = Hyperparameters.NetworkMethod)
+    string Method = Hyperparameters.NetworkMethod,
+    IReadOnlyList<int>? SeasonalPeriods = null)
 {
     /// <summary>The method that trains a network, and the default of every run.</summary>
     public const string NetworkMethod = "lstm";
@@ -45,9 +47,15 @@ public sealed record Hyperparameters(
 
     /// <summary>A statistical method's run: its test tail and season, and nothing of a network.</summary>
     /// <param name="fits">The run's "epochs": one, the fit, on a series; one per member fitted on a collection.</param>
-    public static Hyperparameters ForStatisticalMethod(string method, int testSize, int seasonalPeriod, int fits = 1) =>
+    /// <param name="seasonalPeriods">Its seasons when there are several (<see cref="SeasonalPeriods"/>).</param>
+    public static Hyperparameters ForStatisticalMethod(string method, int testSize, int seasonalPeriod, int fits = 1, IReadOnlyList<int>? seasonalPeriods = null) =>
         new(Lookback: 0, HiddenSize: 0, Layers: 0, Dropout: 0, Epochs: fits, BatchSize: null, LearningRate: 0, ValidationFraction: 0, testSize,
-            Seed: 0, TransformChoice.Of(TransformPipeline.None), EarlyStoppingPatience: null, seasonalPeriod, EnsembleSize: 1, WindowsPerEpoch: null, method);
+            Seed: 0, TransformChoice.Of(TransformPipeline.None), EarlyStoppingPatience: null, seasonalPeriod, EnsembleSize: 1, WindowsPerEpoch: null, method,
+            seasonalPeriods);
+
+    /// <summary>Every season of the run, shortest first: <see cref="SeasonalPeriods"/>, or the one <see cref="SeasonalPeriod"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<int> Seasons => SeasonalPeriods ?? [SeasonalPeriod];
 }
 
 /// <summary>Hyperparameters as a client asks for them: any of them may be left out.</summary>
@@ -57,8 +65,8 @@ public sealed record Hyperparameters(
 /// </remarks>
 /// <param name="Method">
 /// "lstm" (default): a network trained on the series; or a statistical method fitted to it: "ets" (automatic exponential
-/// smoothing), "arima" (automatic ARIMA), "theta", "naive2", "snaive", "naive", "drift". A statistical method takes only
-/// testSize and seasonalPeriod. "ensemble" (collections): the network and ets, arima and theta, combined by their median
+/// smoothing), "mstl" (every seasonal period decomposed, non-seasonal ETS on the rest), "arima" (automatic ARIMA), "theta",
+/// "naive2", "snaive", "naive", "drift". A statistical method takes only testSize and seasonalPeriod (or seasonalPeriods). "ensemble" (collections): the network and ets, arima and theta, combined by their median
 /// per step; it takes every field of the network.
 /// </param>
 /// <param name="Lookback">Past points the network sees per prediction. Default: three seasonal periods, 24 to 120, at most half the training part.</param>
@@ -77,7 +85,13 @@ public sealed record Hyperparameters(
 /// "seasonalDifference", "deseasonalize" and their combinations in that order joined by '+', e.g. "log+seasonalDifference+difference";
 /// forecasts are carried back to the original scale exactly.
 /// </param>
-/// <param name="SeasonalPeriod">Lag of seasonal naive, of the MASE scale and of the seasonal steps. Default from the frequency: a day's periods for sub-daily data (24 hourly, 96 every 15 minutes, 1440 every minute), 7 daily, 52 weekly, 12 monthly, 4 quarterly, 1 yearly; set it for another season, e.g. 168 for a weekly one in hourly data.</param>
+/// <param name="SeasonalPeriod">Lag of seasonal naive, of the MASE scale and of the seasonal steps. Default from the frequency: a day's periods for sub-daily data (24 hourly, 96 every 15 minutes, 1440 every minute), 7 daily, 52 weekly, 12 monthly, 4 quarterly, 1 yearly; set it for another season, e.g. 168 for a weekly one in hourly data. With seasonalPeriods, the longest of them.</param>
+/// <param name="SeasonalPeriods">
+/// A series' seasons when it has several, ascending: 1 to 3 periods of 2 or more, each at most a third of the training part, e.g.
+/// [24, 168] for hourly data (a day and a week). mstl decomposes each; the longest is the seasonalPeriod. Default for mstl: the
+/// day and the week of a sub-daily series whose training part holds three weeks, unless the run sets seasonalPeriod;
+/// otherwise, and for every method of one season, the one seasonalPeriod. A collection's run takes only seasonalPeriod.
+/// </param>
 /// <param name="EnsembleSize">Networks trained from seeds derived from the run's, whose forecasts' median is the model's (of two, their mean), 1 to 10. Default 1 for a series, 3 for a collection.</param>
 /// <param name="WindowsPerEpoch">
 /// At most this many training windows per epoch, drawn afresh each epoch from the seed, which bounds an epoch's time on a
@@ -99,4 +113,5 @@ public record HyperparameterRequest(
     int? SeasonalPeriod = null,
     int? EnsembleSize = null,
     int? WindowsPerEpoch = null,
-    string? Method = null);
+    string? Method = null,
+    IReadOnlyList<int>? SeasonalPeriods = null);

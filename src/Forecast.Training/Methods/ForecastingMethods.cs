@@ -6,6 +6,7 @@ using Forecast.Training.Lstm;
 using Forecast.Training.Methods.Arima;
 using Forecast.Training.Methods.Ensemble;
 using Forecast.Training.Methods.Ets;
+using Forecast.Training.Methods.MultipleSeasons;
 using Forecast.Training.Methods.Simple;
 
 namespace Forecast.Training.Methods;
@@ -23,6 +24,7 @@ public static class ForecastingMethods
     [
         new LstmMethod(),
         new EtsMethod(),
+        new MstlMethod(),
         new ArimaMethod(),
         new ThetaMethod(),
         new Naive2Method(),

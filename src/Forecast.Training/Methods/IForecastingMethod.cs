@@ -12,6 +12,9 @@ namespace Forecast.Training.Methods;
 /// </param>
 public sealed record FitInput(IReadOnlyList<double> History, int SeasonalPeriod, int Horizon)
 {
+    /// <summary>Every season, shortest first, for a method that decomposes several (mstl); by default the one <see cref="SeasonalPeriod"/>.</summary>
+    public IReadOnlyList<int> SeasonalPeriods { get; init; } = [SeasonalPeriod];
+
     /// <summary>
     /// Known values that go with the history's points (covering each of them, and running past its end when the future is
     /// known); none by default. A run's fit (<see cref="ForecastingMethods.Fit"/>) hands them only to a method that
@@ -47,6 +50,12 @@ public interface IStatisticalMethod : IForecastingMethod
     /// <see cref="ForecastingMethods.Fit"/>, which says so in its choices.
     /// </summary>
     bool UsesCovariates => false;
+
+    /// <summary>
+    /// Whether the method decomposes several seasons at once (<see cref="FitInput.SeasonalPeriods"/>): a long sub-daily
+    /// series then gets its day and week by default, where a method of one season keeps the day.
+    /// </summary>
+    bool DecomposesSeasons => false;
 
     /// <summary>Fits <paramref name="input"/>; a history the method cannot fit falls back to a simpler form and says so in the choices.</summary>
     /// <exception cref="MissingCovariateException">A method that uses covariates given a covariate that does not cover the history.</exception>

@@ -13,7 +13,7 @@ public static class MethodResolution
     public static ResolvedHyperparameters ResolveRun(this HyperparameterResolver resolver, HyperparameterRequest request, RegularSeries series, Func<int> randomSeed) =>
         ForecastingMethods.Find(request.Method ?? ForecastingMethods.Default) switch
         {
-            IStatisticalMethod method => resolver.ResolveStatistical(request, series, method.Name),
+            IStatisticalMethod method => resolver.ResolveStatistical(request, series, method.Name, method.DecomposesSeasons),
             EnsembleMethod => throw new UnprocessableException(
                 "ensemble is available for collections: upload the series as a collection's member, or train lstm, ets, arima or theta on it.", "method"),
             _ => resolver.Resolve(request, series, randomSeed),

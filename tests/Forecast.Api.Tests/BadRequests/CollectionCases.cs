@@ -36,6 +36,8 @@ public static class CollectionCases
         new("a long CSV whose id column is not there", HttpStatusCode.BadRequest, "store", _ => CreateCsv("series,date,value\na,2024-01-01,1\na,2024-01-02,2\na,2024-01-03,3\n", "?name=c&idColumn=store")),
         new("a long CSV with a date twice for a member", HttpStatusCode.BadRequest, "2024-01-02", _ => CreateCsv("series,date,value\na,2024-01-01,1\na,2024-01-02,2\na,2024-01-02,3\na,2024-01-03,3\n")),
 
+        new("several seasonal periods for a collection", HttpStatusCode.BadRequest, "seasonalPeriods",
+            t => Post($"/api/collections/{t.CollectionId}/training-runs", "{\"method\":\"ets\",\"seasonalPeriods\":[4,12]}")),
         new("an unknown method for a collection", HttpStatusCode.BadRequest, "method", t => Post($"/api/collections/{t.CollectionId}/training-runs", "{\"method\":\"prophet\"}")),
         new("a collection run whose test tail leaves too little", HttpStatusCode.UnprocessableEntity, "testSize", t => Post($"/api/collections/{t.CollectionId}/training-runs", "{\"testSize\":47}")),
         new("training a collection that does not exist", HttpStatusCode.NotFound, "not found", _ => Post($"/api/collections/{Guid.NewGuid()}/training-runs", "{}")),

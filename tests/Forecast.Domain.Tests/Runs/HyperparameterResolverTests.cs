@@ -189,7 +189,8 @@ public class HyperparameterResolverTests
     {
         var bounded = new HyperparameterResolver(new HyperparameterBounds { MaxEpochs = 500 });
         var series = Monthly(2000);
-        var numeric = typeof(HyperparameterRequest).GetProperties().Where(p => p.PropertyType != typeof(string))
+        // seasonalPeriods, a list, is checked period by period against seasonalPeriod's range (SeasonalPeriodsTests).
+        var numeric = typeof(HyperparameterRequest).GetProperties().Where(p => p.PropertyType != typeof(string) && p.PropertyType != typeof(IReadOnlyList<int>))
             .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name));
 
         Assert.Equal(numeric.Order(), bounded.Ranges.Keys.Order());

@@ -1,4 +1,5 @@
 using Forecast.Domain;
+using Forecast.Domain.Seasonality;
 using Forecast.Training.Diagnostics;
 
 namespace Forecast.Training.Methods.Arima;
@@ -15,9 +16,6 @@ internal static class Differencing
 
     /// <summary>R's auto.arima takes at most two first differences.</summary>
     public const int MaximumDifferences = 2;
-
-    /// <summary>mstl's seasonal window for a series with one season: the first of 7 + 4·(1..6).</summary>
-    private const int SeasonalWindow = 11;
 
     private const double KpssAlpha = 0.05;
 
@@ -38,9 +36,11 @@ internal static class Differencing
     /// <summary>F_S = max(0, min(1, 1 - Var(remainder) / Var(seasonal + remainder))) of R's <c>mstl</c> decomposition.</summary>
     public static double SeasonalStrength(IReadOnlyList<double> x, int period)
     {
-        var stl = Stl.Decompose(x, period, SeasonalWindow);
-        var detrended = stl.Remainder.Select((r, i) => r + stl.Seasonal[i]).ToArray();
-        return Math.Max(0, Math.Min(1, 1 - Variance(stl.Remainder) / Variance(detrended)));
+        // R's mstl runs one round on a series with one season.
+        var mstl = Mstl.Decompose(x, [period], iterations: 1);
+        var seasonal = mstl.Seasonals[0].Values;
+        var detrended = mstl.Remainder.Select((r, i) => r + seasonal[i]).ToArray();
+        return Math.Max(0, Math.Min(1, 1 - Variance(mstl.Remainder) / Variance(detrended)));
     }
 
     /// <summary>

@@ -35,7 +35,8 @@ public sealed class EtsMethod : IStatisticalMethod
         (state.Deserialize<EtsSnapshot>(Json) ?? throw new ArgumentException("The state holds no ETS model.", nameof(state)))
             .ToModel(seasonalPeriod);
 
-    private static string[] Describe(EtsChoice choice)
+    /// <summary>The chosen form, its parameters and initial states, in words: a fit's choices.</summary>
+    internal static string[] Describe(EtsChoice choice)
     {
         var model = choice.Model;
         var form = model.Form;
