@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -127,15 +128,18 @@ public class AuthTests(ForecastApiFactory factory) : IClassFixture<ForecastApiFa
     {
         var created = await first.CreateKeyAsync("shared");
         using var viaSecond = second.ClientFor(created.Key);
+        var sinceCached = Stopwatch.StartNew();
         Assert.Equal(HttpStatusCode.OK, (await viaSecond.GetAsync("/api/series")).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await first.CreateClient().DeleteAsync($"/api/keys/{created.Id}")).StatusCode);
-        // The second process still trusts what it read a moment ago: that is the cache saving it a query per request.
+        // The second process still trusts what it read a moment ago: that is the cache saving it a query per request. On a
+        // machine so busy that the moment outlasted the cache, only the bound below can be checked.
         var trustedStill = (await viaSecond.GetAsync("/api/series")).StatusCode;
+        var cacheStillFresh = sinceCached.Elapsed < TimeSpan.FromSeconds(2);
         await Task.Delay(TimeSpan.FromSeconds(2.2));
         var afterBound = await viaSecond.GetAsync("/api/series");
 
-        Assert.Equal(HttpStatusCode.OK, trustedStill);
+        Assert.True(trustedStill == HttpStatusCode.OK || !cacheStillFresh, $"refused {sinceCached.Elapsed} after caching");
         await afterBound.ReadProblemAsync(HttpStatusCode.Unauthorized);
         await (await first.ClientFor(created.Key).GetAsync("/api/series")).ReadProblemAsync(HttpStatusCode.Unauthorized);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Forecast.Api.Contracts;
@@ -29,8 +30,14 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
     {
     }
 
+    // Hosts open on each database file: the last one disposed deletes the file, so that test runs leave none behind.
+    private static readonly ConcurrentDictionary<string, int> HostsOnFile = new(StringComparer.Ordinal);
+
+    private int disposed;
+
     private ForecastApiFactory(string databaseFile, (string Key, string? Value)[] settings, TimeProvider? clock = null)
     {
+        HostsOnFile.AddOrUpdate(databaseFile, 1, (_, hosts) => hosts + 1);
         DatabaseFile = databaseFile;
         this.settings = settings;
         this.clock = clock;
@@ -144,6 +151,15 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        // The base class disposes through this method twice (Dispose, then again from DisposeAsync); count one.
+        if (Interlocked.Exchange(ref disposed, 1) == 0 && HostsOnFile.AddOrUpdate(DatabaseFile, 0, (_, hosts) => hosts - 1) == 0)
+        {
+            HostsOnFile.TryRemove(DatabaseFile, out _);
+            foreach (var file in new[] { DatabaseFile, $"{DatabaseFile}-wal", $"{DatabaseFile}-shm" })
+            {
+                File.Delete(file);
+            }
+        }
     }
 }
 
