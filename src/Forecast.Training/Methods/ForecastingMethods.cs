@@ -4,6 +4,7 @@ using Forecast.Domain.Series;
 using Forecast.Training.Collections;
 using Forecast.Training.Lstm;
 using Forecast.Training.Methods.Arima;
+using Forecast.Training.Methods.Auto;
 using Forecast.Training.Methods.Ensemble;
 using Forecast.Training.Methods.Ets;
 using Forecast.Training.Methods.MultipleSeasons;
@@ -32,6 +33,7 @@ public static class ForecastingMethods
         new NaiveMethod(),
         new DriftMethod(),
         new EnsembleMethod(),
+        new AutoMethod(),
     ];
 
     public static IReadOnlyList<IForecastingMethod> All => Registered;
