@@ -1,5 +1,6 @@
 using System.Text;
 using Forecast.Api.Contracts;
+using Forecast.Domain.Calendars;
 
 namespace Forecast.Api.Tests;
 
@@ -52,4 +53,35 @@ public class CollectionCalendarTests(ForecastApiFactory factory) : IClassFixture
             Assert.Equal(["price"], read.Covariates.Select(c => c.Name));
         }
     }
+
+    [Fact]
+    public async Task A_collection_s_read_shows_the_calendar_its_members_follow_and_null_without_one()
+    {
+        var calendar = new { holidays = new { country = "US" }, features = new[] { "dayOfWeek" } };
+        var created = await (await client.PostJsonAsync("/api/collections", Shops("calendar-read", calendar))).ReadAsync<CollectionResponse>();
+        var uncalendared = await (await client.PostJsonAsync("/api/collections", Shops("no-calendar", calendar: null))).ReadAsync<CollectionResponse>();
+
+        var read = await (await client.GetAsync($"/api/collections/{created.Id}")).ReadAsync<CollectionResponse>();
+        var readWithout = await (await client.GetAsync($"/api/collections/{uncalendared.Id}")).ReadAsync<CollectionResponse>();
+        var members = await (await client.GetAsync($"/api/collections/{created.Id}/series")).ReadAsync<PagedList<CollectionMemberItem>>();
+        var member = await (await client.GetAsync($"/api/series/{members.Items[0].Id}")).ReadAsync<SeriesResponse>();
+
+        var shown = Assert.IsType<CalendarResponse>(read.Calendar);
+        Assert.Equal(new HolidaysRequest("US"), shown.Holidays);
+        Assert.Equal([CalendarFeature.DayOfWeek], shown.Features);
+        Assert.Empty(shown.Events);
+        Assert.Equal(["holiday", "dayOfWeek:sin1", "dayOfWeek:cos1", "dayOfWeek:sin2", "dayOfWeek:cos2", "dayOfWeek:sin3", "dayOfWeek:cos3"], shown.Columns);
+        Assert.Equal(shown.Columns, created.Calendar?.Columns);
+        Assert.Equal(shown.Columns, member.Calendar?.Columns);
+        Assert.Null(uncalendared.Calendar);
+        Assert.Null(readWithout.Calendar);
+    }
+
+    private static object Shops(string name, object? calendar) => new
+    {
+        name,
+        frequency = "daily",
+        calendar,
+        series = new[] { "a", "b" }.Select(key => new { key, start = "2024-01-01", values = Enumerable.Range(0, 30).Select(d => (double)d).ToArray() }),
+    };
 }

@@ -5,22 +5,11 @@ namespace Forecast.Api.Tests;
 /// <summary>An hourly series with a day and a week (issue #26): its default seasons, and the mstl method through HTTP.</summary>
 public sealed class MultipleSeasonsTests : IDisposable
 {
-    private const int Weeks = 4;
-
     private readonly ForecastApiFactory factory = new();
 
     private HttpClient Client => factory.CreateClient();
 
-    /// <summary>Four weeks by the hour from Monday 2024-01-01: a daily cycle, 30 more at weekends, a slow trend.</summary>
-    private static double ValueAt(DateTime time) =>
-        100 + 0.01 * (time - Start).TotalHours + 20 * Math.Sin(2 * Math.PI * time.Hour / 24)
-        + (time.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 30 : 0);
-
-    private static readonly DateTime Start = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-
-    private static string Csv() =>
-        "timestamp,value\n" + string.Concat(Enumerable.Range(0, Weeks * 168).Select(h => Start.AddHours(h)).Select(t =>
-            FormattableString.Invariant($"{t:yyyy-MM-dd'T'HH:mm:ss'Z'},{ValueAt(t):R}\n")));
+    private static string Csv() => HourlyWeeks.Csv(weeks: 4);
 
     [Fact]
     public async Task An_mstl_run_on_an_hourly_series_decomposes_the_day_and_the_week_and_forecasts_the_weekend()
@@ -37,7 +26,7 @@ public sealed class MultipleSeasonsTests : IDisposable
         Assert.Contains(run.Choices, c => c.StartsWith("seasonal periods 24 and 168 from the series' frequency", StringComparison.Ordinal));
         Assert.Contains(run.Choices, c => c.StartsWith("mstl: seasons of 24 and 168 decomposed by MSTL", StringComparison.Ordinal));
         var points = forecast.Points.Select(p => (Time: DateTime.Parse(p.Timestamp, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime(), p)).ToArray();
-        Assert.All(points, x => Assert.Equal(ValueAt(x.Time), x.p.Value, 3.0));
+        Assert.All(points, x => Assert.Equal(HourlyWeeks.ValueAt(x.Time), x.p.Value, 3.0));
         Assert.All(points, x => Assert.InRange(x.p.Value, x.p.Intervals![0].Lower, x.p.Intervals[0].Upper));
     }
 

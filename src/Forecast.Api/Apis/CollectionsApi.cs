@@ -6,6 +6,7 @@ using Forecast.Api.Persistence;
 using Forecast.Api.Series;
 using Forecast.Api.Registry;
 using Forecast.Domain;
+using Forecast.Domain.Calendars;
 using Forecast.Domain.Runs;
 using Forecast.Domain.Series;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -111,7 +112,7 @@ public static class CollectionsApi
         db.Collections.Add(collection);
         db.Series.AddRange(members);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/collections/{collection.Id}", ToResponse(collection, members.Select(Summary).ToList()));
+        return TypedResults.Created($"/api/collections/{collection.Id}", ToResponse(collection, members.Select(Summary).ToList(), upload.Calendar));
     }
 
     /// <param name="page">The page, from 1 (default 1).</param>
@@ -139,7 +140,9 @@ public static class CollectionsApi
         var members = await db.Series.AsNoTracking().Where(s => s.CollectionId == id)
             .Select(s => new MemberSummary(s.Id, s.Key!, s.Start, s.Frequency, s.Count, s.FilledGaps))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(collection, members));
+        // Every member was stored with the collection's calendar (CreateCollection), so any one of them holds it.
+        var calendar = await db.Series.Where(s => s.CollectionId == id).Select(s => s.Calendar).FirstAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(collection, members, CalendarCodec.Decode(calendar)));
     }
 
     /// <param name="page">The page, from 1 (default 1).</param>
@@ -193,13 +196,13 @@ public static class CollectionsApi
     private static MemberSummary Summary(SeriesEntity member) =>
         new(member.Id, member.Key!, member.Start, member.Frequency, member.Count, member.FilledGaps);
 
-    private static CollectionResponse ToResponse(CollectionEntity collection, IReadOnlyList<MemberSummary> members)
+    private static CollectionResponse ToResponse(CollectionEntity collection, IReadOnlyList<MemberSummary> members, SeriesCalendar calendar)
     {
         var gaps = members.Where(m => m.FilledGaps.Count > 0).OrderBy(m => m.Key, StringComparer.Ordinal)
             .Select(m => new MemberGaps(m.Key, m.Id, m.Frequency.Format(m.FilledGaps))).ToList();
         return new CollectionResponse(collection.Id, collection.Name, collection.Frequency, members.Count, members.Sum(m => (long)m.Count),
             MemberLengths.Of(members.Select(m => m.Count)),
             collection.Frequency.Format(members.Min(m => m.Start)), collection.Frequency.Format(members.Max(m => m.End)),
-            collection.FillPolicy, gaps, collection.CreatedAt);
+            collection.FillPolicy, gaps, collection.CreatedAt, CalendarResponse.Of(calendar));
     }
 }

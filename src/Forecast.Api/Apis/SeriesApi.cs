@@ -1,4 +1,3 @@
-using System.Globalization;
 using Forecast.Api.Configuration;
 using Forecast.Api.Contracts;
 using Forecast.Api.Idempotency;
@@ -7,7 +6,6 @@ using Forecast.Api.Persistence;
 using Forecast.Api.Registry;
 using Forecast.Api.Series;
 using Forecast.Domain;
-using Forecast.Domain.Calendars;
 using Forecast.Domain.Runs;
 using Forecast.Domain.Registry;
 using Forecast.Domain.Series;
@@ -187,15 +185,8 @@ public static class SeriesApi
         var covariates = Describe(series, CovariateCodec.Decode(entity.Covariates), includeValues);
         return new SeriesResponse(entity.Id, entity.Name, entity.Frequency, series.Format(series.Start), series.Format(series.End), entity.Count,
             entity.FillPolicy, entity.Frequency.Format(entity.FilledGaps), new SeriesStatistics(mean, Math.Sqrt(variance), values.Min(), values.Max()),
-            covariates, entity.CreatedAt, entity.Version, includeValues ? values : null, entity.CollectionId, entity.Key, CalendarOf(CalendarCodec.Decode(entity.Calendar)));
+            covariates, entity.CreatedAt, entity.Version, includeValues ? values : null, entity.CollectionId, entity.Key, CalendarResponse.Of(CalendarCodec.Decode(entity.Calendar)));
     }
-
-    private static CalendarResponse? CalendarOf(SeriesCalendar calendar) =>
-        calendar.IsEmpty
-            ? null
-            : new CalendarResponse(calendar.Holidays is { } h ? new HolidaysRequest(h.Country, h.Region) : null,
-                [.. calendar.Events.Select(e => new CalendarEventResponse(e.Name, [.. e.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))], e.Before, e.After))],
-                calendar.Features, calendar.ColumnNames);
 
     private static List<SeriesCovariate> Describe(RegularSeries series, Covariates covariates, bool includeValues) =>
         [.. covariates.Columns.Select(c => new SeriesCovariate(c.Name, series.Format(series.TimestampAt(c.Values.Count - 1)), Math.Max(0, c.Values.Count - series.Count),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Forecast.Domain.Calendars;
 
 namespace Forecast.Api.Contracts;
@@ -24,7 +25,16 @@ public sealed record CalendarEventRequest(string? Name, string[]? Dates, int Bef
 
 /// <summary>A series' calendar as stored, and the covariates it generates.</summary>
 /// <param name="Columns">The names of the covariates it generates, known for every period a forecast reaches.</param>
-public sealed record CalendarResponse(HolidaysRequest? Holidays, IReadOnlyList<CalendarEventResponse> Events, IReadOnlyList<CalendarFeature> Features, IReadOnlyList<string> Columns);
+public sealed record CalendarResponse(HolidaysRequest? Holidays, IReadOnlyList<CalendarEventResponse> Events, IReadOnlyList<CalendarFeature> Features, IReadOnlyList<string> Columns)
+{
+    /// <summary>A stored calendar as a series' or a collection's read shows it; null for none.</summary>
+    public static CalendarResponse? Of(SeriesCalendar calendar) =>
+        calendar.IsEmpty
+            ? null
+            : new CalendarResponse(calendar.Holidays is { } h ? new HolidaysRequest(h.Country, h.Region) : null,
+                [.. calendar.Events.Select(e => new CalendarEventResponse(e.Name, [.. e.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))], e.Before, e.After))],
+                calendar.Features, calendar.ColumnNames);
+}
 
 public sealed record CalendarEventResponse(string Name, IReadOnlyList<string> Dates, int Before, int After);
 

@@ -40,6 +40,7 @@ public sealed record MemberLengths(int Shortest, double Median, int Longest)
 public sealed record MemberGaps(string Key, Guid SeriesId, IReadOnlyList<string> FilledGaps);
 
 /// <summary>A collection: how many members, how long, over which dates, and which had gaps filled.</summary>
+/// <param name="Calendar">The calendar every member follows, as uploaded (each member's read shows it too); null for none.</param>
 public sealed record CollectionResponse(
     Guid Id,
     string Name,
@@ -51,7 +52,8 @@ public sealed record CollectionResponse(
     string End,
     GapFillPolicy FillPolicy,
     IReadOnlyList<MemberGaps> Gaps,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    CalendarResponse? Calendar = null);
 
 public sealed record CollectionListItem(Guid Id, string Name, Frequency Frequency, int MemberCount, DateTime CreatedAt);
 

@@ -33,6 +33,8 @@ public static class TrainingCases
         new("seasonal periods at odds with the seasonal period", HttpStatusCode.BadRequest, "seasonalPeriods",
             Train("{\"method\":\"mstl\",\"seasonalPeriod\":12,\"seasonalPeriods\":[4,6]}")),
         new("seasonal periods as a number", HttpStatusCode.BadRequest, "seasonalPeriods", Train("{\"method\":\"mstl\",\"seasonalPeriods\":12}")),
+        // The page's form sends a part of its list that is not a number as typed, for this answer to name.
+        new("a word in the seasonal periods", HttpStatusCode.BadRequest, "seasonalPeriods", Train("{\"method\":\"mstl\",\"seasonalPeriods\":[24,\"a week\"]}")),
         new("a seasonal period longer than a third of the training part", HttpStatusCode.UnprocessableEntity, "seasonalPeriods",
             Train("{\"method\":\"mstl\",\"seasonalPeriods\":[12,48]}")),
         new("a misspelt hyperparameter", HttpStatusCode.BadRequest, "epoch", Train("{\"epoch\":10}")),

@@ -25,7 +25,7 @@ export async function renderCollection(view, { params: [id], signal }) {
     h('p', { class: 'note' }, 'A model trained below, one global LSTM, a statistical method fitted to each member, or the ensemble of both, scores every member on its test tail; the model’s page lists the members by MASE.'),
     members);
   const [train, past, retraining] = await Promise.all([
-    trainingForm({ defaultsPath: `/api/collections/${id}/hyperparameters`, runsPath: `/api/collections/${id}/training-runs`, signal }),
+    trainingForm({ defaultsPath: `/api/collections/${id}/hyperparameters`, runsPath: `/api/collections/${id}/training-runs`, collection: true, signal }),
     runsAndModels('collections', id, signal),
     retrainingPolicies('collections', id, signal),
     pagedList(members, `/api/collections/${id}/series`, signal, 'No members.', (page) => table(

@@ -39,11 +39,14 @@ async function renderSeriesModel(view, model, signal) {
     ['seed', String(hp.seed)],
   ];
   const name = model.method.toUpperCase();
+  // Several seasons (mstl decomposes each); the longest is the seasonal period the skill note below names.
+  const seasons = hp.seasonalPeriods?.length > 1 ? [['seasonal periods', hp.seasonalPeriods.join(', ')]] : [];
   view.append(
     h('p', { class: 'crumbs' }, link('/', 'All series'), ' · ', link(`/series/${series.id}`, series.name), ' · ', link(`/runs/${model.runId}`, 'its run')),
     h('h1', {}, `${name} model of ${series.name}`),
     facts([
       ['method', model.method],
+      ...seasons,
       ...network,
       ['skill against seasonal naive', skill === null ? '–' : `${num(skill)} (${model.beatsSeasonalNaive ? 'beats it' : 'does not beat it'})`],
       ['interval coverage', coverage(model.intervalCoverage)],
