@@ -26,8 +26,8 @@ namespace Forecast.Training.Lstm;
 /// network of the series' own past, as every model stored before covariates existed is.
 /// </param>
 /// <param name="SeasonalPeriods">
-/// Every season a deseasonalizing transform takes out by MSTL, shortest first, when there are two or three; null for the one
-/// <paramref name="SeasonalPeriod"/>, as every model stored before several seasons existed has.
+/// Every season of the run, shortest first, when there are two or three, which a deseasonalizing transform takes out by
+/// MSTL; null for the one <paramref name="SeasonalPeriod"/>, as every model stored before several seasons existed has.
 /// </param>
 public sealed record ModelArtifact(
     byte[] Weights,

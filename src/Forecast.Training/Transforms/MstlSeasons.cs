@@ -8,9 +8,10 @@ namespace Forecast.Training.Transforms;
 /// (seasonal naive per component).
 /// </summary>
 /// <remarks>
-/// Unlike phase indices, which average each phase over the whole fit, MSTL lets each season change slowly (its seasonal
-/// window) and fits the shorter seasons on far more cycles than the longest: a week of hourly data seen three times gives
-/// each of its 168 phase indices three noisy values, while the daily season within it is seen twenty-one times.
+/// Unlike phase indices, which average each phase over the whole fit, MSTL lets each season change slowly (within its
+/// seasonal window) and repeats its latest cycle, so a daily cycle that grows over the weeks is followed rather than
+/// averaged. On a steady season it is no steadier: the longest season's component still rests on as many cycles as its
+/// phase indices would (measured in LstmMultipleSeasonsTests).
 /// </remarks>
 internal sealed class MstlSeasons : ISeasonalPart
 {
@@ -32,7 +33,7 @@ internal sealed class MstlSeasons : ISeasonalPart
     public static string Describe(Domain.Runs.TransformPipeline pipeline, IReadOnlyList<int> periods) =>
         $"transform {pipeline}: the seasons of {string.Join(" and ", periods)} taken out{(pipeline.Log ? " of the logs" : "")} by MSTL "
         + $"({Mstl.DefaultIterations} rounds of STL, seasonal windows {string.Join(" and ", periods.Select((_, k) => Mstl.SeasonalWindow(k)))}), "
-        + "fitted on the training part and, when forecasting, on everything before the origin; after it each season repeats its last cycle.";
+        + "fitted on the training part and, when forecasting, on everything before the origin; after those points each season repeats its last cycle.";
 
     public double At(int t)
     {

@@ -61,10 +61,10 @@ public sealed class TransformedHistory
 
     /// <summary>
     /// The histories before each of <paramref name="origins"/> in <paramref name="series"/>, each as the constructor builds
-    /// it from the points before its origin, but for MSTL's seasons: a decomposition costs tens of milliseconds on a few
-    /// weeks of hourly data, and a backtest forecasts from a hundred origins or more. So they are fitted once every shortest
-    /// period, at renewal points counted in whole periods back from the latest origin, and an origin takes the latest renewal
-    /// point at or before it, with the seasons' repeated cycles standing for the seasons of the points since (as the
+    /// it from the points before its origin, but for MSTL's seasons: a decomposition costs 6 to 23 ms on four weeks of
+    /// hourly data (docs/design.md), and a backtest forecasts from a hundred origins or more. So they are fitted once every
+    /// shortest period, at renewal points counted in whole periods back from the latest origin, and an origin takes the
+    /// latest renewal point at or before it, with the seasons' repeated cycles standing for the seasons of the points since (as the
     /// <c>mstl</c> method renews its decomposition). The latest origin's history, a lone forecast's, is exactly the
     /// constructor's; phase indices, which cost little, are fitted at every origin.
     /// </summary>
