@@ -69,6 +69,27 @@ public sealed class MultipleSeasonsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stored_lstm_model_without_its_seasons_forecasts_with_its_one_seasonal_period_as_before_they_were_kept()
+    {
+        var series = await (await Client.PostCsvAsync(Csv(), "?name=week")).ReadAsync<SeriesResponse>();
+        var run = await TrainingFlow.TrainAsync(Client, series.Id, new
+        {
+            epochs = 3, seed = 1, hiddenSize = 8, lookback = 24, testSize = 24, transform = "deseasonalize", seasonalPeriods = new[] { 24, 168 },
+        });
+        var url = $"/api/models/{run.ModelId}/forecast?horizon=24";
+        var withSeasons = await (await Client.GetAsync(url)).ReadAsync<ForecastResponse>();
+
+        await factory.UpdateModelAsync(run.ModelId!.Value, m => m.Artifact = m.Artifact! with { SeasonalPeriods = null });
+        using var restarted = factory.OnSameDatabase();
+        var asStoredBefore = await (await restarted.CreateClient().GetAsync(url)).ReadAsync<ForecastResponse>();
+
+        // The week's phase indices stand for MSTL's seasons: a forecast still, but another one, so the kept seasons are the ones used.
+        Assert.Equal(24, asStoredBefore.Points.Count);
+        Assert.All(asStoredBefore.Points, p => Assert.True(double.IsFinite(p.Value)));
+        Assert.NotEqual(withSeasons.Points.Select(p => p.Value), asStoredBefore.Points.Select(p => p.Value));
+    }
+
+    [Fact]
     public async Task A_method_of_one_season_keeps_the_day_of_a_long_hourly_series_and_the_method_list_names_mstl()
     {
         var series = await (await Client.PostCsvAsync(Csv(), "?name=week")).ReadAsync<SeriesResponse>();
