@@ -61,6 +61,10 @@ public static class ForecastModelBuilder
             covariates = covariates.KnownAhead;
         }
         var transform = hp.Transform.Pipeline ?? ChooseTransform(series, covariates, hp, choices, cancellation);
+        if (transform.Deseasonalize && hp.SeasonalPeriods is { } periods)
+        {
+            choices.Add(MstlSeasons.Describe(transform, periods));
+        }
 
         var result = LstmTrainer.Train(series, hp with { Transform = TransformChoice.Of(transform) }, observer, cancellation, resumeFrom, warmStart, covariates);
         using var model = new LstmModel(result.Artifact);

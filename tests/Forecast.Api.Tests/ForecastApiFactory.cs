@@ -139,6 +139,14 @@ public sealed class ForecastApiFactory : WebApplicationFactory<Program>
         return await table(db).CountAsync();
     }
 
+    /// <summary>Changes a stored series model as an older version of the service would have stored it.</summary>
+    public async Task UpdateModelAsync(Guid id, Action<ModelEntity> change)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<ForecastDbContext>>().CreateDbContextAsync();
+        change(await db.Models.SingleAsync(m => m.Id == id));
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Changes a stored collection model as an older version of the service would have stored it.</summary>
     public async Task UpdateCollectionModelAsync(Guid id, Action<CollectionModelEntity> change)
     {

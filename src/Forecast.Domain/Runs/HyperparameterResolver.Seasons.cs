@@ -63,6 +63,26 @@ public sealed partial class HyperparameterResolver
                 $"seasonal period {day} from the series' frequency, a day: the lag of seasonal naive, the MASE scale and the one season this method models; mstl would model the week ({week}) as well, as seasonalPeriods [{day}, {week}] would.");
     }
 
+    /// <summary>
+    /// The lstm's seasons: a transform that deseasonalizes takes every one of several out by MSTL, so the choice says so
+    /// rather than that the method models one season; any other transform keeps the one season (a seasonal difference's lag).
+    /// </summary>
+    /// <param name="pipeline">The transform asked for; null for "auto", which decides while training.</param>
+    private static Seasons NetworkSeasons(Seasons seasons, TransformPipeline? pipeline)
+    {
+        if (seasons.Periods is not { } periods || pipeline is { Deseasonalize: false })
+        {
+            return seasons;
+        }
+        var listed = string.Join(" and ", periods);
+        return seasons with
+        {
+            Choice = pipeline is null
+                ? $"seasonalPeriods {string.Join(", ", periods)}: if transform auto deseasonalizes, the lstm takes out the seasons of {listed} by MSTL; otherwise it models one season, the longest ({periods[^1]}), also the lag of seasonal naive and the MASE scale."
+                : $"seasonalPeriods {string.Join(", ", periods)}: the lstm deseasonalizes by MSTL with the seasons of {listed}; the longest ({periods[^1]}) is also the lag of seasonal naive and the MASE scale.",
+        };
+    }
+
     /// <returns>The periods, shortest first.</returns>
     private int[] CheckSeasonalPeriods(IReadOnlyList<int> asked, int? seasonalPeriod)
     {

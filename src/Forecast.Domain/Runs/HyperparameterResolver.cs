@@ -60,7 +60,7 @@ public sealed partial class HyperparameterResolver(HyperparameterBounds bounds)
                 "testSize");
         }
         var split = DataSplit.For(seriesLength, testSize, validationFraction);
-        var seasons = ResolveSeasons(request, series.Frequency, split.TrainCount, "the training part", severalSeasons: false);
+        var seasons = NetworkSeasons(ResolveSeasons(request, series.Frequency, split.TrainCount, "the training part", severalSeasons: false), pipeline);
         seasonalPeriod = seasons.Period;
         if (pipeline is not null)
         {

@@ -8,7 +8,7 @@ namespace Forecast.Domain.Runs;
 /// <param name="EarlyStoppingPatience">Epochs without a better validation loss before training stops and the best weights are kept; null for none (the last epoch's weights are kept).</param>
 /// <param name="Transform">"auto" (chosen while training, recorded on the run and the model) or a concrete pipeline.</param>
 /// <param name="SeasonalPeriod">Lag of the seasonal difference, of seasonal naive and of the MASE scale: the longest of seasonalPeriods when there are several.</param>
-/// <param name="SeasonalPeriods">Every season the run decomposes (mstl), shortest first, when there are two or three; null for one, seasonalPeriod.</param>
+/// <param name="SeasonalPeriods">Every season the run decomposes (mstl, or the lstm's deseasonalizing transform by MSTL), shortest first, when there are two or three; null for one, seasonalPeriod.</param>
 /// <param name="EnsembleSize">Networks trained from different seeds; the model forecasts the median of their forecasts.</param>
 /// <param name="WindowsPerEpoch">At most this many training windows per epoch, drawn afresh each epoch from the seed; null for all.</param>
 /// <param name="Method">
@@ -88,8 +88,9 @@ public sealed record Hyperparameters(
 /// <param name="SeasonalPeriod">Lag of seasonal naive, of the MASE scale and of the seasonal steps. Default from the frequency: a day's periods for sub-daily data (24 hourly, 96 every 15 minutes, 1440 every minute), 7 daily, 52 weekly, 12 monthly, 4 quarterly, 1 yearly; set it for another season, e.g. 168 for a weekly one in hourly data. With seasonalPeriods, the longest of them.</param>
 /// <param name="SeasonalPeriods">
 /// A series' seasons when it has several, ascending: 1 to 3 periods of 2 or more, each at most a third of the training part, e.g.
-/// [24, 168] for hourly data (a day and a week). mstl decomposes each; the longest is the seasonalPeriod. Default for mstl: the
-/// day and the week of a sub-daily series whose training part holds three weeks, unless the run sets seasonalPeriod;
+/// [24, 168] for hourly data (a day and a week). mstl decomposes each, as does lstm's deseasonalize transform (by MSTL);
+/// the longest is the seasonalPeriod. Default for mstl: the day and the week of a sub-daily series whose training part
+/// holds three weeks, unless the run sets seasonalPeriod;
 /// otherwise, and for every method of one season, the one seasonalPeriod. A collection's run takes only seasonalPeriod.
 /// </param>
 /// <param name="EnsembleSize">Networks trained from seeds derived from the run's, whose forecasts' median is the model's (of two, their mean), 1 to 10. Default 1 for a series, 3 for a collection.</param>

@@ -13,8 +13,8 @@ namespace Forecast.Domain.Runs;
 /// </remarks>
 /// <param name="Deseasonalize">
 /// Subtract from every value its phase's seasonal index: the mean of the linearly detrended values at that
-/// phase, re-estimated at every forecast origin from all the history before it. Last so that models stored
-/// before it existed read as false.
+/// phase, re-estimated at every forecast origin from all the history before it; with two or three seasonal periods,
+/// the sum of MSTL's seasons instead. Last so that models stored before it existed read as false.
 /// </param>
 public sealed record TransformPipeline(bool Log, bool SeasonalDifference, bool Difference, bool Deseasonalize = false)
 {

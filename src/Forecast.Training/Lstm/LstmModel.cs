@@ -77,7 +77,7 @@ public sealed class LstmModel : IDisposable
 
     /// <summary>
     /// One-step-ahead predictions for points [from, to) of <paramref name="series"/>, each from the actual values
-    /// before it. The model is fixed at <paramref name="from"/>: seasonal indices, like the weights, come from the
+    /// before it. The model is fixed at <paramref name="from"/>: the seasonal part, like the weights, comes from the
     /// points before it, so a prediction differs from a recursive forecast's first step only in those indices.
     /// </summary>
     /// <param name="covariates">The series' covariates, known through <paramref name="to"/>; ignored by networks without covariates.</param>
@@ -90,8 +90,8 @@ public sealed class LstmModel : IDisposable
                 $"One-step predictions exist for indices {FirstPredictable}..{series.Count - 1}: every point needs {FirstPredictable} points before it.");
         }
         var scaled = CovariateScaler.Scale(artifact.CovariateScalers, covariates, 0, to, artifact.Transform.Difference);
-        // Seasonal indices from the points before the first prediction only: none of them sees a value it predicts.
-        var history = new TransformedHistory(artifact.Transform, artifact.SeasonalPeriod, series.Take(to - 1).ToArray(), indicesFrom: from);
+        // The seasonal part from the points before the first prediction only: none of them sees a value it predicts.
+        var history = new TransformedHistory(artifact.Transform, artifact.Seasons, series.Take(to - 1).ToArray(), indicesFrom: from);
         var rows = Enumerable.Range(from, to - from).Select(t => (View: this, History: history, Covariates: scaled, Target: t)).ToArray();
         var (predicted, anchors) = Run(rows);
         return anchors.Select((anchor, i) => history.InvertAt(from + i, artifact.Scaler.Inverse(predicted[i * artifact.Outputs] + anchor))).ToArray();
@@ -100,7 +100,8 @@ public sealed class LstmModel : IDisposable
     /// <summary>
     /// Forecasts of <paramref name="horizon"/> points from each origin: the forecast from origin o sees only
     /// <paramref name="series"/>[0..o) (and the covariates through o + <paramref name="horizon"/>) and predicts indices
-    /// o..o+horizon-1. All origins go through the network together.
+    /// o..o+horizon-1. All origins go through the network together; with several seasons, their MSTL fits are shared
+    /// (<see cref="TransformedHistory.BeforeOrigins"/>).
     /// </summary>
     /// <param name="covariates">The series' covariates, known at least <paramref name="horizon"/> points past each origin; ignored by networks without covariates.</param>
     /// <exception cref="Domain.Series.MissingCovariateException">A covariate the networks read without a value a forecast needs: the first such, as a step of its origin.</exception>
@@ -118,7 +119,8 @@ public sealed class LstmModel : IDisposable
         // Every origin's needs are checked above; the earliest origin bounds what a past-only covariate must hold.
         var scaled = CovariateScaler.Scale(artifact.CovariateScalers, covariates, 0, origins.Count == 0 ? 0 : origins.Max() + Reach(horizon), artifact.Transform.Difference,
             origin: origins.Count == 0 ? null : origins.Min());
-        return Forecast(origins.Select(o => (this, new TransformedHistory(artifact.Transform, artifact.SeasonalPeriod, series.Take(o).ToArray()), scaled)).ToArray(), horizon);
+        var histories = TransformedHistory.BeforeOrigins(artifact.Transform, artifact.Seasons, series, origins);
+        return Forecast(histories.Select(history => (this, history, scaled)).ToArray(), horizon);
     }
 
     /// <summary>
@@ -146,7 +148,7 @@ public sealed class LstmModel : IDisposable
             var known = covariates?[i] ?? Covariates.None;
             view.RequireCovariates(known, history.Count, horizon);
             var scaled = CovariateScaler.Scale(view.artifact.CovariateScalers, known, 0, history.Count + Reach(horizon), view.artifact.Transform.Difference, origin: history.Count);
-            return (view, new TransformedHistory(view.artifact.Transform, view.artifact.SeasonalPeriod, history), scaled);
+            return (view, new TransformedHistory(view.artifact.Transform, view.artifact.Seasons, history), scaled);
         }).ToArray();
         return Forecast(transformed, horizon);
     }

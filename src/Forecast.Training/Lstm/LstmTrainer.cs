@@ -50,11 +50,12 @@ public static class LstmTrainer
             WarmStartCovariates.Check(warmStart.Covariates, covariates, "the series");
         }
         var prepared = PreparedSeries.Of(series, pipeline, hp.SeasonalPeriod, hp.Lookback, split, scaler: warmStart?.Scaler,
-            covariates: covariates, covariateScalers: warmStart?.Covariates);
+            covariates: covariates, covariateScalers: warmStart?.Covariates, seasonalPeriods: hp.SeasonalPeriods);
         var trained = EpochLoop.Run(prepared.Train, OneStepValidation.Of(prepared.Validation), hp, resumeFrom, observer, cancellation, warmStart?.Network);
         return new TrainingResult(
             new ModelArtifact(trained.Weights, prepared.Scaler, hp.Lookback, hp.HiddenSize, hp.Layers, ModelArtifact.CurrentTorchSharpVersion,
-                pipeline, hp.SeasonalPeriod, Optimizer: trained.Optimizer, Covariates: covariates.IsEmpty ? null : prepared.CovariateScalers),
+                pipeline, hp.SeasonalPeriod, Optimizer: trained.Optimizer, Covariates: covariates.IsEmpty ? null : prepared.CovariateScalers,
+                SeasonalPeriods: hp.SeasonalPeriods),
             trained.EpochsRun,
             trained.BestEpoch,
             trained.StoppedEarly,

@@ -14,7 +14,7 @@ namespace Forecast.Training.Lstm;
 /// <param name="Scaler">Fitted on the transformed training part.</param>
 /// <param name="TorchSharpVersion">The TorchSharp version that wrote <paramref name="Weights"/>.</param>
 /// <param name="Transform">The pipeline the network's inputs went through; never "auto" here.</param>
-/// <param name="SeasonalPeriod">The seasonal difference's lag.</param>
+/// <param name="SeasonalPeriod">The seasonal difference's lag; the longest of <paramref name="SeasonalPeriods"/> when there are several.</param>
 /// <param name="Calibration">Validation residuals for prediction intervals; null without a validation part.</param>
 /// <param name="RelativeWindows">
 /// Whether the network sees each window less its last value and predicts the change from it (a global model's
@@ -24,6 +24,10 @@ namespace Forecast.Training.Lstm;
 /// <param name="Covariates">
 /// The covariates the network reads beside the series, in the order of its inputs, each with its scaler; null for a
 /// network of the series' own past, as every model stored before covariates existed is.
+/// </param>
+/// <param name="SeasonalPeriods">
+/// Every season of the run, shortest first, when there are two or three, which a deseasonalizing transform takes out by
+/// MSTL; null for the one <paramref name="SeasonalPeriod"/>, as every model stored before several seasons existed has.
 /// </param>
 public sealed record ModelArtifact(
     byte[] Weights,
@@ -38,11 +42,16 @@ public sealed record ModelArtifact(
     bool RelativeWindows = false,
     byte[]? Optimizer = null,
     int Outputs = 1,
-    IReadOnlyList<CovariateScaler>? Covariates = null)
+    IReadOnlyList<CovariateScaler>? Covariates = null,
+    IReadOnlyList<int>? SeasonalPeriods = null)
 {
     /// <summary>The covariates' scalers, none for a network of the series' own past.</summary>
     [JsonIgnore]
     public IReadOnlyList<CovariateScaler> CovariateScalers => Covariates ?? [];
+
+    /// <summary>Every season the transform sees, shortest first: <see cref="SeasonalPeriods"/>, or the one <see cref="SeasonalPeriod"/>.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<int> Seasons => SeasonalPeriods ?? [SeasonalPeriod];
 
     public static string CurrentTorchSharpVersion { get; } =
         typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3) ?? "unknown";

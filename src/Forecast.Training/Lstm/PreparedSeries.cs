@@ -19,10 +19,12 @@ internal sealed record PreparedSeries(MinMaxScaler Scaler, IReadOnlyList<Covaria
     /// <param name="horizon">Steps each window's targets span (<see cref="Windows.ForTargets"/>).</param>
     /// <param name="covariates">The series' covariates, none by default; each must cover the validation part.</param>
     /// <param name="covariateScalers">The covariates' scalers to keep (a warm start's); null to fit them on the training part.</param>
+    /// <param name="seasonalPeriods">Every season, shortest first, when a deseasonalizing pipeline takes out several (by MSTL); null for <paramref name="seasonalPeriod"/> alone.</param>
     /// <exception cref="Domain.Series.MissingCovariateException">A covariate that does not cover the validation part.</exception>
     public static PreparedSeries Of(
         IReadOnlyList<double> series, TransformPipeline pipeline, int seasonalPeriod, int lookback, DataSplit split, bool relative = false,
-        MinMaxScaler? scaler = null, int horizon = 1, Covariates? covariates = null, IReadOnlyList<CovariateScaler>? covariateScalers = null)
+        MinMaxScaler? scaler = null, int horizon = 1, Covariates? covariates = null, IReadOnlyList<CovariateScaler>? covariateScalers = null,
+        IReadOnlyList<int>? seasonalPeriods = null)
     {
         if (split.TrainEnd < pipeline.HistoryNeeded(seasonalPeriod))
         {
@@ -30,8 +32,8 @@ internal sealed record PreparedSeries(MinMaxScaler Scaler, IReadOnlyList<Covaria
                 $"transform {pipeline} needs {pipeline.HistoryNeeded(seasonalPeriod)} training points (two seasons); the training part has {split.TrainEnd}.",
                 "transform");
         }
-        // Seasonal indices come from the training part alone, so the validation loss judges them out of sample.
-        var history = new TransformedHistory(pipeline, seasonalPeriod, series.Take(split.ValidationEnd).ToArray(), indicesFrom: split.TrainEnd);
+        // The seasonal part comes from the training part alone, so the validation loss judges it out of sample.
+        var history = new TransformedHistory(pipeline, seasonalPeriods ?? [seasonalPeriod], series.Take(split.ValidationEnd).ToArray(), indicesFrom: split.TrainEnd);
         var first = history.Consumed;
         if (split.TrainEnd - first - lookback - horizon + 1 < HyperparameterResolver.MinimumTrainingWindows)
         {

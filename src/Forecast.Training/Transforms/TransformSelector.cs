@@ -33,6 +33,8 @@ public static class TransformSelector
     public static TransformPipeline Choose(
         IReadOnlyList<double> series, Covariates covariates, Hyperparameters hp, DataSplit split, List<string> choices, CancellationToken cancellation)
     {
+        // With several seasons the diagnosis tests the longest alone, as with one: its phases hold every shorter season that
+        // divides it (a day's 24 hours within a week's 168), so they differ when any season does.
         var suggestion = TransformDiagnosis.Suggest(series.Take(split.ValidationEnd).ToArray(), series.All(v => v > 0), hp.SeasonalPeriod);
         choices.Add($"transform auto: the series before the test tail is {string.Join("; ", suggestion.Findings)}.");
         var candidates = new List<TransformPipeline>();

@@ -6,15 +6,16 @@ namespace Forecast.Training.Transforms;
 /// A series carried through a <see cref="TransformPipeline"/> stage by stage, so that a value
 /// predicted on the transformed scale can be carried back: <see cref="Append"/> undoes the first
 /// difference with the previous deseasonalized value, the seasonal difference with the level one season
-/// back (or the deseasonalizing with the phase's seasonal index) and the log with exp, then keeps the
+/// back (or the deseasonalizing with the seasonal part at that index) and the log with exp, then keeps the
 /// result as history. A recursive forecast therefore integrates its differences over the actual history
 /// and its own earlier forecasts.
 /// </summary>
 /// <remarks>
 /// Every stage is indexed like the original series; indices before <see cref="Consumed"/> have no
-/// transformed value. Seasonal indices are estimated once, at construction, from a leading part of the
-/// history (by default all of it): the training part while training, everything before the origin when
-/// forecasting, so no value is ever transformed with indices that saw its future beyond that.
+/// transformed value. The seasonal part (<see cref="ISeasonalPart"/>: phase indices of one period, MSTL's seasons of
+/// several) is estimated once, at construction, from a leading part of the history (by default all of it): the
+/// training part while training, everything before the origin when forecasting, so no value is ever transformed with
+/// a season that saw its future beyond that.
 /// </remarks>
 public sealed class TransformedHistory
 {
@@ -23,18 +24,32 @@ public sealed class TransformedHistory
     private readonly List<double> levels;
     private readonly List<double> withoutSeason;
     private readonly List<double> transformed;
-    private readonly double[] indices;
+    private readonly ISeasonalPart? season;
 
-    /// <param name="history">Original values; all positive when the pipeline takes logs.</param>
-    /// <param name="indicesFrom">How many leading history points estimate the seasonal indices; all by default.</param>
+    /// <summary>A history of one season (<see cref="TransformedHistory(TransformPipeline, IReadOnlyList{int}, IReadOnlyList{double}, int?)"/>).</summary>
     public TransformedHistory(TransformPipeline pipeline, int seasonalPeriod, IReadOnlyList<double> history, int? indicesFrom = null)
+        : this(pipeline, [seasonalPeriod], history, indicesFrom)
+    {
+    }
+
+    /// <param name="seasonalPeriods">
+    /// Every season, shortest first. The longest is the seasonal difference's lag; deseasonalizing takes out phase
+    /// indices of one season, or MSTL's seasons of two or three.
+    /// </param>
+    /// <param name="history">Original values; all positive when the pipeline takes logs.</param>
+    /// <param name="indicesFrom">How many leading history points estimate the seasonal part; all by default.</param>
+    public TransformedHistory(TransformPipeline pipeline, IReadOnlyList<int> seasonalPeriods, IReadOnlyList<double> history, int? indicesFrom = null)
+        : this(pipeline, seasonalPeriods[^1], history,
+            pipeline.Deseasonalize ? ISeasonalPart.Fit(Levels(pipeline, history), indicesFrom ?? history.Count, seasonalPeriods) : null)
+    {
+    }
+
+    private TransformedHistory(TransformPipeline pipeline, int seasonalPeriod, IReadOnlyList<double> history, ISeasonalPart? season)
     {
         this.pipeline = pipeline;
         period = seasonalPeriod;
-        Consumed = pipeline.PointsConsumed(seasonalPeriod);
-        indices = pipeline.Deseasonalize
-            ? SeasonalIndices.Estimate(history.Select(Log).ToArray(), indicesFrom ?? history.Count, seasonalPeriod)
-            : [];
+        Consumed = pipeline.PointsConsumed(period);
+        this.season = season;
         levels = new List<double>(history.Count);
         withoutSeason = new List<double>(history.Count);
         transformed = new List<double>(history.Count);
@@ -42,6 +57,41 @@ public sealed class TransformedHistory
         {
             Add(value);
         }
+    }
+
+    /// <summary>
+    /// The histories before each of <paramref name="origins"/> in <paramref name="series"/>, each as the constructor builds
+    /// it from the points before its origin, but for MSTL's seasons: a decomposition costs 6 to 23 ms on four weeks of
+    /// hourly data (docs/design.md), and a backtest forecasts from a hundred origins or more. So they are fitted once every
+    /// shortest period, at renewal points counted in whole periods back from the latest origin, and an origin takes the
+    /// latest renewal point at or before it, with the seasons' repeated cycles standing for the seasons of the points since (as the
+    /// <c>mstl</c> method renews its decomposition). The latest origin's history, a lone forecast's, is exactly the
+    /// constructor's; phase indices, which cost little, are fitted at every origin.
+    /// </summary>
+    public static TransformedHistory[] BeforeOrigins(
+        TransformPipeline pipeline, IReadOnlyList<int> seasonalPeriods, IReadOnlyList<double> series, IReadOnlyList<int> origins)
+    {
+        var last = origins.Count == 0 ? 0 : origins.Max();
+        var stride = pipeline.Deseasonalize && seasonalPeriods.Count > 1 ? seasonalPeriods[0] : 1;
+        var longest = seasonalPeriods[^1];
+        // A renewal point too early to fit the seasons on leaves its origin to fit them itself.
+        int FittedOn(int origin)
+        {
+            var renewal = last - (last - origin + stride - 1) / stride * stride;
+            return renewal >= pipeline.HistoryNeeded(longest) ? renewal : origin;
+        }
+        var levels = pipeline.Deseasonalize ? Levels(pipeline, series.Take(last).ToArray()) : [];
+        var seasons = new Dictionary<int, ISeasonalPart?>();
+        return [.. origins.Select(origin =>
+        {
+            var fittedOn = FittedOn(origin);
+            if (!seasons.TryGetValue(fittedOn, out var season))
+            {
+                season = pipeline.Deseasonalize ? ISeasonalPart.Fit(levels, fittedOn, seasonalPeriods) : null;
+                seasons[fittedOn] = season;
+            }
+            return new TransformedHistory(pipeline, longest, series.Take(origin).ToArray(), season);
+        })];
     }
 
     /// <summary>Leading indices without a transformed value.</summary>
@@ -91,7 +141,7 @@ public sealed class TransformedHistory
         }
         var s = pipeline.Difference ? next + withoutSeason[t - 1] : next;
         var level = pipeline.SeasonalDifference ? s + levels[t - period]
-            : pipeline.Deseasonalize ? s + indices[t % period]
+            : season is not null ? s + season.At(t)
             : s;
         return (level, s, pipeline.Log ? Math.Exp(level) : level);
     }
@@ -102,11 +152,15 @@ public sealed class TransformedHistory
         var level = Log(value);
         levels.Add(level);
         var s = pipeline.SeasonalDifference ? (t >= period ? level - levels[t - period] : double.NaN)
-            : pipeline.Deseasonalize ? level - indices[t % period]
+            : season is not null ? level - season.At(t)
             : level;
         withoutSeason.Add(s);
         transformed.Add(!pipeline.Difference ? s : t >= Consumed ? s - withoutSeason[t - 1] : double.NaN);
     }
 
     private double Log(double value) => pipeline.Log ? Math.Log(value) : value;
+
+    /// <summary>The values the season is taken out of: their logs when the pipeline logs.</summary>
+    private static double[] Levels(TransformPipeline pipeline, IReadOnlyList<double> values) =>
+        pipeline.Log ? [.. values.Select(v => Math.Log(v))] : [.. values];
 }

@@ -51,6 +51,19 @@ public class SeasonalPeriodsTests
         Assert.Contains(asked.Choices, c => c.StartsWith("seasonalPeriods 24, 168: this method models one season, the longest (168)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_lstm_with_several_seasons_says_it_deseasonalizes_by_mstl_unless_its_transform_keeps_one_season()
+    {
+        string Choice(string? transform) => resolver.Resolve(new HyperparameterRequest(SeasonalPeriods: [24, 168], Transform: transform), Hourly(28), () => 1)
+            .Choices.Single(c => c.StartsWith("seasonalPeriods 24, 168:", StringComparison.Ordinal));
+
+        Assert.Equal("seasonalPeriods 24, 168: the lstm deseasonalizes by MSTL with the seasons of 24 and 168; the longest (168) is also the lag of seasonal naive and the MASE scale.",
+            Choice("log+deseasonalize"));
+        Assert.StartsWith("seasonalPeriods 24, 168: if transform auto deseasonalizes, the lstm takes out the seasons of 24 and 168 by MSTL; otherwise it models one season, the longest (168)",
+            Choice(null), StringComparison.Ordinal);
+        Assert.StartsWith("seasonalPeriods 24, 168: this method models one season, the longest (168)", Choice("seasonalDifference"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(14)] // two weeks: the training part holds fewer than three
     [InlineData(21)] // three weeks, less the test tail

@@ -1,4 +1,5 @@
 using Forecast.Domain.Runs;
+using Forecast.Domain.Seasonality;
 using Forecast.Training.Transforms;
 
 namespace Forecast.Training.Tests.Transforms;
@@ -113,5 +114,79 @@ public class TransformedHistoryTests
 
         Assert.Equal(forecast[..12], forecast[12..], (a, b) => Math.Abs(a - b) < 1e-9);
         Assert.Equal(Series[47], forecast[11], 9);
+    }
+
+    // Two seasons, of 4 and 12, on a positive trend: MSTL takes both out when the pipeline deseasonalizes.
+    private static readonly int[] TwoSeasons = [4, 12];
+
+    public static TheoryData<string> DeseasonalizingPipelines => new(TransformPipeline.All.Where(p => p.Deseasonalize).Select(p => p.ToString()));
+
+    [Theory]
+    [MemberData(nameof(DeseasonalizingPipelines))]
+    public void Mstl_seasons_carry_the_true_transformed_values_back_to_the_series(string pipeline)
+    {
+        var origin = 40;
+        var full = new TransformedHistory(TransformPipeline.Parse(pipeline), TwoSeasons, Series, indicesFrom: origin);
+        var history = new TransformedHistory(TransformPipeline.Parse(pipeline), TwoSeasons, Series[..origin]);
+
+        var integrated = Enumerable.Range(origin, Series.Length - origin).Select(t => history.Append(full[t])).ToArray();
+
+        Assert.Equal(Series[origin..], integrated, (a, b) => Math.Abs(a - b) <= 1e-9 * Math.Abs(a));
+        for (var t = full.Consumed; t < Series.Length; t++)
+        {
+            Assert.Equal(Series[t], full.InvertAt(t, full[t]), 1e-9 * Series[t]);
+        }
+    }
+
+    [Fact]
+    public void Mstl_seasons_take_out_the_decompositions_seasons_and_repeat_each_ones_last_cycle_ahead()
+    {
+        var origin = 40;
+        var logs = Series[..origin].Select(v => Math.Log(v)).ToArray();
+        var decomposition = Mstl.Decompose(logs, TwoSeasons);
+        var history = new TransformedHistory(TransformPipeline.Parse("log+deseasonalize"), TwoSeasons, Series[..origin]);
+        var level = history[origin - 1];
+
+        // A steady level appended: what comes back is that level with the seasons' naive forecasts put back on.
+        var forecast = Enumerable.Range(0, 24).Select(_ => history.Append(level)).ToArray();
+
+        Assert.Equal(decomposition.SeasonallyAdjusted(), history.Slice(0, origin), (a, b) => Math.Abs(a - b) < 1e-12);
+        var seasonsAhead = Enumerable.Range(0, 24).Select(h => decomposition.Seasonals.Sum(s => s.Values[origin - s.Period + h % s.Period]));
+        Assert.Equal(seasonsAhead.Select(s => Math.Exp(level + s)), forecast, (a, b) => Math.Abs(a - b) < 1e-9 * a);
+        // The week's cycle is not the 4-point one alone: both seasons are in the forecast.
+        Assert.NotEqual(1, forecast[0] / forecast[4], 3);
+    }
+
+    [Fact]
+    public void Mstl_seasons_see_only_the_leading_points_they_are_fitted_on()
+    {
+        var changedLater = Series.Select((v, t) => t < 40 ? v : 3 * v).ToArray();
+
+        var original = new TransformedHistory(TransformPipeline.Parse("deseasonalize"), TwoSeasons, Series, indicesFrom: 40);
+        var changed = new TransformedHistory(TransformPipeline.Parse("deseasonalize"), TwoSeasons, changedLater, indicesFrom: 40);
+
+        Assert.Equal(original.Slice(0, 40), changed.Slice(0, 40));
+        Assert.NotEqual(new TransformedHistory(TransformPipeline.Parse("deseasonalize"), [12], Series, indicesFrom: 40).Slice(0, 40), original.Slice(0, 40));
+    }
+
+    [Fact]
+    public void Histories_before_many_origins_share_mstl_fits_renewed_every_shortest_period_back_from_the_latest_origin()
+    {
+        var pipeline = TransformPipeline.Parse("log+deseasonalize");
+        int[] origins = [41, 44, 45, 48, 50, 52];
+
+        var histories = TransformedHistory.BeforeOrigins(pipeline, TwoSeasons, Series, origins);
+
+        // Renewal points 52, 48, 44, 40: each origin's seasons are fitted on the latest one at or before it.
+        int[] renewals = [40, 44, 44, 48, 48, 52];
+        for (var i = 0; i < origins.Length; i++)
+        {
+            var expected = new TransformedHistory(pipeline, TwoSeasons, Series[..origins[i]], indicesFrom: renewals[i]);
+            Assert.Equal(expected.Slice(0, origins[i]), histories[i].Slice(0, origins[i]));
+        }
+        Assert.Equal(new TransformedHistory(pipeline, TwoSeasons, Series[..52]).Append(0.5), histories[^1].Append(0.5));
+        // One season's phase indices are fitted at every origin.
+        var single = TransformedHistory.BeforeOrigins(pipeline, [12], Series, origins);
+        Assert.Equal(new TransformedHistory(pipeline, 12, Series[..45]).Slice(0, 45), single[2].Slice(0, 45));
     }
 }

@@ -1,0 +1,19 @@
+namespace Forecast.Training.Transforms;
+
+/// <summary>
+/// The seasonal part a deseasonalizing transform takes out of the value at each index, fitted once on a leading part of a
+/// history and defined at every index after it too: the one owner of "the season at t" for <see cref="TransformedHistory"/>.
+/// </summary>
+internal interface ISeasonalPart
+{
+    /// <summary>The seasonal part at original index <paramref name="t"/>, on the scale it was fitted on.</summary>
+    double At(int t);
+
+    /// <summary>
+    /// The seasons of the first <paramref name="count"/> <paramref name="values"/>: phase indices of one period
+    /// (<see cref="PhaseIndices"/>), or MSTL's seasons of two or three (<see cref="MstlSeasons"/>).
+    /// </summary>
+    /// <param name="periods">Every season, shortest first.</param>
+    static ISeasonalPart Fit(IReadOnlyList<double> values, int count, IReadOnlyList<int> periods) =>
+        periods.Count > 1 ? MstlSeasons.Fit(values, count, periods) : new PhaseIndices(SeasonalIndices.Estimate(values, count, periods[0]));
+}
