@@ -7,6 +7,8 @@ using Forecast.Api.Runs;
 using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
 using Forecast.Training.Collections;
+using Forecast.Training.Methods;
+using Forecast.Training.Methods.Auto;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -54,6 +56,28 @@ public sealed class StatisticalCollectionTests : IDisposable
         }
         var models = await (await Client.GetAsync("/api/models?method=theta")).ReadAsync<PagedList<ModelListItem>>();
         Assert.Contains(models.Items, m => m.Id == run.ModelId && m.CollectionId == collection.Id);
+    }
+
+    [Fact]
+    public async Task An_auto_run_picks_each_member_s_method_says_how_many_got_each_and_forecasts_each_member_by_its_pick()
+    {
+        var collection = await TrainingFlow.UploadCollectionAsync(Client, TourismCsv.Quarterly(Members));
+
+        var run = await TrainingFlow.TrainCollectionAsync(Client, collection.Id, new { method = "auto" });
+
+        var tally = Assert.Single(run.Choices, c => c.StartsWith("auto picked ", StringComparison.Ordinal));
+        Assert.Contains($" of {Members} members", tally, StringComparison.Ordinal);
+        var picks = new List<string>();
+        foreach (var key in Keys)
+        {
+            var history = TourismCsv.QuarterlyValues(key).SkipLast(TestSize).ToArray();
+            var input = new FitInput(history, 4, TestSize);
+            var pick = AutoMethod.Read(new AutoMethod().Fit(input, CancellationToken.None).State).Method;
+            picks.Add(pick);
+            var member = await (await Client.GetAsync($"/api/models/{run.ModelId}/members/{key}")).ReadAsync<MemberEvaluationResponse>();
+            Assert.Equal(ForecastingMethods.Statistical(pick)!.Fit(input, CancellationToken.None).Model.PointForecast(history, TestSize), member.Points.Select(p => p.Forecast));
+        }
+        Assert.All(picks.CountBy(p => p), pick => Assert.Matches($@"\b{pick.Key} for {pick.Value}\b", tally));
     }
 
     [Fact]

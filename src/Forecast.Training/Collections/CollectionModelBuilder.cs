@@ -3,6 +3,7 @@ using Forecast.Domain.Runs;
 using Forecast.Domain.Series;
 using Forecast.Training.Lstm;
 using Forecast.Training.Methods;
+using Forecast.Training.Methods.Auto;
 using Forecast.Training.Methods.Ensemble;
 
 namespace Forecast.Training.Collections;
@@ -124,7 +125,8 @@ public static partial class CollectionModelBuilder
         var stored = new StoredCollectionForecaster(method.Name, Network: null, fits, hp.SeasonalPeriod);
         using var model = ForecastingMethods.RestoreCollection(stored);
         var evaluation = CollectionEvaluator.Evaluate(model, members, hp.TestSize);
+        string[] picked = method is AutoMethod ? [AutoMethod.Tally(fits.Select(f => f.State).ToList())] : [];
         return new BuiltCollectionModel(stored, evaluation, EpochsRun: members.Count, BestEpoch: members.Count, StoppedEarly: false, TrainingWindows: 0,
-            [MemberFitting.Explain(method.Name, members.Count, fittedBefore)]);
+            [MemberFitting.Explain(method.Name, members.Count, fittedBefore), .. picked]);
     }
 }
