@@ -87,14 +87,14 @@ public static class TransformDiagnosis
     {
         if (period < 2 || values.Length < 2 * period)
         {
-            findings.Add($"too short for seasonal indices of period {period} (two seasons needed)");
+            findings.Add($"too short to deseasonalize by period {period} (two seasons needed)");
             return false;
         }
         var p = SeasonalIndices.PhasesDifferPValue(values, period);
         var differ = p < ShortlistAlpha;
         findings.Add(differ
-            ? $"its {period} phases differ beyond a trend (p {F(p)}), so seasonal indices are worth trying"
-            : $"its {period} phases do not differ beyond a trend (p {F(p)}), so no seasonal indices");
+            ? $"its {period} phases differ beyond a trend (p {F(p)}), so deseasonalizing is worth trying"
+            : $"its {period} phases do not differ beyond a trend (p {F(p)}), so no deseasonalizing");
         return differ;
     }
 

@@ -48,7 +48,7 @@ public class TransformDiagnosisTests
 
         Assert.Equal("none", suggestion.Pipeline.ToString());
         Assert.Contains("no clear seasonality at period 12", suggestion.Findings);
-        Assert.Contains("its 12 phases differ beyond a trend (p 0.06), so seasonal indices are worth trying", suggestion.Findings);
+        Assert.Contains("its 12 phases differ beyond a trend (p 0.06), so deseasonalizing is worth trying", suggestion.Findings);
         Assert.Equal(["none", "deseasonalize"], suggestion.Candidates.Select(c => c.ToString()));
     }
 
@@ -58,7 +58,7 @@ public class TransformDiagnosisTests
         var suggestion = TransformDiagnosis.Suggest(RepositoryData.Series("nottem.csv")[..23], allPositive: true, seasonalPeriod: 12);
 
         Assert.DoesNotContain(suggestion.Candidates, c => c.Deseasonalize);
-        Assert.Contains("too short for seasonal indices of period 12 (two seasons needed)", suggestion.Findings);
+        Assert.Contains("too short to deseasonalize by period 12 (two seasons needed)", suggestion.Findings);
     }
 
     [Fact]
