@@ -46,7 +46,7 @@ public sealed class StatisticalCollectionTests : IDisposable
         Assert.Equal(model.Accuracy.Theta.Mase, model.Accuracy.Model.Mase);
         var table = await (await Client.GetAsync($"/api/models/{run.ModelId}/members?pageSize={Members}")).ReadAsync<PagedList<MemberScoreItem>>();
         Assert.Equal(Members, table.Total);
-        Assert.All(table.Items, m => Assert.Equal(m.ThetaMase, m.Mase));
+        Assert.All(table.Items, m => Assert.Equal((m.ThetaMase, "theta"), (m.Mase, m.Method)));
         foreach (var key in Keys)
         {
             var values = TourismCsv.QuarterlyValues(key);
@@ -78,6 +78,8 @@ public sealed class StatisticalCollectionTests : IDisposable
             Assert.Equal(ForecastingMethods.Statistical(pick)!.Fit(input, CancellationToken.None).Model.PointForecast(history, TestSize), member.Points.Select(p => p.Forecast));
         }
         Assert.All(picks.CountBy(p => p), pick => Assert.Matches($@"\b{pick.Key} for {pick.Value}\b", tally));
+        var table = await (await Client.GetAsync($"/api/models/{run.ModelId}/members?pageSize={Members}&sort=key")).ReadAsync<PagedList<MemberScoreItem>>();
+        Assert.Equal(picks, table.Items.Select(m => m.Method));
     }
 
     [Fact]

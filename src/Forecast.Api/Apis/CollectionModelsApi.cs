@@ -62,7 +62,7 @@ public static class CollectionModelsApi
         var total = await members.CountAsync(cancellationToken);
         var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         var items = rows.Select(m => new MemberScoreItem(m.Key, m.SeriesId, m.Mase, m.Smape,
-            m.Evaluation.Score.SeasonalNaive.Mase, m.Evaluation.Score.Theta.Mase, m.Evaluation.Fallback)).ToList();
+            m.Evaluation.Score.SeasonalNaive.Mase, m.Evaluation.Score.Theta.Mase, m.Evaluation.Fallback, m.Evaluation.Method)).ToList();
         return TypedResults.Ok(new PagedList<MemberScoreItem>(items, page, pageSize, total));
     }
 

@@ -43,8 +43,12 @@ public sealed record CollectionModelResponse(
 /// <summary>One row of a global model's member table.</summary>
 /// <param name="Mase">The model's multi-step MASE on the member's test tail; null when undefined.</param>
 /// <param name="Fallback">Why the Theta method forecast this member instead of the model's method; null when the method did.</param>
+/// <param name="Method">
+/// The method that forecast the member: the model's, the one <c>auto</c> picked for it, or theta for a fallback; null for
+/// a model scored before members' methods were kept.
+/// </param>
 public sealed record MemberScoreItem(
-    string Key, Guid SeriesId, double? Mase, double? Smape, double? SeasonalNaiveMase, double? ThetaMase, string? Fallback);
+    string Key, Guid SeriesId, double? Mase, double? Smape, double? SeasonalNaiveMase, double? ThetaMase, string? Fallback, string? Method);
 
 /// <summary>One test point of a member: the actual beside the model's multi-step forecast and each baseline's.</summary>
 public sealed record MemberEvaluationPoint(

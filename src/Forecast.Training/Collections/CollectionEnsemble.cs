@@ -62,6 +62,9 @@ public sealed class CollectionEnsemble : ICollectionForecaster
         [.. components.Select(c => (c.Method, c.PointForecasts(asked, horizon, covariates)))];
 
     /// <summary>Why a component of member <paramref name="key"/> is forecast by the Theta method after <paramref name="history"/>; null when none is.</summary>
+    /// <summary>The ensemble, even where a component falls back: the median still runs over four forecasts.</summary>
+    public string MethodFor(string key, IReadOnlyList<double> history) => Method;
+
     public string? FallbackFor(string key, IReadOnlyList<double> history) =>
         components.Select(c => c.FallbackFor(key, history) is { } reason ? $"its {c.Method} component is {reason.TrimEnd('.')}; the median still runs over four forecasts." : null)
             .FirstOrDefault(reason => reason is not null);

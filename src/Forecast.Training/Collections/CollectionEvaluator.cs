@@ -8,7 +8,11 @@ namespace Forecast.Training.Collections;
 /// <summary>One member scored on its test tail, with the multi-step forecast's intervals there.</summary>
 /// <param name="Intervals">Per test point, its intervals at <see cref="ConformalCalibration.DefaultLevels"/>; empty lists for a model without intervals.</param>
 /// <param name="Fallback">Why the Theta method forecast the member instead of the model's method; null when the method did.</param>
-public sealed record EvaluatedMember(ScoredMember Score, IReadOnlyList<IReadOnlyList<PredictionInterval>> Intervals, string? Fallback);
+/// <param name="Method">
+/// The method that forecast the member: the model's, the one <c>auto</c> picked for it, or theta for a fallback; null in
+/// evaluations stored before it was kept.
+/// </param>
+public sealed record EvaluatedMember(ScoredMember Score, IReadOnlyList<IReadOnlyList<PredictionInterval>> Intervals, string? Fallback, string? Method = null);
 
 /// <summary>
 /// One horizon step over a collection's members: the absolute error of the model and of each baseline in MASE units
@@ -61,7 +65,7 @@ public static class CollectionEvaluator
                 Score(Naive2.Forecast(history, testSize, period)),
                 Score(forecasts.Theta));
             var intervals = predictions[i].Select(step => step.Intervals ?? []).ToArray();
-            return (Member: new EvaluatedMember(score, intervals, model.FallbackFor(member.Key, history)), Forecasts: forecasts);
+            return (Member: new EvaluatedMember(score, intervals, model.FallbackFor(member.Key, history), model.MethodFor(member.Key, history)), Forecasts: forecasts);
         }).ToList();
         var evaluated = scored.Select(s => s.Member).ToList();
         var coverage = IntervalCoverage.Of(

@@ -45,6 +45,13 @@ public interface ICollectionForecaster : IDisposable
     /// </summary>
     /// <exception cref="KeyNotFoundException">A key that is not a member the collection was fitted on.</exception>
     string? FallbackFor(string key, IReadOnlyList<double> history);
+
+    /// <summary>
+    /// The method that forecasts member <paramref name="key"/> after <paramref name="history"/>: the model's own, the one
+    /// <c>auto</c> picked for the member, or theta where the method falls back to it.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">A key that is not a member the collection was fitted on.</exception>
+    string MethodFor(string key, IReadOnlyList<double> history) => FallbackFor(key, history) is null ? Method : Methods.Simple.ThetaMethod.MethodName;
 }
 
 /// <summary>Point forecasts over <see cref="ICollectionForecaster.ForecastAll"/>.</summary>

@@ -43,6 +43,8 @@ public sealed class MemberForecasters(string method, IReadOnlyDictionary<string,
         }
     }
 
+    public string MethodFor(string key, IReadOnlyList<double> history) => FallbackFor(key, history) is null ? members[key].Method : ThetaMethod.MethodName;
+
     public string? FallbackFor(string key, IReadOnlyList<double> history)
     {
         var needed = members[key].FirstPredictable;

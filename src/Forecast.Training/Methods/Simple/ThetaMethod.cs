@@ -5,7 +5,9 @@ namespace Forecast.Training.Methods.Simple;
 /// <summary>The Theta method as R's <c>thetaf</c> computes it (<see cref="Theta"/>), with thetaf's intervals.</summary>
 public sealed class ThetaMethod : IStatisticalMethod
 {
-    public string Name => "theta";
+    public const string MethodName = "theta";
+
+    public string Name => MethodName;
 
     public string Description => "The Theta method (M3's winner) as R's thetaf: exponential smoothing with half the trend's slope, seasonally adjusted.";
 
