@@ -56,13 +56,15 @@ public sealed class WarmStartTests : IDisposable
     }
 
     [Fact]
-    public async Task A_warm_start_from_another_shape_an_unknown_model_or_a_model_of_the_other_kind_is_refused_before_anything_is_queued()
+    public async Task A_warm_start_from_another_shape_transform_or_season_an_unknown_model_or_a_model_of_the_other_kind_is_refused_before_anything_is_queued()
     {
         var (series, model) = await HeldOutYear.TrainedAsync(Client);
 
         var shape = await (await Client.PostJsonAsync($"/api/series/{series}/training-runs", new { hiddenSize = 16, warmStartFrom = new { modelId = model } }))
             .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         var transform = await (await Client.PostJsonAsync($"/api/series/{series}/training-runs", new { transform = "none", warmStartFrom = new { modelId = model } }))
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var season = await (await Client.PostJsonAsync($"/api/series/{series}/training-runs", new { seasonalPeriod = 6, warmStartFrom = new { modelId = model } }))
             .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         var unknown = await (await Client.PostJsonAsync($"/api/series/{series}/training-runs", new { warmStartFrom = new { modelId = Guid.NewGuid() } }))
             .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
@@ -81,6 +83,8 @@ public sealed class WarmStartTests : IDisposable
         Assert.Equal("hiddenSize", shape.GetProperty("field").GetString());
         Assert.Contains("has hiddenSize 8, this run asks for 16", shape.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("transform", transform.GetProperty("field").GetString());
+        Assert.Equal("seasonalPeriod", season.GetProperty("field").GetString());
+        Assert.Contains("has seasonal period 12, this run asks for 6", season.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("warmStartFrom", unknown.GetProperty("field").GetString());
         Assert.Contains("which is not a collection's model of yours", global.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("which is not a series' model of yours", fromGlobal.GetProperty("detail").GetString(), StringComparison.Ordinal);
