@@ -33,7 +33,6 @@ internal static class CollectionsBenchmark
         var copies = options.Remove("replicate", out var replicate) ? int.Parse(replicate, CultureInfo.InvariantCulture) : 1;
         var training = Training(options);
         var parts = options.Remove("parts", out var partsFile) ? partsFile : null;
-        var phase = options.Remove("phase", out var withPhase) && withPhase == "true";
         if (options.Remove("warm", out var warm) && warm == "true")
         {
             return RunWarm(options, only);
@@ -42,7 +41,7 @@ internal static class CollectionsBenchmark
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var (name, file, horizon, frequency) in Sets.Where(s => only is null || s.Name == only))
         {
-            var members = (phase ? TourismCollection.WithPhase(file, TourismCollection.Read(file), frequency == Frequency.Monthly ? 12 : 4, 3 * horizon) : TourismCollection.Read(file))
+            var members = TourismCollection.Read(file)
                 .Select(m => onValidation ? m with { Values = m.Values.Take(m.Values.Count - horizon).ToArray() } : m)
                 .SelectMany(m => Enumerable.Range(1, copies).Select(k => k == 1 ? m : new GlobalMember($"{m.Key}#{k}", m.Values.Select(v => v * k).ToArray())))
                 .ToList();
@@ -53,7 +52,7 @@ internal static class CollectionsBenchmark
             using var model = Forecast.Training.Methods.ForecastingMethods.RestoreCollection(built.Stored);
             var evaluation = built.Evaluation;
             watch.Restart();
-            model.PointForecasts(members.Select(m => (m.Key, m.Values)).ToList(), horizon, members.ToDictionary(m => m.Key, m => m.Covariates));
+            model.PointForecasts(members.Select(m => (m.Key, m.Values)).ToList(), horizon);
             var forecastSeconds = watch.Elapsed.TotalSeconds;
             var a = evaluation.Accuracy;
             var r = onValidation ? null : TourismReference.MeanMase($"tourism-{name}");
@@ -194,22 +193,6 @@ internal static class TourismCollection
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new GlobalMember(g.Key, g.Select(f => double.Parse(f[2], CultureInfo.InvariantCulture)).ToArray()))
             .ToList();
-
-    /// <summary>
-    /// The members with their season's phase as two known-ahead covariates, its sine and cosine (so that the last phase
-    /// is next to the first), through <paramref name="ahead"/> points past each member's end: the seasonal-phase input of
-    /// Hewamalage et al., measured by <c>phase=true</c>.
-    /// </summary>
-    public static IReadOnlyList<GlobalMember> WithPhase(string file, IReadOnlyList<GlobalMember> members, int period, int ahead)
-    {
-        var firstPhase = RepositoryData.Lines(file).Skip(1).Where(line => line.Length > 0).Select(line => line.Split(','))
-            .GroupBy(f => f[0]).ToDictionary(g => g.Key, g => (DateTime.Parse(g.First()[1], CultureInfo.InvariantCulture).Month - 1) / (12 / period));
-        return [.. members.Select(m =>
-        {
-            var phases = Enumerable.Range(0, m.Values.Count + ahead).Select(t => 2 * Math.PI * ((firstPhase[m.Key] + t) % period) / period).ToArray();
-            return m with { Covariates = new([new("phaseSin", [.. phases.Select(Math.Sin)]), new("phaseCos", [.. phases.Select(Math.Cos)])]) };
-        })];
-    }
 }
 
 /// <summary>Means over series of R's MASE per method, from data/reference/tourism-r-forecast.csv.</summary>
