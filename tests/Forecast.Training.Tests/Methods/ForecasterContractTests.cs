@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Forecast.Training.Intervals;
 using Forecast.Training.Methods;
 
@@ -10,8 +11,12 @@ public sealed class ForecasterContractTests
 
     private static readonly double[] Monthly = [.. Simple.SimpleMethodsAgainstRTests.ReadSeries("airpassengers")];
 
+    // Fits are deterministic, so the tests that fit one method to the same history share the fit: auto's fits every candidate four times.
+    private static readonly ConcurrentDictionary<(string Method, string History, int Period), Lazy<FittedMethod>> Fits = new();
+
     private static FittedMethod Fit(string method, IReadOnlyList<double> history, int period = 12) =>
-        ForecastingMethods.Statistical(method)!.Fit(new FitInput(history, period, Horizon: 12), CancellationToken.None);
+        Fits.GetOrAdd((method, string.Join(',', history), period), _ => new(() =>
+            ForecastingMethods.Statistical(method)!.Fit(new FitInput(history, period, Horizon: 12), CancellationToken.None))).Value;
 
     [Theory]
     [MemberData(nameof(StatisticalMethods))]
