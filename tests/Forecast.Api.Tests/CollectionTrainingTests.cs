@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Forecast.Api.Contracts;
+using Forecast.Api.Jobs;
 using Forecast.Domain.Runs;
 
 namespace Forecast.Api.Tests;
@@ -79,21 +80,22 @@ public sealed class CollectionTrainingTests : IDisposable
     [InlineData(43)]
     public async Task A_global_run_resumed_in_a_new_process_from_its_checkpoint_ends_bit_for_bit_as_an_uninterrupted_one(int stopAfter)
     {
-        var collection = await UploadAsync(Client);
-        // Enough epochs (a few seconds' worth after the stop) that the run is still training when the host goes.
+        // The first host holds the run after epoch stopAfter until it stops, however fast the run trains.
+        using var first = ForecastApiFactory.With(("Training:CheckpointInterval", "00:00:00"), (FaultInjection.HoldEpochSettingKey, $"{stopAfter + 1}"));
+        var collection = await UploadAsync(first.CreateClient());
         var hyperparameters = new { epochs = 40, seed = 3, hiddenSize = 8, batchSize = 64, earlyStoppingPatience = 0, ensembleSize = 1 };
-        var interrupted = await StartAsync(Client, collection.Id, hyperparameters);
-        await TrainingFlow.WaitForEpochAsync(Client, interrupted.Id, stopAfter);
+        var interrupted = await StartAsync(first.CreateClient(), collection.Id, hyperparameters);
+        await TrainingFlow.WaitForEpochAsync(first.CreateClient(), interrupted.Id, stopAfter);
 
-        // The host stops mid-run: the run is checkpointed at its last epoch and queued again for the next process.
-        using var next = factory.OnSameDatabase();
-        factory.Dispose();
+        // The host stops mid-run: the run is checkpointed at its held epoch and queued again for the next process.
+        using var next = first.OnSameDatabase((FaultInjection.HoldEpochSettingKey, null));
+        first.Dispose();
         var client = next.CreateClient();
         var resumed = await TrainingFlow.WaitUntilFinishedAsync(client, interrupted.Id);
         var uninterrupted = await TrainAsync(client, collection.Id, hyperparameters);
 
         Assert.True(resumed.Status == TrainingRunStatus.Succeeded, resumed.Error);
-        Assert.True(resumed.ResumedFromEpoch >= stopAfter, $"resumed from {resumed.ResumedFromEpoch}");
+        Assert.True(resumed.ResumedFromEpoch == stopAfter + 1, $"resumed from {resumed.ResumedFromEpoch}");
         Assert.Equal((80, 100.0), (resumed.Progress.TotalEpochs, resumed.Progress.Percent));
         Assert.Equal(await CurveAsync(client, uninterrupted.Id), await CurveAsync(client, resumed.Id));
         Assert.Equal(await ForecastsAsync(client, uninterrupted.ModelId), await ForecastsAsync(client, resumed.ModelId));

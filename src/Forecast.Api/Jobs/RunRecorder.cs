@@ -37,6 +37,7 @@ internal sealed class RunRecorder(
 
     public void OnEpoch(EpochReport report, Func<TrainingCheckpoint> checkpoint)
     {
+        faults.BeforeRecordingEpoch(report.Epoch, hostStopping);
         var now = clock.GetUtcNow();
         ElapsedSeconds = elapsedBefore + report.Elapsed.TotalSeconds;
         var stopping = hostStopping.IsCancellationRequested;
