@@ -15,7 +15,7 @@ namespace Forecast.Benchmarks;
 /// Arguments: <c>set=monthly</c> or <c>set=quarterly</c> (default both); <c>holdout=validation</c> scores on the h points
 /// before each test tail instead (the test tail is cut off first), which is how the defaults are chosen without
 /// looking at the test tails; <c>replicate=4</c> makes each member four (scaled 1, 2, 3, 4 times, keys <c>M1#2</c>...),
-/// for the time to forecast a large collection; <c>loss</c>, <c>scale</c> and <c>perSeries</c> change how the network trains
+/// for the time to forecast a large collection; <c>loss</c>, <c>scale</c>, <c>perSeries</c> and <c>seasons</c> change how the network trains
 /// (<see cref="Training"/>); <c>warm=true</c> measures a warm start instead (<see cref="RunWarm"/>); <c>parts=FILE</c> writes an
 /// ensemble's component forecasts (<see cref="WriteParts"/>); any other <c>name=value</c> overrides a hyperparameter of
 /// <see cref="Defaults"/>.
@@ -154,14 +154,18 @@ internal static class CollectionsBenchmark
             : resolver.ResolveForCollection(request, shape, () => 1).Hyperparameters;
     }
 
-    /// <summary>The service's <see cref="GlobalTrainingOptions.Default"/>, or <c>loss=absolute|squared</c>, <c>scale=level|range|seasonal</c> and <c>perSeries=N</c> windows of each member per epoch.</summary>
+    /// <summary>
+    /// The service's <see cref="GlobalTrainingOptions.Default"/>, or <c>loss=absolute|squared</c>, <c>scale=level|range|seasonal</c>,
+    /// <c>perSeries=N</c> windows of each member per epoch and <c>seasons=indices|stl</c>.
+    /// </summary>
     private static GlobalTrainingOptions Training(Dictionary<string, string> options)
     {
         var defaults = GlobalTrainingOptions.Default;
         return new GlobalTrainingOptions(
             options.Remove("loss", out var loss) ? Enum.Parse<Forecast.Training.Lstm.TrainingLoss>(loss == "squared" ? "MeanSquared" : "Absolute") : defaults.Loss,
             options.Remove("scale", out var scale) ? scale switch { "range" => MemberScale.Range, "seasonal" => MemberScale.SeasonalDifferences, _ => MemberScale.Level } : defaults.Scale,
-            options.Remove("perSeries", out var perSeries) ? int.Parse(perSeries, CultureInfo.InvariantCulture) : defaults.WindowsPerSeries);
+            options.Remove("perSeries", out var perSeries) ? int.Parse(perSeries, CultureInfo.InvariantCulture) : defaults.WindowsPerSeries,
+            options.Remove("seasons", out var seasons) ? seasons == "stl" : defaults.EvolvingSeasons);
     }
 
     private static string F(double? value) => value?.ToString("F3", CultureInfo.InvariantCulture) ?? "-";

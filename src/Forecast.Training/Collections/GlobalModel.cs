@@ -26,7 +26,7 @@ public sealed class GlobalModel : ICollectionForecaster
             Covariates: artifact.CovariateInputs));
         members = artifact.Members.ToDictionary(
             m => m.Key,
-            m => (m, m.Scaler is { } scaler ? networks.ForSeries(m.Transform, scaler, m.CovariateScalers) : null),
+            m => (m, m.Scaler is { } scaler ? networks.ForSeries(m.Transform, scaler, m.CovariateScalers, m.EvolvingSeason) : null),
             StringComparer.Ordinal);
     }
 

@@ -14,8 +14,9 @@ namespace Forecast.Training.Collections;
 /// The member's covariates, in the network's order, each with the scaler fitted on the member's own training part (as
 /// its values' scaler is); null for a network of the members' own past, as every model stored before covariates existed is.
 /// </param>
+/// <param name="EvolvingSeason">Whether its season is taken out as STL's rather than as fixed phase indices (<see cref="ModelArtifact.EvolvingSeason"/>); false for models stored before.</param>
 public sealed record GlobalMemberModel(string Key, TransformPipeline Transform, MinMaxScaler? Scaler, string? Fallback,
-    IReadOnlyList<CovariateScaler>? Covariates = null)
+    IReadOnlyList<CovariateScaler>? Covariates = null, bool EvolvingSeason = false)
 {
     [JsonIgnore]
     public IReadOnlyList<CovariateScaler> CovariateScalers => Covariates ?? [];

@@ -138,11 +138,15 @@ public static class GlobalTrainer
             var learned = warmStart?.Learned(member, DataSplit.For(member.Values.Count, hp.TestSize, validationFraction: 0));
             seenAfresh += warmStart is not null && learned is null ? 1 : 0;
             var pipeline = learned?.Transform ?? MemberTransforms.For(history, split, hp.SeasonalPeriod, hp.Transform);
+            // A warm start sees a member it learned through the season it learned it with.
+            var evolving = learned?.EvolvingSeason ?? options.EvolvingSeasons;
             try
             {
                 var prepared = PreparedSeries.Of(history, pipeline, hp.SeasonalPeriod, hp.Lookback, split, relative: true,
-                    learned?.Scaler ?? Scaler(history, pipeline, hp.SeasonalPeriod, options.Scale), hp.TestSize, member.Covariates, learned?.Covariates);
-                views.Add(new GlobalMemberModel(member.Key, pipeline, prepared.Scaler, Fallback: null, member.Covariates.IsEmpty ? null : prepared.CovariateScalers));
+                    learned?.Scaler ?? Scaler(history, pipeline, hp.SeasonalPeriod, options.Scale, evolving), hp.TestSize, member.Covariates, learned?.Covariates,
+                    evolvingSeason: evolving);
+                views.Add(new GlobalMemberModel(member.Key, pipeline, prepared.Scaler, Fallback: null, member.Covariates.IsEmpty ? null : prepared.CovariateScalers,
+                    evolving));
                 windows.Add(prepared.Train);
             }
             catch (UnprocessableException tooShort)
@@ -160,7 +164,7 @@ public static class GlobalTrainer
     }
 
     /// <returns>Null to fit a MinMax scaler on the transformed history (<see cref="MemberScale.Range"/>).</returns>
-    private static MinMaxScaler? Scaler(double[] history, TransformPipeline pipeline, int period, MemberScale scale)
+    private static MinMaxScaler? Scaler(double[] history, TransformPipeline pipeline, int period, MemberScale scale, bool evolvingSeason)
     {
         if (scale == MemberScale.Range)
         {
@@ -170,7 +174,7 @@ public static class GlobalTrainer
         {
             return new MinMaxScaler(0, 1);
         }
-        var transformed = new TransformedHistory(pipeline, period, history);
+        var transformed = new TransformedHistory(pipeline, [period], history, evolvingSeason: evolvingSeason);
         var values = transformed.Slice(transformed.Consumed, history.Length);
         var lag = Math.Min(period, values.Length - 1);
         var divisor = scale == MemberScale.Level || lag < 1

@@ -22,8 +22,12 @@ public enum MemberScale
 /// <param name="Loss">What training minimises on the scale the network sees.</param>
 /// <param name="Scale">How each member's windows are scaled.</param>
 /// <param name="WindowsPerSeries">Windows of every member per epoch, so that members weigh alike; null to pool all windows.</param>
-public sealed record GlobalTrainingOptions(TrainingLoss Loss, MemberScale Scale, int? WindowsPerSeries)
+/// <param name="EvolvingSeasons">
+/// Whether a seasonal member's season is taken out as STL's, which changes slowly over the years, rather than as fixed
+/// phase indices (<see cref="ModelArtifact.EvolvingSeason"/>).
+/// </param>
+public sealed record GlobalTrainingOptions(TrainingLoss Loss, MemberScale Scale, int? WindowsPerSeries, bool EvolvingSeasons)
 {
     /// <summary>What the service trains with, chosen on the tourism sets' validation parts (docs/accuracy.md); a benchmark may measure others.</summary>
-    public static GlobalTrainingOptions Default { get; } = new(TrainingLoss.Absolute, MemberScale.Level, WindowsPerSeries: null);
+    public static GlobalTrainingOptions Default { get; } = new(TrainingLoss.Absolute, MemberScale.Level, WindowsPerSeries: null, EvolvingSeasons: true);
 }

@@ -48,8 +48,8 @@ public sealed class LstmModel : IDisposable
     /// member of a collection. It shares this model's networks and lock, and disposing it leaves them to this model.
     /// </summary>
     /// <param name="covariates">The series' covariates' scalers, in the networks' order; none for networks of the series' own past.</param>
-    public LstmModel ForSeries(TransformPipeline transform, MinMaxScaler scaler, IReadOnlyList<CovariateScaler> covariates) =>
-        new(this, artifact with { Transform = transform, Scaler = scaler, Calibration = null, Covariates = covariates });
+    public LstmModel ForSeries(TransformPipeline transform, MinMaxScaler scaler, IReadOnlyList<CovariateScaler> covariates, bool evolvingSeason) =>
+        new(this, artifact with { Transform = transform, Scaler = scaler, Calibration = null, Covariates = covariates, EvolvingSeason = evolvingSeason });
 
     public ModelArtifact Artifact => artifact;
 
@@ -91,7 +91,7 @@ public sealed class LstmModel : IDisposable
         }
         var scaled = CovariateScaler.Scale(artifact.CovariateScalers, covariates, 0, to, artifact.Transform.Difference);
         // The seasonal part from the points before the first prediction only: none of them sees a value it predicts.
-        var history = new TransformedHistory(artifact.Transform, artifact.Seasons, series.Take(to - 1).ToArray(), indicesFrom: from);
+        var history = new TransformedHistory(artifact.Transform, artifact.Seasons, series.Take(to - 1).ToArray(), indicesFrom: from, artifact.EvolvingSeason);
         var rows = Enumerable.Range(from, to - from).Select(t => (View: this, History: history, Covariates: scaled, Target: t)).ToArray();
         var (predicted, anchors) = Run(rows);
         return anchors.Select((anchor, i) => history.InvertAt(from + i, artifact.Scaler.Inverse(predicted[i * artifact.Outputs] + anchor))).ToArray();
@@ -119,7 +119,7 @@ public sealed class LstmModel : IDisposable
         // Every origin's needs are checked above; the earliest origin bounds what a past-only covariate must hold.
         var scaled = CovariateScaler.Scale(artifact.CovariateScalers, covariates, 0, origins.Count == 0 ? 0 : origins.Max() + Reach(horizon), artifact.Transform.Difference,
             origin: origins.Count == 0 ? null : origins.Min());
-        var histories = TransformedHistory.BeforeOrigins(artifact.Transform, artifact.Seasons, series, origins);
+        var histories = TransformedHistory.BeforeOrigins(artifact.Transform, artifact.Seasons, series, origins, artifact.EvolvingSeason);
         return Forecast(histories.Select(history => (this, history, scaled)).ToArray(), horizon);
     }
 
@@ -148,7 +148,7 @@ public sealed class LstmModel : IDisposable
             var known = covariates?[i] ?? Covariates.None;
             view.RequireCovariates(known, history.Count, horizon);
             var scaled = CovariateScaler.Scale(view.artifact.CovariateScalers, known, 0, history.Count + Reach(horizon), view.artifact.Transform.Difference, origin: history.Count);
-            return (view, new TransformedHistory(view.artifact.Transform, view.artifact.Seasons, history), scaled);
+            return (view, new TransformedHistory(view.artifact.Transform, view.artifact.Seasons, history, evolvingSeason: view.artifact.EvolvingSeason), scaled);
         }).ToArray();
         return Forecast(transformed, horizon);
     }

@@ -29,6 +29,12 @@ namespace Forecast.Training.Lstm;
 /// Every season of the run, shortest first, when there are two or three, which a deseasonalizing transform takes out by
 /// MSTL; null for the one <paramref name="SeasonalPeriod"/>, as every model stored before several seasons existed has.
 /// </param>
+/// <param name="EvolvingSeason">
+/// Whether a deseasonalizing transform takes one season out as STL's seasonal part, which changes slowly over the years and
+/// repeats its last cycle, rather than as fixed phase indices (<see cref="Transforms.ISeasonalPart.Fit"/>): a global
+/// model's members since it measured better on the tourism sets' validation parts (docs/accuracy.md); false for one
+/// series' network and for models stored before.
+/// </param>
 public sealed record ModelArtifact(
     byte[] Weights,
     MinMaxScaler Scaler,
@@ -43,7 +49,8 @@ public sealed record ModelArtifact(
     byte[]? Optimizer = null,
     int Outputs = 1,
     IReadOnlyList<CovariateScaler>? Covariates = null,
-    IReadOnlyList<int>? SeasonalPeriods = null)
+    IReadOnlyList<int>? SeasonalPeriods = null,
+    bool EvolvingSeason = false)
 {
     /// <summary>The covariates' scalers, none for a network of the series' own past.</summary>
     [JsonIgnore]

@@ -20,11 +20,12 @@ internal sealed record PreparedSeries(MinMaxScaler Scaler, IReadOnlyList<Covaria
     /// <param name="covariates">The series' covariates, none by default; each must cover the validation part.</param>
     /// <param name="covariateScalers">The covariates' scalers to keep (a warm start's); null to fit them on the training part.</param>
     /// <param name="seasonalPeriods">Every season, shortest first, when a deseasonalizing pipeline takes out several (by MSTL); null for <paramref name="seasonalPeriod"/> alone.</param>
+    /// <param name="evolvingSeason">Whether one season is taken out as STL's rather than as fixed phase indices (<see cref="ModelArtifact.EvolvingSeason"/>).</param>
     /// <exception cref="Domain.Series.MissingCovariateException">A covariate that does not cover the validation part.</exception>
     public static PreparedSeries Of(
         IReadOnlyList<double> series, TransformPipeline pipeline, int seasonalPeriod, int lookback, DataSplit split, bool relative = false,
         MinMaxScaler? scaler = null, int horizon = 1, Covariates? covariates = null, IReadOnlyList<CovariateScaler>? covariateScalers = null,
-        IReadOnlyList<int>? seasonalPeriods = null)
+        IReadOnlyList<int>? seasonalPeriods = null, bool evolvingSeason = false)
     {
         if (split.TrainEnd < pipeline.HistoryNeeded(seasonalPeriod))
         {
@@ -33,7 +34,7 @@ internal sealed record PreparedSeries(MinMaxScaler Scaler, IReadOnlyList<Covaria
                 "transform");
         }
         // The seasonal part comes from the training part alone, so the validation loss judges it out of sample.
-        var history = new TransformedHistory(pipeline, seasonalPeriods ?? [seasonalPeriod], series.Take(split.ValidationEnd).ToArray(), indicesFrom: split.TrainEnd);
+        var history = new TransformedHistory(pipeline, seasonalPeriods ?? [seasonalPeriod], series.Take(split.ValidationEnd).ToArray(), indicesFrom: split.TrainEnd, evolvingSeason);
         var first = history.Consumed;
         if (split.TrainEnd - first - lookback - horizon + 1 < HyperparameterResolver.MinimumTrainingWindows)
         {

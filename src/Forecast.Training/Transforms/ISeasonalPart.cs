@@ -1,3 +1,5 @@
+using Forecast.Domain.Seasonality;
+
 namespace Forecast.Training.Transforms;
 
 /// <summary>
@@ -10,10 +12,14 @@ internal interface ISeasonalPart
     double At(int t);
 
     /// <summary>
-    /// The seasons of the first <paramref name="count"/> <paramref name="values"/>: phase indices of one period
-    /// (<see cref="PhaseIndices"/>), or MSTL's seasons of two or three (<see cref="MstlSeasons"/>).
+    /// The seasons of the first <paramref name="count"/> <paramref name="values"/>: MSTL's seasons of two or three
+    /// (<see cref="MstlSeasons"/>); of one period, STL's season when it may evolve and the points hold it more than twice,
+    /// else phase indices (<see cref="PhaseIndices"/>).
     /// </summary>
     /// <param name="periods">Every season, shortest first.</param>
-    static ISeasonalPart Fit(IReadOnlyList<double> values, int count, IReadOnlyList<int> periods) =>
-        periods.Count > 1 ? MstlSeasons.Fit(values, count, periods) : new PhaseIndices(SeasonalIndices.Estimate(values, count, periods[0]));
+    /// <param name="evolving">Whether one season is STL's, which changes slowly over the years, rather than fixed phase indices.</param>
+    static ISeasonalPart Fit(IReadOnlyList<double> values, int count, IReadOnlyList<int> periods, bool evolving = false) =>
+        periods.Count > 1 || evolving && Mstl.PeriodsHeld(count, periods).Length == 1
+            ? MstlSeasons.Fit(values, count, periods)
+            : new PhaseIndices(SeasonalIndices.Estimate(values, count, periods[0]));
 }

@@ -26,7 +26,7 @@ public sealed class TransformedHistory
     private readonly List<double> transformed;
     private readonly ISeasonalPart? season;
 
-    /// <summary>A history of one season (<see cref="TransformedHistory(TransformPipeline, IReadOnlyList{int}, IReadOnlyList{double}, int?)"/>).</summary>
+    /// <summary>A history of one season (<see cref="TransformedHistory(TransformPipeline, IReadOnlyList{int}, IReadOnlyList{double}, int?, bool)"/>).</summary>
     public TransformedHistory(TransformPipeline pipeline, int seasonalPeriod, IReadOnlyList<double> history, int? indicesFrom = null)
         : this(pipeline, [seasonalPeriod], history, indicesFrom)
     {
@@ -38,9 +38,11 @@ public sealed class TransformedHistory
     /// </param>
     /// <param name="history">Original values; all positive when the pipeline takes logs.</param>
     /// <param name="indicesFrom">How many leading history points estimate the seasonal part; all by default.</param>
-    public TransformedHistory(TransformPipeline pipeline, IReadOnlyList<int> seasonalPeriods, IReadOnlyList<double> history, int? indicesFrom = null)
+    /// <param name="evolvingSeason">Whether one season is taken out as STL's rather than as fixed phase indices (<see cref="ISeasonalPart.Fit"/>).</param>
+    public TransformedHistory(
+        TransformPipeline pipeline, IReadOnlyList<int> seasonalPeriods, IReadOnlyList<double> history, int? indicesFrom = null, bool evolvingSeason = false)
         : this(pipeline, seasonalPeriods[^1], history,
-            pipeline.Deseasonalize ? ISeasonalPart.Fit(Levels(pipeline, history), indicesFrom ?? history.Count, seasonalPeriods) : null)
+            pipeline.Deseasonalize ? ISeasonalPart.Fit(Levels(pipeline, history), indicesFrom ?? history.Count, seasonalPeriods, evolvingSeason) : null)
     {
     }
 
@@ -69,7 +71,7 @@ public sealed class TransformedHistory
     /// constructor's; phase indices, which cost little, are fitted at every origin.
     /// </summary>
     public static TransformedHistory[] BeforeOrigins(
-        TransformPipeline pipeline, IReadOnlyList<int> seasonalPeriods, IReadOnlyList<double> series, IReadOnlyList<int> origins)
+        TransformPipeline pipeline, IReadOnlyList<int> seasonalPeriods, IReadOnlyList<double> series, IReadOnlyList<int> origins, bool evolvingSeason = false)
     {
         var last = origins.Count == 0 ? 0 : origins.Max();
         var stride = pipeline.Deseasonalize && seasonalPeriods.Count > 1 ? seasonalPeriods[0] : 1;
@@ -87,7 +89,7 @@ public sealed class TransformedHistory
             var fittedOn = FittedOn(origin);
             if (!seasons.TryGetValue(fittedOn, out var season))
             {
-                season = pipeline.Deseasonalize ? ISeasonalPart.Fit(levels, fittedOn, seasonalPeriods) : null;
+                season = pipeline.Deseasonalize ? ISeasonalPart.Fit(levels, fittedOn, seasonalPeriods, evolvingSeason) : null;
                 seasons[fittedOn] = season;
             }
             return new TransformedHistory(pipeline, longest, series.Take(origin).ToArray(), season);

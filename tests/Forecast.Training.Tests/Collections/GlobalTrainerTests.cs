@@ -79,7 +79,7 @@ public class GlobalTrainerTests
 
         var seen = result.Artifact.Members.Single(m => m.Key == "zero");
         Assert.False(seen.Transform.Log);
-        var history = new Forecast.Training.Transforms.TransformedHistory(seen.Transform, 4, withZero.Values.Take(44).ToArray());
+        var history = new Forecast.Training.Transforms.TransformedHistory(seen.Transform, [4], withZero.Values.Take(44).ToArray(), evolvingSeason: seen.EvolvingSeason);
         Assert.Equal(history.Slice(history.Consumed, 44).Average(Math.Abs), seen.Scaler!.Max, 9);
         Assert.Equal(0, seen.Scaler.Min);
     }
@@ -184,6 +184,29 @@ public class GlobalTrainerTests
 
         Assert.True(warm.Reports[0].ValidationLoss < cold.Reports[0].ValidationLoss,
             $"seed {seed}: warm {warm.Reports[0].ValidationLoss}, cold {cold.Reports[0].ValidationLoss}");
+    }
+
+    [Fact]
+    public void Seasonal_members_are_deseasonalized_by_stl_and_a_model_stored_before_that_reads_as_fixed_phase_indices()
+    {
+        var (trained, _) = Train(Tiny(epochs: 2));
+        var storedBefore = trained.Artifact with { Members = [.. trained.Artifact.Members.Select(m => m with { EvolvingSeason = false })] };
+
+        var network = trained.Artifact.Members.Where(m => m.Scaler is not null).ToList();
+        Assert.All(network, m => Assert.True(m.EvolvingSeason));
+        Assert.Contains(network, m => m.Transform.Deseasonalize);
+        Assert.NotEqual(ForecastAll(trained), ForecastAll(trained with { Artifact = storedBefore }));
+    }
+
+    [Fact]
+    public void A_warm_start_from_a_model_of_fixed_phase_indices_sees_the_members_it_learned_through_them()
+    {
+        var yesterday = Train(Tiny(epochs: 1), members: Yesterday).Result.Artifact;
+        var fixedIndices = yesterday with { Members = [.. yesterday.Members.Select(m => m with { EvolvingSeason = false })] };
+
+        var (warm, _) = Train(Tiny(epochs: 1), members: Grown, warmStart: GlobalWarmStart.From(fixedIndices));
+
+        Assert.Equal(["joined"], warm.Artifact.Members.Where(m => m.Scaler is not null && m.EvolvingSeason).Select(m => m.Key));
     }
 
     [Fact]

@@ -158,6 +158,33 @@ public class TransformedHistoryTests
     }
 
     [Fact]
+    public void An_evolving_season_is_stl_s_and_repeats_its_last_cycle_ahead()
+    {
+        var origin = 40;
+        var logs = Series[..origin].Select(v => Math.Log(v)).ToArray();
+        var stl = Mstl.Decompose(logs, [12]).Seasonals.Single();
+        var evolving = new TransformedHistory(TransformPipeline.Parse("log+deseasonalize"), [12], Series[..origin], evolvingSeason: true);
+        var fixedIndices = new TransformedHistory(TransformPipeline.Parse("log+deseasonalize"), [12], Series[..origin]);
+        var level = evolving[origin - 1];
+
+        var forecast = Enumerable.Range(0, 24).Select(_ => evolving.Append(level)).ToArray();
+
+        Assert.Equal(logs.Select((v, t) => v - stl.Values[t]), evolving.Slice(0, origin), (a, b) => Math.Abs(a - b) < 1e-12);
+        Assert.Equal(Enumerable.Range(0, 24).Select(h => Math.Exp(level + stl.Values[origin - 12 + h % 12])), forecast, (a, b) => Math.Abs(a - b) < 1e-9 * a);
+        Assert.NotEqual(fixedIndices.Slice(0, origin), evolving.Slice(0, origin));
+    }
+
+    [Fact]
+    public void A_history_that_holds_its_season_only_twice_keeps_phase_indices_though_its_season_may_evolve()
+    {
+        var twoYears = Series[..24];
+
+        var evolving = new TransformedHistory(TransformPipeline.Parse("deseasonalize"), [12], twoYears, evolvingSeason: true);
+
+        Assert.Equal(Of("deseasonalize", twoYears).Slice(0, 24), evolving.Slice(0, 24));
+    }
+
+    [Fact]
     public void Mstl_seasons_see_only_the_leading_points_they_are_fitted_on()
     {
         var changedLater = Series.Select((v, t) => t < 40 ? v : 3 * v).ToArray();
