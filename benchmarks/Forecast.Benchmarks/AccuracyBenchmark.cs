@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Forecast.Domain.Evaluation;
 using Forecast.Domain.Runs;
 using Forecast.Training;
+using Forecast.Training.Collections;
 using Forecast.Training.Evaluation;
 using Forecast.Training.Lstm;
 
@@ -18,7 +19,8 @@ namespace Forecast.Benchmarks;
 /// </summary>
 /// <remarks>
 /// Arguments: <c>seeds=1,2,3</c> repeats every data set per seed (default 1); <c>only=nottem,air</c> keeps
-/// the data sets whose name contains one of these; any other <c>name=value</c> is a hyperparameter (JSON value), for
+/// the data sets whose name contains one of these; <c>core=global</c> trains each series as a collection of one instead
+/// (<see cref="AsCollectionOfOne"/>); any other <c>name=value</c> is a hyperparameter (JSON value), for
 /// measuring alternatives to the defaults: <c>accuracy learningRate=0.01 transform="none"</c>. With several
 /// seeds a further row per data set scores the mean of the seeds' forecasts: what an ensemble of that
 /// many seeds would score, at that many times the training time.
@@ -35,6 +37,7 @@ internal static class AccuracyBenchmark
         var options = BenchmarkOptions.Parse(args);
         var seeds = options.Remove("seeds", out var s) ? s.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray() : [1];
         var only = options.Remove("only", out var o) ? o.Split(',') : [""];
+        var collectionOfOne = options.Remove("core", out var core) && core == "global";
         var references = RReference.Load();
         var resolver = new HyperparameterResolver(new HyperparameterBounds());
         var rows = new List<string>();
@@ -49,7 +52,16 @@ internal static class AccuracyBenchmark
             var forecasts = new List<IReadOnlyList<double>>();
             var totalSeconds = 0.0;
             var period = 1;
-            foreach (var seed in seeds)
+            foreach (var seed in seeds.Where(_ => collectionOfOne))
+            {
+                var (mase, predicted, epochs, seconds, coverage, seasonalPeriod) = AsCollectionOfOne(series, file, horizon, seed, resolver);
+                forecasts.Add(predicted);
+                totalSeconds += seconds;
+                period = seasonalPeriod;
+                rows.Add(ScoreRow(reference, $"{Path.GetFileNameWithoutExtension(file)} (a collection of one)", series.Count.ToString(CultureInfo.InvariantCulture),
+                    horizon.ToString(CultureInfo.InvariantCulture), "per member", epochs, mase, "", seconds, Percent(coverage, 80), Percent(coverage, 95)));
+            }
+            foreach (var seed in seeds.Where(_ => !collectionOfOne))
             {
                 var hp = resolver.Resolve(Request(options, horizon, seed), series, () => seed).Hyperparameters;
                 period = hp.SeasonalPeriod;
@@ -87,6 +99,24 @@ internal static class AccuracyBenchmark
         Console.WriteLine();
         notes.ForEach(n => Console.WriteLine($"- {n}"));
         return 0;
+    }
+
+    /// <summary>
+    /// The series trained by the global network as a collection of one (issue #25's "one core for both paths"): the
+    /// collection defaults with the test tail at h, validated on the h points before it, scored as the other rows.
+    /// </summary>
+    private static (double Mase, double[] Predicted, string Epochs, double Seconds, Dictionary<double, IntervalCoverage> Coverage, int Period) AsCollectionOfOne(
+        Forecast.Domain.Series.RegularSeries series, string name, int horizon, int seed, HyperparameterResolver resolver)
+    {
+        var shape = new CollectionShape(series.Frequency, 1, name, series.Count, series.Count);
+        var hp = resolver.ResolveForCollection(new HyperparameterRequest(TestSize: horizon, Seed: seed), shape, () => seed).Hyperparameters;
+        var watch = Stopwatch.StartNew();
+        var built = CollectionModelBuilder.Build([new GlobalMember(name, series.Values)], hp, SilentObserver.Instance, CancellationToken.None);
+        var seconds = watch.Elapsed.TotalSeconds;
+        var member = built.Evaluation.Members.Single().Score;
+        Console.Error.WriteLine($"{name} seed {seed} as a collection of one: MASE {F(built.Evaluation.Accuracy.Model.Mase!.Value)} in {seconds:F1} s");
+        return (built.Evaluation.Accuracy.Model.Mase!.Value, [.. member.Predicted], $"{built.EpochsRun} ({built.BestEpoch})", seconds,
+            built.Evaluation.Coverage.ToDictionary(c => c.Level), hp.SeasonalPeriod);
     }
 
     private static HyperparameterRequest Request(Dictionary<string, string> overrides, int horizon, int seed)

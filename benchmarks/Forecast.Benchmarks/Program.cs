@@ -15,11 +15,12 @@ return args.FirstOrDefault() switch
     "arima" => ArimaBenchmark.Run(args[1..]),
     "arima-xreg" => ArimaXregBenchmark.Run(),
     "lstm-xreg" => LstmXregBenchmark.Run(args[1..]),
+    "screenshots" => await TourismScreenshots.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- diagnostics | train | accuracy [seeds=1,2] [only=name] [hyperparameter=value ...] | collections [set=monthly] [holdout=validation] [hyperparameter=value ...] | speed publish=DIR [seconds=10] | mixed publish=DIR [seconds=60] [warmup=10] | warmstart [seeds=1,2,3] | methods [only=ets,theta] | ets [set=monthly] [first=50] | arima [set=monthly] [limit=N] [list=true] | arima-xreg | lstm-xreg [seeds=1,2,3] [only=macro|grunfeld]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Forecast.Benchmarks -- diagnostics | train | accuracy [seeds=1,2] [only=name] [hyperparameter=value ...] | collections [set=monthly] [holdout=validation] [hyperparameter=value ...] | speed publish=DIR [seconds=10] | mixed publish=DIR [seconds=60] [warmup=10] | warmstart [seeds=1,2,3] | methods [only=ets,theta] | ets [set=monthly] [first=50] | arima [set=monthly] [limit=N] [list=true] | arima-xreg | lstm-xreg [seeds=1,2,3] [only=macro|grunfeld] | screenshots publish=DIR [out=docs/screenshots] [seed=1]");
     return 2;
 }

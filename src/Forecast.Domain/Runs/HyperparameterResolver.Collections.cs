@@ -47,7 +47,7 @@ public sealed partial class HyperparameterResolver
             ? $"lookback {hp.Lookback}: as long as the longest member allows, shorter than the usual {seasonal} (three seasons); members too short for it are forecast by the Theta method."
             : $"lookback {hp.Lookback}: three seasons of {common.SeasonalPeriod} (at least {MinDefaultCollectionLookback}, at most {MaxDefaultLookback}); members too short for it are forecast by the Theta method.";
         var choices = Choices(request, hp, lookbackChoice,
-            "transform auto, per member: logarithms when all its values before the test tail are positive, and seasonal indices when its training part is seasonal at 90 % (as Naive2 and Theta test it).");
+            "transform auto, per member: logarithms when all its values before the test tail are positive, and its season taken out when its training part is seasonal at 90 % (as Naive2 and Theta test it), as STL's season (R's stl, seasonal window 11), which evolves over the years.");
         if (request.TestSize is null)
         {
             choices.Insert(0, $"testSize {hp.TestSize}: the last {hp.TestSize} points of every member are held out and forecast for the evaluation.");

@@ -7,7 +7,7 @@ namespace Forecast.Training.Collections;
 /// The transform a global model gives each member when the run leaves it to the service: a global network learns one
 /// shape from many series only if each comes to it deseasonalised and on a comparable scale (Hewamalage, Bergmeir and
 /// Bandara 2021). So: logarithms when every value before the test tail is positive (multiplicative seasons and
-/// growth become additive), and seasonal indices when the member's training part passes the 90 % seasonality test
+/// growth become additive), and the season taken out (as STL's, <see cref="GlobalTrainingOptions.EvolvingSeasons"/>) when the member's training part passes the 90 % seasonality test
 /// of Naive2 and Theta; the per-member scaler does the rest. A pipeline given for all members is taken as given,
 /// except that a member with a value of 0 or less is not logged (each member's transform is kept in the model).
 /// </summary>

@@ -450,7 +450,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await page.GetByRole(AriaRole.Link, new() { Name = "the collection" }).ClickAsync();
         await Expect(page.Locator("#runs tbody tr")).ToContainTextAsync("succeeded");
         await Expect(page.Locator("#models tbody tr")).ToHaveCountAsync(1);
-        await tab.LookAsync("collection");
+        await tab.LookAsync("collection-six-members");
         await page.Locator("#models tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
 
         var table = page.Locator("#member-table tbody tr");
@@ -459,7 +459,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await page.GetByLabel("Sort by").SelectOptionAsync("-mase");
         await Expect(page.Locator("#member-table caption")).ToContainTextAsync("MASE, worst first");
         Assert.True(await MaseColumnAsync(page) is var worst && worst.SequenceEqual(worst.OrderDescending()), string.Join(" ", worst));
-        await tab.LookAsync("collection-model");
+        await tab.LookAsync("collection-six-members-model");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download every member’s forecast (CSV)" }).ClickAsync());
         var csv = await File.ReadAllLinesAsync(await download.PathAsync());
         Assert.Equal("series,timestamp,value,lower_80,upper_80,lower_95,upper_95", csv[0]);
@@ -470,7 +470,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Member {key}" })).ToBeVisibleAsync();
         await Expect(page.Locator("#metrics tbody tr")).ToHaveCountAsync(5);
         await Expect(page.Locator("#forecast-table tbody tr")).ToHaveCountAsync(8);
-        await tab.LookAsync("member");
+        await tab.LookAsync("member-of-six");
         Assert.Empty(tab.Errors);
     }
 
