@@ -35,7 +35,7 @@ public sealed class ChaosTests(PostgreSqlServer postgres, ITestOutputHelper outp
     private static readonly SemaphoreSlim ReferenceGate = new(1, 1);
     private static IReadOnlyList<Trained>? uninterrupted;
 
-    private readonly List<string> files = [];
+    private readonly List<string> databases = [];
 
     [Fact]
     public async Task On_sqlite_three_runs_survive_kills_at_random_moments_and_end_as_uninterrupted_runs_do()
@@ -255,9 +255,9 @@ public sealed class ChaosTests(PostgreSqlServer postgres, ITestOutputHelper outp
     private string NewDatabase()
     {
         var file = Path.Combine(Path.GetTempPath(), $"forecast-chaos-{Guid.NewGuid():N}.db");
-        files.AddRange([file, file + "-wal", file + "-shm"]);
+        databases.Add(file);
         return file;
     }
 
-    public void Dispose() => files.ForEach(File.Delete);
+    public void Dispose() => databases.ForEach(ServiceProcess.DeleteDatabase);
 }

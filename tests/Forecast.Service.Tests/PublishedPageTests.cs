@@ -24,5 +24,5 @@ public sealed class PublishedPageTests : IDisposable
         }
     }
 
-    public void Dispose() => File.Delete(database);
+    public void Dispose() => ServiceProcess.DeleteDatabase(database);
 }

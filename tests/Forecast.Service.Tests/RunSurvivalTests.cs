@@ -170,13 +170,7 @@ public sealed class RunSurvivalTests(PostgreSqlServer postgres) : IClassFixture<
         Assert.Equal((TrainingRunStatus.Cancelled, 0, 0), (skipped.Status, skipped.Attempts, skipped.Progress.Epoch));
     }
 
-    public void Dispose()
-    {
-        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => ServiceProcess.DeleteDatabase(database);
 
     private static async Task<Guid> StartRunAsync(HttpClient client)
     {

@@ -48,6 +48,15 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
+    /// <summary>Deletes a SQLite database a service used, with the journal files a killed process leaves beside it.</summary>
+    public static void DeleteDatabase(string databaseFile)
+    {
+        foreach (var file in new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>Starts the service without waiting for it, as an orchestrator restarts a container.</summary>
     public static ServiceProcess Launch(string databaseFile, params (string Key, string Value)[] settings)
     {

@@ -27,5 +27,5 @@ public sealed class StartupConfigurationTests : IDisposable
         Assert.False(File.Exists(database), "the service touched its database before refusing its configuration");
     }
 
-    public void Dispose() => File.Delete(database);
+    public void Dispose() => ServiceProcess.DeleteDatabase(database);
 }
