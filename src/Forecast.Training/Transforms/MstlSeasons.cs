@@ -3,7 +3,7 @@ using Forecast.Domain.Seasonality;
 namespace Forecast.Training.Transforms;
 
 /// <summary>
-/// Two or three seasons as MSTL decomposes the points fitted (<see cref="Mstl"/>): at a fitted index the sum of its seasonal
+/// Two or three seasons as MSTL decomposes the points fitted, or one as STL does (<see cref="Mstl"/>): at a fitted index the sum of its seasonal
 /// components, after them each component's last cycle repeated, as R's <c>forecast(mstl(x))</c> forecasts the seasons
 /// (seasonal naive per component).
 /// </summary>

@@ -12,8 +12,8 @@ namespace Forecast.Training.Transforms;
 /// </summary>
 /// <remarks>
 /// Every stage is indexed like the original series; indices before <see cref="Consumed"/> have no
-/// transformed value. The seasonal part (<see cref="ISeasonalPart"/>: phase indices of one period, MSTL's seasons of
-/// several) is estimated once, at construction, from a leading part of the history (by default all of it): the
+/// transformed value. The seasonal part (<see cref="ISeasonalPart"/>: phase indices of one period, STL's season of one
+/// that may evolve, MSTL's seasons of several) is estimated once, at construction, from a leading part of the history (by default all of it): the
 /// training part while training, everything before the origin when forecasting, so no value is ever transformed with
 /// a season that saw its future beyond that.
 /// </remarks>
