@@ -196,14 +196,14 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await using var tab = await host.OpenAsync(key: key);
         var page = tab.Page;
         await page.GotoAsync($"/#/series/{series}");
-        await Expect(Fact(page, "to")).ToHaveTextAsync("1959-12-01");
+        await Expect(page.Fact("to")).ToHaveTextAsync("1959-12-01");
 
         await page.GetByLabel("New values").FillAsync(string.Join(", ", HeldOutYear.Withheld[..3].Select(row => row.Split(',')[1])));
         await page.GetByRole(AriaRole.Button, new() { Name = "Append values" }).ClickAsync();
 
         await Expect(page.Locator("#append-result")).ToContainTextAsync("Appended 3 points after the old end: the series now has 135 points to 1960-03-01, version 2.");
-        await Expect(Fact(page, "to")).ToHaveTextAsync("1960-03-01");
-        await Expect(Fact(page, "points")).ToHaveTextAsync("135");
+        await Expect(page.Fact("to")).ToHaveTextAsync("1960-03-01");
+        await Expect(page.Fact("points")).ToHaveTextAsync("135");
         await Expect(page.GetByLabel("New values")).ToBeEmptyAsync();
         await tab.LookAsync("series-appended");
 
@@ -245,13 +245,13 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
         await tab.LookAsync("append-conflict");
         var unchanged = await (await client.GetAsync($"/api/series/{series}?includeValues=true")).ReadAsync<Forecast.Api.Contracts.SeriesResponse>();
         Assert.Equal((1, 132, double.Parse(lastValue, CultureInfo.InvariantCulture)), (unchanged.Version, unchanged.Count, unchanged.Values![^1]));
-        await Expect(Fact(page, "version")).ToContainTextAsync("1 (");
+        await Expect(page.Fact("version")).ToContainTextAsync("1 (");
 
         await page.GetByLabel("Replace stored values that differ (revise)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Append the file" }).ClickAsync();
         await Expect(result).ToContainTextAsync("Appended 0 points after the old end: the series now has 132 points to 1959-12-01, version 2.");
         await Expect(result).ToContainTextAsync($"Revised: {lastDate}.");
-        await Expect(Fact(page, "range")).ToHaveTextAsync("104 to 999");
+        await Expect(page.Fact("range")).ToHaveTextAsync("104 to 999");
         var revised = await (await client.GetAsync($"/api/series/{series}?includeValues=true")).ReadAsync<Forecast.Api.Contracts.SeriesResponse>();
         Assert.Equal((2, 999.0), (revised.Version, revised.Values![^1]));
         Assert.Empty(tab.Errors);
@@ -326,7 +326,7 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
             await WrittenAsync(page, stored.Windows.Select(w => w.Coverage.Select(c => (double?)c.Coverage).ToArray()), "percent"));
         Assert.Equal(2, stored.Windows[0].Coverage.Count);
         Assert.Equal(expected, await CellsAsync(windows));
-        await Expect(Fact(page, "mean MASE over the windows")).ToHaveTextAsync(
+        await Expect(page.Fact("mean MASE over the windows")).ToHaveTextAsync(
             $"{await WrittenAsync(page, stored.MeanMase)} (seasonal naive {await WrittenAsync(page, stored.MeanSeasonalNaiveMase)}, Theta {await WrittenAsync(page, stored.MeanThetaMase)})");
         await tab.LookAsync("model-backtest");
 
@@ -559,9 +559,6 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
 
     private static async Task<List<double>> MaseColumnAsync(IPage page) =>
         (await page.Locator("#member-table tbody tr td:nth-of-type(1)").AllInnerTextsAsync()).Select(Number).ToList();
-
-    /// <summary>The description beside a term of a page's facts.</summary>
-    private static ILocator Fact(IPage page, string term) => page.Locator($"dl.facts dt:text-is('{term}') + dd");
 
     /// <summary>Every cell of the rows, their heading first, as the page shows them.</summary>
     private static async Task<string[][]> CellsAsync(ILocator rows)

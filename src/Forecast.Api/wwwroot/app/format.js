@@ -23,6 +23,19 @@ export function listed(items, shown = 12) {
   return items.slice(0, shown).join(', ') + (items.length > shown ? ', …' : '');
 }
 
+/** A series' or a collection's calendar in a line: its holidays, events and calendar features; null for none. */
+export function calendarText(calendar) {
+  if (!calendar) {
+    return null;
+  }
+  const { holidays, events, features } = calendar;
+  return [
+    holidays && `${holidays.country}${holidays.region ? `-${holidays.region}` : ''} public holidays`,
+    events.length && `events ${events.map((e) => `${e.name} (${counted(e.dates.length, 'date')})`).join(', ')}`,
+    features.length && `features ${features.join(', ')}`,
+  ].filter(Boolean).join('; ');
+}
+
 export function percent(share) {
   return share === null || share === undefined ? '–' : `${(share * 100).toFixed(0)} %`;
 }

@@ -1,6 +1,6 @@
 import { getJson } from '../api.js';
 import { facts, h, link, section, table } from '../dom.js';
-import { dateTime, num } from '../format.js';
+import { calendarText, dateTime, num } from '../format.js';
 import { retrainingPolicies } from './retraining.js';
 import { runsAndModels } from './runs-and-models.js';
 import { pagedList } from './paged-list.js';
@@ -21,6 +21,7 @@ export async function renderCollection(view, { params: [id], signal }) {
       ['dates', `${collection.start} to ${collection.end}`],
       ['uploaded', dateTime(collection.createdAt)],
       ['gaps filled', collection.gaps.length ? `in ${collection.gaps.length} members (${collection.fillPolicy})` : 'none'],
+      collection.calendar && ['calendar', `${calendarText(collection.calendar)}, followed by every member`],
     ]),
     h('p', { class: 'note' }, 'A model trained below, one global LSTM, a statistical method fitted to each member, or the ensemble of both, scores every member on its test tail; the model’s page lists the members by MASE.'),
     members);

@@ -1,7 +1,7 @@
 import { getJson } from '../api.js';
 import { colours, correlogram, crossCorrelogram, timeChart } from '../charts.js';
 import { errorNote, facts, h, link, replace, section } from '../dom.js';
-import { listed, num, timestamps } from '../format.js';
+import { calendarText, listed, num, timestamps } from '../format.js';
 import { appendForm } from './append-form.js';
 import { retrainingPolicies } from './retraining.js';
 import { runsAndModels } from './runs-and-models.js';
@@ -59,6 +59,7 @@ function showSummary(container, series) {
       ['range', `${num(stats.min)} to ${num(stats.max)}`],
       ['gaps filled', series.filledGaps.length ? `${series.filledGaps.length} (${series.fillPolicy}): ${listed(series.filledGaps)}` : 'none'],
       series.covariates.length && ['covariates', series.covariates.map((c) => `${c.name} (to ${c.knownUntil}, ${c.futurePeriods} past the end)`).join(', ')],
+      series.calendar && ['calendar', calendarText(series.calendar)],
     ]),
     chart,
     covariates);
