@@ -24,11 +24,15 @@ public sealed class MemberForecasters(string method, IReadOnlyDictionary<string,
 
     public bool HasIntervals => members.Values.All(m => m.HasIntervals);
 
+    /// <remarks>
+    /// Members are forecast several at once (<see cref="MembersAtOnce"/>): an ARIMA forecast runs a Kalman filter over the
+    /// member's whole history, and the monthly tourism ensemble took 1.2 s to forecast its 366 members one after another.
+    /// </remarks>
     public IReadOnlyList<IReadOnlyList<ForecastStep>> ForecastAll(
         IReadOnlyList<(string Key, IReadOnlyList<double> History)> asked, int horizon, IntervalLevels levels, IReadOnlyDictionary<string, Covariates>? covariates = null) =>
-        asked.Select(a => FallbackFor(a.Key, a.History) is null
-            ? ForecastMember(a.Key, a.History, covariates?.GetValueOrDefault(a.Key) ?? Covariates.None, horizon, levels)
-            : theta.ForecastAfter(a.History, horizon, levels)).ToList();
+        MembersAtOnce.Select(asked.Count, i => FallbackFor(asked[i].Key, asked[i].History) is null
+            ? ForecastMember(asked[i].Key, asked[i].History, covariates?.GetValueOrDefault(asked[i].Key) ?? Covariates.None, horizon, levels)
+            : theta.ForecastAfter(asked[i].History, horizon, levels));
 
     /// <exception cref="MissingCovariateException">A covariate without a value the forecast needs, naming the member.</exception>
     private IReadOnlyList<ForecastStep> ForecastMember(string key, IReadOnlyList<double> history, Covariates covariates, int horizon, IntervalLevels levels)

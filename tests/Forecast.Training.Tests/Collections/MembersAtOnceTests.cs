@@ -1,0 +1,54 @@
+using Forecast.Training.Collections;
+
+namespace Forecast.Training.Tests.Collections;
+
+public class MembersAtOnceTests
+{
+    [Fact]
+    public void Every_member_s_result_comes_back_in_the_members_order_each_computed_once()
+    {
+        var calls = new int[500];
+
+        var results = MembersAtOnce.Select(500, i =>
+        {
+            Interlocked.Increment(ref calls[i]);
+            return i * i;
+        });
+
+        Assert.Equal(Enumerable.Range(0, 500).Select(i => i * i), results);
+        Assert.All(calls, c => Assert.Equal(1, c));
+    }
+
+    [Fact]
+    public void Work_runs_on_more_than_one_thread_where_the_machine_has_cores_for_it()
+    {
+        var threads = new HashSet<int>();
+
+        MembersAtOnce.Select(200, i =>
+        {
+            lock (threads)
+            {
+                threads.Add(Environment.CurrentManagedThreadId);
+            }
+            Thread.Sleep(1);
+            return i;
+        });
+
+        Assert.Equal(Math.Min(Environment.ProcessorCount, 2), Math.Min(threads.Count, 2));
+    }
+
+    [Fact]
+    public void Of_several_failures_the_lowest_member_s_is_thrown_as_one_after_another_would_throw()
+    {
+        var failure = Assert.Throws<InvalidOperationException>(() => MembersAtOnce.Select(100, i =>
+            i is 37 or 12 or 80 ? throw new InvalidOperationException($"member {i}") : i));
+
+        Assert.Equal("member 12", failure.Message);
+    }
+
+    [Fact]
+    public void No_members_give_no_results()
+    {
+        Assert.Empty(MembersAtOnce.Select<int>(0, _ => throw new InvalidOperationException("never called")));
+    }
+}
