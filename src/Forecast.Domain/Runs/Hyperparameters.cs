@@ -93,7 +93,7 @@ public sealed record Hyperparameters(
 /// holds three weeks, unless the run sets seasonalPeriod;
 /// otherwise, and for every method of one season, the one seasonalPeriod. A collection's run takes only seasonalPeriod.
 /// </param>
-/// <param name="EnsembleSize">Networks trained from seeds derived from the run's, whose forecasts' median is the model's (of two, their mean), 1 to 10. Default 1 for a series, 3 for a collection.</param>
+/// <param name="EnsembleSize">Networks trained from seeds derived from the run's, whose forecasts' median is the model's (of two, their mean), 1 to 10. Default 1 for a series, 5 for a collection.</param>
 /// <param name="WindowsPerEpoch">
 /// At most this many training windows per epoch, drawn afresh each epoch from the seed, which bounds an epoch's time on a
 /// large collection. Default: all of them.

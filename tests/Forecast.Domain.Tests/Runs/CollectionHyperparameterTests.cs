@@ -19,7 +19,7 @@ public class CollectionHyperparameterTests
         var monthly = Resolve(new HyperparameterRequest(), Monthly()).Hyperparameters;
         var quarterly = Resolve(new HyperparameterRequest(), new CollectionShape(Frequency.Quarterly, 427, "Q1", 30, 130)).Hyperparameters;
 
-        Assert.Equal((36, 24, 12, 100, 512, 0.001, 10, 3), (monthly.Lookback, monthly.TestSize, monthly.SeasonalPeriod, monthly.Epochs,
+        Assert.Equal((36, 24, 12, 100, 512, 0.001, 10, 5), (monthly.Lookback, monthly.TestSize, monthly.SeasonalPeriod, monthly.Epochs,
             monthly.BatchSize, monthly.LearningRate, monthly.EarlyStoppingPatience, monthly.EnsembleSize));
         Assert.Equal((12, 8, 4), (quarterly.Lookback, quarterly.TestSize, quarterly.SeasonalPeriod));
         Assert.True(monthly.Transform.IsAuto);
@@ -35,7 +35,7 @@ public class CollectionHyperparameterTests
         Assert.Contains(choices, c => c.StartsWith("lookback 36: three seasons of 12", StringComparison.Ordinal) && c.Contains("Theta method", StringComparison.Ordinal));
         Assert.Contains(choices, c => c.StartsWith("transform auto, per member", StringComparison.Ordinal));
         Assert.Contains(choices, c => c.StartsWith("epochs 100, batchSize 512, learningRate 0.001", StringComparison.Ordinal));
-        Assert.Contains(choices, c => c.StartsWith("ensembleSize 3: the median of 3 networks", StringComparison.Ordinal));
+        Assert.Contains(choices, c => c.StartsWith("ensembleSize 5: the median of 5 networks", StringComparison.Ordinal));
         Assert.Contains(choices, c => c.StartsWith("seed 4 drawn at random", StringComparison.Ordinal));
     }
 
