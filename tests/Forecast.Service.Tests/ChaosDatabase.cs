@@ -9,6 +9,9 @@ internal static class ChaosDatabase
     public static long OpenRuns(string sqliteFile) =>
         (long)Scalar(sqliteFile, "SELECT count(*) FROM TrainingRuns WHERE Status IN ('Queued', 'Running')")!;
 
+    /// <summary>Times processes have started the runs, all runs together.</summary>
+    public static long Attempts(string sqliteFile) => (long)Scalar(sqliteFile, "SELECT coalesce(sum(Attempts), 0) FROM TrainingRuns")!;
+
     public static string IntegrityCheck(string sqliteFile) => (string)Scalar(sqliteFile, "PRAGMA integrity_check")!;
 
     public static string? SqliteArtifact(string sqliteFile, Guid modelId) =>

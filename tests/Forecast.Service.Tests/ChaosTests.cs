@@ -17,8 +17,8 @@ public sealed class ChaosTests(PostgreSqlServer postgres, ITestOutputHelper outp
 {
     private static readonly int Kills = int.TryParse(Environment.GetEnvironmentVariable("FORECAST_CHAOS_KILLS"), out var kills) ? kills : 5;
 
-    // Long enough that the runs still train at the last kill: a 0.5 to 6 s life, start-up included, trains the three
-    // runs about two epochs (the 6 Dec runs with 5 kills resumed from epochs 4 to 26), so eight per kill leave a margin.
+    // Long enough that the runs still train at the last kill: a life of up to 2 s after a claim trains the three runs
+    // up to ten epochs each with the cores to themselves (60 epochs in 12 s uninterrupted), less after a resume.
     private static readonly int Epochs = 20 + (Kills * 8);
 
     // Half as many kills for a collection's runs, which are short; their network trains long enough to outlast them.
@@ -48,11 +48,16 @@ public sealed class ChaosTests(PostgreSqlServer postgres, ITestOutputHelper outp
             runs = await StartRunsAsync(first.Client);
         }
 
+        // Each kill lands at a random moment after the restarted service has claimed a run. A life counted from launch
+        // could end before the claim on two cores that the other test assemblies share, and then every kill missed the
+        // training (CI, 7 Dec 2026).
         var random = new Random(20261201);
         for (var kill = 1; kill <= Kills; kill++)
         {
-            using var service = ServiceProcess.Launch(database, Training);
-            await Task.Delay(Life(random));
+            var attempts = ChaosDatabase.Attempts(database);
+            using var service = await ServiceProcess.StartAsync(database, Training);
+            await UntilClaimedAsync(database, attempts);
+            await Task.Delay(TimeSpan.FromSeconds(0.2 + (1.8 * random.NextDouble())));
             Assert.True(ChaosDatabase.OpenRuns(database) > 0, $"every run had finished before kill {kill}: make the runs longer");
             service.Kill();
         }
@@ -155,6 +160,17 @@ public sealed class ChaosTests(PostgreSqlServer postgres, ITestOutputHelper outp
         }
         output.WriteLine($"collection runs: {string.Join("; ", runs)} finished {clock.Elapsed.TotalSeconds:F1} s after their upload");
         return forecasts;
+    }
+
+    /// <summary>Waits until a process that has just started claims one of the runs: their attempts grow.</summary>
+    private static async Task UntilClaimedAsync(string database, long attemptsBefore)
+    {
+        var clock = Stopwatch.StartNew();
+        while (ChaosDatabase.Attempts(database) == attemptsBefore)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the restarted service claimed no run within 60 s");
+            await Task.Delay(50);
+        }
     }
 
     private static TimeSpan Life(Random random) => TimeSpan.FromSeconds(0.5 + (5.5 * random.NextDouble()));
