@@ -10,7 +10,16 @@ internal static class ChaosDatabase
         (long)Scalar(sqliteFile, "SELECT count(*) FROM TrainingRuns WHERE Status IN ('Queued', 'Running')")!;
 
     /// <summary>Times processes have started the runs, all runs together.</summary>
-    public static long Attempts(string sqliteFile) => (long)Scalar(sqliteFile, "SELECT coalesce(sum(Attempts), 0) FROM TrainingRuns")!;
+    public static long SqliteAttempts(string sqliteFile) => (long)Scalar(sqliteFile, "SELECT coalesce(sum(Attempts), 0) FROM TrainingRuns")!;
+
+    /// <inheritdoc cref="SqliteAttempts"/>
+    public static long PostgreSqlAttempts(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand("""SELECT coalesce(sum("Attempts"), 0) FROM "TrainingRuns" """, connection);
+        return (long)command.ExecuteScalar()!;
+    }
 
     public static string IntegrityCheck(string sqliteFile) => (string)Scalar(sqliteFile, "PRAGMA integrity_check")!;
 

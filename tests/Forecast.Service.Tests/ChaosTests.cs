@@ -54,9 +54,9 @@ public sealed class ChaosTests(PostgreSqlServer postgres, ITestOutputHelper outp
         var random = new Random(20261201);
         for (var kill = 1; kill <= Kills; kill++)
         {
-            var attempts = ChaosDatabase.Attempts(database);
+            var attempts = ChaosDatabase.SqliteAttempts(database);
             using var service = await ServiceProcess.StartAsync(database, Training);
-            await UntilClaimedAsync(database, attempts);
+            await UntilAttemptsAsync(() => ChaosDatabase.SqliteAttempts(database), attempts + 1);
             await Task.Delay(TimeSpan.FromSeconds(0.2 + (1.8 * random.NextDouble())));
             Assert.True(ChaosDatabase.OpenRuns(database) > 0, $"every run had finished before kill {kill}: make the runs longer");
             service.Kill();
@@ -82,6 +82,8 @@ public sealed class ChaosTests(PostgreSqlServer postgres, ITestOutputHelper outp
         try
         {
             var runs = await StartRunsAsync(workers[0].Client);
+            // Both processes hold a run once all three are claimed (two workers each), so the first kill interrupts one.
+            await UntilAttemptsAsync(() => ChaosDatabase.PostgreSqlAttempts(connectionString), runs.Count);
             var random = new Random(20261202);
             for (var kill = 1; kill <= Kills; kill++)
             {
@@ -162,13 +164,13 @@ public sealed class ChaosTests(PostgreSqlServer postgres, ITestOutputHelper outp
         return forecasts;
     }
 
-    /// <summary>Waits until a process that has just started claims one of the runs: their attempts grow.</summary>
-    private static async Task UntilClaimedAsync(string database, long attemptsBefore)
+    /// <summary>Waits until the runs' attempts, all runs together, reach <paramref name="atLeast"/>: processes have claimed them.</summary>
+    private static async Task UntilAttemptsAsync(Func<long> attempts, long atLeast)
     {
         var clock = Stopwatch.StartNew();
-        while (ChaosDatabase.Attempts(database) == attemptsBefore)
+        while (attempts() < atLeast)
         {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the restarted service claimed no run within 60 s");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"the runs were not claimed {atLeast} times within 60 s");
             await Task.Delay(50);
         }
     }

@@ -59,8 +59,13 @@ public static class JobsExtensions
         {
             return new InMemoryStorage();
         }
-        // A sliding invisibility timeout keeps a job that trains for hours from being handed to a second worker.
-        var options = new PostgreSqlStorageOptions { UseSlidingInvisibilityTimeout = true, PrepareSchemaIfNecessary = true };
+        // A sliding invisibility timeout keeps a job that trains for hours from being handed to a second worker. Long
+        // polling (LISTEN/NOTIFY) wakes an idle worker in any process as a run is queued; by polling alone, a process
+        // other than the one that queued it would look only every 15 s while its workers sat idle.
+        var options = new PostgreSqlStorageOptions
+        {
+            UseSlidingInvisibilityTimeout = true, PrepareSchemaIfNecessary = true, EnableLongPolling = true,
+        };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
     }
 
