@@ -34,6 +34,10 @@ internal sealed class AdamOptimizer : IDisposable
 
     public void ZeroGrad()
     {
+        // A parameter's grad is a new wrapper each time it is read. Owned by a scope, it stays reachable while libtorch
+        // uses it; unowned, an optimised caller lets the collector finalise it mid-call, freeing the handle libtorch
+        // reads (a segfault in THSTensor_zeros_out, which zero_ calls, in a CI run of the suite once Forecast.Training was built optimised).
+        using var scope = NewDisposeScope();
         foreach (var parameter in parameters)
         {
             parameter.grad?.zero_();
@@ -57,12 +61,13 @@ internal sealed class AdamOptimizer : IDisposable
         using var _ = no_grad();
         for (var i = 0; i < parameters.Length; i++)
         {
+            // The scope owns the grad's wrapper too, as in ZeroGrad.
+            using var scope = NewDisposeScope();
             var gradient = parameters[i].grad;
             if (gradient is null)
             {
                 continue;
             }
-            using var scope = NewDisposeScope();
             firstMoments[i].mul_(beta1).add_(gradient, alpha: oneMinusBeta1);
             secondMoments[i].mul_(beta2).addcmul_(gradient, gradient, value: oneMinusBeta2);
             var denominator = secondMoments[i].sqrt().div_(sqrtCorrection2).add_(epsilon, alpha: one);
