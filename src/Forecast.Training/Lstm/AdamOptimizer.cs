@@ -36,7 +36,8 @@ internal sealed class AdamOptimizer : IDisposable
     {
         // A parameter's grad is a new wrapper each time it is read. Owned by a scope, it stays reachable while libtorch
         // uses it; unowned, an optimised caller lets the collector finalise it mid-call, freeing the handle libtorch
-        // reads (a segfault in THSTensor_zeros_out, which zero_ calls, in a CI run of the suite once Forecast.Training was built optimised).
+        // reads: a segfault in THSTensor_zeros_out, which zero_ calls, in a CI run of the suite once Forecast.Training
+        // was built optimised (as the published service always was).
         using var scope = NewDisposeScope();
         foreach (var parameter in parameters)
         {
