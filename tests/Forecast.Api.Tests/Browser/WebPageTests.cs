@@ -114,6 +114,45 @@ public sealed class WebPageTests : IClassFixture<WebPageHost>
     }
 
     [BrowserFact]
+    public async Task Leaving_a_run_page_while_it_reads_the_finished_run_again_is_no_script_error()
+    {
+        var key = await host.NewKeyAsync();
+        using var client = host.Service.ClientFor(key);
+        var series = await TrainingFlow.UploadAsync(client, "airpassengers.csv");
+        var run = await TrainingFlow.StartAsync(client, series.Id, new { epochs = 5000, hiddenSize = 8, transform = "none", earlyStoppingPatience = 0 });
+        // Polled as the administrator, whose requests the key's rate limit does not count.
+        using (var admin = host.Service.CreateClient())
+        {
+            await TrainingFlow.WaitForEpochAsync(admin, run.Id, 1);
+        }
+        await using var tab = await host.OpenAsync(key: key);
+        var page = tab.Page;
+        // The page's first read of the run is answered; every later one is held, as a slow network would hold it.
+        var reads = 0;
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync($"**/api/training-runs/{run.Id}", async route =>
+        {
+            if (Interlocked.Increment(ref reads) == 1)
+            {
+                await route.ContinueAsync();
+            }
+            else
+            {
+                held.TrySetResult();
+            }
+        });
+        await page.GotoAsync($"/#/runs/{run.Id}");
+        await Expect(page.Locator("#run-status")).ToHaveTextAsync("Status: running");
+
+        await client.PostAsync($"/api/training-runs/{run.Id}/cancel", null);
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await page.GetByRole(AriaRole.Link, new() { Name = "All series" }).ClickAsync();
+
+        await Expect(page.Locator("#series-list tbody tr")).ToHaveCountAsync(1);
+        Assert.Empty(tab.Errors);
+    }
+
+    [BrowserFact]
     public async Task A_method_chosen_on_the_series_page_asks_only_for_its_own_fields_and_its_model_page_names_it()
     {
         var key = await host.NewKeyAsync();

@@ -68,8 +68,16 @@ export async function renderRun(view, { params: [id], signal }) {
         chart.update(points);
         show();
       },
+      // Never rejects: the stream calls it without waiting, and a read cut short by leaving the page is no error.
       async onChange() {
-        run = await getJson(`/api/training-runs/${id}`, { signal });
+        try {
+          run = await getJson(`/api/training-runs/${id}`, { signal });
+        } catch (error) {
+          if (!signal.aborted) {
+            outcome.replaceChildren(errorNote(error));
+          }
+          return run;
+        }
         chart.update(points);
         show();
         return run;
